@@ -1,0 +1,85 @@
+//! `kefir`: a terminal shell over the same facade (`kefir-ffi::KefirApp`)
+//! the phones call. Like the phone shells it decides nothing: it parses
+//! arguments, reads the clock and the system time zone, calls the facade,
+//! and prints what comes back.
+
+mod cmd;
+mod demo;
+mod print;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use kefir_ffi::KefirError;
+
+#[derive(Parser)]
+#[command(
+    name = "kefir",
+    version,
+    about = "Introduce kefir gradually and safely (offline; nothing leaves this machine)"
+)]
+pub struct Cli {
+    /// Database file [default: $XDG_DATA_HOME/kefir/kefir.db]
+    #[arg(long, global = true, env = "KEFIR_DB")]
+    db: Option<PathBuf>,
+    /// IANA time zone [default: the system's]
+    #[arg(long, global = true, env = "KEFIR_TZ")]
+    tz: Option<String>,
+    /// Pretend the current time is this (RFC 3339); for scripts and tests
+    #[arg(long, global = true, env = "KEFIR_NOW", hide = true)]
+    now: Option<String>,
+    /// Print JSON for scripts instead of text
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Log a drink: `kefir log 75 --kind milk --source commercial`
+    Log(cmd::LogArgs),
+    /// List drinks (default: the last 7 days)
+    List(cmd::RangeArgs),
+    /// Daily totals (default: the last 7 days)
+    Totals(cmd::RangeArgs),
+    /// Delete a drink (undo with `kefir undo ID`)
+    Delete { id: i64 },
+    /// Bring back the most recently deleted drink
+    Undo { id: i64 },
+    /// What today looks like
+    Today,
+    /// Run a simulated introduction into a fresh database and print it
+    Demo(demo::DemoArgs),
+}
+
+/// Exit codes: 2 for bad input, 1 for everything else.
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl From<KefirError> for Failure {
+    fn from(e: KefirError) -> Self {
+        let code = if matches!(e, KefirError::InvalidInput { .. }) { 2 } else { 1 };
+        Failure { message: e.to_string(), code }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure { message: e.to_string(), code: 1 }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cmd::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("kefir: error: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! kefir-core: the pure Rust core of the kefir introduction app.
+//!
+//! Domain, safety rules, schedule, reminders, reports and the SQLite store
+//! live here. There is no FFI in this crate: with the `uniffi` feature the
+//! plain types also derive uniffi traits, and the `kefir-ffi` crate exposes
+//! them to Kotlin and Swift.
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("kefir_core");
+
+pub mod app;
+pub mod error;
+pub mod intake;
+pub mod rules;
+pub mod store;
+pub mod text;
+pub mod time;
+
+pub use app::{DrinkLogged, Kefir, Today};
+pub use error::{CoreError, Result};
+pub use intake::{DayTotal, Drink, DrinkInput, KefirKind, Source};
+pub use rules::{Finding, Level};
+pub use time::{Timestamp, Zone};
+
+/// The app version written into reports and backups.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,271 @@
+//! Time handling. The core never reads a clock: every call that needs "now"
+//! receives it, together with the user's IANA time zone, so schedules are
+//! testable across DST and travel.
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{CoreError, Result};
+
+/// An instant in UTC, with millisecond precision (what the store keeps).
+/// Crosses the FFI as Kotlin `java.time.Instant` / Swift `Date`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(DateTime<Utc>);
+
+impl Timestamp {
+    pub fn from_utc(dt: DateTime<Utc>) -> Self {
+        // Truncate to milliseconds so a value read back from the store is equal.
+        Self::from_millis(dt.timestamp_millis()).unwrap_or(Timestamp(dt))
+    }
+    pub fn from_millis(ms: i64) -> Option<Self> {
+        DateTime::<Utc>::from_timestamp_millis(ms).map(Timestamp)
+    }
+    pub fn millis(self) -> i64 {
+        self.0.timestamp_millis()
+    }
+    pub fn utc(self) -> DateTime<Utc> {
+        self.0
+    }
+    /// Parse an RFC 3339 / ISO 8601 instant with offset, e.g. `2026-11-26T08:00:00+01:00`.
+    pub fn parse_rfc3339(s: &str) -> Option<Self> {
+        DateTime::parse_from_rfc3339(s.trim()).ok().map(|d| Self::from_utc(d.with_timezone(&Utc)))
+    }
+    pub fn plus(self, d: Duration) -> Self {
+        Timestamp(self.0 + d)
+    }
+    pub fn minus(self, d: Duration) -> Self {
+        Timestamp(self.0 - d)
+    }
+    pub fn local(self, zone: &Zone) -> DateTime<Tz> {
+        self.0.with_timezone(&zone.0)
+    }
+    pub fn local_date(self, zone: &Zone) -> NaiveDate {
+        self.local(zone).date_naive()
+    }
+    /// RFC 3339 in the given zone, with its offset (for exports).
+    pub fn rfc3339_in(self, zone: &Zone) -> String {
+        self.local(zone).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    }
+}
+
+impl From<DateTime<Utc>> for Timestamp {
+    fn from(dt: DateTime<Utc>) -> Self {
+        Self::from_utc(dt)
+    }
+}
+
+impl From<Timestamp> for std::time::SystemTime {
+    fn from(t: Timestamp) -> Self {
+        t.0.into()
+    }
+}
+
+impl TryFrom<std::time::SystemTime> for Timestamp {
+    type Error = CoreError;
+    fn try_from(s: std::time::SystemTime) -> Result<Self> {
+        // chrono panics on out-of-range SystemTime in `From`; check first.
+        let ms = match s.duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => i64::try_from(d.as_millis()).ok(),
+            Err(e) => i64::try_from(e.duration().as_millis()).ok().map(|m| -m),
+        };
+        ms.and_then(Timestamp::from_millis).ok_or_else(|| CoreError::invalid("time", "is outside the supported range"))
+    }
+}
+
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(Timestamp, std::time::SystemTime, {
+    lower: |t| t.into(),
+    try_lift: |s| Ok(Timestamp::try_from(s)?),
+});
+
+/// A validated IANA time zone, e.g. `Europe/London`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Zone(pub(crate) Tz);
+
+impl Zone {
+    pub fn parse(name: &str) -> Result<Self> {
+        Tz::from_str(name.trim())
+            .map(Zone)
+            .map_err(|_| CoreError::invalid("time_zone", &format!("unknown IANA time zone '{}'", name.trim())))
+    }
+    pub fn name(&self) -> &'static str {
+        self.0.name()
+    }
+    pub fn tz(&self) -> Tz {
+        self.0
+    }
+
+    /// The first instant of a local day (midnight, or the first valid minute
+    /// when midnight is skipped by a DST change).
+    pub fn start_of_day(&self, date: NaiveDate) -> Timestamp {
+        self.resolve_local(date.and_time(NaiveTime::MIN))
+    }
+
+    /// Half-open UTC range `[start, end)` covering a local day (23, 24 or 25 h long).
+    pub fn day_bounds(&self, date: NaiveDate) -> (Timestamp, Timestamp) {
+        let next = date.succ_opt().unwrap_or(date);
+        (self.start_of_day(date), self.start_of_day(next))
+    }
+
+    /// Map a local wall-clock time to an instant: a time skipped by a
+    /// spring-forward change resolves to the first valid minute after it; a
+    /// time that happens twice (fall-back) resolves to its first occurrence.
+    pub fn resolve_local(&self, local: NaiveDateTime) -> Timestamp {
+        let mut probe = local;
+        // A gap is at most a few hours; walk forward minute by minute.
+        for _ in 0..(24 * 60) {
+            match self.0.from_local_datetime(&probe) {
+                LocalResult::Single(dt) => return Timestamp::from_utc(dt.with_timezone(&Utc)),
+                LocalResult::Ambiguous(first, _) => return Timestamp::from_utc(first.with_timezone(&Utc)),
+                LocalResult::None => {
+                    // Jump to the next whole minute after the probe.
+                    probe = probe.with_second(0).unwrap_or(probe) + Duration::minutes(1);
+                }
+            }
+        }
+        // Unreachable for real zones; fall back to reading the time as UTC.
+        Timestamp::from_utc(Utc.from_utc_datetime(&local))
+    }
+}
+
+use chrono::Timelike;
+
+/// Earliest instant the app accepts for a logged event.
+pub fn earliest_allowed() -> Timestamp {
+    Timestamp::from_utc(Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).single().expect("valid date"))
+}
+
+/// How far in the future a logged event may be (clock skew allowance).
+pub const MAX_FUTURE: Duration = Duration::minutes(10);
+
+/// Check an event time against `now`: not before 2000-01-01, not more than
+/// ten minutes ahead.
+pub fn check_event_time(field: &str, at: Timestamp, now: Timestamp) -> Result<()> {
+    if at < earliest_allowed() {
+        return Err(CoreError::invalid(field, "is before 2000-01-01"));
+    }
+    if at > now.plus(MAX_FUTURE) {
+        return Err(CoreError::invalid(field, "is more than 10 minutes in the future"));
+    }
+    Ok(())
+}
+
+/// ISO date `YYYY-MM-DD`.
+pub fn iso_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub fn parse_iso_date(field: &str, s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| CoreError::invalid(field, &format!("'{}' is not a date like 2026-11-26", s.trim())))
+}
+
+/// Parse a time typed by a person: `now`, an RFC 3339 instant with offset,
+/// a local `YYYY-MM-DD HH:MM` (or with `T`, optional seconds), or a local
+/// `HH:MM` meaning today. Local times resolve in `zone` (DST gaps move to
+/// the first valid minute).
+pub fn parse_user_time(field: &str, s: &str, now: Timestamp, zone: &Zone) -> Result<Timestamp> {
+    let t = s.trim();
+    if t.eq_ignore_ascii_case("now") {
+        return Ok(now);
+    }
+    if let Some(ts) = Timestamp::parse_rfc3339(t) {
+        return Ok(ts);
+    }
+    for fmt in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
+        if let Ok(local) = NaiveDateTime::parse_from_str(t, fmt) {
+            return Ok(zone.resolve_local(local));
+        }
+    }
+    for fmt in ["%H:%M", "%H:%M:%S"] {
+        if let Ok(time) = NaiveTime::parse_from_str(t, fmt) {
+            return Ok(zone.resolve_local(now.local_date(zone).and_time(time)));
+        }
+    }
+    Err(CoreError::invalid(
+        field,
+        &format!("'{t}' is not a time (use now, HH:MM, YYYY-MM-DD HH:MM or RFC 3339 like 2026-11-26T08:00:00+01:00)"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: &str) -> Timestamp {
+        Timestamp::parse_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn unknown_zone_is_a_typed_error() {
+        let e = Zone::parse("Mars/Olympus").unwrap_err();
+        assert!(matches!(e, CoreError::Invalid { ref field, .. } if field == "time_zone"), "{e:?}");
+    }
+
+    #[test]
+    fn day_bounds_follow_dst_in_new_york() {
+        let z = Zone::parse("America/New_York").unwrap();
+        // 2026-03-08 is 23 hours long, 2026-11-01 is 25 hours long.
+        let (a, b) = z.day_bounds(NaiveDate::from_ymd_opt(2026, 3, 8).unwrap());
+        assert_eq!((b.millis() - a.millis()) / 3_600_000, 23);
+        let (a, b) = z.day_bounds(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        assert_eq!((b.millis() - a.millis()) / 3_600_000, 25);
+        assert_eq!(a, ts("2026-11-01T04:00:00Z"));
+    }
+
+    #[test]
+    fn skipped_local_time_moves_to_first_valid_minute() {
+        let z = Zone::parse("Europe/London").unwrap();
+        let local = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap().and_hms_opt(1, 30, 0).unwrap();
+        assert_eq!(z.resolve_local(local), ts("2026-03-29T01:00:00Z")); // 02:00 BST
+    }
+
+    #[test]
+    fn repeated_local_time_resolves_once_to_the_first() {
+        let z = Zone::parse("Europe/London").unwrap();
+        let local = NaiveDate::from_ymd_opt(2026, 10, 25).unwrap().and_hms_opt(1, 30, 0).unwrap();
+        assert_eq!(z.resolve_local(local), ts("2026-10-25T00:30:00Z")); // 01:30 BST
+    }
+
+    #[test]
+    fn event_time_window() {
+        let now = ts("2026-11-26T12:00:00Z");
+        assert!(check_event_time("time", ts("2026-11-26T12:10:00Z"), now).is_ok());
+        assert!(check_event_time("time", ts("2026-11-26T12:10:01Z"), now).is_err());
+        assert!(check_event_time("time", ts("1999-12-31T23:59:59Z"), now).is_err());
+        assert!(check_event_time("time", ts("2000-01-01T00:00:00Z"), now).is_ok());
+    }
+
+    #[test]
+    fn user_times() {
+        let z = Zone::parse("Europe/Berlin").unwrap();
+        let now = ts("2026-11-26T12:00:00Z");
+        assert_eq!(parse_user_time("at", "now", now, &z).unwrap(), now);
+        assert_eq!(parse_user_time("at", "08:30", now, &z).unwrap(), ts("2026-11-26T07:30:00Z"));
+        assert_eq!(parse_user_time("at", "2026-07-01 08:30", now, &z).unwrap(), ts("2026-07-01T06:30:00Z"));
+        assert_eq!(parse_user_time("at", "2026-11-26T08:00:00-05:00", now, &z).unwrap(), ts("2026-11-26T13:00:00Z"));
+        for bad in ["", "yesterday", "25:00", "2026-13-01 08:00", "08:30; DROP TABLE"] {
+            let e = parse_user_time("at", bad, now, &z).unwrap_err();
+            assert!(matches!(e, CoreError::Invalid { ref field, .. } if field == "at"), "{bad}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn system_time_round_trip_and_range() {
+        let t = ts("2026-11-26T12:00:00.123Z");
+        let s: std::time::SystemTime = t.into();
+        assert_eq!(Timestamp::try_from(s).unwrap(), t);
+        let far = std::time::UNIX_EPOCH + std::time::Duration::from_secs(u64::MAX / 4);
+        assert!(Timestamp::try_from(far).is_err());
+    }
+}
