@@ -9,8 +9,10 @@
 uniffi::setup_scaffolding!("kefir_core");
 
 pub mod app;
+pub mod checkin;
 pub mod error;
 pub mod intake;
+pub mod report;
 pub mod rules;
 pub mod store;
 pub mod text;
