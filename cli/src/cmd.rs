@@ -69,6 +69,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 kind: parse_kind(&a.kind)?,
                 source: Source::parse_field("source", &a.source).map_err(KefirError::from)?,
                 note: a.note,
+                batch: None,
             };
             let logged = app.log_drink(input, now, ctx.tz.clone())?;
             print::logged(&ctx, &logged);

@@ -37,7 +37,7 @@ pub fn run(args: &DemoArgs, ctx: &Ctx) -> Result<(), Failure> {
         let at = zone.resolve_local(day.and_hms_opt(8, 30, 0).expect("valid time"));
         let at = if at > ctx.now { ctx.now } else { at };
         app.log_drink(
-            DrinkInput { at, ml: *ml, kind: KefirKind::MilkCow, source: Source::Commercial, note: None },
+            DrinkInput { at, ml: *ml, kind: KefirKind::MilkCow, source: Source::Commercial, note: None, batch: None },
             ctx.now,
             ctx.tz.clone(),
         )?;

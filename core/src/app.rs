@@ -5,10 +5,17 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::checkin::{self, CheckinInput, CheckinResult, ReactionInput, ReactionResult};
 use crate::error::{CoreError, Result};
-use crate::intake::{self, DayTotal, Drink, DrinkInput};
-use crate::rules::Finding;
+use crate::intake::{self, DayTotal, Drink, DrinkInput, Source};
+use crate::meds::{self, Dose, DoseInput, SpacingStatus};
+use crate::plan::{self, DayDecision, DecisionKind, PlanProgress, PlanSettings, PlanStatus, PlanView};
+use crate::profile::{self, ClinicianAck, Profile, ProfileVersion};
+use crate::report::DISCLAIMER;
+use crate::rules::{forbidding_rules, rule, Finding, Level};
+use crate::screening::{constraints_for, guidance, screen, Screening};
 use crate::store::Store;
+use crate::text::check_note;
 use crate::time::{iso_date, Timestamp, Zone};
 
 /// The result of logging a drink: it is stored, and any rule it touches
@@ -28,8 +35,34 @@ pub struct Today {
     /// Local date, ISO `YYYY-MM-DD`.
     pub date: String,
     pub time_zone: String,
+    /// One screen-ready line: what to do today.
+    pub headline: String,
     pub drunk_ml: u32,
+    /// Today's plan target (None without a plan; 0 while paused or stopped).
+    pub target_ml: Option<u32>,
+    pub remaining_ml: Option<u32>,
     pub drinks: Vec<Drink>,
+    pub decision: Option<DayDecision>,
+    pub progress: Option<PlanProgress>,
+    /// Active warnings: overconsumption (D3), spoiled batch (H2), hygiene
+    /// (H1), spacing (M1–M3), an open red flag.
+    pub warnings: Vec<Finding>,
+    pub spacing: Vec<SpacingStatus>,
+    pub checkin_due: bool,
+    pub checkin_done: bool,
+    /// Yesterday's check-in is missing and can still be filled in today.
+    pub can_fill_yesterday: bool,
+    pub screening_level: Level,
+    pub may_start_plan: bool,
+    pub disclaimer: String,
+}
+
+/// The result of logging a medicine dose, with the spacing it implies.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DoseLogged {
+    pub dose: Dose,
+    pub spacing: Vec<SpacingStatus>,
 }
 
 pub struct Kefir {
@@ -49,11 +82,79 @@ impl Kefir {
         &self.store
     }
 
+    // --- profile and screening ---------------------------------------------
+
+    /// The current profile (a default adult profile before the first save).
+    pub fn profile(&self) -> Result<Profile> {
+        Ok(profile::current(self.store.conn())?.map(|v| v.profile).unwrap_or_default())
+    }
+
+    /// Every saved version, oldest first.
+    pub fn profile_history(&self) -> Result<Vec<ProfileVersion>> {
+        profile::history(self.store.conn())
+    }
+
+    /// Save a new version of the profile and return the new screening.
+    pub fn save_profile(&self, p: &Profile, now: Timestamp) -> Result<Screening> {
+        let p = p.normalised()?;
+        profile::save(self.store.conn(), &p, now)?;
+        self.screening()
+    }
+
+    pub fn screening(&self) -> Result<Screening> {
+        let ack = profile::latest_ack(self.store.conn())?;
+        Ok(screen(&self.profile()?, ack.as_ref()))
+    }
+
+    /// Store "cleared by my clinician" for the consult rules that currently apply.
+    pub fn acknowledge_clinician(&self, note: Option<String>, now: Timestamp) -> Result<Screening> {
+        let note = check_note("note", note.as_deref())?;
+        let current = self.screening()?;
+        let ids: Vec<String> =
+            current.findings.iter().filter(|f| f.level == Level::Consult).map(|f| f.rule_id.clone()).collect();
+        if ids.is_empty() {
+            return Err(CoreError::not_allowed("no finding needs a clinician's go-ahead", &[]));
+        }
+        profile::add_ack(self.store.conn(), &ClinicianAck { at: now, rule_ids: ids, note })?;
+        self.screening()
+    }
+
+    // --- drinks ----------------------------------------------------------------
+
+    /// Log a drink. It is stored even when rules warn; the warnings say which.
     pub fn log_drink(&self, input: &DrinkInput, now: Timestamp, tz: &str) -> Result<DrinkLogged> {
-        let _zone = Zone::parse(tz)?;
+        let zone = Zone::parse(tz)?;
         let note = intake::validate(input, now)?;
         let drink = intake::insert(self.store.conn(), input, note, now)?;
-        Ok(DrinkLogged { drink, warnings: Vec::new() })
+        let warnings = self.drink_warnings(&drink, &zone)?;
+        Ok(DrinkLogged { drink, warnings })
+    }
+
+    /// Rules a stored drink touches: kinds/sources the profile rules out
+    /// (P1, P4, P5, M4, M5), spoiled batch (H2), homemade hygiene (H1), the
+    /// daily cap (D3) and medicine spacing (M1–M3).
+    fn drink_warnings(&self, d: &Drink, zone: &Zone) -> Result<Vec<Finding>> {
+        let c = self.store.conn();
+        let profile = self.profile()?;
+        let mut out: Vec<Finding> = forbidding_rules(&profile, d.kind, d.source)
+            .into_iter()
+            .map(|id| rule(id).finding_with(&format!("Your profile rules out {} {} kefir.", d.source, d.kind)))
+            .collect();
+        if d.batch.as_ref().is_some_and(|b| b.spoiled()) {
+            out.push(rule("H2").finding());
+        }
+        if d.source == Source::Homemade {
+            out.push(rule("H1").finding());
+        }
+        let cap = constraints_for(&profile).max_ml_per_day;
+        let (start, end) = zone.day_bounds(d.at.local_date(zone));
+        let total: u32 = intake::list(c, start, end)?.iter().map(|x| x.ml).sum();
+        if total > cap {
+            out.push(rule("D3").finding_with(&format!("{total} ml today; your limit is {cap} ml.")));
+        }
+        out.extend(meds::drink_warnings(&meds::relevant_doses(c, d.at)?, d.at, zone));
+        out.sort_by(|a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
+        Ok(out)
     }
 
     pub fn update_drink(&self, id: i64, input: &DrinkInput, now: Timestamp, tz: &str) -> Result<Drink> {
@@ -90,16 +191,215 @@ impl Kefir {
         intake::daily_totals(self.store.conn(), first, last, &zone)
     }
 
+    // --- check-ins, reactions, medicines ------------------------------------------
+
+    /// Save (or replace) the check-in of today or yesterday.
+    /// A stop/emergency finding stops the plan at once; yesterday's
+    /// check-in, filled in late, re-decides today.
+    pub fn save_checkin(&self, input: &CheckinInput, now: Timestamp, tz: &str) -> Result<CheckinResult> {
+        let zone = Zone::parse(tz)?;
+        let c = self.store.conn();
+        let profile = self.profile()?;
+        let cap = constraints_for(&profile);
+        let today = now.local_date(&zone);
+        plan::ensure_days(c, today, &zone, &cap, now)?;
+        let result = checkin::save(c, input, &profile, now, &zone)?;
+        let red = plan::red_flag_ids(result.assessment.level, &result.checkin.rule_ids);
+        if !red.is_empty() {
+            plan::stop_now(c, today, &red, now)?;
+        } else if result.checkin.day != iso_date(today) {
+            plan::redecide_today(c, today, &zone, &cap, now)?;
+        }
+        Ok(result)
+    }
+
+    /// "Report a reaction now": red flags are evaluated, and stop the plan, at once.
+    pub fn report_reaction(&self, input: &ReactionInput, now: Timestamp, tz: &str) -> Result<ReactionResult> {
+        let zone = Zone::parse(tz)?;
+        let c = self.store.conn();
+        let profile = self.profile()?;
+        let today = now.local_date(&zone);
+        plan::ensure_days(c, today, &zone, &constraints_for(&profile), now)?;
+        let result = checkin::report_reaction(c, input, &profile, now, &zone)?;
+        let red = plan::red_flag_ids(result.assessment.level, &result.reaction.rule_ids);
+        if !red.is_empty() {
+            plan::stop_now(c, today, &red, now)?;
+        }
+        Ok(result)
+    }
+
+    // --- plan --------------------------------------------------------------------
+
+    pub fn start_plan(&self, settings: &PlanSettings, now: Timestamp, tz: &str) -> Result<PlanView> {
+        let zone = Zone::parse(tz)?;
+        let screening = self.screening()?;
+        let params = plan::validate_settings(settings, &screening.constraints)?;
+        let today = now.local_date(&zone);
+        if let Some((reason, ids)) = plan::blockers(self.store.conn(), &screening, today, &zone)? {
+            return Err(CoreError::NotAllowed { reason, rule_ids: ids });
+        }
+        plan::start(self.store.conn(), params, today, now, &screening.constraints.start_rule_ids)?;
+        self.plan_view(now, tz)
+    }
+
+    pub fn pause_plan(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
+        self.plan_action(DecisionKind::Pause, now, tz)
+    }
+
+    pub fn resume_plan(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
+        self.plan_action(DecisionKind::Resume, now, tz)
+    }
+
+    /// Restart after a stop: only once a check-in without the red flag has
+    /// followed it and, for `consult`, with a clinician's go-ahead.
+    pub fn restart_plan(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
+        self.plan_action(DecisionKind::Restart, now, tz)
+    }
+
+    fn plan_action(&self, action: DecisionKind, now: Timestamp, tz: &str) -> Result<PlanView> {
+        let zone = Zone::parse(tz)?;
+        let c = self.store.conn();
+        let screening = self.screening()?;
+        let today = now.local_date(&zone);
+        plan::ensure_days(c, today, &zone, &screening.constraints, now)?;
+        if action == DecisionKind::Restart {
+            if let Some((reason, ids)) = plan::blockers(c, &screening, today, &zone)? {
+                return Err(CoreError::NotAllowed { reason, rule_ids: ids });
+            }
+        }
+        plan::act(c, action, today, now, &screening.constraints)?;
+        self.plan_view(now, tz)
+    }
+
+    /// Change the target within 100 ml and the screening cap.
+    pub fn change_target(&self, target_ml: u32, now: Timestamp, tz: &str) -> Result<PlanView> {
+        let zone = Zone::parse(tz)?;
+        let c = self.store.conn();
+        let cap = self.screening()?.constraints;
+        let today = now.local_date(&zone);
+        plan::ensure_days(c, today, &zone, &cap, now)?;
+        plan::change_target(c, target_ml, &cap, today)?;
+        self.plan_view(now, tz)
+    }
+
+    /// Everything the Plan screen shows.
+    pub fn plan_view(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
+        let zone = Zone::parse(tz)?;
+        let c = self.store.conn();
+        let screening = self.screening()?;
+        let today = now.local_date(&zone);
+        let current = plan::ensure_days(c, today, &zone, &screening.constraints, now)?;
+        let blocked = plan::blockers(c, &screening, today, &zone)?;
+        let (slo, shi) = plan::start_range(&screening.constraints);
+        let (tlo, thi) = plan::target_range(&screening.constraints);
+        let (plan, progress, history) = match current {
+            Some((p, _, state)) => {
+                let history = plan::history(c, &p)?;
+                let progress = plan::progress(&p, state, today);
+                (Some(p), Some(progress), history)
+            }
+            None => (None, None, Vec::new()),
+        };
+        let status = plan.as_ref().map(|p| p.status);
+        let startable = matches!(status, None | Some(PlanStatus::Stopped));
+        Ok(PlanView {
+            can_start: status.is_none() && blocked.is_none(),
+            can_pause: status == Some(PlanStatus::Active),
+            can_resume: status == Some(PlanStatus::Paused),
+            can_restart: status == Some(PlanStatus::Stopped) && blocked.is_none(),
+            blocked_reason: blocked.as_ref().filter(|_| startable).map(|b| b.0.clone()),
+            blocked_rule_ids: blocked.filter(|_| startable).map(|b| b.1).unwrap_or_default(),
+            start_range_ml: vec![slo, shi],
+            target_range_ml: vec![tlo, thi],
+            guidance: guidance(),
+            plan,
+            progress,
+            history,
+        })
+    }
+
+    pub fn checkins(&self, from_day: &str, to_day: &str) -> Result<Vec<checkin::Checkin>> {
+        let first = crate::time::parse_iso_date("from", from_day)?;
+        let last = crate::time::parse_iso_date("to", to_day)?;
+        checkin::list(self.store.conn(), first, last)
+    }
+
+    pub fn log_dose(&self, input: &DoseInput, now: Timestamp, tz: &str) -> Result<DoseLogged> {
+        let zone = Zone::parse(tz)?;
+        let note = meds::validate(input, now)?;
+        let dose = meds::insert(self.store.conn(), input, note)?;
+        Ok(DoseLogged { dose, spacing: self.spacing_at(now, &zone)? })
+    }
+
+    /// Spacing countdowns that matter now.
+    pub fn spacing(&self, now: Timestamp, tz: &str) -> Result<Vec<SpacingStatus>> {
+        self.spacing_at(now, &Zone::parse(tz)?)
+    }
+
+    fn spacing_at(&self, now: Timestamp, zone: &Zone) -> Result<Vec<SpacingStatus>> {
+        Ok(meds::statuses(&meds::relevant_doses(self.store.conn(), now)?, now, zone))
+    }
+
+    /// Everything the Today screen shows, in one call.
     pub fn today(&self, now: Timestamp, tz: &str) -> Result<Today> {
         let zone = Zone::parse(tz)?;
+        let c = self.store.conn();
+        let screening = self.screening()?;
         let date = now.local_date(&zone);
+        let current = plan::ensure_days(c, date, &zone, &screening.constraints, now)?;
         let (start, end) = zone.day_bounds(date);
-        let drinks = intake::list(self.store.conn(), start, end)?;
+        let drinks = intake::list(c, start, end)?;
+        let drunk_ml: u32 = drinks.iter().map(|d| d.ml).sum();
+        let spacing = self.spacing_at(now, &zone)?;
+        let checkin_done = checkin::get_by_day(c, date)?.is_some();
+        let yesterday_done = checkin::get_by_day(c, date - chrono::Duration::days(1))?.is_some();
+        let (decision, progress) = match &current {
+            Some((p, d, state)) => (Some(d.clone()), Some(plan::progress(p, *state, date))),
+            None => (None, None),
+        };
+        let target_ml = decision.as_ref().map(|d| d.target_ml);
+        let mut warnings = Vec::new();
+        let cap = screening.constraints.max_ml_per_day;
+        if drunk_ml > cap {
+            warnings.push(rule("D3").finding_with(&format!("{drunk_ml} ml today; your limit is {cap} ml.")));
+        }
+        if drinks.iter().any(|d| d.batch.as_ref().is_some_and(|b| b.spoiled())) {
+            warnings.push(rule("H2").finding());
+        }
+        if drinks.iter().any(|d| d.source == Source::Homemade) {
+            warnings.push(rule("H1").finding());
+        }
+        for s in spacing.iter().filter(|s| s.blocked_now) {
+            warnings.push(rule(&s.rule_id).finding_with(&format!("{}.", s.message)));
+        }
+        let blocked = plan::blockers(c, &screening, date, &zone)?;
+        let headline = match (&decision, &blocked) {
+            (Some(d), _) if d.kind == DecisionKind::Stop || d.kind == DecisionKind::Stopped => d.reason.clone(),
+            (Some(d), _) if d.target_ml == 0 => d.reason.clone(),
+            (Some(d), _) if drunk_ml >= d.target_ml => format!("Done for today: {drunk_ml} of {} ml.", d.target_ml),
+            (Some(d), _) => format!("Today: {} ml of kefir, {} ml to go.", d.target_ml, d.target_ml - drunk_ml),
+            (None, Some((reason, _))) => reason.clone(),
+            (None, None) => "Ready when you are: start your plan.".to_string(),
+        };
+        warnings.sort_by(|a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
         Ok(Today {
             date: iso_date(date),
             time_zone: zone.name().to_string(),
-            drunk_ml: drinks.iter().map(|d| d.ml).sum(),
+            headline,
+            drunk_ml,
+            target_ml,
+            remaining_ml: target_ml.map(|t| t.saturating_sub(drunk_ml)),
             drinks,
+            decision,
+            progress,
+            warnings,
+            spacing,
+            checkin_due: !checkin_done,
+            checkin_done,
+            can_fill_yesterday: !yesterday_done,
+            screening_level: screening.level,
+            may_start_plan: current.is_none() && blocked.is_none(),
+            disclaimer: DISCLAIMER.to_string(),
         })
     }
 }

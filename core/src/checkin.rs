@@ -95,3 +95,403 @@ pub struct SymptomEntry {
     pub symptom: Symptom,
     pub severity: Severity,
 }
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::{CoreError, Result};
+use crate::profile::Profile;
+use crate::rules::{overall, symptom_findings, Finding, Level, SymptomContext};
+use crate::text::check_note;
+use crate::time::{iso_date, parse_iso_date, Timestamp, Zone};
+
+/// A daily check-in as entered. Symptoms not listed count as `none`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CheckinInput {
+    /// The local day it is for, ISO `YYYY-MM-DD`: today or yesterday.
+    pub day: String,
+    pub symptoms: Vec<SymptomEntry>,
+    /// Bristol Stool Form Scale type 1–7, if the person recorded one.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub bristol: Option<u8>,
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub note: Option<String>,
+}
+
+/// A stored check-in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Checkin {
+    pub id: i64,
+    pub day: String,
+    /// When it was last saved.
+    pub at: Timestamp,
+    /// Only symptoms above `none`, in a fixed order.
+    pub symptoms: Vec<SymptomEntry>,
+    pub bristol: Option<u8>,
+    pub note: Option<String>,
+    pub level: Level,
+    pub rule_ids: Vec<String>,
+}
+
+/// A reaction reported outside the daily check-in ("report a reaction now").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ReactionInput {
+    pub at: Timestamp,
+    pub symptoms: Vec<SymptomEntry>,
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Reaction {
+    pub id: i64,
+    pub at: Timestamp,
+    pub symptoms: Vec<SymptomEntry>,
+    pub note: Option<String>,
+    pub level: Level,
+    pub rule_ids: Vec<String>,
+}
+
+/// What an emergency screen shows, in order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct EmergencyScreen {
+    pub title: String,
+    /// What to do now, in order.
+    pub steps: Vec<String>,
+    pub rule_ids: Vec<String>,
+    pub disclaimer: String,
+}
+
+/// The result of a check-in or a reaction report: the rules that fired
+/// (S1–S8), the overall level, and for `emergency` the emergency screen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SymptomAssessment {
+    pub level: Level,
+    pub findings: Vec<Finding>,
+    pub emergency: Option<EmergencyScreen>,
+    /// One line for the UI, e.g. "Stop kefir now and call your local emergency number."
+    pub headline: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CheckinResult {
+    pub checkin: Checkin,
+    pub assessment: SymptomAssessment,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ReactionResult {
+    pub reaction: Reaction,
+    pub assessment: SymptomAssessment,
+}
+
+/// Validate symptom entries: each symptom at most once. Returns the entries
+/// above `none`, in the enum's order.
+pub fn clean_entries(entries: &[SymptomEntry]) -> Result<Vec<SymptomEntry>> {
+    let mut seen = std::collections::BTreeSet::new();
+    for e in entries {
+        if !seen.insert(e.symptom) {
+            return Err(CoreError::invalid("symptoms", &format!("{} is listed more than once", e.symptom)));
+        }
+    }
+    let mut out: Vec<SymptomEntry> = entries.iter().copied().filter(|e| e.severity > Severity::None).collect();
+    out.sort_by_key(|e| e.symptom);
+    Ok(out)
+}
+
+pub fn check_bristol(b: Option<u8>) -> Result<()> {
+    match b {
+        Some(t) if !(1..=7).contains(&t) => {
+            Err(CoreError::invalid("bristol", &format!("type {t} is outside the Bristol scale 1-7")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Turn findings into an assessment with the emergency screen when needed.
+pub fn assess(findings: Vec<Finding>) -> SymptomAssessment {
+    let level = overall(&findings);
+    let emergency = (level == Level::Emergency).then(|| emergency_screen(&findings));
+    let headline = match level {
+        Level::Emergency => "Stop kefir now and call your local emergency number.",
+        Level::Stop => "Stop kefir now and seek medical advice.",
+        Level::Consult => "Talk to a clinician before your next kefir.",
+        Level::Caution => "Go back to a smaller amount and keep checking in.",
+        Level::Info if findings.is_empty() => "No symptoms: well done.",
+        Level::Info => "Mild symptoms are expected while adapting: stay at today's amount.",
+    }
+    .to_string();
+    SymptomAssessment { level, findings, emergency, headline }
+}
+
+fn emergency_screen(findings: &[Finding]) -> EmergencyScreen {
+    let ids: Vec<String> = findings.iter().filter(|f| f.level == Level::Emergency).map(|f| f.rule_id.clone()).collect();
+    let infection = ids.iter().any(|i| i == "S7");
+    let allergy = ids.iter().any(|i| i == "S5");
+    let mut steps = vec!["Stop drinking kefir now.".to_string()];
+    if allergy {
+        steps.push("Call your local emergency number now (for example 112, 911 or 999).".into());
+        steps.push("If you have an adrenaline (epinephrine) auto-injector, use it as you were shown.".into());
+        steps.push(
+            "Lie down with your legs raised; if breathing is hard, sit up. Do not stand or walk suddenly.".into(),
+        );
+        steps.push("Do not stay alone: ask someone to stay with you until help arrives.".into());
+    }
+    if infection {
+        steps.push(
+            "Get urgent medical care now: call your care team's emergency line or your local emergency number.".into(),
+        );
+        steps.push("Tell them you have a weakened immune system and have been drinking kefir (a probiotic).".into());
+    }
+    steps.push("Show this app's summary to the clinician who treats you.".into());
+    EmergencyScreen {
+        title: if allergy { "Possible severe allergic reaction" } else { "Possible serious infection" }.to_string(),
+        steps,
+        rule_ids: ids,
+        disclaimer: crate::report::DISCLAIMER.to_string(),
+    }
+}
+
+// --- storage -----------------------------------------------------------------
+
+fn encode_ids(findings: &[Finding]) -> String {
+    findings.iter().map(|f| f.rule_id.as_str()).collect::<Vec<_>>().join(",")
+}
+
+fn decode_ids(s: &str) -> Vec<String> {
+    s.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect()
+}
+
+fn entries_of(c: &Connection, checkin_id: i64) -> Result<Vec<SymptomEntry>> {
+    let mut st = c.prepare_cached("SELECT symptom, severity FROM checkin_symptoms WHERE checkin_id = ?1")?;
+    let rows = st.query_map([checkin_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (s, v) = row?;
+        out.push(SymptomEntry {
+            symptom: Symptom::parse(&s).ok_or_else(|| CoreError::Internal(format!("stored symptom {s}")))?,
+            severity: Severity::parse(&v).ok_or_else(|| CoreError::Internal(format!("stored severity {v}")))?,
+        });
+    }
+    out.sort_by_key(|e| e.symptom);
+    Ok(out)
+}
+
+type CheckinRow = (i64, String, i64, Option<u8>, Option<String>, String, String);
+
+fn checkin_from_row(c: &Connection, r: CheckinRow) -> Result<Checkin> {
+    let (id, day, at, bristol, note, level, ids) = r;
+    Ok(Checkin {
+        id,
+        day,
+        at: Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
+        symptoms: entries_of(c, id)?,
+        bristol,
+        note,
+        level: Level::parse(&level).ok_or_else(|| CoreError::Internal(format!("stored level {level}")))?,
+        rule_ids: decode_ids(&ids),
+    })
+}
+
+const CHECKIN_COLS: &str = "id, day, at_ms, bristol, note, level, rule_ids";
+
+fn read_checkin_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CheckinRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+}
+
+pub(crate) fn get_by_day(c: &Connection, day: NaiveDate) -> Result<Option<Checkin>> {
+    let row = c
+        .prepare_cached(&format!("SELECT {CHECKIN_COLS} FROM checkins WHERE day = ?1"))?
+        .query_row([iso_date(day)], read_checkin_row)
+        .optional()?;
+    row.map(|r| checkin_from_row(c, r)).transpose()
+}
+
+/// Check-ins with `first <= day <= last`, oldest first.
+pub(crate) fn list(c: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<Checkin>> {
+    let rows = c
+        .prepare_cached(&format!("SELECT {CHECKIN_COLS} FROM checkins WHERE day >= ?1 AND day <= ?2 ORDER BY day"))?
+        .query_map([iso_date(first), iso_date(last)], read_checkin_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter().map(|r| checkin_from_row(c, r)).collect()
+}
+
+pub(crate) fn reactions(c: &Connection, from: Timestamp, to: Timestamp) -> Result<Vec<Reaction>> {
+    let mut st = c.prepare_cached(
+        "SELECT id, at_ms, symptoms_json, note, level, rule_ids FROM reactions WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms",
+    )?;
+    let rows = st
+        .query_map(params![from.millis(), to.millis()], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(id, at, json, note, level, ids)| {
+            Ok(Reaction {
+                id,
+                at: Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
+                symptoms: serde_json::from_str(&json).map_err(|e| CoreError::Internal(e.to_string()))?,
+                note,
+                level: Level::parse(&level).ok_or_else(|| CoreError::Internal("stored level".into()))?,
+                rule_ids: decode_ids(&ids),
+            })
+        })
+        .collect()
+}
+
+/// Build the context the S-rules need for a report on `day`.
+pub(crate) fn context_inputs(
+    c: &Connection,
+    day: NaiveDate,
+    zone: &Zone,
+    exclude_checkin_day: bool,
+) -> Result<(Option<Vec<SymptomEntry>>, bool, bool)> {
+    let prev = get_by_day(c, day - Duration::days(1))?.map(|ck| ck.symptoms);
+    // S4 signs in the previous RECURRENCE_DAYS days (check-ins and reactions).
+    let first = day - Duration::days(crate::rules::RECURRENCE_DAYS);
+    let skin = |es: &[SymptomEntry]| {
+        es.iter().any(|e| matches!(e.symptom, Symptom::SkinRedness | Symptom::Itching) && e.severity > Severity::None)
+    };
+    let mut recent = list(c, first, day)?
+        .iter()
+        .filter(|ck| !(exclude_checkin_day && ck.day == iso_date(day)))
+        .any(|ck| skin(&ck.symptoms));
+    let (window_start, _) = zone.day_bounds(first);
+    let (day_start, day_end) = zone.day_bounds(day);
+    let reaction_end = if exclude_checkin_day { day_start } else { day_end };
+    recent |= reactions(c, window_start, reaction_end)?.iter().any(|r| skin(&r.symptoms));
+    let (prev_start, _) = zone.day_bounds(day - Duration::days(1));
+    let milk = crate::intake::list(c, prev_start, day_end)?.iter().any(|d| d.kind.is_milk());
+    Ok((prev, recent, milk))
+}
+
+/// Validate, evaluate and store (insert or replace) the check-in of a day.
+pub(crate) fn save(
+    c: &Connection,
+    input: &CheckinInput,
+    profile: &Profile,
+    now: Timestamp,
+    zone: &Zone,
+) -> Result<CheckinResult> {
+    let day = parse_iso_date("day", &input.day)?;
+    let today = now.local_date(zone);
+    if day > today {
+        return Err(CoreError::invalid("day", "is in the future"));
+    }
+    if day < today - Duration::days(1) {
+        return Err(CoreError::invalid(
+            "day",
+            "is more than one day ago: check-ins can be filled in until the end of the next day",
+        ));
+    }
+    let symptoms = clean_entries(&input.symptoms)?;
+    check_bristol(input.bristol)?;
+    let note = check_note("note", input.note.as_deref())?;
+    let (prev, recent, milk) = context_inputs(c, day, zone, true)?;
+    let cx = SymptomContext {
+        entries: &symptoms,
+        previous_day: prev.as_deref(),
+        skin_signs_recently: recent,
+        drank_milk_kefir: milk,
+        profile,
+    };
+    let assessment = assess(symptom_findings(&cx));
+    let tx = c.unchecked_transaction()?;
+    let existing: Option<i64> =
+        tx.query_row("SELECT id FROM checkins WHERE day = ?1", [iso_date(day)], |r| r.get(0)).optional()?;
+    let id = match existing {
+        Some(id) => {
+            tx.execute(
+                "UPDATE checkins SET at_ms = ?2, bristol = ?3, note = ?4, level = ?5, rule_ids = ?6 WHERE id = ?1",
+                params![
+                    id,
+                    now.millis(),
+                    input.bristol,
+                    note,
+                    assessment.level.as_str(),
+                    encode_ids(&assessment.findings)
+                ],
+            )?;
+            tx.execute("DELETE FROM checkin_symptoms WHERE checkin_id = ?1", [id])?;
+            id
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO checkins (day, at_ms, bristol, note, level, rule_ids) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    iso_date(day),
+                    now.millis(),
+                    input.bristol,
+                    note,
+                    assessment.level.as_str(),
+                    encode_ids(&assessment.findings)
+                ],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    for e in &symptoms {
+        tx.execute(
+            "INSERT INTO checkin_symptoms (checkin_id, symptom, severity) VALUES (?1, ?2, ?3)",
+            params![id, e.symptom.as_str(), e.severity.as_str()],
+        )?;
+    }
+    tx.commit()?;
+    let checkin = get_by_day(c, day)?.ok_or_else(|| CoreError::Internal("check-in vanished".into()))?;
+    Ok(CheckinResult { checkin, assessment })
+}
+
+/// Validate, evaluate and store a reaction report; red flags are evaluated now.
+pub(crate) fn report_reaction(
+    c: &Connection,
+    input: &ReactionInput,
+    profile: &Profile,
+    now: Timestamp,
+    zone: &Zone,
+) -> Result<ReactionResult> {
+    crate::time::check_event_time("at", input.at, now)?;
+    let symptoms = clean_entries(&input.symptoms)?;
+    if symptoms.is_empty() {
+        return Err(CoreError::invalid("symptoms", "a reaction needs at least one symptom above none"));
+    }
+    let note = check_note("note", input.note.as_deref())?;
+    let day = input.at.local_date(zone);
+    let (prev, recent, milk) = context_inputs(c, day, zone, false)?;
+    let cx = SymptomContext {
+        entries: &symptoms,
+        previous_day: prev.as_deref(),
+        skin_signs_recently: recent,
+        drank_milk_kefir: milk,
+        profile,
+    };
+    let assessment = assess(symptom_findings(&cx));
+    let json = serde_json::to_string(&symptoms).map_err(|e| CoreError::Internal(e.to_string()))?;
+    c.execute(
+        "INSERT INTO reactions (at_ms, symptoms_json, note, level, rule_ids) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![input.at.millis(), json, note, assessment.level.as_str(), encode_ids(&assessment.findings)],
+    )?;
+    let reaction = Reaction {
+        id: c.last_insert_rowid(),
+        at: input.at,
+        symptoms,
+        note,
+        level: assessment.level,
+        rule_ids: assessment.findings.iter().map(|f| f.rule_id.clone()).collect(),
+    };
+    Ok(ReactionResult { reaction, assessment })
+}

@@ -36,6 +36,31 @@ enum_str! {
     }
 }
 
+/// A homemade batch (H1–H2): how it was fermented and any spoilage signs.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Batch {
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub fermentation_hours: Option<u32>,
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub room_temp_c: Option<i32>,
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
+    pub off_smell: bool,
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
+    pub mould: bool,
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
+    pub pink_or_orange: bool,
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
+    pub unusual_fizz: bool,
+}
+
+impl Batch {
+    /// Any spoilage sign (H2).
+    pub fn spoiled(&self) -> bool {
+        self.off_smell || self.mould || self.pink_or_orange || self.unusual_fizz
+    }
+}
+
 /// What the user enters for a drink.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -46,6 +71,9 @@ pub struct DrinkInput {
     pub source: Source,
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub note: Option<String>,
+    /// Only for homemade kefir.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub batch: Option<Batch>,
 }
 
 /// A stored drink.
@@ -58,6 +86,7 @@ pub struct Drink {
     pub kind: KefirKind,
     pub source: Source,
     pub note: Option<String>,
+    pub batch: Option<Batch>,
 }
 
 /// Total intake of one local day.
@@ -79,10 +108,29 @@ pub fn validate(input: &DrinkInput, now: Timestamp) -> Result<Option<String>> {
         ));
     }
     check_event_time("at", input.at, now)?;
+    if let Some(b) = &input.batch {
+        if input.source != Source::Homemade {
+            return Err(CoreError::invalid("batch", "only homemade kefir has a batch"));
+        }
+        if let Some(h) = b.fermentation_hours {
+            if !(1..=168).contains(&h) {
+                return Err(CoreError::invalid("fermentation_hours", &format!("{h} h is outside 1-168 h")));
+            }
+        }
+        if let Some(t) = b.room_temp_c {
+            if !(0..=45).contains(&t) {
+                return Err(CoreError::invalid("room_temp_c", &format!("{t} °C is outside 0-45 °C")));
+            }
+        }
+    }
     check_note("note", input.note.as_deref())
 }
 
-const COLS: &str = "id, at_ms, ml, kind, source, note";
+fn batch_json(b: &Option<Batch>) -> Result<Option<String>> {
+    b.as_ref().map(|b| serde_json::to_string(b).map_err(|e| CoreError::Internal(e.to_string()))).transpose()
+}
+
+const COLS: &str = "id, at_ms, ml, kind, source, note, batch_json";
 
 fn row_to_drink(r: &Row<'_>) -> rusqlite::Result<Drink> {
     let at: i64 = r.get(1)?;
@@ -98,21 +146,42 @@ fn row_to_drink(r: &Row<'_>) -> rusqlite::Result<Drink> {
         kind: KefirKind::parse(&kind).ok_or_else(|| bad(3, "kind"))?,
         source: Source::parse(&source).ok_or_else(|| bad(4, "source"))?,
         note: r.get(5)?,
+        batch: match r.get::<_, Option<String>>(6)? {
+            Some(j) => Some(serde_json::from_str(&j).map_err(|_| bad(6, "batch"))?),
+            None => None,
+        },
     })
 }
 
 pub(crate) fn insert(c: &Connection, input: &DrinkInput, note: Option<String>, now: Timestamp) -> Result<Drink> {
     c.execute(
-        "INSERT INTO drinks (at_ms, ml, kind, source, note, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![input.at.millis(), input.ml, input.kind.as_str(), input.source.as_str(), note, now.millis()],
+        "INSERT INTO drinks (at_ms, ml, kind, source, note, created_ms, batch_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            input.at.millis(),
+            input.ml,
+            input.kind.as_str(),
+            input.source.as_str(),
+            note,
+            now.millis(),
+            batch_json(&input.batch)?
+        ],
     )?;
     get(c, c.last_insert_rowid())
 }
 
 pub(crate) fn update(c: &Connection, id: i64, input: &DrinkInput, note: Option<String>) -> Result<Drink> {
     let n = c.execute(
-        "UPDATE drinks SET at_ms = ?2, ml = ?3, kind = ?4, source = ?5, note = ?6 WHERE id = ?1 AND deleted_ms IS NULL",
-        params![id, input.at.millis(), input.ml, input.kind.as_str(), input.source.as_str(), note],
+        "UPDATE drinks SET at_ms = ?2, ml = ?3, kind = ?4, source = ?5, note = ?6, batch_json = ?7 \
+         WHERE id = ?1 AND deleted_ms IS NULL",
+        params![
+            id,
+            input.at.millis(),
+            input.ml,
+            input.kind.as_str(),
+            input.source.as_str(),
+            note,
+            batch_json(&input.batch)?
+        ],
     )?;
     if n == 0 {
         return Err(CoreError::not_found("drink", id));

@@ -12,15 +12,24 @@ pub mod app;
 pub mod checkin;
 pub mod error;
 pub mod intake;
+pub mod meds;
+pub mod plan;
+pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod screening;
 pub mod store;
 pub mod text;
 pub mod time;
 
-pub use app::{DrinkLogged, Kefir, Today};
+pub use app::{DoseLogged, DrinkLogged, Kefir, Today};
 pub use error::{CoreError, Result};
-pub use intake::{DayTotal, Drink, DrinkInput, KefirKind, Source};
+pub use checkin::{Checkin, CheckinInput, CheckinResult, Reaction, ReactionInput, ReactionResult, Severity, Symptom, SymptomEntry};
+pub use intake::{Batch, DayTotal, Drink, DrinkInput, KefirKind, Source};
+pub use plan::{DayDecision, DecisionKind, Plan, PlanProgress, PlanSettings, PlanStatus, PlanView};
+pub use meds::{Dose, DoseInput, SpacingStatus};
+pub use profile::{AgeBand, ClinicianAck, Condition, MedClass, Profile, ProfileVersion};
+pub use screening::{Constraints, Screening, SpacingRule};
 pub use rules::{Finding, Level};
 pub use time::{Timestamp, Zone};
 

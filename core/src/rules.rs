@@ -1,7 +1,15 @@
-//! The safety rules table (ids from shared/reference/safety-evidence.md).
+//! The safety rules: ONE table (`RULES`), one row per rule id from
+//! shared/reference/safety-evidence.md, with its trigger, level, constraints,
+//! advice text and source. Everything else in the app asks this table.
+//!
+//! Figures come from the reference; where the evidence is thin (the 200 ml
+//! cap, D3) the text says it is a product default, not a medical fact.
 
 use serde::{Deserialize, Serialize};
 
+use crate::checkin::{Severity, Symptom, SymptomEntry};
+use crate::intake::{KefirKind, Source};
+use crate::profile::{AgeBand, Condition, MedClass, Profile};
 use crate::text::enum_str;
 
 enum_str! {
@@ -24,4 +32,584 @@ pub struct Finding {
     pub title: String,
     pub advice: String,
     pub source: String,
+}
+
+/// Product default: the most kefir a day the app plans for (D2/D3). No
+/// published upper limit exists; this is the seed article's 200 ml.
+pub const DEFAULT_CAP_ML: u32 = 200;
+/// Largest first-day amount (D1).
+pub const DEFAULT_START_MAX_ML: u32 = 100;
+/// Smallest amount the plan ever asks for.
+pub const MIN_PLAN_ML: u32 = 25;
+
+/// What makes a rule apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trigger {
+    /// Introduction guidance that always applies to a plan.
+    Guidance,
+    /// The profile lists any of these conditions.
+    Condition(&'static [Condition]),
+    /// The profile lists this medicine class (or a dose of it is logged).
+    Medicine(MedClass),
+    Age(AgeBand),
+    /// A day's intake above the profile's cap.
+    DailyTotalOverCap,
+    /// A symptom pattern in a check-in or a reaction report.
+    Symptoms(SymptomPattern),
+    /// A homemade drink or a profile that prefers homemade kefir.
+    Homemade,
+    /// A spoiled homemade batch.
+    SpoiledBatch,
+    /// A commercial drink or a profile that prefers commercial kefir.
+    Commercial,
+}
+
+/// Symptom patterns; see `pattern_fires` for the exact test of each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SymptomPattern {
+    MildDigestive,
+    ModerateOrPersistentDigestive,
+    LactoseReaction,
+    SkinOrHistamine,
+    Anaphylaxis,
+    HivesWithoutBreathingSigns,
+    FeverWhileImmunocompromised,
+    BloodInStool,
+}
+
+/// What a rule does to the plan's limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Constraint {
+    /// Maximum ml per day.
+    CapMl(u32),
+    /// Maximum first-day amount.
+    StartMaxMl(u32),
+    NoMilkKefir,
+    NoHomemade,
+    /// Keep kefir `after_dose_h` hours after a dose and `before_dose_h` hours before the next.
+    Spacing {
+        after_dose_h: u32,
+        before_dose_h: u32,
+    },
+}
+
+pub struct Rule {
+    pub id: &'static str,
+    pub trigger: Trigger,
+    pub level: Level,
+    /// Level when the same pattern recurs within `RECURRENCE_DAYS` (S4).
+    pub recurs_as: Option<Level>,
+    pub constraints: &'static [Constraint],
+    pub title: &'static str,
+    pub advice: &'static str,
+    pub source: &'static str,
+}
+
+/// "Recurs" for S4: seen again within this many days.
+pub const RECURRENCE_DAYS: i64 = 7;
+
+use Condition as C;
+use Constraint as K;
+use Level as L;
+
+const IMMUNOCOMPROMISED: &[Condition] =
+    &[C::Neutropenia, C::Chemotherapy, C::Transplant, C::BiologicsOrImmunosuppressants, C::CentralLine];
+
+/// Every rule, by id. Keep ids in the reference's order.
+pub static RULES: &[Rule] = &[
+    // --- Dose and schedule ---
+    Rule {
+        id: "D1",
+        trigger: Trigger::Guidance,
+        level: L::Info,
+        recurs_as: None,
+        constraints: &[K::StartMaxMl(DEFAULT_START_MAX_ML)],
+        title: "Start small",
+        advice: "Start with 50-100 ml a day so your gut can adapt.",
+        source: "seed (Gradual Introduction)",
+    },
+    Rule {
+        id: "D2",
+        trigger: Trigger::Guidance,
+        level: L::Info,
+        recurs_as: None,
+        constraints: &[K::CapMl(DEFAULT_CAP_ML)],
+        title: "Maintenance amount",
+        advice: "Once adapted, 100-200 ml a day is the usual amount, adjusted to how you feel.",
+        source: "seed (Safe Intake Guidance; FAQ)",
+    },
+    Rule {
+        id: "D3",
+        trigger: Trigger::DailyTotalOverCap,
+        level: L::Caution,
+        recurs_as: None,
+        constraints: &[],
+        title: "More than your daily limit",
+        advice: "Today's kefir is over your daily limit. Large amounts add potassium, sodium and magnesium and can \
+                 overload the gut with microbes. No published upper limit exists: 200 ml is this app's default, \
+                 from the source article.",
+        source: "seed (Risks of Overconsumption)",
+    },
+    Rule {
+        id: "D4",
+        trigger: Trigger::Guidance,
+        level: L::Info,
+        recurs_as: None,
+        constraints: &[],
+        title: "Step up only when it suits you",
+        advice: "The plan steps up only while you tolerate the current amount. Keep noting fullness, bowel habits \
+                 and any skin reaction in your daily check-in.",
+        source: "seed (Monitoring Physiological Reactions)",
+    },
+    Rule {
+        id: "D5",
+        trigger: Trigger::Guidance,
+        level: L::Info,
+        recurs_as: None,
+        constraints: &[],
+        title: "When to drink",
+        advice: "Kefir is best in the morning or after a main meal, with fibre and water.",
+        source: "seed (Optimal Consumption Pattern)",
+    },
+    Rule {
+        id: "D6",
+        trigger: Trigger::Guidance,
+        level: L::Info,
+        recurs_as: None,
+        constraints: &[],
+        title: "Steps and holds",
+        advice: "Each step is held for a few days before the next, as in a food reintroduction challenge.",
+        source: "Monash University FODMAP reintroduction guidance",
+    },
+    // --- Symptoms during introduction ---
+    Rule {
+        id: "S1",
+        trigger: Trigger::Symptoms(SymptomPattern::MildDigestive),
+        level: L::Info,
+        recurs_as: None,
+        constraints: &[],
+        title: "Mild digestive symptoms",
+        advice: "Mild bloating, rumbling, gas or loose stools are expected while adapting. Stay at today's amount; \
+                 the plan does not step up.",
+        source: "seed (Digestive Discomfort)",
+    },
+    Rule {
+        id: "S2",
+        trigger: Trigger::Symptoms(SymptomPattern::ModerateOrPersistentDigestive),
+        level: L::Caution,
+        recurs_as: None,
+        constraints: &[],
+        title: "Moderate or lasting digestive symptoms",
+        advice: "Go back to the last amount you tolerated. If symptoms do not settle, talk to a clinician.",
+        source: "seed (Digestive Discomfort; Microbial Overgrowth)",
+    },
+    Rule {
+        id: "S3",
+        trigger: Trigger::Symptoms(SymptomPattern::LactoseReaction),
+        level: L::Caution,
+        recurs_as: None,
+        constraints: &[],
+        title: "Cramps after milk kefir with lactose intolerance",
+        advice: "Take smaller amounts. Kefir is usually better tolerated than milk (breath hydrogen 87 vs 224 \
+                 ppm*h; 54-71 % less flatulence in one study).",
+        source: "seed (Lactose Intolerance Reaction); Hertzler & Clancy, J Am Diet Assoc 2003;103:582",
+    },
+    Rule {
+        id: "S4",
+        trigger: Trigger::Symptoms(SymptomPattern::SkinOrHistamine),
+        level: L::Caution,
+        recurs_as: Some(L::Stop),
+        constraints: &[],
+        title: "Burning, redness, rash or flushing",
+        advice: "This can be a reaction to yeasts or histamine in kefir. Step back; if it happens again, stop \
+                 kefir and seek medical advice.",
+        source: "seed (Yeast and Histamine Response); Comas-Baste et al., Biomolecules 2020;10:1181",
+    },
+    Rule {
+        id: "S5",
+        trigger: Trigger::Symptoms(SymptomPattern::Anaphylaxis),
+        level: L::Emergency,
+        recurs_as: None,
+        constraints: &[],
+        title: "Possible severe allergic reaction",
+        advice: "Stop kefir now and call your local emergency number. Swelling of the lips, face or tongue, an \
+                 itchy throat, wheeze, breathing difficulty or faintness can be anaphylaxis.",
+        source: "seed (Milk Protein Allergy; Cutaneous and Respiratory Symptoms); WAO anaphylaxis criteria 2020 \
+                 (Cardona et al., World Allergy Organ J 13:100472)",
+    },
+    Rule {
+        id: "S6",
+        trigger: Trigger::Symptoms(SymptomPattern::HivesWithoutBreathingSigns),
+        level: L::Stop,
+        recurs_as: None,
+        constraints: &[],
+        title: "Hives",
+        advice: "Stop kefir and see an allergist or immunologist. If breathing becomes difficult or you feel faint, \
+                 call your local emergency number.",
+        source: "seed (Clinical Management)",
+    },
+    Rule {
+        id: "S7",
+        trigger: Trigger::Symptoms(SymptomPattern::FeverWhileImmunocompromised),
+        level: L::Emergency,
+        recurs_as: None,
+        constraints: &[],
+        title: "Fever or chills with a weakened immune system",
+        advice: "Stop kefir and get urgent medical care now: in people with a weakened immune system or a central \
+                 line, probiotic microbes can rarely reach the blood.",
+        source: "Yelin et al., Nat Med 2019;25:1728; Munoz et al., Clin Infect Dis 2005;40:1625",
+    },
+    Rule {
+        id: "S8",
+        trigger: Trigger::Symptoms(SymptomPattern::BloodInStool),
+        level: L::Consult,
+        recurs_as: None,
+        constraints: &[],
+        title: "Blood in stool",
+        advice: "Blood in stool, black stool or unexplained weight loss are not expected effects of kefir. Talk to \
+                 a clinician.",
+        source: "NICE CG61 red flags",
+    },
+    // --- Screening before starting ---
+    Rule {
+        id: "P1",
+        trigger: Trigger::Condition(&[C::MilkProteinAllergy]),
+        level: L::Caution,
+        recurs_as: None,
+        constraints: &[K::NoMilkKefir],
+        title: "Milk-protein allergy",
+        advice: "Milk kefir contains casein and whey: choose water or plant-based kefir only.",
+        source: "seed (Milk Protein Allergy; FAQ)",
+    },
+    Rule {
+        id: "P2",
+        trigger: Trigger::Condition(&[C::LactoseIntolerance]),
+        level: L::Caution,
+        recurs_as: None,
+        constraints: &[K::StartMaxMl(50)],
+        title: "Lactose intolerance",
+        advice: "Start at the low end (50 ml). Kefir is usually better tolerated than milk.",
+        source: "seed (Lactose Intolerance Reaction); Hertzler & Clancy 2003",
+    },
+    Rule {
+        id: "P3",
+        trigger: Trigger::Condition(&[C::HistamineSensitivity]),
+        level: L::Caution,
+        recurs_as: None,
+        constraints: &[K::StartMaxMl(50)],
+        title: "Histamine intolerance or sensitive skin",
+        advice: "Start with the lowest amount and watch for burning, redness or rash (S4).",
+        source: "seed (Yeast and Histamine Response)",
+    },
+    Rule {
+        id: "P4",
+        trigger: Trigger::Condition(&[C::Pregnant, C::Breastfeeding]),
+        level: L::Consult,
+        recurs_as: None,
+        constraints: &[K::NoHomemade],
+        title: "Pregnancy or breastfeeding",
+        advice: "Talk to your midwife or doctor before starting. Avoid raw-milk and homemade kefir (Listeria).",
+        source: "seed (Pregnant and Breastfeeding Women); general food-safety guidance",
+    },
+    Rule {
+        id: "P5",
+        trigger: Trigger::Condition(IMMUNOCOMPROMISED),
+        level: L::Consult,
+        recurs_as: None,
+        constraints: &[K::NoHomemade],
+        title: "Weakened immune system",
+        advice: "Ask your care team before any kefir: live microbes can rarely cause bloodstream infections in \
+                 people with a weakened immune system or a central line. No homemade kefir.",
+        source: "seed (Immunocompromised Individuals); Yelin 2019; Rannikko et al., Emerg Infect Dis 2021;27(8); \
+                 Hennequin et al., Eur J Clin Microbiol Infect Dis 2000;19:16; Dufresne et al., J Clin Microbiol \
+                 2014;52:1830",
+    },
+    Rule {
+        id: "P6",
+        trigger: Trigger::Condition(&[C::KidneyDiseaseOrPotassiumRestriction]),
+        level: L::Consult,
+        recurs_as: None,
+        constraints: &[],
+        title: "Kidney disease or potassium restriction",
+        advice: "A cup of low-fat kefir holds about 390-400 mg potassium. Check with your kidney team first.",
+        source: "seed (Electrolyte Imbalance); USDA food composition",
+    },
+    Rule {
+        id: "P7",
+        trigger: Trigger::Age(AgeBand::InfantUnder12Months),
+        level: L::Consult,
+        recurs_as: None,
+        constraints: &[],
+        title: "Infant under 12 months",
+        advice: "Ask your child's doctor first. Never give honey-sweetened water kefir to an infant (botulism).",
+        source: "FDA 2023 warning on probiotics in preterm infants; infant botulism guidance",
+    },
+    Rule {
+        id: "P8",
+        trigger: Trigger::Condition(&[C::AvoidingAlcohol]),
+        level: L::Caution,
+        recurs_as: None,
+        constraints: &[],
+        title: "Avoiding alcohol",
+        advice: "Kefir contains some alcohol from yeast fermentation, more when homemade or fermented long. \
+                 Commercial kefir is usually under 0.5 % ABV.",
+        source: "Codex Standard CXS 243-2003 (kefir yeasts)",
+    },
+    // --- Medicines ---
+    Rule {
+        id: "M1",
+        trigger: Trigger::Medicine(MedClass::Antibiotic),
+        level: L::Caution,
+        recurs_as: None,
+        constraints: &[K::Spacing { after_dose_h: 3, before_dose_h: 3 }],
+        title: "Antibiotics",
+        advice: "Keep kefir at least 2-3 hours away from each antibiotic dose. The app counts down from your \
+                 logged doses (it uses 3 hours).",
+        source: "seed (Medication Interactions; FAQ)",
+    },
+    Rule {
+        id: "M2",
+        trigger: Trigger::Medicine(MedClass::Immunosuppressant),
+        level: L::Consult,
+        recurs_as: None,
+        constraints: &[K::Spacing { after_dose_h: 3, before_dose_h: 3 }],
+        title: "Immunosuppressants",
+        advice: "Keep kefir 2-3 hours away from each dose, and ask your care team first: the real risk is \
+                 infection (see P5).",
+        source: "seed (Medication Interactions); see P5",
+    },
+    Rule {
+        id: "M3",
+        trigger: Trigger::Medicine(MedClass::FluoroquinoloneOrTetracycline),
+        level: L::Caution,
+        recurs_as: None,
+        constraints: &[K::Spacing { after_dose_h: 2, before_dose_h: 6 }],
+        title: "Ciprofloxacin, other fluoroquinolones, tetracyclines",
+        advice: "Calcium binds these medicines: take the medicine at least 2 hours before kefir, or 6 hours after \
+                 it.",
+        source: "product labels",
+    },
+    Rule {
+        id: "M4",
+        trigger: Trigger::Medicine(MedClass::MaoInhibitor),
+        level: L::Caution,
+        recurs_as: None,
+        // The lower start (50 ml) follows the issue's "lower for P2/P3/M4"; the cap is the source's ~120 ml.
+        constraints: &[K::CapMl(120), K::StartMaxMl(50), K::NoHomemade],
+        title: "MAO inhibitors",
+        advice: "Kefir contains some tyramine (0-12.8 mg/L measured in commercial kefirs). Keep to about 120 ml a \
+                 day of fresh commercial kefir.",
+        source: "Ozdestan & Uren, Eur Food Res Technol 2010;231:101",
+    },
+    Rule {
+        id: "M5",
+        trigger: Trigger::Medicine(MedClass::MetronidazoleOrDisulfiram),
+        level: L::Consult,
+        recurs_as: None,
+        constraints: &[K::NoHomemade],
+        title: "Metronidazole or disulfiram",
+        advice: "Ask your prescriber. No homemade or long-fermented kefir (alcohol) during treatment and for 3 days \
+                 after.",
+        source: "product labels",
+    },
+    Rule {
+        id: "M6",
+        trigger: Trigger::Medicine(MedClass::VitaminKAntagonist),
+        level: L::Caution,
+        recurs_as: None,
+        constraints: &[],
+        title: "Warfarin or other vitamin-K antagonists",
+        advice: "Keep the daily amount steady and tell your anticoagulation clinic: full-fat dairy carries \
+                 vitamin K2.",
+        source: "Fu et al., Curr Dev Nutr 2017;1:e000638",
+    },
+    // --- Product and hygiene ---
+    Rule {
+        id: "H1",
+        trigger: Trigger::Homemade,
+        level: L::Info,
+        recurs_as: None,
+        constraints: &[],
+        title: "Homemade kefir hygiene",
+        advice: "Sterilise jars and tools, keep the incubation temperature stable, and watch for off smells: \
+                 Pseudomonas, Aspergillus or Candida can grow in a contaminated batch.",
+        source: "seed (Homemade Fermentation Risks)",
+    },
+    Rule {
+        id: "H2",
+        trigger: Trigger::SpoiledBatch,
+        level: L::Stop,
+        recurs_as: None,
+        constraints: &[],
+        title: "Spoiled batch",
+        advice: "Off smell, mould, pink or orange colour, or unusual fizz: do not drink this batch; discard it.",
+        source: "seed (Homemade Fermentation Risks)",
+    },
+    Rule {
+        id: "H3",
+        trigger: Trigger::Commercial,
+        level: L::Info,
+        recurs_as: None,
+        constraints: &[],
+        title: "Choosing commercial kefir",
+        advice: "Choose kefir of clear origin, with a fresh expiry date, kept refrigerated.",
+        source: "seed (Safety Recommendations)",
+    },
+    Rule {
+        id: "H4",
+        trigger: Trigger::Guidance,
+        level: L::Info,
+        recurs_as: None,
+        constraints: &[],
+        title: "Kinds of kefir",
+        advice: "Milk kefir (cow, goat, sheep), water kefir and plant-based kefir (coconut, oat, soy) differ: the \
+                 kind decides whether milk allergy, alcohol and some medicine rules apply.",
+        source: "seed (Fermentation Process; FAQ)",
+    },
+];
+
+/// The rule with this id. Panics on an unknown id: ids are compile-time
+/// vocabulary, checked by a test over the whole table.
+pub fn rule(id: &str) -> &'static Rule {
+    RULES.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("unknown rule id {id}"))
+}
+
+impl Rule {
+    pub fn finding(&self) -> Finding {
+        self.finding_at(self.level)
+    }
+    pub fn finding_at(&self, level: Level) -> Finding {
+        Finding {
+            rule_id: self.id.to_string(),
+            level,
+            title: self.title.to_string(),
+            advice: self.advice.to_string(),
+            source: self.source.to_string(),
+        }
+    }
+    /// A finding whose advice starts with a specific detail (e.g. the amount).
+    pub fn finding_with(&self, detail: &str) -> Finding {
+        let mut f = self.finding();
+        f.advice = format!("{detail} {}", f.advice);
+        f
+    }
+
+    /// Does this rule apply to the profile itself (screening)?
+    pub fn applies_to_profile(&self, p: &Profile) -> bool {
+        match self.trigger {
+            Trigger::Condition(cs) => cs.iter().any(|c| p.has(*c)),
+            Trigger::Medicine(m) => p.takes(m),
+            Trigger::Age(a) => p.age_band == a,
+            Trigger::Homemade => p.preferred_sources.contains(&Source::Homemade),
+            Trigger::Commercial => p.preferred_sources.contains(&Source::Commercial),
+            Trigger::Guidance | Trigger::DailyTotalOverCap | Trigger::Symptoms(_) | Trigger::SpoiledBatch => false,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Symptom patterns (S1–S8)
+
+/// What a symptom evaluation looks at.
+pub struct SymptomContext<'a> {
+    pub entries: &'a [SymptomEntry],
+    /// Entries of the previous day's check-in, if any (S2 persistence).
+    pub previous_day: Option<&'a [SymptomEntry]>,
+    /// Whether S4 signs were reported within `RECURRENCE_DAYS` before this report.
+    pub skin_signs_recently: bool,
+    /// Milk kefir drunk on the day or the day before (S3).
+    pub drank_milk_kefir: bool,
+    pub profile: &'a Profile,
+}
+
+fn sev(entries: &[SymptomEntry], s: Symptom) -> Severity {
+    entries.iter().filter(|e| e.symptom == s).map(|e| e.severity).max().unwrap_or(Severity::None)
+}
+
+fn any_at_least(entries: &[SymptomEntry], symptoms: &[Symptom], min: Severity) -> bool {
+    symptoms.iter().any(|s| sev(entries, *s) >= min)
+}
+
+const DIGESTIVE: &[Symptom] = &[
+    Symptom::Bloating,
+    Symptom::Gas,
+    Symptom::AbdominalPain,
+    Symptom::Cramps,
+    Symptom::Diarrhoea,
+    Symptom::Constipation,
+    Symptom::Nausea,
+];
+const SKIN: &[Symptom] = &[Symptom::SkinRedness, Symptom::Itching, Symptom::Hives];
+/// Airway, breathing or circulation signs (WAO criteria).
+const AIRWAY_OR_CIRCULATION: &[Symptom] =
+    &[Symptom::LipFaceTongueSwelling, Symptom::ItchyThroat, Symptom::BreathingDifficulty, Symptom::Faintness];
+
+/// The exact test behind each symptom pattern.
+pub fn pattern_fires(p: SymptomPattern, cx: &SymptomContext<'_>) -> bool {
+    let e = cx.entries;
+    match p {
+        SymptomPattern::MildDigestive => {
+            any_at_least(e, DIGESTIVE, Severity::Mild) && !any_at_least(e, DIGESTIVE, Severity::Moderate)
+        }
+        SymptomPattern::ModerateOrPersistentDigestive => {
+            any_at_least(e, DIGESTIVE, Severity::Moderate)
+                || (any_at_least(e, DIGESTIVE, Severity::Mild)
+                    && cx.previous_day.is_some_and(|prev| any_at_least(prev, DIGESTIVE, Severity::Mild)))
+        }
+        SymptomPattern::LactoseReaction => {
+            cx.profile.has(Condition::LactoseIntolerance)
+                && cx.drank_milk_kefir
+                && any_at_least(e, &[Symptom::Cramps, Symptom::AbdominalPain], Severity::Mild)
+        }
+        SymptomPattern::SkinOrHistamine => any_at_least(e, &[Symptom::SkinRedness, Symptom::Itching], Severity::Mild),
+        SymptomPattern::Anaphylaxis => {
+            any_at_least(e, AIRWAY_OR_CIRCULATION, Severity::Mild)
+                || (any_at_least(e, DIGESTIVE, Severity::Severe) && any_at_least(e, SKIN, Severity::Mild))
+        }
+        SymptomPattern::HivesWithoutBreathingSigns => {
+            sev(e, Symptom::Hives) >= Severity::Mild && !pattern_fires(SymptomPattern::Anaphylaxis, cx)
+        }
+        SymptomPattern::FeverWhileImmunocompromised => {
+            cx.profile.immunocompromised() && sev(e, Symptom::FeverChills) >= Severity::Mild
+        }
+        SymptomPattern::BloodInStool => sev(e, Symptom::BloodInStool) >= Severity::Mild,
+    }
+}
+
+/// Every symptom rule that fires, at its level (S4 escalates when recurring).
+pub fn symptom_findings(cx: &SymptomContext<'_>) -> Vec<Finding> {
+    RULES
+        .iter()
+        .filter_map(|r| match r.trigger {
+            Trigger::Symptoms(p) if pattern_fires(p, cx) => {
+                let level = match r.recurs_as {
+                    Some(l) if p == SymptomPattern::SkinOrHistamine && cx.skin_signs_recently => l,
+                    _ => r.level,
+                };
+                Some(r.finding_at(level))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The highest level among findings (`Info` when there are none).
+pub fn overall(findings: &[Finding]) -> Level {
+    findings.iter().map(|f| f.level).max().unwrap_or(Level::Info)
+}
+
+/// Does this kind/source combination break a constraint? Returns the rule ids.
+pub fn forbidding_rules(p: &Profile, kind: KefirKind, source: Source) -> Vec<&'static str> {
+    RULES
+        .iter()
+        .filter(|r| r.applies_to_profile(p))
+        .filter(|r| {
+            r.constraints.iter().any(|c| match c {
+                Constraint::NoMilkKefir => kind.is_milk(),
+                Constraint::NoHomemade => source == Source::Homemade,
+                _ => false,
+            })
+        })
+        .map(|r| r.id)
+        .collect()
 }

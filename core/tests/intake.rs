@@ -9,7 +9,7 @@ fn ts(s: &str) -> Timestamp {
 }
 
 fn drink(at: &str, ml: u32) -> DrinkInput {
-    DrinkInput { at: ts(at), ml, kind: KefirKind::MilkCow, source: Source::Commercial, note: None }
+    DrinkInput { at: ts(at), ml, kind: KefirKind::MilkCow, source: Source::Commercial, note: None, batch: None }
 }
 
 const NOW: &str = "2026-11-26T12:00:00Z";
@@ -34,7 +34,9 @@ fn log_and_list_round_trip() {
     input.kind = KefirKind::Water;
     input.source = Source::Homemade;
     let logged = k.log_drink(&input, ts(NOW), TZ).unwrap();
-    assert!(logged.warnings.is_empty());
+    // Homemade kefir carries the hygiene reminder (H1).
+    let rule_ids: Vec<&str> = logged.warnings.iter().map(|w| w.rule_id.as_str()).collect();
+    assert_eq!(rule_ids, vec!["H1"]);
     assert_eq!(logged.drink.note.as_deref(), Some("after breakfast"));
     let listed = k.list_drinks(ts("2026-11-26T00:00:00Z"), ts("2026-11-27T00:00:00Z")).unwrap();
     assert_eq!(listed, vec![logged.drink]);

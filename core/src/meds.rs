@@ -1,0 +1,213 @@
+//! Medicine doses and kefir spacing (M1–M3): from logged doses the core
+//! computes when kefir is allowed again and the last time before the next dose.
+
+use chrono::Duration;
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{CoreError, Result};
+use crate::profile::MedClass;
+use crate::rules::{rule, Finding};
+use crate::screening::{spacing_rule_for, SpacingRule};
+use crate::text::check_note;
+use crate::time::{check_event_time, Timestamp, Zone};
+
+/// Longest dosing interval accepted, in hours (weekly).
+pub const MAX_INTERVAL_HOURS: u32 = 168;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DoseInput {
+    pub medicine: MedClass,
+    pub at: Timestamp,
+    /// Hours between doses (e.g. 8, 12, 24), to foresee the next dose.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub interval_hours: Option<u32>,
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Dose {
+    pub id: i64,
+    pub medicine: MedClass,
+    pub at: Timestamp,
+    pub interval_hours: Option<u32>,
+    pub note: Option<String>,
+}
+
+/// Where the person stands with one medicine's spacing window.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SpacingStatus {
+    pub medicine: MedClass,
+    pub rule_id: String,
+    pub dose_id: i64,
+    pub last_dose_at: Timestamp,
+    /// Kefir is allowed again from this instant.
+    pub kefir_allowed_from: Timestamp,
+    /// The foreseen next dose, if the dose had an interval.
+    pub next_dose_at: Option<Timestamp>,
+    /// The last moment for kefir before that next dose.
+    pub kefir_allowed_until: Option<Timestamp>,
+    /// Kefir should not be taken right now.
+    pub blocked_now: bool,
+    /// Minutes until kefir is allowed (0 when allowed now).
+    pub minutes_until_allowed: u32,
+    /// Screen-ready line, e.g. "Antibiotic: kefir allowed again at 14:30 (M1)".
+    pub message: String,
+}
+
+pub fn validate(input: &DoseInput, now: Timestamp) -> Result<Option<String>> {
+    check_event_time("at", input.at, now)?;
+    if let Some(h) = input.interval_hours {
+        if h == 0 || h > MAX_INTERVAL_HOURS {
+            return Err(CoreError::invalid("interval_hours", &format!("{h} h is outside 1-{MAX_INTERVAL_HOURS} h")));
+        }
+    }
+    check_note("note", input.note.as_deref())
+}
+
+pub(crate) fn insert(c: &Connection, input: &DoseInput, note: Option<String>) -> Result<Dose> {
+    c.execute(
+        "INSERT INTO med_doses (at_ms, medicine, interval_hours, note) VALUES (?1, ?2, ?3, ?4)",
+        params![input.at.millis(), input.medicine.as_str(), input.interval_hours, note],
+    )?;
+    Ok(Dose {
+        id: c.last_insert_rowid(),
+        medicine: input.medicine,
+        at: input.at,
+        interval_hours: input.interval_hours,
+        note,
+    })
+}
+
+/// Doses with `from <= at < to`, oldest first.
+pub(crate) fn list(c: &Connection, from: Timestamp, to: Timestamp) -> Result<Vec<Dose>> {
+    let mut st = c.prepare_cached(
+        "SELECT id, at_ms, medicine, interval_hours, note FROM med_doses WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id",
+    )?;
+    let rows = st
+        .query_map(params![from.millis(), to.millis()], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<u32>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(id, at, m, interval_hours, note)| {
+            Ok(Dose {
+                id,
+                at: Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
+                medicine: MedClass::parse(&m).ok_or_else(|| CoreError::Internal(format!("stored medicine {m}")))?,
+                interval_hours,
+                note,
+            })
+        })
+        .collect()
+}
+
+/// How far around `t` a dose can matter: the longest spacing (6 h) plus the
+/// longest interval (a week) for foreseen doses.
+pub(crate) fn relevant_doses(c: &Connection, t: Timestamp) -> Result<Vec<Dose>> {
+    list(c, t.minus(Duration::hours(MAX_INTERVAL_HOURS as i64 + 6)), t.plus(Duration::hours(7)))
+}
+
+/// Forbidden intervals `(start, end, rule)` around each dose and each foreseen next dose.
+fn windows(doses: &[Dose]) -> Vec<(Timestamp, Timestamp, SpacingRule, &Dose)> {
+    let mut out = Vec::new();
+    for (i, d) in doses.iter().enumerate() {
+        let Some(rule) = spacing_rule_for(d.medicine) else { continue };
+        let before = Duration::hours(rule.kefir_before_dose_hours as i64);
+        let after = Duration::hours(rule.kefir_after_dose_hours as i64);
+        out.push((d.at.minus(before), d.at.plus(after), rule.clone(), d));
+        // The foreseen next dose, unless a later dose of the same class was logged.
+        let later_logged = doses[i + 1..].iter().any(|x| x.medicine == d.medicine);
+        if let (Some(h), false) = (d.interval_hours, later_logged) {
+            let next = d.at.plus(Duration::hours(h as i64));
+            out.push((next.minus(before), next.plus(after), rule, d));
+        }
+    }
+    out
+}
+
+/// Warnings for a drink at `t` that falls inside a spacing window.
+pub fn drink_warnings(doses: &[Dose], t: Timestamp, zone: &Zone) -> Vec<Finding> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for (start, end, sr, d) in windows(doses) {
+        if t > start && t < end && !seen.contains(&sr.rule_id) {
+            seen.push(sr.rule_id.clone());
+            let detail = format!(
+                "This drink was inside the {} spacing window ({} - {}).",
+                d.medicine.label().to_lowercase(),
+                start.local(zone).format("%H:%M"),
+                end.local(zone).format("%H:%M"),
+            );
+            out.push(rule(&sr.rule_id).finding_with(&detail));
+        }
+    }
+    out
+}
+
+/// One status per medicine class whose latest dose still matters at `now`
+/// (its window is open, or a next dose is foreseen).
+pub fn statuses(doses: &[Dose], now: Timestamp, zone: &Zone) -> Vec<SpacingStatus> {
+    let mut latest: Vec<&Dose> = Vec::new();
+    for d in doses.iter().filter(|d| d.at <= now) {
+        if let Some(i) = latest.iter().position(|x| x.medicine == d.medicine) {
+            latest[i] = d;
+        } else {
+            latest.push(d);
+        }
+    }
+    let all_windows = windows(doses);
+    let mut out = Vec::new();
+    for d in latest {
+        let Some(sr) = spacing_rule_for(d.medicine) else { continue };
+        let allowed_from = d.at.plus(Duration::hours(sr.kefir_after_dose_hours as i64));
+        let next = d.interval_hours.map(|h| d.at.plus(Duration::hours(h as i64)));
+        let until = next.map(|n| n.minus(Duration::hours(sr.kefir_before_dose_hours as i64)));
+        if allowed_from <= now && next.is_none_or(|n| n.plus(Duration::hours(24)) < now) {
+            continue; // nothing left to count down
+        }
+        // Blocked if now sits in any window of this class.
+        let blocking_end = all_windows
+            .iter()
+            .filter(|(s, e, r, _)| r.medicine == d.medicine && now > *s && now < *e)
+            .map(|(_, e, _, _)| *e)
+            .max();
+        let minutes = blocking_end.map(|e| ((e.millis() - now.millis()) as f64 / 60_000.0).ceil() as u32).unwrap_or(0);
+        let hm = |t: Timestamp| t.local(zone).format("%H:%M").to_string();
+        let message = match (blocking_end, until) {
+            (Some(e), _) => format!("{}: kefir allowed again at {} ({})", d.medicine.label(), hm(e), sr.rule_id),
+            (None, Some(u)) if u > now => {
+                format!(
+                    "{}: kefir allowed now, until {} before the next dose ({})",
+                    d.medicine.label(),
+                    hm(u),
+                    sr.rule_id
+                )
+            }
+            _ => format!("{}: kefir allowed now ({})", d.medicine.label(), sr.rule_id),
+        };
+        out.push(SpacingStatus {
+            medicine: d.medicine,
+            rule_id: sr.rule_id.clone(),
+            dose_id: d.id,
+            last_dose_at: d.at,
+            kefir_allowed_from: blocking_end.unwrap_or(allowed_from),
+            next_dose_at: next,
+            kefir_allowed_until: until,
+            blocked_now: blocking_end.is_some(),
+            minutes_until_allowed: minutes,
+            message,
+        });
+    }
+    out
+}

@@ -1,0 +1,136 @@
+//! Screening: profile → overall level, findings and the constraints the rest
+//! of the app obeys. Derived only from the rules table.
+
+use serde::{Deserialize, Serialize};
+
+use crate::intake::{KefirKind, Source};
+use crate::profile::{ClinicianAck, MedClass, Profile};
+use crate::report::DISCLAIMER;
+use crate::rules::{overall, rule, Constraint, Finding, Level, Trigger, RULES};
+use crate::time::Timestamp;
+
+/// Keep kefir away from doses of one medicine class.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SpacingRule {
+    pub medicine: MedClass,
+    pub rule_id: String,
+    pub kefir_after_dose_hours: u32,
+    pub kefir_before_dose_hours: u32,
+}
+
+/// Limits every other part of the app must obey.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Constraints {
+    pub max_ml_per_day: u32,
+    /// Rule ids that set the daily cap (D2 by default).
+    pub cap_rule_ids: Vec<String>,
+    pub max_start_ml: u32,
+    pub start_rule_ids: Vec<String>,
+    pub allowed_kinds: Vec<KefirKind>,
+    pub allowed_sources: Vec<Source>,
+    pub spacing: Vec<SpacingRule>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Screening {
+    pub level: Level,
+    /// Highest level first.
+    pub findings: Vec<Finding>,
+    pub constraints: Constraints,
+    /// Some finding says `consult`: a clinician's go-ahead is needed to start.
+    pub needs_clinician: bool,
+    /// The consult rules a stored acknowledgement does not yet cover.
+    pub uncleared_rule_ids: Vec<String>,
+    pub clinician_cleared_at: Option<Timestamp>,
+    /// Whether a plan may start now.
+    pub may_start: bool,
+    pub disclaimer: String,
+}
+
+/// The spacing rule for doses of a medicine class, if it has one (M1–M3).
+pub fn spacing_rule_for(m: MedClass) -> Option<SpacingRule> {
+    RULES.iter().find(|r| r.trigger == Trigger::Medicine(m)).and_then(|r| {
+        r.constraints.iter().find_map(|c| match c {
+            Constraint::Spacing { after_dose_h, before_dose_h } => Some(SpacingRule {
+                medicine: m,
+                rule_id: r.id.to_string(),
+                kefir_after_dose_hours: *after_dose_h,
+                kefir_before_dose_hours: *before_dose_h,
+            }),
+            _ => None,
+        })
+    })
+}
+
+/// Fold the constraints of the given rules (plus the D1/D2 defaults).
+pub fn constraints_for(p: &Profile) -> Constraints {
+    let mut c = Constraints {
+        max_ml_per_day: u32::MAX,
+        cap_rule_ids: Vec::new(),
+        max_start_ml: u32::MAX,
+        start_rule_ids: Vec::new(),
+        allowed_kinds: KefirKind::ALL.to_vec(),
+        allowed_sources: Source::ALL.to_vec(),
+        spacing: Vec::new(),
+    };
+    let applicable = RULES.iter().filter(|r| r.trigger == Trigger::Guidance || r.applies_to_profile(p));
+    for r in applicable {
+        for k in r.constraints {
+            match *k {
+                Constraint::CapMl(ml) => tighten(&mut c.max_ml_per_day, &mut c.cap_rule_ids, ml, r.id),
+                Constraint::StartMaxMl(ml) => tighten(&mut c.max_start_ml, &mut c.start_rule_ids, ml, r.id),
+                Constraint::NoMilkKefir => c.allowed_kinds.retain(|k| !k.is_milk()),
+                Constraint::NoHomemade => c.allowed_sources.retain(|s| *s != Source::Homemade),
+                Constraint::Spacing { .. } => {}
+            }
+        }
+    }
+    for m in &p.medicines {
+        if let Some(s) = spacing_rule_for(*m) {
+            c.spacing.push(s);
+        }
+    }
+    // The start never exceeds the cap.
+    c.max_start_ml = c.max_start_ml.min(c.max_ml_per_day);
+    c
+}
+
+fn tighten(value: &mut u32, ids: &mut Vec<String>, ml: u32, id: &str) {
+    if ml < *value {
+        *value = ml;
+        ids.clear();
+    }
+    if ml == *value {
+        ids.push(id.to_string());
+    }
+}
+
+/// Screen a profile. `ack` is the latest clinician acknowledgement.
+pub fn screen(p: &Profile, ack: Option<&ClinicianAck>) -> Screening {
+    let mut findings: Vec<Finding> = RULES.iter().filter(|r| r.applies_to_profile(p)).map(|r| r.finding()).collect();
+    findings.sort_by(|a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
+    let level = overall(&findings);
+    let consult_ids: Vec<String> =
+        findings.iter().filter(|f| f.level == Level::Consult).map(|f| f.rule_id.clone()).collect();
+    let uncleared: Vec<String> =
+        consult_ids.iter().filter(|id| !ack.is_some_and(|a| a.rule_ids.iter().any(|x| x == *id))).cloned().collect();
+    let cleared_at = ack.filter(|_| !consult_ids.is_empty() && uncleared.is_empty()).map(|a| a.at);
+    Screening {
+        level,
+        constraints: constraints_for(p),
+        needs_clinician: !consult_ids.is_empty(),
+        may_start: level < Level::Stop && uncleared.is_empty(),
+        uncleared_rule_ids: uncleared,
+        clinician_cleared_at: cleared_at,
+        findings,
+        disclaimer: DISCLAIMER.to_string(),
+    }
+}
+
+/// The D-rules shown with every plan.
+pub fn guidance() -> Vec<Finding> {
+    ["D1", "D2", "D4", "D5", "D6"].iter().map(|id| rule(id).finding()).collect()
+}
