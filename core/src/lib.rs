@@ -18,6 +18,7 @@ pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod screening;
+pub mod simulate;
 pub mod store;
 pub mod text;
 pub mod time;

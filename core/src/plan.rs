@@ -273,8 +273,8 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
         Decision { kind, state, target_ml, reason, rule_ids, new_status }
     };
     let same = StepState { step: prev.step, days_at_step: prev.days_at_step + 1 };
-    // Red flags stop the plan, whatever its status.
-    if !inp.red_flags.is_empty() {
+    // Red flags stop a running or paused plan.
+    if !inp.red_flags.is_empty() && status != PlanStatus::Stopped {
         let reason = format!("Stopped: {} Restart only after a check-in without it.", describe(&inp.red_flags));
         return make(DecisionKind::Stop, prev, reason, inp.red_flags.clone(), Some(PlanStatus::Stopped));
     }
@@ -507,17 +507,30 @@ pub fn red_flag_ids(level: Level, rule_ids: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// When the plan was last (re)started or resumed: red flags reported before
+/// that have been acted on already.
+fn last_go_ahead(c: &Connection, plan_id: i64) -> Result<Timestamp> {
+    let ms: Option<i64> = c.query_row(
+        "SELECT max(decided_ms) FROM plan_days WHERE plan_id = ?1 AND decision IN ('start', 'restart', 'resume')",
+        [plan_id],
+        |r| r.get(0),
+    )?;
+    Ok(ms.and_then(Timestamp::from_millis).unwrap_or_else(crate::time::earliest_allowed))
+}
+
 /// Gather the inputs for deciding `day`.
-fn inputs_for(c: &Connection, day: NaiveDate, zone: &Zone, cap: &Constraints) -> Result<DayInputs> {
+fn inputs_for(c: &Connection, plan_id: i64, day: NaiveDate, zone: &Zone, cap: &Constraints) -> Result<DayInputs> {
     let yesterday = day - Duration::days(1);
     let ck: Option<Checkin> = checkin::get_by_day(c, yesterday)?;
+    let since = last_go_ahead(c, plan_id)?;
     let mut red = Vec::new();
-    if let Some(k) = &ck {
+    if let Some(k) = ck.as_ref().filter(|k| k.at > since) {
         red.extend(red_flag_ids(k.level, &k.rule_ids));
     }
     let (ystart, _) = zone.day_bounds(yesterday);
     let (dstart, _) = zone.day_bounds(day);
-    for r in checkin::reactions(c, ystart, dstart)? {
+    let reactions = checkin::reactions(c, ystart, dstart)?;
+    for r in reactions.iter().filter(|r| r.at > since) {
         red.extend(red_flag_ids(r.level, &r.rule_ids));
     }
     red.sort();
@@ -540,8 +553,20 @@ fn inputs_for(c: &Connection, day: NaiveDate, zone: &Zone, cap: &Constraints) ->
             }
         }
     }
+    // Yesterday as a whole: the check-in plus any reaction reported that day.
+    let yesterday = ck.map(|k| {
+        let mut level = k.level;
+        let mut ids = k.rule_ids.clone();
+        let mut any = k.symptoms.iter().any(|e| e.severity > Severity::None);
+        for r in &reactions {
+            level = level.max(r.level);
+            ids.extend(r.rule_ids.iter().filter(|id| !k.rule_ids.contains(id)).cloned());
+            any = true;
+        }
+        (level, ids, any)
+    });
     Ok(DayInputs {
-        yesterday: ck.map(|k| (k.level, k.rule_ids.clone(), k.symptoms.iter().any(|e| e.severity > Severity::None))),
+        yesterday,
         red_flags: red,
         bad_streak,
         spacing_missed,
@@ -572,7 +597,7 @@ pub(crate) fn ensure_days(
     let mut day = last.day;
     while day < today {
         day += Duration::days(1);
-        let inp = inputs_for(&tx, day, zone, cap)?;
+        let inp = inputs_for(&tx, plan.id, day, zone, cap)?;
         let d = decide(&plan.steps, plan.hold_days, plan.status, last.state, &inp);
         write_day(&tx, plan.id, day, &d, now)?;
         if let Some(s) = d.new_status {
@@ -620,7 +645,7 @@ pub(crate) fn redecide_today(
         (PlanStatus::Paused, DecisionKind::Pause) => PlanStatus::Active,
         (s, _) => s,
     };
-    let inp = inputs_for(c, today, zone, cap)?;
+    let inp = inputs_for(c, plan.id, today, zone, cap)?;
     let d = decide(&plan.steps, plan.hold_days, status, prev.state, &inp);
     let tx = c.unchecked_transaction()?;
     set_status(&tx, plan.id, status)?;
