@@ -5,7 +5,11 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use kefir_core::{DayTotal, Drink, DrinkInput, DrinkLogged, Kefir, Timestamp, Today};
+use kefir_core::{
+    Checkin, CheckinInput, CheckinResult, DayTotal, DoseInput, DoseLogged, Drink, DrinkInput, DrinkLogged, Kefir,
+    PlanSettings, PlanView, Profile, ProfileVersion, ReactionInput, ReactionResult, Screening, SpacingStatus, Timestamp,
+    Today,
+};
 
 mod error;
 pub use error::KefirError;
@@ -76,5 +80,87 @@ impl KefirApp {
     /// Everything the Today screen shows.
     pub fn today(&self, now: Timestamp, time_zone: String) -> Result<Today> {
         Ok(self.app().today(now, &time_zone)?)
+    }
+
+    // --- profile and screening --------------------------------------------------
+
+    /// The current profile (a default adult profile before the first save).
+    pub fn profile(&self) -> Result<Profile> {
+        Ok(self.app().profile()?)
+    }
+
+    /// Every saved version of the profile, oldest first.
+    pub fn profile_history(&self) -> Result<Vec<ProfileVersion>> {
+        Ok(self.app().profile_history()?)
+    }
+
+    /// Save a new version of the profile; returns the new screening.
+    pub fn save_profile(&self, profile: Profile, now: Timestamp) -> Result<Screening> {
+        Ok(self.app().save_profile(&profile, now)?)
+    }
+
+    /// The first-run screening screen: level, findings, constraints.
+    pub fn screening(&self) -> Result<Screening> {
+        Ok(self.app().screening()?)
+    }
+
+    /// "Cleared by my clinician": lifts the current `consult` hold.
+    pub fn acknowledge_clinician(&self, note: Option<String>, now: Timestamp) -> Result<Screening> {
+        Ok(self.app().acknowledge_clinician(note, now)?)
+    }
+
+    // --- check-ins, reactions, medicines ----------------------------------------
+
+    /// Save today's or yesterday's check-in; the result carries the rules
+    /// that fired and, for `emergency`, the emergency screen.
+    pub fn save_checkin(&self, input: CheckinInput, now: Timestamp, time_zone: String) -> Result<CheckinResult> {
+        Ok(self.app().save_checkin(&input, now, &time_zone)?)
+    }
+
+    /// "Report a reaction now": red flags are evaluated at once.
+    pub fn report_reaction(&self, input: ReactionInput, now: Timestamp, time_zone: String) -> Result<ReactionResult> {
+        Ok(self.app().report_reaction(&input, now, &time_zone)?)
+    }
+
+    /// Check-ins for local days `from_day..=to_day` (ISO dates).
+    pub fn checkins(&self, from_day: String, to_day: String) -> Result<Vec<Checkin>> {
+        Ok(self.app().checkins(&from_day, &to_day)?)
+    }
+
+    pub fn log_dose(&self, input: DoseInput, now: Timestamp, time_zone: String) -> Result<DoseLogged> {
+        Ok(self.app().log_dose(&input, now, &time_zone)?)
+    }
+
+    /// Medicine spacing countdowns that matter now.
+    pub fn spacing(&self, now: Timestamp, time_zone: String) -> Result<Vec<SpacingStatus>> {
+        Ok(self.app().spacing(now, &time_zone)?)
+    }
+
+    // --- plan ------------------------------------------------------------------------
+
+    pub fn start_plan(&self, settings: PlanSettings, now: Timestamp, time_zone: String) -> Result<PlanView> {
+        Ok(self.app().start_plan(&settings, now, &time_zone)?)
+    }
+
+    /// Everything the Plan screen shows.
+    pub fn plan_view(&self, now: Timestamp, time_zone: String) -> Result<PlanView> {
+        Ok(self.app().plan_view(now, &time_zone)?)
+    }
+
+    pub fn pause_plan(&self, now: Timestamp, time_zone: String) -> Result<PlanView> {
+        Ok(self.app().pause_plan(now, &time_zone)?)
+    }
+
+    pub fn resume_plan(&self, now: Timestamp, time_zone: String) -> Result<PlanView> {
+        Ok(self.app().resume_plan(now, &time_zone)?)
+    }
+
+    /// Restart after a stop, once a check-in without the red flag followed it.
+    pub fn restart_plan(&self, now: Timestamp, time_zone: String) -> Result<PlanView> {
+        Ok(self.app().restart_plan(now, &time_zone)?)
+    }
+
+    pub fn change_target(&self, target_ml: u32, now: Timestamp, time_zone: String) -> Result<PlanView> {
+        Ok(self.app().change_target(target_ml, now, &time_zone)?)
     }
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::backup::{self, ImportMode, ImportSummary};
 use crate::checkin::{self, CheckinInput, CheckinResult, ReactionInput, ReactionResult};
 use crate::error::{CoreError, Result};
 use crate::intake::{self, DayTotal, Drink, DrinkInput, Source};
@@ -340,6 +341,39 @@ impl Kefir {
         Ok(meds::statuses(&meds::relevant_doses(self.store.conn(), now)?, now, zone))
     }
 
+    // --- backup, restore, delete everything ---------------------------------------
+
+    /// The whole database as one versioned JSON document.
+    pub fn export_backup(&self, now: Timestamp) -> Result<String> {
+        let b = backup::export(self.store.conn(), now)?;
+        serde_json::to_string_pretty(&b).map_err(|e| CoreError::Internal(e.to_string()))
+    }
+
+    /// Write the backup to `path` (atomically: a temp file, then a rename).
+    pub fn write_backup(&self, path: &Path, now: Timestamp) -> Result<()> {
+        write_atomic(path, self.export_backup(now)?.as_bytes())
+    }
+
+    /// Import a backup document. A malformed or newer backup is refused
+    /// before anything changes; `Replace` needs `confirmed`.
+    pub fn import_backup(&self, json: &[u8], mode: ImportMode, confirmed: bool) -> Result<ImportSummary> {
+        let b = backup::parse(json)?;
+        backup::import(self.store.conn(), &b, mode, confirmed)
+    }
+
+    pub fn import_backup_file(&self, path: &Path, mode: ImportMode, confirmed: bool) -> Result<ImportSummary> {
+        let len = std::fs::metadata(path)?.len();
+        if len > backup::MAX_BACKUP_BYTES {
+            return Err(CoreError::BadBackup(format!("{len} bytes is larger than any backup this app writes")));
+        }
+        self.import_backup(&std::fs::read(path)?, mode, confirmed)
+    }
+
+    /// Delete everything; the file keeps no trace (secure_delete, VACUUM, WAL truncated).
+    pub fn wipe_everything(&self, confirmed: bool) -> Result<()> {
+        backup::wipe(self.store.conn(), confirmed)
+    }
+
     /// Everything the Today screen shows, in one call.
     pub fn today(&self, now: Timestamp, tz: &str) -> Result<Today> {
         let zone = Zone::parse(tz)?;
@@ -402,4 +436,18 @@ impl Kefir {
             disclaimer: DISCLAIMER.to_string(),
         })
     }
+}
+
+/// Write a file atomically: a sibling temp file, fsync, rename.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or_else(|| CoreError::invalid("path", "names no file"))?;
+    let tmp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
+    let mut f = std::fs::File::create(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    drop(f);
+    std::fs::rename(&tmp, path)?;
+    Ok(())
 }

@@ -9,6 +9,7 @@
 uniffi::setup_scaffolding!("kefir_core");
 
 pub mod app;
+pub mod backup;
 pub mod checkin;
 pub mod error;
 pub mod intake;
@@ -24,6 +25,7 @@ pub mod text;
 pub mod time;
 
 pub use app::{DoseLogged, DrinkLogged, Kefir, Today};
+pub use backup::{ImportMode, ImportSummary};
 pub use error::{CoreError, Result};
 pub use checkin::{Checkin, CheckinInput, CheckinResult, Reaction, ReactionInput, ReactionResult, Severity, Symptom, SymptomEntry};
 pub use intake::{Batch, DayTotal, Drink, DrinkInput, KefirKind, Source};
