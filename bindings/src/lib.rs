@@ -6,7 +6,7 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use kefir_core::{
-    Checkin, CheckinInput, CheckinResult, DayTotal, DoseInput, DoseLogged, Drink, DrinkInput, DrinkLogged, Kefir,
+    Checkin, CheckinInput, ImportMode, ImportSummary, CheckinResult, DayTotal, DoseInput, DoseLogged, Drink, DrinkInput, DrinkLogged, Kefir,
     PlanSettings, PlanView, Profile, ProfileVersion, ReactionInput, ReactionResult, Screening, SpacingStatus, Timestamp,
     Today,
 };
@@ -162,5 +162,23 @@ impl KefirApp {
 
     pub fn change_target(&self, target_ml: u32, now: Timestamp, time_zone: String) -> Result<PlanView> {
         Ok(self.app().change_target(target_ml, now, &time_zone)?)
+    }
+
+    // --- backup, restore, delete everything -------------------------------------
+
+    /// Write everything to one versioned JSON file at `path`.
+    pub fn export_backup(&self, path: String, now: Timestamp) -> Result<()> {
+        Ok(self.app().write_backup(std::path::Path::new(&path), now)?)
+    }
+
+    /// Import a backup file. `Replace` asks for `confirmed`; a malformed or
+    /// newer backup is refused and nothing changes.
+    pub fn import_backup(&self, path: String, mode: ImportMode, confirmed: bool) -> Result<ImportSummary> {
+        Ok(self.app().import_backup_file(std::path::Path::new(&path), mode, confirmed)?)
+    }
+
+    /// Delete all data on this device (asks for `confirmed`).
+    pub fn wipe_everything(&self, confirmed: bool) -> Result<()> {
+        Ok(self.app().wipe_everything(confirmed)?)
     }
 }

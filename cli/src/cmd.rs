@@ -6,7 +6,10 @@ use std::sync::Arc;
 use chrono::Duration;
 use clap::Args;
 use kefir_core::time::parse_user_time;
-use kefir_core::{DrinkInput, KefirKind, Source, Timestamp, Zone};
+use kefir_core::{
+    AgeBand, CheckinInput, Condition, DoseInput, DrinkInput, ImportMode, KefirKind, MedClass, PlanSettings, Profile,
+    ReactionInput, Severity, Source, Symptom, SymptomEntry, Timestamp, Zone,
+};
 use kefir_ffi::{KefirApp, KefirError};
 
 use crate::{demo, print, Cli, Command, Failure};
@@ -36,6 +39,118 @@ pub struct RangeArgs {
     /// Last local day (YYYY-MM-DD) or time
     #[arg(long)]
     pub to: Option<String>,
+}
+
+#[derive(clap::Subcommand)]
+pub enum ProfileCmd {
+    /// Show the current profile
+    Show,
+    /// Save a new profile version (lists replace the current ones)
+    Set {
+        #[arg(long)]
+        name: Option<String>,
+        /// adult, child or infant_under_12_months
+        #[arg(long, default_value = "adult")]
+        age: String,
+        /// e.g. lactose_intolerance, milk_protein_allergy, pregnant (repeatable)
+        #[arg(long = "condition")]
+        conditions: Vec<String>,
+        /// e.g. antibiotic, mao_inhibitor (repeatable)
+        #[arg(long = "medicine")]
+        medicines: Vec<String>,
+        #[arg(long = "kind")]
+        kinds: Vec<String>,
+        #[arg(long = "source")]
+        sources: Vec<String>,
+    },
+    /// Record "cleared by my clinician" for the current consult findings
+    Ack {
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Every saved version with its date
+    History,
+}
+
+#[derive(Args)]
+pub struct CheckinArgs {
+    /// today, yesterday or YYYY-MM-DD
+    #[arg(long, default_value = "today")]
+    pub day: String,
+    /// symptom=severity, e.g. bloating=mild (repeatable)
+    #[arg(long = "symptom")]
+    pub symptoms: Vec<String>,
+    /// Bristol stool type 1-7
+    #[arg(long)]
+    pub bristol: Option<u8>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ReactArgs {
+    /// symptom=severity, e.g. lip_face_tongue_swelling=moderate (repeatable)
+    #[arg(long = "symptom", required = true)]
+    pub symptoms: Vec<String>,
+    #[arg(long, default_value = "now")]
+    pub at: String,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(clap::Subcommand)]
+pub enum MedCmd {
+    /// Log a dose: `kefir med log antibiotic --every 8`
+    Log {
+        medicine: String,
+        #[arg(long, default_value = "now")]
+        at: String,
+        /// Hours between doses
+        #[arg(long = "every")]
+        interval_hours: Option<u32>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Spacing countdowns
+    Status,
+}
+
+#[derive(clap::Subcommand)]
+pub enum PlanCmd {
+    /// Start a plan (defaults: 50 ml, target 150 ml, +25 ml every 3 days)
+    Start {
+        #[arg(long = "start")]
+        start_ml: Option<u32>,
+        #[arg(long = "target")]
+        target_ml: Option<u32>,
+        #[arg(long = "hold")]
+        hold_days: Option<u32>,
+        #[arg(long = "step")]
+        step_ml: Option<u32>,
+    },
+    Show,
+    Pause,
+    Resume,
+    /// Restart after a stop (once a clean check-in followed it)
+    Restart,
+    /// Change the target amount
+    Target {
+        ml: u32,
+    },
+}
+
+#[derive(clap::Subcommand)]
+pub enum BackupCmd {
+    /// Write everything to one JSON file
+    Export { file: PathBuf },
+    /// Import a backup (into an empty database, or --replace --yes)
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        replace: bool,
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 /// Context every command gets: the clock reading and the zone, read once.
@@ -96,9 +211,119 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let today = app.today(now, ctx.tz.clone())?;
             print::today(&ctx, &zone, &today);
         }
+        Command::Profile(p) => profile_cmd(&app, p, &ctx)?,
+        Command::Screen => print::screening(&ctx, &app.screening()?),
+        Command::Checkin(a) => {
+            let day = match a.day.as_str() {
+                "today" => kefir_core::time::iso_date(now.local_date(&zone)),
+                "yesterday" => kefir_core::time::iso_date(now.local_date(&zone) - Duration::days(1)),
+                d => d.to_string(),
+            };
+            let input = CheckinInput { day, symptoms: symptoms(&a.symptoms)?, bristol: a.bristol, note: a.note };
+            let r = app.save_checkin(input, now, ctx.tz.clone())?;
+            print::assessment(&ctx, &r.assessment, &r);
+        }
+        Command::React(a) => {
+            let at = parse_user_time("at", &a.at, now, &zone).map_err(KefirError::from)?;
+            let r = app.report_reaction(
+                ReactionInput { at, symptoms: symptoms(&a.symptoms)?, note: a.note },
+                now,
+                ctx.tz.clone(),
+            )?;
+            print::assessment(&ctx, &r.assessment, &r);
+        }
+        Command::Med(MedCmd::Log { medicine, at, interval_hours, note }) => {
+            let input = DoseInput {
+                medicine: MedClass::parse_field("medicine", &medicine).map_err(KefirError::from)?,
+                at: parse_user_time("at", &at, now, &zone).map_err(KefirError::from)?,
+                interval_hours,
+                note,
+            };
+            let logged = app.log_dose(input, now, ctx.tz.clone())?;
+            print::spacing(&ctx, &logged.spacing, Some(&logged));
+        }
+        Command::Med(MedCmd::Status) => print::spacing(&ctx, &app.spacing(now, ctx.tz.clone())?, None::<&()>),
+        Command::Plan(p) => {
+            let tz = ctx.tz.clone();
+            let view = match p {
+                PlanCmd::Start { start_ml, target_ml, hold_days, step_ml } => {
+                    app.start_plan(PlanSettings { start_ml, target_ml, hold_days, step_ml }, now, tz)?
+                }
+                PlanCmd::Show => app.plan_view(now, tz)?,
+                PlanCmd::Pause => app.pause_plan(now, tz)?,
+                PlanCmd::Resume => app.resume_plan(now, tz)?,
+                PlanCmd::Restart => app.restart_plan(now, tz)?,
+                PlanCmd::Target { ml } => app.change_target(ml, now, tz)?,
+            };
+            print::plan(&ctx, &view);
+        }
+        Command::Backup(BackupCmd::Export { file }) => {
+            app.export_backup(file.to_string_lossy().into_owned(), now)?;
+            print::done(&ctx, &format!("backup written to {}", file.display()));
+        }
+        Command::Backup(BackupCmd::Import { file, replace, yes }) => {
+            let mode = if replace { ImportMode::Replace } else { ImportMode::IntoEmpty };
+            let s = app.import_backup(file.to_string_lossy().into_owned(), mode, yes)?;
+            print::imported(&ctx, &s);
+        }
+        Command::Wipe { yes } => {
+            app.wipe_everything(yes)?;
+            print::done(&ctx, "all data deleted");
+        }
         Command::Demo(_) => unreachable!("handled above"),
     }
     Ok(())
+}
+
+fn profile_cmd(app: &KefirApp, p: ProfileCmd, ctx: &Ctx) -> Result<(), Failure> {
+    match p {
+        ProfileCmd::Show => print::profile(ctx, &app.profile()?),
+        ProfileCmd::History => print::json_or_debug(ctx, &app.profile_history()?),
+        ProfileCmd::Ack { note } => print::screening(ctx, &app.acknowledge_clinician(note, ctx.now)?),
+        ProfileCmd::Set { name, age, conditions, medicines, kinds, sources } => {
+            let e = KefirError::from;
+            let profile = Profile {
+                display_name: name,
+                age_band: AgeBand::parse_field("age", if age == "infant" { "infant_under_12_months" } else { &age })
+                    .map_err(e)?,
+                conditions: conditions
+                    .iter()
+                    .map(|c| Condition::parse_field("condition", c))
+                    .collect::<Result<_, _>>()
+                    .map_err(e)?,
+                medicines: medicines
+                    .iter()
+                    .map(|m| MedClass::parse_field("medicine", m))
+                    .collect::<Result<_, _>>()
+                    .map_err(e)?,
+                preferred_kinds: kinds.iter().map(|k| parse_kind(k)).collect::<Result<_, _>>()?,
+                preferred_sources: sources
+                    .iter()
+                    .map(|s| Source::parse_field("source", s))
+                    .collect::<Result<_, _>>()
+                    .map_err(e)?,
+            };
+            print::screening(ctx, &app.save_profile(profile, ctx.now)?);
+        }
+    }
+    Ok(())
+}
+
+/// `bloating=mild` pairs; the names are the core's.
+fn symptoms(pairs: &[String]) -> Result<Vec<SymptomEntry>, Failure> {
+    pairs
+        .iter()
+        .map(|p| {
+            let (s, v) = p.split_once('=').ok_or_else(|| Failure {
+                message: format!("invalid symptom '{p}': use name=severity, e.g. bloating=mild"),
+                code: 2,
+            })?;
+            Ok(SymptomEntry {
+                symptom: Symptom::parse_field("symptom", s).map_err(KefirError::from)?,
+                severity: Severity::parse_field("severity", v).map_err(KefirError::from)?,
+            })
+        })
+        .collect()
 }
 
 /// `milk` is cow's milk kefir, the common case.

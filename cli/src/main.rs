@@ -50,6 +50,29 @@ pub enum Command {
     Undo { id: i64 },
     /// What today looks like
     Today,
+    /// Show or edit the screening profile
+    #[command(subcommand)]
+    Profile(cmd::ProfileCmd),
+    /// Screening: level, findings with rule ids, and the limits that apply
+    Screen,
+    /// Daily check-in: `kefir checkin --symptom bloating=mild --bristol 4`
+    Checkin(cmd::CheckinArgs),
+    /// Report a reaction now (red flags are evaluated at once)
+    React(cmd::ReactArgs),
+    /// Medicine doses and kefir spacing
+    #[command(subcommand)]
+    Med(cmd::MedCmd),
+    /// The introduction plan
+    #[command(subcommand)]
+    Plan(cmd::PlanCmd),
+    /// Backup and restore
+    #[command(subcommand)]
+    Backup(cmd::BackupCmd),
+    /// Delete all data in the database (needs --yes)
+    Wipe {
+        #[arg(long)]
+        yes: bool,
+    },
     /// Run a simulated introduction into a fresh database and print it
     Demo(demo::DemoArgs),
 }

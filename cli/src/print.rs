@@ -1,6 +1,9 @@
 //! Output: a readable default and `--json` for scripts.
 
-use kefir_core::{DayTotal, Drink, DrinkLogged, Today, Zone};
+use kefir_core::checkin::SymptomAssessment;
+use kefir_core::{
+    DayTotal, Drink, DrinkLogged, Finding, ImportSummary, PlanView, Profile, Screening, SpacingStatus, Today, Zone,
+};
 use serde::Serialize;
 
 use crate::cmd::Ctx;
@@ -52,10 +55,163 @@ pub fn today(ctx: &Ctx, zone: &Zone, t: &Today) {
         return json(t);
     }
     println!("Today {} ({})", t.date, t.time_zone);
-    println!("  drunk: {} ml in {} drinks", t.drunk_ml, t.drinks.len());
+    println!("  {}", t.headline);
+    match t.target_ml {
+        Some(target) => println!("  drunk: {} of {} ml", t.drunk_ml, target),
+        None => println!("  drunk: {} ml", t.drunk_ml),
+    }
+    if let Some(d) = &t.decision {
+        println!("  decision: {} — {} [{}]", d.kind, d.reason, d.rule_ids.join(", "));
+    }
+    if let Some(p) = &t.progress {
+        let goal =
+            p.projected_goal_date.as_deref().map(|g| format!(", goal {} ml by {g}", p.goal_ml)).unwrap_or_default();
+        println!("  plan: step {} of {} ({}){goal}", p.step, p.steps, p.status);
+    }
+    for s in &t.spacing {
+        println!("  spacing: {}", s.message);
+    }
+    findings("  ! ", &t.warnings);
+    if t.checkin_due {
+        println!(
+            "  check-in due today{}",
+            if t.can_fill_yesterday { " (yesterday's can still be filled in)" } else { "" }
+        );
+    }
     for d in &t.drinks {
         println!("  {}", drink_line(zone, d));
     }
+}
+
+fn findings(prefix: &str, fs: &[Finding]) {
+    for f in fs {
+        println!("{prefix}[{}] {} ({}): {}", f.rule_id, f.title, f.level, f.advice);
+    }
+}
+
+pub fn screening(ctx: &Ctx, s: &Screening) {
+    if ctx.json {
+        return json(s);
+    }
+    println!("Screening: {}", s.level);
+    findings("  ", &s.findings);
+    let c = &s.constraints;
+    println!(
+        "  limit: {} ml a day [{}]; start at most {} ml [{}]",
+        c.max_ml_per_day,
+        c.cap_rule_ids.join(", "),
+        c.max_start_ml,
+        c.start_rule_ids.join(", ")
+    );
+    let kinds: Vec<&str> = c.allowed_kinds.iter().map(|k| k.as_str()).collect();
+    let sources: Vec<&str> = c.allowed_sources.iter().map(|k| k.as_str()).collect();
+    println!("  allowed: {} / {}", kinds.join(", "), sources.join(", "));
+    for sp in &c.spacing {
+        println!(
+            "  spacing ({}): kefir {} h after a dose of {}, {} h before the next",
+            sp.rule_id, sp.kefir_after_dose_hours, sp.medicine, sp.kefir_before_dose_hours
+        );
+    }
+    if s.needs_clinician {
+        match s.clinician_cleared_at {
+            Some(at) => println!("  cleared by a clinician on {at}"),
+            None => println!(
+                "  talk to a clinician before starting ({}); then `kefir profile ack`",
+                s.uncleared_rule_ids.join(", ")
+            ),
+        }
+    }
+    println!("  may start a plan: {}", if s.may_start { "yes" } else { "no" });
+    println!("  {}", s.disclaimer);
+}
+
+pub fn profile(ctx: &Ctx, p: &Profile) {
+    if ctx.json {
+        return json(p);
+    }
+    let list = |v: Vec<&str>| if v.is_empty() { "-".to_string() } else { v.join(", ") };
+    println!("name: {}", p.display_name.as_deref().unwrap_or("-"));
+    println!("age band: {}", p.age_band);
+    println!("conditions: {}", list(p.conditions.iter().map(|c| c.as_str()).collect()));
+    println!("medicines: {}", list(p.medicines.iter().map(|c| c.as_str()).collect()));
+    println!("preferred kinds: {}", list(p.preferred_kinds.iter().map(|c| c.as_str()).collect()));
+    println!("preferred sources: {}", list(p.preferred_sources.iter().map(|c| c.as_str()).collect()));
+}
+
+pub fn json_or_debug<T: Serialize + std::fmt::Debug>(ctx: &Ctx, v: &T) {
+    if ctx.json {
+        return json(v);
+    }
+    println!("{}", serde_json::to_string_pretty(v).expect("records serialise"));
+}
+
+pub fn assessment<T: Serialize>(ctx: &Ctx, a: &SymptomAssessment, full: &T) {
+    if ctx.json {
+        return json(full);
+    }
+    println!("{} — {}", a.level, a.headline);
+    findings("  ", &a.findings);
+    if let Some(e) = &a.emergency {
+        println!("  EMERGENCY: {}", e.title);
+        for (i, step) in e.steps.iter().enumerate() {
+            println!("   {}. {step}", i + 1);
+        }
+    }
+}
+
+pub fn spacing<T: Serialize>(ctx: &Ctx, s: &[SpacingStatus], full: Option<&T>) {
+    if ctx.json {
+        return match full {
+            Some(f) => json(f),
+            None => json(s),
+        };
+    }
+    if s.is_empty() {
+        println!("no medicine spacing applies now");
+    }
+    for x in s {
+        println!("{}", x.message);
+    }
+}
+
+pub fn plan(ctx: &Ctx, v: &PlanView) {
+    if ctx.json {
+        return json(v);
+    }
+    match (&v.plan, &v.progress) {
+        (Some(p), Some(pr)) => {
+            let steps: Vec<String> = p.steps.iter().map(|s| s.to_string()).collect();
+            println!(
+                "Plan since {} ({}): steps {} ml, hold {} days",
+                p.started_day,
+                p.status,
+                steps.join(" → "),
+                p.hold_days
+            );
+            let goal = pr.projected_goal_date.as_deref().map(|g| format!(", goal by {g}")).unwrap_or_default();
+            println!("  step {} of {}{goal}", pr.step, pr.steps);
+        }
+        _ => println!(
+            "No plan yet. Start: between {} and {} ml, target {}-{} ml.",
+            v.start_range_ml[0], v.start_range_ml[1], v.target_range_ml[0], v.target_range_ml[1]
+        ),
+    }
+    if let Some(r) = &v.blocked_reason {
+        println!("  blocked: {r}");
+    }
+    for d in v.history.iter().take(14) {
+        println!("  {}  {:<9} {:>4} ml  {} [{}]", d.day, d.kind, d.target_ml, d.reason, d.rule_ids.join(", "));
+    }
+}
+
+pub fn imported(ctx: &Ctx, s: &ImportSummary) {
+    if ctx.json {
+        return json(s);
+    }
+    println!(
+        "imported {} drinks, {} check-ins, {} reactions, {} doses, {} plans, {} profile versions",
+        s.drinks, s.checkins, s.reactions, s.doses, s.plans, s.profile_versions
+    );
 }
 
 pub fn done(ctx: &Ctx, msg: &str) {
