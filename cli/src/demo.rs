@@ -1,14 +1,17 @@
-//! `kefir demo`: a simulated introduction into a fresh database.
+//! `kefir demo`: a simulated four-week introduction, run through the same
+//! facade the phones use, into a fresh database; it ends with the doctor
+//! summary.
 
 use std::path::PathBuf;
 
 use chrono::Duration;
 use clap::Args;
-use kefir_core::{DrinkInput, KefirKind, Source, Zone};
+use kefir_core::simulate::{demo_simulation, simulate_into, SimDay};
+use kefir_core::Zone;
 use kefir_ffi::KefirError;
 
 use crate::cmd::{open, Ctx};
-use crate::{print, Failure};
+use crate::Failure;
 
 #[derive(Args)]
 pub struct DemoArgs {
@@ -17,6 +20,7 @@ pub struct DemoArgs {
     pub out: PathBuf,
 }
 
+const DB: &str = "kefir-demo.db";
 const DEMO_FILES: &[&str] = &["kefir-demo.db", "kefir-demo.db-wal", "kefir-demo.db-shm"];
 
 pub fn run(args: &DemoArgs, ctx: &Ctx) -> Result<(), Failure> {
@@ -27,29 +31,36 @@ pub fn run(args: &DemoArgs, ctx: &Ctx) -> Result<(), Failure> {
             std::fs::remove_file(&p)?;
         }
     }
-    let db = args.out.join(DEMO_FILES[0]);
+    let db = args.out.join(DB);
     let app = open(Some(db.clone()))?;
     let zone = Zone::parse(&ctx.tz).map_err(KefirError::from)?;
-    let today = ctx.now.local_date(&zone);
-    // Four days: 50 ml a day, then 75 ml, in the morning after breakfast.
-    for (i, ml) in [50u32, 50, 50, 75].iter().enumerate() {
-        let day = today - Duration::days(3 - i as i64);
-        let at = zone.resolve_local(day.and_hms_opt(8, 30, 0).expect("valid time"));
-        let at = if at > ctx.now { ctx.now } else { at };
-        app.log_drink(
-            DrinkInput { at, ml: *ml, kind: KefirKind::MilkCow, source: Source::Commercial, note: None, batch: None },
-            ctx.now,
-            ctx.tz.clone(),
-        )?;
-    }
-    let from = zone.start_of_day(today - Duration::days(3));
-    let to = zone.day_bounds(today).1;
-    let drinks = app.list_drinks(from, to)?;
-    print::drinks(ctx, &zone, &drinks);
-    let totals = app.daily_totals(from, to.minus(Duration::milliseconds(1)), ctx.tz.clone())?;
-    print::totals(ctx, &totals);
-    if !ctx.json {
+    // Four weeks ending yesterday, in the user's zone.
+    let first_day = ctx.now.local_date(&zone) - Duration::days(28);
+    let sim = demo_simulation(first_day, &ctx.tz);
+    let days = app.with_core(|core| simulate_into(core, &sim)).map_err(KefirError::from)?;
+    if ctx.json {
+        println!("{}", serde_json::to_string_pretty(&days).expect("records serialise"));
+    } else {
+        println!("Simulated introduction: {} days from {} ({})", days.len(), days[0].date, ctx.tz);
+        println!("{:<10}  {:<9}  {:>6}  {:>5}  {:<9}  rules", "date", "decision", "target", "drunk", "check-in");
+        for d in &days {
+            print_day(d);
+        }
         println!("demo database: {}", db.display());
     }
     Ok(())
+}
+
+fn print_day(d: &SimDay) {
+    let decision = d.decision.map(|k| k.as_str()).unwrap_or("-");
+    let checkin = if d.checked_in { d.level.as_str() } else { "missed" };
+    println!(
+        "{:<10}  {:<9}  {:>4}ml  {:>3}ml  {:<9}  {}",
+        d.date,
+        decision,
+        d.target_ml,
+        d.drunk_ml,
+        checkin,
+        d.rule_ids.join(", ")
+    );
 }

@@ -163,18 +163,12 @@ pub fn simulate_into(app: &Kefir, sim: &Simulation) -> Result<Vec<SimDay>> {
             sim.medicines.iter().filter(|m| (m.first_day..=m.last_day).contains(&d)).collect();
         // Medicine doses first (as they happen), then the morning view.
         for course in &on_medicine {
-            for t in &course.times {
+            for (i, t) in course.times.iter().enumerate() {
                 let when = at_time(date, *t);
-                app.log_dose(
-                    &DoseInput {
-                        medicine: course.medicine,
-                        at: when,
-                        interval_hours: Some(course.interval_hours),
-                        note: None,
-                    },
-                    when,
-                    tz,
-                )?;
+                // The course's last dose foresees no next one.
+                let last = d == course.last_day && i + 1 == course.times.len();
+                let interval_hours = (!last).then_some(course.interval_hours);
+                app.log_dose(&DoseInput { medicine: course.medicine, at: when, interval_hours, note: None }, when, tz)?;
             }
         }
         let morning = at(date, 7, 0);
