@@ -79,6 +79,10 @@ HAVE_SWIFT=1
 "$SCRIPTS/install-toolchains.sh" kotlin || HAVE_KOTLIN=0
 "$SCRIPTS/install-toolchains.sh" swift || HAVE_SWIFT=0
 
+# pdftotext and an independent FHIR validator for the report tests.
+report_env=$("$SCRIPTS/install-report-tools.sh" | tail -n1) || FAILED=1
+[[ "$report_env" == KEFIR_PYTHON=* ]] && export "${report_env?}"
+
 # --- rust -------------------------------------------------------------------
 banner "rust"
 echo "+ cargo test --workspace"

@@ -62,9 +62,8 @@ impl From<CoreError> for KefirError {
             CoreError::BadBackup(reason) => KefirError::BackupRejected { reason },
             e @ CoreError::NewerBackup { .. } => KefirError::BackupRejected { reason: e.to_string() },
             CoreError::StorageFull => KefirError::StorageFull,
-            e @ (CoreError::ReadOnly | CoreError::Sqlite(_) | CoreError::Io(_)) => {
-                KefirError::Storage { detail: e.to_string() }
-            }
+            CoreError::Sqlite(e) => KefirError::Storage { detail: e.to_string() },
+            e @ (CoreError::ReadOnly | CoreError::Io(_)) => KefirError::Storage { detail: e.to_string() },
             CoreError::Internal(detail) => KefirError::Internal { detail },
         }
     }

@@ -10,6 +10,10 @@ use kefir_core::{
     PlanSettings, PlanView, Profile, ProfileVersion, ReactionInput, ReactionResult, Screening, SpacingStatus, Timestamp,
     Today,
 };
+use kefir_core::reminders::{Notification, ReminderSettings};
+use kefir_core::report::pdf::Paper;
+use kefir_core::rhythm::Rhythm;
+use kefir_core::report::Summary;
 
 mod error;
 pub use error::KefirError;
@@ -180,5 +184,57 @@ impl KefirApp {
     /// Delete all data on this device (asks for `confirmed`).
     pub fn wipe_everything(&self, confirmed: bool) -> Result<()> {
         Ok(self.app().wipe_everything(confirmed)?)
+    }
+
+    // --- doctor summary and exports ---------------------------------------------
+
+    /// The doctor summary for local days `from_day..=to_day` (ISO dates).
+    pub fn summary(&self, from_day: String, to_day: String, now: Timestamp, time_zone: String) -> Result<Summary> {
+        Ok(self.app().summary(&from_day, &to_day, now, &time_zone)?)
+    }
+
+    /// Write the summary as a PDF (A4 or US Letter) to `path`.
+    pub fn write_pdf(
+        &self,
+        from_day: String,
+        to_day: String,
+        paper: Paper,
+        path: String,
+        now: Timestamp,
+        time_zone: String,
+    ) -> Result<()> {
+        Ok(self.app().write_pdf(&from_day, &to_day, paper, std::path::Path::new(&path), now, &time_zone)?)
+    }
+
+    /// Write the summary as a FHIR R4 Bundle (JSON) to `path`.
+    pub fn write_fhir(&self, from_day: String, to_day: String, path: String, now: Timestamp, time_zone: String) -> Result<()> {
+        Ok(self.app().write_fhir(&from_day, &to_day, std::path::Path::new(&path), now, &time_zone)?)
+    }
+
+    /// Write drinks and check-ins as CSV files into the folder `dir`; returns their paths.
+    pub fn write_csv(&self, from_day: String, to_day: String, dir: String, time_zone: String) -> Result<Vec<String>> {
+        Ok(self.app().write_csv(&from_day, &to_day, std::path::Path::new(&dir), &time_zone)?)
+    }
+
+    // --- reminders and rhythm -----------------------------------------------------
+
+    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
+        Ok(self.app().reminder_settings()?)
+    }
+
+    /// Validate and store; returns the settings normalised. Reschedule after.
+    pub fn save_reminder_settings(&self, settings: ReminderSettings) -> Result<ReminderSettings> {
+        Ok(self.app().save_reminder_settings(&settings)?)
+    }
+
+    /// The next `count` notifications (stable ids, instants to fire at, text),
+    /// computed in the device's current zone. Schedule exactly these.
+    pub fn upcoming_notifications(&self, now: Timestamp, time_zone: String, count: u32) -> Result<Vec<Notification>> {
+        Ok(self.app().upcoming_notifications(now, &time_zone, count)?)
+    }
+
+    /// Check-in streak and adherence for local days `from_day..=to_day`.
+    pub fn rhythm(&self, from_day: String, to_day: String, now: Timestamp, time_zone: String) -> Result<Rhythm> {
+        Ok(self.app().rhythm(&from_day, &to_day, now, &time_zone)?)
     }
 }

@@ -10,6 +10,7 @@ use kefir_core::{
     AgeBand, CheckinInput, Condition, DoseInput, DrinkInput, ImportMode, KefirKind, MedClass, PlanSettings, Profile,
     ReactionInput, Severity, Source, Symptom, SymptomEntry, Timestamp, Zone,
 };
+use kefir_core::report::pdf::Paper;
 use kefir_ffi::{KefirApp, KefirError};
 
 use crate::{demo, print, Cli, Command, Failure};
@@ -140,6 +141,34 @@ pub enum PlanCmd {
 }
 
 #[derive(clap::Subcommand)]
+pub enum RemindCmd {
+    Show,
+    /// Change settings (only the options given change)
+    Set {
+        /// Check-in time HH:MM (repeatable, up to 4)
+        #[arg(long = "checkin")]
+        checkin_times: Vec<String>,
+        /// Days, e.g. mon,tue,wed (default: every day)
+        #[arg(long, value_delimiter = ',')]
+        days: Vec<String>,
+        /// Quiet hours START-END, e.g. 22:00-07:00, or "off"
+        #[arg(long)]
+        quiet: Option<String>,
+        /// Drink reminder HH:MM, or "off"
+        #[arg(long)]
+        drink: Option<String>,
+        /// Medicine spacing alerts: on or off
+        #[arg(long)]
+        spacing: Option<String>,
+    },
+    /// The next notifications, as the phones schedule them
+    Next {
+        #[arg(long, default_value_t = 10)]
+        count: u32,
+    },
+}
+
+#[derive(clap::Subcommand)]
 pub enum BackupCmd {
     /// Write everything to one JSON file
     Export { file: PathBuf },
@@ -151,6 +180,28 @@ pub enum BackupCmd {
         #[arg(long)]
         yes: bool,
     },
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// First local day (YYYY-MM-DD) [default: 27 days before --to]
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last local day (YYYY-MM-DD) [default: today]
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Write the PDF here
+    #[arg(long)]
+    pub pdf: Option<PathBuf>,
+    /// a4 or letter
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
+    /// Write the FHIR R4 bundle (JSON) here
+    #[arg(long)]
+    pub fhir: Option<PathBuf>,
+    /// Write drinks and check-ins CSV files into this folder
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
 }
 
 /// Context every command gets: the clock reading and the zone, read once.
@@ -257,6 +308,47 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             };
             print::plan(&ctx, &view);
         }
+        Command::Remind(RemindCmd::Show) => print::json_or_debug(&ctx, &app.reminder_settings()?),
+        Command::Remind(RemindCmd::Next { count }) => {
+            print::notifications(&ctx, &zone, &app.upcoming_notifications(now, ctx.tz.clone(), count)?)
+        }
+        Command::Remind(RemindCmd::Set { checkin_times, days, quiet, drink, spacing }) => {
+            let mut s = app.reminder_settings()?;
+            s.time_zone = ctx.tz.clone();
+            if !checkin_times.is_empty() {
+                s.checkin_times = checkin_times;
+            }
+            if !days.is_empty() {
+                s.days = days
+                    .iter()
+                    .map(|d| kefir_core::reminders::Weekday::parse_field("days", d))
+                    .collect::<Result<_, _>>()
+                    .map_err(KefirError::from)?;
+            }
+            match quiet.as_deref() {
+                None => {}
+                Some("off") => (s.quiet_start, s.quiet_end) = (None, None),
+                Some(q) => {
+                    let (a, b) = q.split_once('-').ok_or_else(|| Failure {
+                        message: format!("invalid --quiet '{q}': use START-END like 22:00-07:00, or off"),
+                        code: 2,
+                    })?;
+                    (s.quiet_start, s.quiet_end) = (Some(a.into()), Some(b.into()));
+                }
+            }
+            match drink.as_deref() {
+                None => {}
+                Some("off") => s.drink_reminder = None,
+                Some(t) => s.drink_reminder = Some(t.into()),
+            }
+            match spacing.as_deref() {
+                None => {}
+                Some("on") => s.spacing_alerts = true,
+                Some("off") => s.spacing_alerts = false,
+                Some(o) => return Err(Failure { message: format!("invalid --spacing '{o}': use on or off"), code: 2 }),
+            }
+            print::json_or_debug(&ctx, &app.save_reminder_settings(s)?);
+        }
         Command::Backup(BackupCmd::Export { file }) => {
             app.export_backup(file.to_string_lossy().into_owned(), now)?;
             print::done(&ctx, &format!("backup written to {}", file.display()));
@@ -265,6 +357,36 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let mode = if replace { ImportMode::Replace } else { ImportMode::IntoEmpty };
             let s = app.import_backup(file.to_string_lossy().into_owned(), mode, yes)?;
             print::imported(&ctx, &s);
+        }
+        Command::Report(r) => {
+            let to = r.to.clone().unwrap_or_else(|| kefir_core::time::iso_date(now.local_date(&zone)));
+            let from = match r.from.clone() {
+                Some(f) => f,
+                None => {
+                    let last = kefir_core::time::parse_iso_date("to", &to).map_err(KefirError::from)?;
+                    kefir_core::time::iso_date(last - Duration::days(27))
+                }
+            };
+            let paper = match r.paper.to_ascii_lowercase().as_str() {
+                "a4" => Paper::A4,
+                "letter" => Paper::Letter,
+                other => return Err(Failure { message: format!("invalid paper '{other}': use a4 or letter"), code: 2 }),
+            };
+            let summary = app.summary(from.clone(), to.clone(), now, ctx.tz.clone())?;
+            let mut written = Vec::new();
+            if let Some(p) = &r.pdf {
+                app.write_pdf(from.clone(), to.clone(), paper, p.to_string_lossy().into_owned(), now, ctx.tz.clone())?;
+                written.push(p.display().to_string());
+            }
+            if let Some(p) = &r.fhir {
+                app.write_fhir(from.clone(), to.clone(), p.to_string_lossy().into_owned(), now, ctx.tz.clone())?;
+                written.push(p.display().to_string());
+            }
+            if let Some(d) = &r.csv {
+                std::fs::create_dir_all(d)?;
+                written.extend(app.write_csv(from.clone(), to.clone(), d.to_string_lossy().into_owned(), ctx.tz.clone())?);
+            }
+            print::summary(&ctx, &summary, &written);
         }
         Command::Wipe { yes } => {
             app.wipe_everything(yes)?;

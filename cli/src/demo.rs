@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::Duration;
 use clap::Args;
 use kefir_core::simulate::{demo_simulation, simulate_into, SimDay};
+use kefir_core::report::pdf::Paper;
 use kefir_core::Zone;
 use kefir_ffi::KefirError;
 
@@ -21,7 +22,9 @@ pub struct DemoArgs {
 }
 
 const DB: &str = "kefir-demo.db";
-const DEMO_FILES: &[&str] = &["kefir-demo.db", "kefir-demo.db-wal", "kefir-demo.db-shm"];
+const PDF: &str = "kefir-summary.pdf";
+const FHIR: &str = "kefir-summary.fhir.json";
+const DEMO_FILES: &[&str] = &["kefir-demo.db", "kefir-demo.db-wal", "kefir-demo.db-shm", PDF, FHIR];
 
 pub fn run(args: &DemoArgs, ctx: &Ctx) -> Result<(), Failure> {
     std::fs::create_dir_all(&args.out)?;
@@ -38,17 +41,45 @@ pub fn run(args: &DemoArgs, ctx: &Ctx) -> Result<(), Failure> {
     let first_day = ctx.now.local_date(&zone) - Duration::days(28);
     let sim = demo_simulation(first_day, &ctx.tz);
     let days = app.with_core(|core| simulate_into(core, &sim)).map_err(KefirError::from)?;
+    // The doctor summary of the four weeks, as the phones would share it.
+    let (from, to) = (days[0].date.clone(), days[days.len() - 1].date.clone());
+    let summary = app.summary(from.clone(), to.clone(), ctx.now, ctx.tz.clone())?;
+    let pdf = args.out.join(PDF);
+    let fhir = args.out.join(FHIR);
+    app.write_pdf(from.clone(), to.clone(), Paper::A4, path(&pdf), ctx.now, ctx.tz.clone())?;
+    app.write_fhir(from, to, path(&fhir), ctx.now, ctx.tz.clone())?;
     if ctx.json {
-        println!("{}", serde_json::to_string_pretty(&days).expect("records serialise"));
-    } else {
-        println!("Simulated introduction: {} days from {} ({})", days.len(), days[0].date, ctx.tz);
-        println!("{:<10}  {:<9}  {:>6}  {:>5}  {:<9}  rules", "date", "decision", "target", "drunk", "check-in");
-        for d in &days {
-            print_day(d);
-        }
-        println!("demo database: {}", db.display());
+        let out = serde_json::json!({ "days": days, "summary": summary, "pdf": pdf, "fhir": fhir, "database": db });
+        println!("{}", serde_json::to_string_pretty(&out).expect("records serialise"));
+        return Ok(());
     }
+    println!("Simulated introduction: {} days from {} ({})", days.len(), days[0].date, ctx.tz);
+    println!("{:<10}  {:<9}  {:>6}  {:>5}  {:<9}  rules", "date", "decision", "target", "drunk", "check-in");
+    for d in &days {
+        print_day(d);
+    }
+    let t = &summary.totals;
+    println!();
+    println!("Doctor summary {} to {}:", summary.from_date, summary.to_date);
+    println!(
+        "  {} ml in {} drinks over {} days ({} ml a day on days with kefir); check-ins on {} % of days; on target {} of {} days",
+        t.total_ml, t.drinks, t.days_with_intake, t.mean_ml_on_intake_days, t.checkin_adherence_pct, t.days_on_target, t.days_with_target
+    );
+    let ids: Vec<&str> = summary.findings.iter().map(|f| f.rule_id.as_str()).collect();
+    println!("  screening: {} [{}]", summary.screening_level, ids.join(", "));
+    for e in &summary.plan_events {
+        println!("  {}  {:<9} {:>4} ml  {} [{}]", e.date, e.decision, e.target_ml, e.reason, e.rule_ids.join(", "));
+    }
+    println!("  {}", summary.disclaimer);
+    println!();
+    println!("database: {}", db.display());
+    println!("PDF:      {}", pdf.display());
+    println!("FHIR:     {}", fhir.display());
     Ok(())
+}
+
+fn path(p: &std::path::Path) -> String {
+    p.to_string_lossy().into_owned()
 }
 
 fn print_day(d: &SimDay) {

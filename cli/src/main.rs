@@ -65,9 +65,14 @@ pub enum Command {
     /// The introduction plan
     #[command(subcommand)]
     Plan(cmd::PlanCmd),
+    /// Reminder settings and the next notifications
+    #[command(subcommand)]
+    Remind(cmd::RemindCmd),
     /// Backup and restore
     #[command(subcommand)]
     Backup(cmd::BackupCmd),
+    /// Doctor summary: `kefir report --from 2026-11-01 --to 2026-11-28 --pdf s.pdf --fhir s.json --csv DIR`
+    Report(cmd::ReportArgs),
     /// Delete all data in the database (needs --yes)
     Wipe {
         #[arg(long)]

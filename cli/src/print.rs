@@ -220,3 +220,31 @@ pub fn done(ctx: &Ctx, msg: &str) {
     }
     println!("{msg}");
 }
+
+pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
+    if ctx.json {
+        return json(&serde_json::json!({ "summary": s, "written": written }));
+    }
+    let t = &s.totals;
+    println!("Summary {} to {} ({})", s.from_date, s.to_date, s.time_zone);
+    println!("  total {} ml in {} drinks; {} days with kefir, mean {} ml, max {} ml", t.total_ml, t.drinks, t.days_with_intake, t.mean_ml_on_intake_days, t.max_day_ml);
+    println!("  check-ins {} of {} days ({} %); on target {} of {} days", t.checkin_days, t.days, t.checkin_adherence_pct, t.days_on_target, t.days_with_target);
+    println!("  screening: {}", s.screening_level);
+    findings("    ", &s.findings);
+    for r in &s.red_flags {
+        println!("  red flag {} {} [{}]: {}", r.at, r.level, r.rule_ids.join(", "), r.what);
+    }
+    for w in written {
+        println!("  wrote {w}");
+    }
+    println!("  {}", s.disclaimer);
+}
+
+pub fn notifications(ctx: &Ctx, zone: &Zone, ns: &[kefir_core::reminders::Notification]) {
+    if ctx.json {
+        return json(ns);
+    }
+    for n in ns {
+        println!("{}  {:<14} {:<28} {} — {}", n.fire_at.local(zone).format("%a %Y-%m-%d %H:%M"), n.kind, n.id, n.title, n.body);
+    }
+}

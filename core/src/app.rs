@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::backup::{self, ImportMode, ImportSummary};
@@ -12,7 +13,10 @@ use crate::intake::{self, DayTotal, Drink, DrinkInput, Source};
 use crate::meds::{self, Dose, DoseInput, SpacingStatus};
 use crate::plan::{self, DayDecision, DecisionKind, PlanProgress, PlanSettings, PlanStatus, PlanView};
 use crate::profile::{self, ClinicianAck, Profile, ProfileVersion};
-use crate::report::DISCLAIMER;
+use crate::reminders::{self, Notification, ReminderContext, ReminderSettings};
+use crate::report::pdf::Paper;
+use crate::rhythm::{self, Rhythm};
+use crate::report::{self, Summary, DISCLAIMER};
 use crate::rules::{forbidding_rules, rule, Finding, Level};
 use crate::screening::{constraints_for, guidance, screen, Screening};
 use crate::store::Store;
@@ -339,6 +343,141 @@ impl Kefir {
 
     fn spacing_at(&self, now: Timestamp, zone: &Zone) -> Result<Vec<SpacingStatus>> {
         Ok(meds::statuses(&meds::relevant_doses(self.store.conn(), now)?, now, zone))
+    }
+
+    // --- reminders and rhythm ----------------------------------------------------------
+
+    /// The stored reminder settings (defaults before the first save).
+    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
+        let json: Option<String> = self
+            .store
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = 'reminders'", [], |r| r.get(0))
+            .optional()?;
+        match json {
+            Some(j) => serde_json::from_str(&j).map_err(|e| CoreError::Internal(format!("stored reminders: {e}"))),
+            None => Ok(ReminderSettings::default()),
+        }
+    }
+
+    /// Validate and store reminder settings; returns them normalised.
+    pub fn save_reminder_settings(&self, settings: &ReminderSettings) -> Result<ReminderSettings> {
+        let normalised = settings.validate()?.to_settings();
+        let json = serde_json::to_string(&normalised).map_err(|e| CoreError::Internal(e.to_string()))?;
+        self.store.conn().execute(
+            "INSERT INTO settings (key, value) VALUES ('reminders', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [json],
+        )?;
+        Ok(normalised)
+    }
+
+    /// The next `count` notifications, computed in the zone the device is in
+    /// now (travel recomputes everything there). Ids are stable.
+    pub fn upcoming_notifications(&self, now: Timestamp, tz: &str, count: u32) -> Result<Vec<Notification>> {
+        let zone = Zone::parse(tz)?;
+        let c = self.store.conn();
+        let screening = self.screening()?;
+        let today = now.local_date(&zone);
+        let current = plan::ensure_days(c, today, &zone, &screening.constraints, now)?;
+        let mut settings = self.reminder_settings()?;
+        settings.time_zone = zone.name().to_string();
+        let mut ctx = ReminderContext::default();
+        // Today's target stands for the days ahead until they are decided;
+        // the shells recompute after every write.
+        let target = current.as_ref().map(|(_, d, _)| d.target_ml).filter(|t| *t > 0);
+        ctx.fill_targets(today - chrono::Duration::days(1), reminders::HORIZON_DAYS + 2, |_| target);
+        let first = today - chrono::Duration::days(1);
+        for k in checkin::list(c, first, today)? {
+            ctx.checkin_done.insert(crate::time::parse_iso_date("day", &k.day)?);
+        }
+        ctx.spacing_ends = reminders::SpacingEnd::from_statuses(&self.spacing_at(now, &zone)?);
+        reminders::upcoming(&settings, &ctx, now, count as usize)
+    }
+
+    /// Check-in rhythm for local days `from_day..=to_day`: due/done today,
+    /// whether yesterday can still be filled in, streak and adherence.
+    pub fn rhythm(&self, from_day: &str, to_day: &str, now: Timestamp, tz: &str) -> Result<Rhythm> {
+        let zone = Zone::parse(tz)?;
+        let (first, last) = self.range(from_day, to_day)?;
+        let c = self.store.conn();
+        let today = now.local_date(&zone);
+        let screening = self.screening()?;
+        plan::ensure_days(c, today, &zone, &screening.constraints, now)?;
+        if last < first || (last - first).num_days() > rhythm::MAX_RANGE_DAYS as i64 {
+            return Err(CoreError::invalid("to", "must be on or after from, within 20 years"));
+        }
+        // Streaks look back before `first` too.
+        let lookback = first.min(today) - chrono::Duration::days(400);
+        let checkin_days = checkin::list(c, lookback, last.max(today))?
+            .into_iter()
+            .map(|k| crate::time::parse_iso_date("day", &k.day))
+            .collect::<Result<std::collections::BTreeSet<_>>>()?;
+        let totals = intake::daily_totals(c, first, last, &zone)?;
+        let decisions = plan::decisions(c, first, last)?;
+        let days: Vec<(chrono::NaiveDate, u32, Option<u32>)> = totals
+            .iter()
+            .map(|t| {
+                let d = crate::time::parse_iso_date("day", &t.date)?;
+                let target = decisions.iter().rev().find(|x| x.day == t.date).map(|x| x.target_ml);
+                Ok((d, t.ml, target))
+            })
+            .collect::<Result<_>>()?;
+        rhythm::rhythm(&checkin_days, &days, today, first, last)
+    }
+
+    // --- doctor summary and exports ------------------------------------------------
+
+    fn range(&self, from_day: &str, to_day: &str) -> Result<(chrono::NaiveDate, chrono::NaiveDate)> {
+        let first = crate::time::parse_iso_date("from", from_day)?;
+        let last = crate::time::parse_iso_date("to", to_day)?;
+        Ok((first, last))
+    }
+
+    /// The doctor summary for local days `from_day..=to_day` (ISO dates).
+    pub fn summary(&self, from_day: &str, to_day: &str, now: Timestamp, tz: &str) -> Result<Summary> {
+        let zone = Zone::parse(tz)?;
+        let (first, last) = self.range(from_day, to_day)?;
+        let c = self.store.conn();
+        let screening = self.screening()?;
+        plan::ensure_days(c, now.local_date(&zone), &zone, &screening.constraints, now)?;
+        report::build::build(c, &self.profile()?, &screening, first, last, &zone, now)
+    }
+
+    /// The summary as a PDF (A4 or US Letter) at `path`.
+    pub fn write_pdf(&self, from_day: &str, to_day: &str, paper: Paper, path: &Path, now: Timestamp, tz: &str) -> Result<()> {
+        let s = self.summary(from_day, to_day, now, tz)?;
+        write_atomic(path, &report::pdf::render(&s, paper)?)
+    }
+
+    /// The summary as a FHIR R4 Bundle (JSON) at `path`.
+    pub fn write_fhir(&self, from_day: &str, to_day: &str, path: &Path, now: Timestamp, tz: &str) -> Result<()> {
+        let s = self.summary(from_day, to_day, now, tz)?;
+        write_atomic(path, report::fhir::to_string(&s)?.as_bytes())
+    }
+
+    /// Drinks and check-ins as two RFC 4180 CSV files in `dir`; returns their paths.
+    pub fn write_csv(&self, from_day: &str, to_day: &str, dir: &Path, tz: &str) -> Result<Vec<String>> {
+        let zone = Zone::parse(tz)?;
+        let (first, last) = self.range(from_day, to_day)?;
+        if last < first {
+            return Err(CoreError::invalid("to", "is before from"));
+        }
+        if !dir.is_dir() {
+            return Err(CoreError::invalid("dir", "is not an existing folder"));
+        }
+        let c = self.store.conn();
+        let (start, _) = zone.day_bounds(first);
+        let (_, end) = zone.day_bounds(last);
+        let drinks = intake::list(c, start, end)?;
+        let rows: Vec<report::csv::CheckinCsvRow> = checkin::list(c, first, last)?
+            .into_iter()
+            .map(|k| report::csv::CheckinCsvRow { date: k.day, at: k.at, symptoms: k.symptoms, bristol: k.bristol, note: k.note })
+            .collect();
+        let name = |kind: &str| dir.join(format!("kefir-{kind}-{from_day}-to-{to_day}.csv"));
+        let (dp, cp) = (name("drinks"), name("checkins"));
+        write_atomic(&dp, report::csv::drinks(&drinks, &zone).as_bytes())?;
+        write_atomic(&cp, report::csv::checkins(&rows, &zone).as_bytes())?;
+        Ok(vec![dp.display().to_string(), cp.display().to_string()])
     }
 
     // --- backup, restore, delete everything ---------------------------------------

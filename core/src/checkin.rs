@@ -389,16 +389,7 @@ pub(crate) fn save(
     zone: &Zone,
 ) -> Result<CheckinResult> {
     let day = parse_iso_date("day", &input.day)?;
-    let today = now.local_date(zone);
-    if day > today {
-        return Err(CoreError::invalid("day", "is in the future"));
-    }
-    if day < today - Duration::days(1) {
-        return Err(CoreError::invalid(
-            "day",
-            "is more than one day ago: check-ins can be filled in until the end of the next day",
-        ));
-    }
+    crate::rhythm::checkin_window(day, now.local_date(zone))?;
     let symptoms = clean_entries(&input.symptoms)?;
     check_bristol(input.bristol)?;
     let note = check_note("note", input.note.as_deref())?;

@@ -452,10 +452,10 @@ fn day_of(c: &Connection, plan: &Plan, day: NaiveDate) -> Result<Option<DayRow>>
 
 /// Every decision of every plan with `first <= day <= last`, oldest first.
 pub(crate) fn decisions(c: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<DayDecision>> {
-    let mut st = c.prepare_cached(&format!(
-        "SELECT {DAY_COLS}, p.start_ml, p.target_ml, p.step_ml FROM plan_days d JOIN plans p ON p.id = d.plan_id \
-         WHERE day >= ?1 AND day <= ?2 ORDER BY day, plan_id"
-    ))?;
+    let mut st = c.prepare_cached(
+        "SELECT d.day, d.step, d.days_at_step, d.target_ml, d.decision, d.reason, d.rule_ids, p.start_ml, p.target_ml, \
+         p.step_ml FROM plan_days d JOIN plans p ON p.id = d.plan_id WHERE d.day >= ?1 AND d.day <= ?2 ORDER BY d.day, d.plan_id",
+    )?;
     let rows = st
         .query_map([iso_date(first), iso_date(last)], |r| {
             Ok((day_row(r, 0)?, r.get::<_, u32>(7)?, r.get::<_, u32>(8)?, r.get::<_, u32>(9)?))

@@ -123,7 +123,7 @@ fn d4_d5_d6_are_plan_guidance_not_symptom_or_screening_findings() {
     let g = guidance();
     for id in ["D4", "D5", "D6"] {
         assert!(ids(&g).contains(&id));
-        assert!(!screen_ids(&profile(&Condition::ALL.to_vec(), &MedClass::ALL.to_vec())).contains(&id.to_string()));
+        assert!(!screen_ids(&profile(Condition::ALL, MedClass::ALL)).contains(&id.to_string()));
     }
 }
 
@@ -588,7 +588,7 @@ proptest! {
             prop_assert!(a.allowed_kinds.iter().all(|k| b.allowed_kinds.contains(k)));
             prop_assert!(a.allowed_sources.iter().all(|s| b.allowed_sources.contains(s)));
             prop_assert!(b.spacing.iter().all(|s| a.spacing.contains(s)));
-            prop_assert!(!(before.needs_clinician && !after.needs_clinician));
+            prop_assert!(!before.needs_clinician || after.needs_clinician);
         }
     }
 

@@ -169,3 +169,9 @@ pub struct SourceRow {
     pub ml: u32,
     pub drinks: u32,
 }
+
+pub mod build;
+pub mod csv;
+pub mod fhir;
+pub mod pdf;
+pub mod sample;

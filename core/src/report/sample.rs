@@ -1,0 +1,422 @@
+//! A realistic, deterministic synthetic [`Summary`] for tests, benchmarks and
+//! renderer previews. No store, no clock, no randomness from outside: the
+//! same `days` always gives the same summary.
+//!
+//! The story: an adult with a cow's-milk-protein allergy and histamine
+//! intolerance, on an antibiotic and warfarin, introduces water and plant
+//! kefir (P1, P3, M1, M6). The plan steps up every three tolerated days,
+//! holds on mild digestive symptoms (S1), steps back on moderate ones (S2),
+//! and pauses for a few days after moderate hives (S6, a red flag) before
+//! restarting low. Check-ins are missed on some days. The zone is
+//! Europe/London, so ranges past late March cross a DST change.
+
+use chrono::{Duration, NaiveDate};
+
+use crate::checkin::{Severity, Symptom};
+use crate::intake::{KefirKind, Source};
+use crate::report::{
+    CodedItem, ConstraintsSummary, DayRow, KindRow, PlanEventRow, RedFlagRow, SourceRow, Summary, SymptomReport,
+    SymptomRow, Totals, DISCLAIMER,
+};
+use crate::rules::{Finding, Level};
+use crate::time::{iso_date, Zone};
+
+/// First day of every sample range (a Monday).
+pub const SAMPLE_FROM: (i32, u32, u32) = (2026, 1, 5);
+/// Time zone of the sample.
+pub const SAMPLE_ZONE: &str = "Europe/London";
+
+/// The plan's ladder of daily targets, in ml.
+const LADDER: [u32; 7] = [50, 75, 100, 125, 150, 175, 200];
+
+/// A tiny deterministic generator (64-bit LCG, Knuth's MMIX constants).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u32 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) as u32
+    }
+    /// Uniform in `0..n` (n > 0).
+    fn below(&mut self, n: u32) -> u32 {
+        self.next() % n
+    }
+}
+
+/// A synthetic summary covering `days` local days (at least one) from
+/// 2026-01-05 in Europe/London.
+pub fn sample_summary(days: u32) -> Summary {
+    let days = days.max(1);
+    let zone = Zone::parse(SAMPLE_ZONE).expect("sample zone is a valid IANA name");
+    let (y, m, d) = SAMPLE_FROM;
+    let first = NaiveDate::from_ymd_opt(y, m, d).expect("valid sample date");
+    let last = first + Duration::days(i64::from(days) - 1);
+    let mut rng = Lcg(0x6b65_6669_7232_3032); // "kefir2026"
+
+    // The red flag, if the range is long enough to show a recovery.
+    let red_flag_day = (days >= 14).then(|| days * 3 / 5);
+
+    let mut rows = Vec::with_capacity(days as usize);
+    let mut events = Vec::new();
+    let mut reports = Vec::new();
+    let mut red_flags = Vec::new();
+    let mut step = 0usize; // index into LADDER
+    let mut tolerated = 0u32; // tolerated days at the current step
+    let mut pause_left = 0u32;
+    let mut kind_ml = [0u32; 2]; // water, plant
+    let mut kind_drinks = [0u32; 2];
+    let mut source_ml = [0u32; 2]; // commercial, homemade
+    let mut source_drinks = [0u32; 2];
+
+    for i in 0..days {
+        let date = first + Duration::days(i64::from(i));
+        let iso = iso_date(date);
+        let evening = zone.resolve_local(date.and_hms_opt(20, 30, 0).expect("valid time"));
+
+        // Plan state for the day.
+        let (target, decision) = if i == 0 {
+            events.push(PlanEventRow {
+                date: iso.clone(),
+                decision: "start".into(),
+                target_ml: LADDER[0],
+                reason: "Start at the low end: milk-protein allergy and histamine intolerance (P1, P3).".into(),
+                rule_ids: vec!["D1".into(), "P3".into()],
+            });
+            (Some(LADDER[0]), "start")
+        } else if pause_left > 0 {
+            pause_left -= 1;
+            if pause_left == 0 {
+                step = 0;
+                tolerated = 0;
+                events.push(PlanEventRow {
+                    date: iso.clone(),
+                    decision: "restart".into(),
+                    target_ml: LADDER[0],
+                    reason: "Restart at the lowest step after the pause; symptoms resolved.".into(),
+                    rule_ids: vec!["D1".into(), "D4".into()],
+                });
+                (Some(LADDER[0]), "restart")
+            } else {
+                (None, "pause")
+            }
+        } else if tolerated >= 3 && step + 1 < LADDER.len() {
+            step += 1;
+            tolerated = 0;
+            (Some(LADDER[step]), "advance")
+        } else {
+            (Some(LADDER[step]), "hold")
+        };
+
+        // What the person drank: close to the target, sometimes a little off.
+        let intake = match target {
+            None => 0,
+            Some(t) => match rng.below(20) {
+                0 => 0,                    // forgot
+                1 => t.saturating_sub(25), // a bit under
+                2 if t < 200 => t + 25,    // a bit over
+                _ => t,
+            },
+        };
+        // Split into one or two drinks of water or plant kefir.
+        if intake > 0 {
+            let two = intake >= 100 && rng.below(3) == 0;
+            let parts = if two { [intake / 2, intake - intake / 2] } else { [intake, 0] };
+            for ml in parts.into_iter().filter(|&ml| ml > 0) {
+                let k = usize::from(rng.below(4) == 0); // mostly water kefir
+                let s = usize::from(rng.below(5) == 0); // mostly commercial
+                kind_ml[k] += ml;
+                kind_drinks[k] += 1;
+                source_ml[s] += ml;
+                source_drinks[s] += 1;
+            }
+        }
+
+        // The evening check-in (missed on about one day in eight).
+        let checked_in = rng.below(8) != 0 || Some(i) == red_flag_day;
+        let mut symptoms: Vec<(Symptom, Severity)> = Vec::new();
+        if checked_in {
+            if Some(i) == red_flag_day {
+                symptoms.push((Symptom::Hives, Severity::Moderate));
+                symptoms.push((Symptom::Itching, Severity::Mild));
+            } else if intake > 0 {
+                match rng.below(24) {
+                    0..=3 => symptoms.push((Symptom::Bloating, Severity::Mild)),
+                    4 | 5 => symptoms.push((Symptom::Gas, Severity::Mild)),
+                    6 => {
+                        symptoms.push((Symptom::Bloating, Severity::Moderate));
+                        symptoms.push((Symptom::AbdominalPain, Severity::Mild));
+                    }
+                    7 => symptoms.push((Symptom::Diarrhoea, Severity::Mild)),
+                    8 if i > 20 => symptoms.push((Symptom::Nausea, Severity::Severe)),
+                    _ => {}
+                }
+            }
+        }
+        let worst = checked_in.then(|| symptoms.iter().map(|s| s.1).max().unwrap_or(Severity::None));
+        let bristol = (checked_in && rng.below(6) != 0).then(|| {
+            let r = rng.below(10) as u8;
+            match r {
+                0 => 2,
+                1..=2 => 3,
+                3..=6 => 4,
+                7..=8 => 5,
+                _ => 6,
+            }
+        });
+        for (symptom, severity) in &symptoms {
+            reports.push(SymptomReport {
+                at: evening,
+                date: iso.clone(),
+                symptom: *symptom,
+                label: symptom.label().to_string(),
+                snomed: symptom.snomed().map(str::to_string),
+                severity: *severity,
+            });
+        }
+
+        // How the plan reacts (takes effect from the next day).
+        if Some(i) == red_flag_day {
+            red_flags.push(RedFlagRow {
+                at: evening,
+                level: Level::Stop,
+                rule_ids: vec!["S6".into()],
+                what: "Hives (moderate), Itching (mild)".into(),
+            });
+            events.push(PlanEventRow {
+                date: iso.clone(),
+                decision: "pause".into(),
+                target_ml: 0,
+                reason: "Hives without breathing or circulation signs: stop and see an allergist (S6).".into(),
+                rule_ids: vec!["S6".into()],
+            });
+            pause_left = 4;
+        } else if target.is_some() {
+            match worst {
+                Some(Severity::Moderate) | Some(Severity::Severe) => {
+                    step = step.saturating_sub(1);
+                    tolerated = 0;
+                    events.push(PlanEventRow {
+                        date: iso.clone(),
+                        decision: "step_back".into(),
+                        target_ml: LADDER[step],
+                        reason: "Moderate digestive symptoms: back to the previous tolerated amount.".into(),
+                        rule_ids: vec!["S2".into()],
+                    });
+                }
+                Some(Severity::Mild) => tolerated = 0, // S1: hold
+                _ => tolerated += 1,
+            }
+        }
+
+        rows.push(DayRow {
+            date: iso,
+            intake_ml: intake,
+            target_ml: target,
+            decision: Some(decision.to_string()),
+            checked_in,
+            worst_severity: worst,
+            bristol,
+        });
+    }
+
+    // Per-symptom rows, in the enum's order.
+    let mut symptom_rows = Vec::new();
+    for &symptom in Symptom::ALL {
+        let mine: Vec<&SymptomReport> = reports.iter().filter(|r| r.symptom == symptom).collect();
+        if let Some(worst) = mine.iter().map(|r| r.severity).max() {
+            let mut dates: Vec<&str> = mine.iter().map(|r| r.date.as_str()).collect();
+            dates.dedup();
+            symptom_rows.push(SymptomRow {
+                symptom,
+                label: symptom.label().to_string(),
+                snomed: symptom.snomed().map(str::to_string),
+                days_present: dates.len() as u32,
+                worst,
+            });
+        }
+    }
+
+    let mut bristol_counts = vec![0u32; 7];
+    for b in rows.iter().filter_map(|r| r.bristol) {
+        bristol_counts[usize::from(b - 1)] += 1;
+    }
+
+    let totals = totals_of(&rows, kind_drinks.iter().sum());
+    let generated_at = zone.resolve_local((last + Duration::days(1)).and_hms_opt(9, 0, 0).expect("valid time"));
+
+    Summary {
+        app_version: crate::APP_VERSION.to_string(),
+        generated_at,
+        time_zone: SAMPLE_ZONE.to_string(),
+        from_date: iso_date(first),
+        to_date: iso_date(last),
+        display_name: Some("Alex Example".to_string()),
+        age_band: Some("adult".to_string()),
+        screening_level: Level::Caution,
+        findings: vec![
+            finding(
+                "P1",
+                Level::Caution,
+                "Milk-protein allergy: water or plant kefir only",
+                "Milk kefir is not allowed. Water or plant-based kefir only.",
+                "seed (Milk Protein Allergy; FAQ)",
+            ),
+            finding(
+                "P3",
+                Level::Caution,
+                "Histamine intolerance: lowest start",
+                "Start at the lowest amount and watch for burning, redness, rash, flushing or headache (S4).",
+                "seed (Yeast and Histamine Response)",
+            ),
+            finding(
+                "M1",
+                Level::Info,
+                "Antibiotic: keep kefir 3 h apart from each dose",
+                "Keep kefir at least 2-3 h apart from each antibiotic dose; the app shows the next allowed time.",
+                "seed (Medication Interactions; FAQ)",
+            ),
+            finding(
+                "M6",
+                Level::Caution,
+                "Warfarin: keep the daily amount steady",
+                "Keep the daily amount steady and tell the anticoagulation clinic (vitamin K2 in full-fat dairy).",
+                "Fu et al., Curr Dev Nutr 2017;1:e000638",
+            ),
+        ],
+        constraints: ConstraintsSummary {
+            max_ml_per_day: 200,
+            allowed_kinds: vec![KefirKind::Water, KefirKind::Plant],
+            allowed_sources: vec![Source::Commercial, Source::Homemade],
+            spacing: vec!["Antibiotic: kefir 3 h after a dose, 3 h before the next (M1)".to_string()],
+            clinician_clearance_needed: false,
+            clinician_cleared_on: None,
+        },
+        conditions: vec![
+            CodedItem {
+                code: "milk_protein_allergy".into(),
+                label: "Milk-protein (casein/whey) allergy".into(),
+                snomed: Some("782555009".into()),
+                is_allergy: true,
+            },
+            CodedItem {
+                code: "histamine_intolerance".into(),
+                label: "Histamine intolerance / sensitive skin".into(),
+                snomed: None,
+                is_allergy: false,
+            },
+        ],
+        medicines: vec![
+            CodedItem { code: "antibiotic".into(), label: "Antibiotic".into(), snomed: None, is_allergy: false },
+            CodedItem {
+                code: "vitamin_k_antagonist".into(),
+                label: "Warfarin or other vitamin-K antagonist".into(),
+                snomed: None,
+                is_allergy: false,
+            },
+        ],
+        days: rows,
+        plan_events: events,
+        symptoms: symptom_rows,
+        symptom_reports: reports,
+        bristol_counts,
+        red_flags,
+        totals,
+        kinds: [KefirKind::Water, KefirKind::Plant]
+            .into_iter()
+            .zip(kind_ml.into_iter().zip(kind_drinks))
+            .filter(|(_, (_, n))| *n > 0)
+            .map(|(kind, (ml, drinks))| KindRow { kind, ml, drinks })
+            .collect(),
+        sources: [Source::Commercial, Source::Homemade]
+            .into_iter()
+            .zip(source_ml.into_iter().zip(source_drinks))
+            .filter(|(_, (_, n))| *n > 0)
+            .map(|(source, (ml, drinks))| SourceRow { source, ml, drinks })
+            .collect(),
+        disclaimer: DISCLAIMER.to_string(),
+    }
+}
+
+fn finding(rule_id: &str, level: Level, title: &str, advice: &str, source: &str) -> Finding {
+    Finding {
+        rule_id: rule_id.to_string(),
+        level,
+        title: title.to_string(),
+        advice: advice.to_string(),
+        source: source.to_string(),
+    }
+}
+
+/// Totals as the store computes them (see [`Totals`]).
+fn totals_of(rows: &[DayRow], drinks: u32) -> Totals {
+    let with_intake: Vec<u32> = rows.iter().map(|r| r.intake_ml).filter(|&ml| ml > 0).collect();
+    let total_ml: u32 = with_intake.iter().sum();
+    let checkin_days = rows.iter().filter(|r| r.checked_in).count() as u32;
+    let with_target: Vec<(u32, u32)> = rows.iter().filter_map(|r| r.target_ml.map(|t| (r.intake_ml, t))).collect();
+    let on_target =
+        with_target.iter().filter(|(ml, t)| u64::from(ml.abs_diff(*t)) * 10 <= u64::from(*t)).count() as u32;
+    let days = rows.len() as u32;
+    Totals {
+        days,
+        total_ml,
+        drinks,
+        days_with_intake: with_intake.len() as u32,
+        mean_ml_on_intake_days: if with_intake.is_empty() {
+            0
+        } else {
+            (f64::from(total_ml) / with_intake.len() as f64).round() as u32
+        },
+        max_day_ml: with_intake.iter().copied().max().unwrap_or(0),
+        checkin_days,
+        checkin_adherence_pct: if days == 0 {
+            0
+        } else {
+            (f64::from(checkin_days) * 100.0 / f64::from(days)).round() as u32
+        },
+        days_on_target: on_target,
+        days_with_target: with_target.len() as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_is_deterministic_and_consistent() {
+        let a = sample_summary(90);
+        assert_eq!(a, sample_summary(90));
+        assert_eq!(a.days.len(), 90);
+        assert_eq!(a.from_date, "2026-01-05");
+        assert_eq!(a.to_date, "2026-04-04");
+        assert_eq!(a.totals.days, 90);
+        assert_eq!(a.totals.total_ml, a.days.iter().map(|d| d.intake_ml).sum::<u32>());
+        assert_eq!(a.totals.total_ml, a.kinds.iter().map(|k| k.ml).sum::<u32>());
+        assert_eq!(a.totals.total_ml, a.sources.iter().map(|s| s.ml).sum::<u32>());
+        assert_eq!(a.totals.drinks, a.kinds.iter().map(|k| k.drinks).sum::<u32>());
+        assert_eq!(a.bristol_counts.len(), 7);
+        assert_eq!(a.bristol_counts.iter().sum::<u32>(), a.days.iter().filter(|d| d.bristol.is_some()).count() as u32);
+        assert_eq!(a.red_flags.len(), 1);
+        assert!(a.plan_events.iter().any(|e| e.decision == "pause"));
+        assert!(a.plan_events.iter().any(|e| e.decision == "restart"));
+        assert!(!a.symptom_reports.is_empty());
+        assert!(a.symptom_reports.iter().all(|r| r.severity > Severity::None));
+        // Every symptom row agrees with the reports.
+        for row in &a.symptoms {
+            let worst = a.symptom_reports.iter().filter(|r| r.symptom == row.symptom).map(|r| r.severity).max();
+            assert_eq!(Some(row.worst), worst);
+        }
+    }
+
+    #[test]
+    fn tiny_and_long_ranges() {
+        let one = sample_summary(0);
+        assert_eq!(one.days.len(), 1);
+        assert_eq!(one.from_date, one.to_date);
+        assert!(one.red_flags.is_empty());
+        let year = sample_summary(365);
+        assert_eq!(year.days.len(), 365);
+        assert_eq!(year.to_date, "2027-01-04");
+        assert!(year.totals.max_day_ml <= 225);
+    }
+}
