@@ -1303,53 +1303,35 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         "No plan events in this period.",
     );
 
+    // Kinds and sources: the same table of ml, drinks and share.
     let total = s.totals.total_ml;
-    let rows: Vec<Vec<Cell>> = s
-        .kinds
-        .iter()
-        .map(|k| {
-            vec![
-                Cell::from(kind_label(k.kind)),
-                Cell::from(k.ml.to_string()),
-                Cell::from(k.drinks.to_string()),
-                Cell::from(format!("{}%", pct(k.ml, total))),
-            ]
-        })
-        .collect();
-    doc.table(
-        "Kefir drunk by kind",
-        &[
-            col("Kind", 200.0, left, false),
-            col("ml", 80.0, rt, false),
-            col("Drinks", 80.0, rt, false),
-            col("Share of ml", 0.0, rt, false),
-        ],
-        &rows,
-        "Nothing drunk in this period.",
-    );
-    let rows: Vec<Vec<Cell>> = s
-        .sources
-        .iter()
-        .map(|k| {
-            vec![
-                Cell::from(source_label(k.source)),
-                Cell::from(k.ml.to_string()),
-                Cell::from(k.drinks.to_string()),
-                Cell::from(format!("{}%", pct(k.ml, total))),
-            ]
-        })
-        .collect();
-    doc.table(
-        "Kefir drunk by source",
-        &[
-            col("Source", 200.0, left, false),
-            col("ml", 80.0, rt, false),
-            col("Drinks", 80.0, rt, false),
-            col("Share of ml", 0.0, rt, false),
-        ],
-        &rows,
-        "Nothing drunk in this period.",
-    );
+    let kinds: Vec<(&str, u32, u32)> = s.kinds.iter().map(|k| (kind_label(k.kind), k.ml, k.drinks)).collect();
+    let sources: Vec<(&str, u32, u32)> = s.sources.iter().map(|k| (source_label(k.source), k.ml, k.drinks)).collect();
+    for (title, header, items) in [("Kefir drunk by kind", "Kind", kinds), ("Kefir drunk by source", "Source", sources)]
+    {
+        let rows: Vec<Vec<Cell>> = items
+            .iter()
+            .map(|(label, ml, drinks)| {
+                vec![
+                    Cell::from(*label),
+                    Cell::from(ml.to_string()),
+                    Cell::from(drinks.to_string()),
+                    Cell::from(format!("{}%", pct(*ml, total))),
+                ]
+            })
+            .collect();
+        doc.table(
+            title,
+            &[
+                col(header, 200.0, left, false),
+                col("ml", 80.0, rt, false),
+                col("Drinks", 80.0, rt, false),
+                col("Share of ml", 0.0, rt, false),
+            ],
+            &rows,
+            "Nothing drunk in this period.",
+        );
+    }
 
     let rows: Vec<Vec<Cell>> = s
         .conditions
