@@ -317,11 +317,65 @@ pub(crate) fn get_by_day(c: &Connection, day: NaiveDate) -> Result<Option<Checki
 
 /// Check-ins with `first <= day <= last`, oldest first.
 pub(crate) fn list(c: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<Checkin>> {
+    let range = [iso_date(first), iso_date(last)];
     let rows = c
         .prepare_cached(&format!("SELECT {CHECKIN_COLS} FROM checkins WHERE day >= ?1 AND day <= ?2 ORDER BY day"))?
-        .query_map([iso_date(first), iso_date(last)], read_checkin_row)?
+        .query_map(range.clone(), read_checkin_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter().map(|r| checkin_from_row(c, r)).collect()
+    // All their symptoms in one query, not one per check-in.
+    let mut symptoms: std::collections::HashMap<i64, Vec<SymptomEntry>> = std::collections::HashMap::new();
+    let mut st = c.prepare_cached(
+        "SELECT s.checkin_id, s.symptom, s.severity FROM checkin_symptoms s JOIN checkins k ON k.id = s.checkin_id \
+         WHERE k.day >= ?1 AND k.day <= ?2",
+    )?;
+    let mut q = st.query(range)?;
+    while let Some(r) = q.next()? {
+        let (id, sym, sev): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        symptoms.entry(id).or_default().push(SymptomEntry {
+            symptom: Symptom::parse(&sym).ok_or_else(|| CoreError::Internal(format!("stored symptom {sym}")))?,
+            severity: Severity::parse(&sev).ok_or_else(|| CoreError::Internal(format!("stored severity {sev}")))?,
+        });
+    }
+    rows.into_iter()
+        .map(|(id, day, at, bristol, note, level, ids)| {
+            let mut entries = symptoms.remove(&id).unwrap_or_default();
+            entries.sort_by_key(|e| e.symptom);
+            Ok(Checkin {
+                id,
+                day,
+                at: Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
+                symptoms: entries,
+                bristol,
+                note,
+                level: Level::parse(&level).ok_or_else(|| CoreError::Internal(format!("stored level {level}")))?,
+                rule_ids: decode_ids(&ids),
+            })
+        })
+        .collect()
+}
+
+/// When, at what level and with which rules every check-in of the range was
+/// saved: what red-flag tracking needs, without the symptoms.
+pub(crate) fn levels(
+    c: &Connection,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<Vec<(Timestamp, Level, Vec<String>)>> {
+    let mut st = c.prepare_cached("SELECT at_ms, level, rule_ids FROM checkins WHERE day >= ?1 AND day <= ?2")?;
+    let rows = st
+        .query_map([iso_date(first), iso_date(last)], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(at, level, ids)| {
+            Ok((
+                Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
+                Level::parse(&level).ok_or_else(|| CoreError::Internal(format!("stored level {level}")))?,
+                decode_ids(&ids),
+            ))
+        })
+        .collect()
 }
 
 pub(crate) fn reactions(c: &Connection, from: Timestamp, to: Timestamp) -> Result<Vec<Reaction>> {

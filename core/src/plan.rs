@@ -699,19 +699,18 @@ pub(crate) fn blockers(
 /// The latest stop/emergency report that no later clean check-in has followed.
 fn unresolved_red_flag(c: &Connection, today: NaiveDate, zone: &Zone) -> Result<Option<(String, Vec<String>)>> {
     let first = today - Duration::days(30);
-    let checkins = checkin::list(c, first, today)?;
     let (start, _) = zone.day_bounds(first);
     let (_, end) = zone.day_bounds(today);
-    // (time, level, ids) of every report, in time order.
-    let mut events: Vec<(Timestamp, Level, Vec<String>)> =
-        checkins.iter().map(|k| (k.at, k.level, k.rule_ids.clone())).collect();
-    events.extend(checkin::reactions(c, start, end)?.into_iter().map(|r| (r.at, r.level, r.rule_ids)));
+    // (time, level, ids, is a check-in) of every report, in time order.
+    let mut events: Vec<(Timestamp, Level, Vec<String>, bool)> =
+        checkin::levels(c, first, today)?.into_iter().map(|(at, l, ids)| (at, l, ids, true)).collect();
+    events.extend(checkin::reactions(c, start, end)?.into_iter().map(|r| (r.at, r.level, r.rule_ids, false)));
     events.sort_by_key(|e| e.0);
     let mut open: Option<(Timestamp, Vec<String>)> = None;
-    for (at, level, ids) in events {
+    for (at, level, ids, is_checkin) in events {
         if level >= Level::Stop {
             open = Some((at, ids));
-        } else if open.as_ref().is_some_and(|(t, _)| at > *t) && checkins.iter().any(|k| k.at == at) {
+        } else if is_checkin && open.as_ref().is_some_and(|(t, _)| at > *t) {
             open = None; // a later check-in without the red flag
         }
     }
