@@ -9,6 +9,8 @@
 # 3. scripts/gen-bindings.sh         (host cdylib + Kotlin/Swift bindings)
 # 4. scripts/test-kotlin.sh          (kotlinc + JVM + JNA)
 # 5. scripts/test-swift.sh           (swift test in the trixie chroot)
+#    + ios/scripts/test-kefirkit.sh   (the iOS KefirKit package, same chroot;
+#                                       its counts are added to the swift line)
 # and prints a summary with the counts of each. Every stage runs even when an
 # earlier one failed; the exit status is non-zero if any stage failed.
 #
@@ -101,9 +103,11 @@ GEN_OK=1
 "$SCRIPTS/gen-bindings.sh" 2>&1 | tee "$LOGS/gen-bindings.log" || GEN_OK=0
 export KEFIR_SKIP_GEN=1
 
-# run_lang LANG SCRIPT HAVE
+# run_lang LANG SCRIPT HAVE [MORE_SCRIPT...]: scripts relative to scripts/;
+# the `LANG: N passed, M failed` lines they end with are added up.
 run_lang() {
-  local lang="$1" script="$2" have="$3" log="$LOGS/$1.log" rc=0 start=$SECONDS
+  local lang="$1" have="$3" log="$LOGS/$1.log" rc=0 start=$SECONDS
+  local scripts=("$2" "${@:4}")
   banner "$lang"
   if [[ $have -ne 1 ]]; then
     skip_or_fail "$lang"
@@ -114,17 +118,27 @@ run_lang() {
     record "$lang" 1 "$LOGS/gen-bindings.log" 0 1
     return 0
   fi
-  echo "+ scripts/$script"
-  "$SCRIPTS/$script" 2>&1 | tee "$log" || rc=$?
+  : >"$log"
+  local script part src counts p f total_p=0 total_f=0
+  for script in "${scripts[@]}"; do
+    part="$LOGS/$lang-$(basename "$script" .sh).log"
+    echo "+ scripts/$script"
+    src=0
+    "$SCRIPTS/$script" 2>&1 | tee "$part" || src=$?
+    cat "$part" >>"$log"
+    counts=$(sed -nE "s/^$lang: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/p" "$part" | tail -n1)
+    read -r p f <<<"${counts:-0 0}"
+    if [[ $src -ne 0 && $f -eq 0 ]]; then f=1; fi # stopped before counting: a failure
+    total_p=$((total_p + p))
+    total_f=$((total_f + f))
+    if [[ $src -ne 0 ]]; then rc=$src; fi
+  done
   TIME[$lang]=$((SECONDS - start))
-  local counts p f
-  counts=$(sed -nE "s/^$lang: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/p" "$log" | tail -n1)
-  read -r p f <<<"${counts:-0 0}"
-  record "$lang" "$rc" "$log" "$p" "$f"
+  record "$lang" "$rc" "$log" "$total_p" "$total_f"
 }
 
 run_lang kotlin test-kotlin.sh "$HAVE_KOTLIN"
-run_lang swift test-swift.sh "$HAVE_SWIFT"
+run_lang swift test-swift.sh "$HAVE_SWIFT" ../ios/scripts/test-kefirkit.sh
 
 # --- summary ----------------------------------------------------------------
 banner "summary"

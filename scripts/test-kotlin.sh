@@ -44,6 +44,16 @@ shopt -s nullglob
 GEN_SRCS=("$GEN"/uniffi/*/*.kt)
 TEST_SRCS=("$ROOT"/tests/kotlin/*.kt)
 shopt -u nullglob
+# Also the Android shell's plain-Kotlin logic and its JVM tests: every *.kt
+# under the directories listed in android/scripts/jvm-sources.txt.
+JVM_SOURCES="$ROOT/android/scripts/jvm-sources.txt"
+if [[ -f "$JVM_SOURCES" ]]; then
+  while read -r dir; do
+    [[ -z "$dir" || "$dir" == \#* ]] && continue
+    [[ -d "$ROOT/$dir" ]] || { echo "test-kotlin: $dir (from $JVM_SOURCES) is missing" >&2; exit 1; }
+    mapfile -t -O "${#TEST_SRCS[@]}" TEST_SRCS < <(find "$ROOT/$dir" -name '*.kt' | sort)
+  done <"$JVM_SOURCES"
+fi
 [[ ${#GEN_SRCS[@]} -gt 0 ]] || { echo "test-kotlin: no .kt under $GEN" >&2; exit 1; }
 [[ ${#TEST_SRCS[@]} -gt 0 ]] || { echo "test-kotlin: no tests in tests/kotlin/*.kt" >&2; exit 1; }
 

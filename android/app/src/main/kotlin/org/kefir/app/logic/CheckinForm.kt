@@ -1,0 +1,82 @@
+package org.kefir.app.logic
+
+import java.time.Instant
+import uniffi.kefir_core.CheckinInput
+import uniffi.kefir_core.EmergencyScreen
+import uniffi.kefir_core.Level
+import uniffi.kefir_core.ReactionInput
+import uniffi.kefir_core.Severity
+import uniffi.kefir_core.Symptom
+import uniffi.kefir_core.SymptomAssessment
+import uniffi.kefir_core.SymptomEntry
+
+/** Symptoms in the core's order, each with severity chips none..severe. */
+val SYMPTOMS: List<Symptom> = Symptom.entries
+val SEVERITIES: List<Severity> = Severity.entries
+
+/** Bristol Stool Form Scale types; their descriptions are strings.xml labels. */
+val BRISTOL_TYPES: List<UByte> = (1..7).map { it.toUByte() }
+
+/**
+ * The daily check-in and the "report a reaction now" form: a severity per
+ * symptom (unset = none) and an optional Bristol type.
+ */
+data class SymptomForm(
+    val severities: Map<Symptom, Severity> = emptyMap(),
+    val bristol: UByte? = null,
+    val note: String = "",
+) {
+    fun severityOf(s: Symptom): Severity = severities[s] ?: Severity.NONE
+
+    fun with(s: Symptom, severity: Severity): SymptomForm = copy(severities = severities + (s to severity))
+
+    /** Tapping the selected type again clears it. */
+    fun withBristol(type: UByte): SymptomForm = copy(bristol = if (bristol == type) null else type)
+
+    /** Entries above none, in the core's symptom order. */
+    fun entries(): List<SymptomEntry> =
+        SYMPTOMS.mapNotNull { s -> severityOf(s).takeIf { it != Severity.NONE }?.let { SymptomEntry(s, it) } }
+
+    /** The check-in for [day], an ISO date the core gave (Today.date). */
+    fun toCheckin(day: String): CheckinInput =
+        CheckinInput(day = day, symptoms = entries(), bristol = bristol, note = note.ifBlank { null })
+
+    /** A reaction happening [at] (now). */
+    fun toReaction(at: Instant): ReactionInput =
+        ReactionInput(at = at, symptoms = entries(), note = note.ifBlank { null })
+}
+
+/** The result of a check-in or reaction report, ready to show. */
+data class AssessmentUi(
+    val level: Level,
+    val headline: String,
+    val findings: List<FindingUi>,
+    val emergency: EmergencyUi?,
+)
+
+/** The full-screen emergency steps, in the core's order. */
+data class EmergencyUi(
+    val title: String,
+    /** "1. Stop drinking kefir now." ... numbered in order. */
+    val steps: List<String>,
+    val ruleIds: String,
+    val disclaimer: String,
+)
+
+fun SymptomAssessment.toUi(f: DisplayFormat): AssessmentUi =
+    AssessmentUi(level, headline, findings.toUi(), emergency?.toUi(f))
+
+fun EmergencyScreen.toUi(f: DisplayFormat): EmergencyUi = EmergencyUi(
+    title = title,
+    steps = steps.mapIndexed { i, s -> "${f.number((i + 1).toUInt())}. $s" },
+    ruleIds = f.ruleIds(ruleIds),
+    disclaimer = disclaimer,
+)
+
+/** Where the UI goes after saving: straight to the emergency screen when the core says so. */
+sealed interface AfterAssessment {
+    data class Emergency(val screen: EmergencyUi) : AfterAssessment
+    data class Show(val assessment: AssessmentUi) : AfterAssessment
+}
+
+fun AssessmentUi.next(): AfterAssessment = emergency?.let { AfterAssessment.Emergency(it) } ?: AfterAssessment.Show(this)

@@ -1,0 +1,49 @@
+package org.kefir.app.logic
+
+import uniffi.kefir_core.Notification
+import uniffi.kefir_core.ReminderSettings
+import uniffi.kefir_core.Weekday
+
+/** The core's notification as the scheduler's input; the kind becomes its snake_case name. */
+fun Notification.toAlarmSpec(): AlarmSpec = AlarmSpec(id, fireAt, kind.name.lowercase(), title, body)
+
+/**
+ * The reminder settings form. Times are typed as `HH:MM`; the core validates
+ * and normalises them (saveReminderSettings returns the normalised settings).
+ * Blank optional times mean "off".
+ */
+data class ReminderForm(
+    val checkinTimes: List<String> = listOf(""),
+    val days: Set<Weekday> = Weekday.entries.toSet(),
+    val quietStart: String = "",
+    val quietEnd: String = "",
+    val drinkReminder: String = "",
+    val spacingAlerts: Boolean = true,
+) {
+    fun toggle(d: Weekday) = copy(days = if (d in days) days - d else days + d)
+    fun withTime(index: Int, text: String) = copy(checkinTimes = checkinTimes.mapIndexed { i, t -> if (i == index) text else t })
+    fun addTime() = copy(checkinTimes = checkinTimes + "")
+    fun removeTime(index: Int) = copy(checkinTimes = checkinTimes.filterIndexed { i, _ -> i != index })
+
+    /** The settings to save, read in the device's zone [zone]. Days in week order. */
+    fun toSettings(zone: String): ReminderSettings = ReminderSettings(
+        checkinTimes = checkinTimes.map { it.trim() },
+        days = Weekday.entries.filter { it in days },
+        quietStart = quietStart.trim().ifEmpty { null },
+        quietEnd = quietEnd.trim().ifEmpty { null },
+        drinkReminder = drinkReminder.trim().ifEmpty { null },
+        spacingAlerts = spacingAlerts,
+        timeZone = zone,
+    )
+
+    companion object {
+        fun from(s: ReminderSettings) = ReminderForm(
+            checkinTimes = s.checkinTimes.ifEmpty { listOf("") },
+            days = s.days.toSet(),
+            quietStart = s.quietStart.orEmpty(),
+            quietEnd = s.quietEnd.orEmpty(),
+            drinkReminder = s.drinkReminder.orEmpty(),
+            spacingAlerts = s.spacingAlerts,
+        )
+    }
+}

@@ -1,0 +1,83 @@
+package org.kefir.app.logic
+
+import java.time.Instant
+import java.time.LocalDate
+import java.time.ZoneOffset
+import uniffi.kefir_core.DecisionKind
+import uniffi.kefir_core.ImportSummary
+import uniffi.kefir_core.Summary
+
+/**
+ * Material's date pickers hand over the chosen day as UTC-midnight epoch
+ * millis; the core wants ISO `YYYY-MM-DD`. A change of representation only.
+ */
+fun isoDateFromPickerMillis(millis: Long): String =
+    Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC).toLocalDate().toString()
+
+fun pickerMillisFromIsoDate(iso: String): Long? =
+    runCatching { LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() }.getOrNull()
+
+enum class ReportKind(val extension: String, val mimeType: String) {
+    PDF("pdf", "application/pdf"),
+    FHIR("fhir.json", "application/fhir+json"),
+}
+
+/** `kefir-summary-2025-03-01-to-2025-03-31.pdf`: the range is in the name, so files do not overwrite each other. */
+fun reportFileName(kind: ReportKind, fromDay: String, toDay: String): String =
+    "kefir-summary-$fromDay-to-$toDay.${kind.extension}"
+
+/** Suggested name when the user saves a backup (the document picker lets them change it). */
+const val BACKUP_FILE_NAME = "kefir-backup.json"
+
+/** The preview on the Reports screen: the core's Summary, a few of its numbers. */
+data class SummaryUi(
+    val range: String,
+    val days: UInt,
+    val total: String,
+    val drinks: UInt,
+    val meanOnIntakeDays: String,
+    val maxDay: String,
+    val checkinAdherencePct: UInt,
+    val daysOnTarget: UInt,
+    val daysWithTarget: UInt,
+    val redFlags: List<String>,
+    val planEvents: List<PlanEventUi>,
+    val findings: List<FindingUi>,
+    val disclaimer: String,
+)
+
+fun Summary.toUi(f: DisplayFormat): SummaryUi = SummaryUi(
+    range = "${f.day(fromDate)} – ${f.day(toDate)}",
+    days = totals.days,
+    total = f.ml(totals.totalMl),
+    drinks = totals.drinks,
+    meanOnIntakeDays = f.ml(totals.meanMlOnIntakeDays),
+    maxDay = f.ml(totals.maxDayMl),
+    checkinAdherencePct = totals.checkinAdherencePct,
+    daysOnTarget = totals.daysOnTarget,
+    daysWithTarget = totals.daysWithTarget,
+    redFlags = redFlags.map { "${f.dateTime(it.at, timeZone)}: ${it.what} (${f.ruleIds(it.ruleIds)})" },
+    planEvents = planEvents.map {
+        PlanEventUi(f.day(it.date), decisionKindOf(it.decision), it.decision, f.ml(it.targetMl), it.reason, f.ruleIds(it.ruleIds))
+    },
+    findings = findings.toUi(),
+    disclaimer = disclaimer,
+)
+
+data class PlanEventUi(
+    val day: String,
+    /** Null for a decision name this app version does not know: show [decision] as is. */
+    val kind: DecisionKind?,
+    val decision: String,
+    val target: String,
+    val reason: String,
+    val ruleIds: String,
+)
+
+/** Summary rows carry the decision as its stored snake_case name (not the enum). */
+fun decisionKindOf(name: String): DecisionKind? = DecisionKind.entries.firstOrNull { it.name.equals(name, ignoreCase = true) }
+
+/** What an import brought in, for the confirmation line. */
+data class ImportUi(val drinks: UInt, val checkins: UInt, val reactions: UInt, val doses: UInt, val plans: UInt)
+
+fun ImportSummary.toUi(): ImportUi = ImportUi(drinks, checkins, reactions, doses, plans)

@@ -1,0 +1,90 @@
+package org.kefir.app.reminders
+
+import android.Manifest
+import android.app.PendingIntent
+import android.content.BroadcastReceiver
+import android.content.Context
+import android.content.Intent
+import android.content.pm.PackageManager
+import android.net.Uri
+import android.os.Build
+import androidx.core.app.NotificationCompat
+import androidx.core.app.NotificationManagerCompat
+import androidx.core.content.ContextCompat
+import kotlinx.coroutines.launch
+import org.kefir.app.KefirApplication
+import org.kefir.app.MainActivity
+import org.kefir.app.R
+import org.kefir.app.logic.AlarmSpec
+
+/** Shows one reminder with the core's title and body, then rolls the schedule forward. */
+class AlarmReceiver : BroadcastReceiver() {
+    override fun onReceive(context: Context, intent: Intent) {
+        if (intent.action != ACTION) return
+        val title = intent.getStringExtra(EXTRA_TITLE) ?: return
+        val body = intent.getStringExtra(EXTRA_BODY).orEmpty()
+        val kind = intent.getStringExtra(EXTRA_KIND).orEmpty()
+        val id = intent.getStringExtra(EXTRA_ID) ?: return
+        val code = intent.getIntExtra(EXTRA_CODE, 0)
+        notify(context, id, code, kind, title, body)
+
+        val app = context.applicationContext as KefirApplication
+        val pending = goAsync()
+        app.appScope.launch {
+            try {
+                app.reminders.reschedule()
+            } finally {
+                pending.finish()
+            }
+        }
+    }
+
+    private fun notify(context: Context, id: String, code: Int, kind: String, title: String, body: String) {
+        val allowed = Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU ||
+            ContextCompat.checkSelfPermission(context, Manifest.permission.POST_NOTIFICATIONS) == PackageManager.PERMISSION_GRANTED
+        if (!allowed) return
+        val open = Intent(context, MainActivity::class.java)
+            .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK or Intent.FLAG_ACTIVITY_CLEAR_TOP)
+            .putExtra(MainActivity.EXTRA_OPEN, kind)
+        val contentIntent = PendingIntent.getActivity(
+            context, code, open, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE,
+        )
+        val notification = NotificationCompat.Builder(context, KefirApplication.REMINDER_CHANNEL)
+            .setSmallIcon(R.drawable.ic_notification)
+            .setContentTitle(title)
+            .setContentText(body)
+            .setStyle(NotificationCompat.BigTextStyle().bigText(body))
+            .setContentIntent(contentIntent)
+            .setAutoCancel(true)
+            .setCategory(NotificationCompat.CATEGORY_REMINDER)
+            .build()
+        try {
+            // Tagged with the core's id: a newer notification with the same id replaces it.
+            NotificationManagerCompat.from(context).notify(id, 0, notification)
+        } catch (e: SecurityException) {
+            // Notifications were turned off meanwhile.
+        }
+    }
+
+    companion object {
+        const val ACTION = "org.kefir.app.action.REMINDER"
+        private const val EXTRA_TITLE = "title"
+        private const val EXTRA_BODY = "body"
+        private const val EXTRA_KIND = "kind"
+        private const val EXTRA_CODE = "code"
+        private const val EXTRA_ID = "id"
+
+        /** The data URI makes each reminder's PendingIntent distinct even beyond its request code. */
+        fun uriFor(id: String): Uri = Uri.fromParts("kefir-reminder", id, null)
+
+        fun intent(context: Context, spec: AlarmSpec, requestCode: Int): Intent =
+            Intent(context, AlarmReceiver::class.java)
+                .setAction(ACTION)
+                .setData(uriFor(spec.id))
+                .putExtra(EXTRA_TITLE, spec.title)
+                .putExtra(EXTRA_BODY, spec.body)
+                .putExtra(EXTRA_KIND, spec.kind)
+                .putExtra(EXTRA_CODE, requestCode)
+                .putExtra(EXTRA_ID, spec.id)
+    }
+}

@@ -1,0 +1,119 @@
+package org.kefir.app.ui
+
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.lifecycle.viewmodel.compose.viewModel
+import androidx.navigation.NavHostController
+import androidx.navigation.NavType
+import androidx.navigation.compose.NavHost
+import androidx.navigation.compose.composable
+import androidx.navigation.compose.rememberNavController
+import androidx.navigation.navArgument
+import org.kefir.app.logic.OpenTarget
+import org.kefir.app.logic.openTargetFor
+import org.kefir.app.ui.checkin.CheckinScreen
+import org.kefir.app.ui.checkin.CheckinViewModel
+import org.kefir.app.ui.dose.DoseScreen
+import org.kefir.app.ui.drink.DrinkScreen
+import org.kefir.app.ui.emergency.EmergencyScreen
+import org.kefir.app.ui.emergency.EmergencyViewModel
+import org.kefir.app.ui.plan.PlanScreen
+import org.kefir.app.ui.profile.ProfileScreen
+import org.kefir.app.ui.reports.ReportsScreen
+import org.kefir.app.ui.settings.SettingsScreen
+import org.kefir.app.ui.start.StartScreen
+import org.kefir.app.ui.today.TodayScreen
+
+private object Routes {
+    const val START = "start"
+    const val PROFILE = "profile"
+    const val TODAY = "today"
+    const val DRINK = "drink"
+    const val DOSE = "dose"
+    const val CHECKIN = "checkin/{${CheckinViewModel.ARG_MODE}}"
+    const val EMERGENCY = "emergency"
+    const val PLAN = "plan"
+    const val REPORTS = "reports"
+    const val SETTINGS = "settings"
+
+    fun checkin(mode: String) = "checkin/$mode"
+}
+
+/**
+ * The app's screens. [openRequest] is the notification kind a reminder was
+ * tapped with (or null); [onOpenHandled] clears it.
+ */
+@Composable
+fun KefirNavHost(openRequest: String?, onOpenHandled: () -> Unit) {
+    val nav = rememberNavController()
+    // Activity-scoped: hands the core's emergency screen from the check-in to the emergency route.
+    val emergency: EmergencyViewModel = viewModel()
+
+    NavHost(navController = nav, startDestination = Routes.START) {
+        composable(Routes.START) {
+            StartScreen(
+                onOnboarding = { nav.replaceAll(Routes.PROFILE) },
+                onToday = { nav.replaceAll(Routes.TODAY) },
+            )
+        }
+        composable(Routes.PROFILE) {
+            val canGoBack = nav.previousBackStackEntry != null
+            ProfileScreen(
+                onDone = { nav.replaceAll(Routes.TODAY) },
+                onBack = if (canGoBack) ({ nav.popBackStack() }) else null,
+            )
+        }
+        composable(Routes.TODAY) {
+            TodayScreen(
+                onLogDrink = { nav.navigate(Routes.DRINK) },
+                onLogDose = { nav.navigate(Routes.DOSE) },
+                onCheckin = { nav.navigate(Routes.checkin(CheckinViewModel.MODE_DAILY)) },
+                onReaction = { nav.navigate(Routes.checkin(CheckinViewModel.MODE_REACTION)) },
+                onPlan = { nav.navigate(Routes.PLAN) },
+                onReports = { nav.navigate(Routes.REPORTS) },
+                onSettings = { nav.navigate(Routes.SETTINGS) },
+                onProfile = { nav.navigate(Routes.PROFILE) },
+            )
+        }
+        composable(Routes.DRINK) { DrinkScreen(onDone = { nav.popBackStack() }) }
+        composable(Routes.DOSE) { DoseScreen(onDone = { nav.popBackStack() }) }
+        composable(
+            Routes.CHECKIN,
+            arguments = listOf(navArgument(CheckinViewModel.ARG_MODE) { type = NavType.StringType }),
+        ) {
+            CheckinScreen(
+                onEmergency = { screen ->
+                    emergency.show(screen)
+                    // Straight to the full-screen steps; back from there goes to Today.
+                    nav.navigate(Routes.EMERGENCY) { popUpTo(Routes.TODAY) }
+                },
+                onDone = { nav.popBackStack() },
+            )
+        }
+        composable(Routes.EMERGENCY) {
+            EmergencyScreen(emergency, onClose = {
+                if (!nav.popBackStack(Routes.TODAY, inclusive = false)) nav.replaceAll(Routes.TODAY)
+            })
+        }
+        composable(Routes.PLAN) { PlanScreen(onBack = { nav.popBackStack() }) }
+        composable(Routes.REPORTS) { ReportsScreen(onBack = { nav.popBackStack() }) }
+        composable(Routes.SETTINGS) {
+            SettingsScreen(onBack = { nav.popBackStack() }, onWiped = { nav.replaceAll(Routes.START) })
+        }
+    }
+
+    LaunchedEffect(openRequest) {
+        if (openRequest == null) return@LaunchedEffect
+        when (openTargetFor(openRequest)) {
+            OpenTarget.CHECKIN -> nav.navigate(Routes.checkin(CheckinViewModel.MODE_DAILY))
+            OpenTarget.TODAY -> Unit // Start routes to Today.
+        }
+        onOpenHandled()
+    }
+}
+
+/** Navigate to [route] as the only screen on the back stack. */
+private fun NavHostController.replaceAll(route: String) = navigate(route) {
+    popUpTo(graph.id) { inclusive = true }
+    launchSingleTop = true
+}

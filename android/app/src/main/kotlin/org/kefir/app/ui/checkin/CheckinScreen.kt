@@ -1,0 +1,195 @@
+package org.kefir.app.ui.checkin
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.selection.selectableGroup
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.SavedStateHandle
+import androidx.lifecycle.ViewModel
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.viewModelScope
+import androidx.lifecycle.viewmodel.compose.viewModel
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.receiveAsFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import org.kefir.app.KefirApplication
+import org.kefir.app.R
+import org.kefir.app.logic.AfterAssessment
+import org.kefir.app.logic.AssessmentUi
+import org.kefir.app.logic.BRISTOL_TYPES
+import org.kefir.app.logic.CoreResult
+import org.kefir.app.logic.EmergencyUi
+import org.kefir.app.logic.SEVERITIES
+import org.kefir.app.logic.SYMPTOMS
+import org.kefir.app.logic.SymptomForm
+import org.kefir.app.logic.UiError
+import org.kefir.app.logic.next
+import org.kefir.app.logic.toUi
+import org.kefir.app.ui.ChoiceChips
+import org.kefir.app.ui.ErrorText
+import org.kefir.app.ui.FindingCard
+import org.kefir.app.ui.KefirViewModelFactory
+import org.kefir.app.ui.Loading
+import org.kefir.app.ui.PrimaryButton
+import org.kefir.app.ui.RadioRow
+import org.kefir.app.ui.ScreenScaffold
+import org.kefir.app.ui.SectionTitle
+import org.kefir.app.ui.bristolLabel
+import org.kefir.app.ui.label
+
+/** `daily`: today's check-in (symptoms + Bristol). `reaction`: "report a reaction now". */
+enum class CheckinMode { DAILY, REACTION }
+
+data class CheckinState(
+    val mode: CheckinMode,
+    /** The local day of the daily check-in, from today() (null until loaded). */
+    val day: String? = null,
+    val dayLabel: String? = null,
+    val form: SymptomForm = SymptomForm(),
+    val busy: Boolean = false,
+    val error: UiError? = null,
+    val result: AssessmentUi? = null,
+)
+
+class CheckinViewModel(private val app: KefirApplication, handle: SavedStateHandle) : ViewModel() {
+    private val mode = if (handle.get<String>(ARG_MODE) == MODE_REACTION) CheckinMode.REACTION else CheckinMode.DAILY
+    private val _state = MutableStateFlow(CheckinState(mode))
+    val state: StateFlow<CheckinState> = _state
+    private val _emergency = Channel<EmergencyUi>(Channel.BUFFERED)
+
+    /** Emits when the core's assessment carries an emergency screen. */
+    val emergency = _emergency.receiveAsFlow()
+
+    init {
+        if (mode == CheckinMode.DAILY) {
+            viewModelScope.launch {
+                val f = app.displayFormat()
+                when (val r = app.gateway.read { cx -> today(cx.now, cx.zone) }) {
+                    is CoreResult.Ok -> _state.update { it.copy(day = r.value.date, dayLabel = f.day(r.value.date)) }
+                    is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+                }
+            }
+        }
+    }
+
+    fun edit(change: (SymptomForm) -> SymptomForm) = _state.update { it.copy(form = change(it.form), error = null) }
+
+    fun save() {
+        val s = _state.value
+        if (s.busy) return
+        viewModelScope.launch {
+            _state.update { it.copy(busy = true, error = null) }
+            val f = app.displayFormat()
+            val r = when (mode) {
+                CheckinMode.DAILY -> {
+                    val day = s.day ?: return@launch _state.update { it.copy(busy = false) }
+                    app.gateway.write { cx -> saveCheckin(s.form.toCheckin(day), cx.now, cx.zone).assessment.toUi(f) }
+                }
+                CheckinMode.REACTION ->
+                    app.gateway.write { cx -> reportReaction(s.form.toReaction(cx.now), cx.now, cx.zone).assessment.toUi(f) }
+            }
+            when (r) {
+                is CoreResult.Failed -> _state.update { it.copy(busy = false, error = r.error) }
+                is CoreResult.Ok -> {
+                    _state.update { it.copy(busy = false, result = r.value) }
+                    when (val next = r.value.next()) {
+                        is AfterAssessment.Emergency -> _emergency.send(next.screen)
+                        is AfterAssessment.Show -> Unit
+                    }
+                }
+            }
+        }
+    }
+
+    companion object {
+        const val ARG_MODE = "mode"
+        const val MODE_DAILY = "daily"
+        const val MODE_REACTION = "reaction"
+    }
+}
+
+@Composable
+fun CheckinScreen(
+    onEmergency: (EmergencyUi) -> Unit,
+    onDone: () -> Unit,
+    vm: CheckinViewModel = viewModel(factory = KefirViewModelFactory),
+) {
+    val s by vm.state.collectAsStateWithLifecycle()
+    LaunchedEffect(vm) { vm.emergency.collect { onEmergency(it) } }
+    val title = stringResource(if (s.mode == CheckinMode.DAILY) R.string.title_checkin else R.string.title_reaction)
+    ScreenScaffold(title = title, onBack = onDone) {
+        val result = s.result
+        if (result != null) {
+            Text(result.headline, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.semantics { heading() })
+            for (f in result.findings) FindingCard(f)
+            PrimaryButton(stringResource(R.string.action_done), onClick = onDone)
+        } else if (s.mode == CheckinMode.DAILY && s.day == null && s.error == null) {
+            Loading()
+        } else {
+            FormContent(s, vm)
+        }
+    }
+}
+
+@Composable
+private fun FormContent(s: CheckinState, vm: CheckinViewModel) {
+    if (s.mode == CheckinMode.REACTION) {
+        Text(stringResource(R.string.reaction_intro), style = MaterialTheme.typography.bodyLarge)
+    } else {
+        s.dayLabel?.let { Text(stringResource(R.string.checkin_for_day, it), style = MaterialTheme.typography.bodyLarge) }
+    }
+    SectionTitle(stringResource(R.string.section_symptoms))
+    for (symptom in SYMPTOMS) {
+        val name = stringResource(symptom.label())
+        Column(Modifier.fillMaxWidth().selectableGroup(), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+            Text(name, style = MaterialTheme.typography.titleSmall)
+            ChoiceChips(
+                options = SEVERITIES,
+                selected = s.form.severityOf(symptom),
+                label = { stringResource(it.label()) },
+                description = { stringResource(R.string.symptom_severity_description, name, stringResource(it.label())) },
+            ) { severity -> vm.edit { it.with(symptom, severity) } }
+        }
+    }
+    if (s.mode == CheckinMode.DAILY) {
+        SectionTitle(stringResource(R.string.section_bristol))
+        Text(stringResource(R.string.bristol_intro), style = MaterialTheme.typography.bodyMedium)
+        Column(Modifier.selectableGroup()) {
+            RadioRow(stringResource(R.string.bristol_not_recorded), s.form.bristol == null) {
+                s.form.bristol?.let { t -> vm.edit { it.withBristol(t) } }
+            }
+            for (type in BRISTOL_TYPES) {
+                RadioRow(stringResource(R.string.bristol_type, type.toInt(), stringResource(bristolLabel(type))), s.form.bristol == type) {
+                    if (s.form.bristol != type) vm.edit { it.withBristol(type) }
+                }
+            }
+        }
+    }
+    OutlinedTextField(
+        value = s.form.note,
+        onValueChange = { v -> vm.edit { it.copy(note = v) } },
+        label = { Text(stringResource(R.string.field_note)) },
+        isError = s.error?.field == "note",
+        modifier = Modifier.fillMaxWidth(),
+    )
+    ErrorText(s.error)
+    PrimaryButton(
+        stringResource(if (s.mode == CheckinMode.DAILY) R.string.action_save_checkin else R.string.action_send_reaction),
+        enabled = !s.busy,
+        onClick = vm::save,
+    )
+}

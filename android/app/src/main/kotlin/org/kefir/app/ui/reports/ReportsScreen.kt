@@ -1,0 +1,228 @@
+package org.kefir.app.ui.reports
+
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.material3.DatePicker
+import androidx.compose.material3.DatePickerDialog
+import androidx.compose.material3.ExperimentalMaterial3Api
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.material3.rememberDatePickerState
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.res.stringResource
+import androidx.lifecycle.ViewModel
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.viewModelScope
+import androidx.lifecycle.viewmodel.compose.viewModel
+import java.io.File
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.receiveAsFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import org.kefir.app.KefirApplication
+import org.kefir.app.R
+import org.kefir.app.logic.CoreResult
+import org.kefir.app.logic.ReportKind
+import org.kefir.app.logic.SummaryUi
+import org.kefir.app.logic.UiError
+import org.kefir.app.logic.isoDateFromPickerMillis
+import org.kefir.app.logic.pickerMillisFromIsoDate
+import org.kefir.app.logic.reportFileName
+import org.kefir.app.logic.toUi
+import org.kefir.app.ui.ChoiceChips
+import org.kefir.app.ui.Disclaimer
+import org.kefir.app.ui.ErrorText
+import org.kefir.app.ui.FindingCard
+import org.kefir.app.ui.KefirViewModelFactory
+import org.kefir.app.ui.MinTouch
+import org.kefir.app.ui.PrimaryButton
+import org.kefir.app.ui.ScreenScaffold
+import org.kefir.app.ui.SecondaryButton
+import org.kefir.app.ui.SectionTitle
+import org.kefir.app.ui.label
+import org.kefir.app.ui.shareFile
+import org.kefir.app.ui.shareFiles
+import org.kefir.app.ui.sharedCacheDir
+import uniffi.kefir_core.Paper
+
+data class ReportsState(
+    val fromDay: String? = null,
+    val toDay: String? = null,
+    /** The chosen days, localized for the buttons. */
+    val fromLabel: String? = null,
+    val toLabel: String? = null,
+    val paper: Paper = Paper.A4,
+    val preview: SummaryUi? = null,
+    val busy: Boolean = false,
+    val error: UiError? = null,
+) {
+    val hasRange: Boolean get() = fromDay != null && toDay != null
+}
+
+/** A written file to hand to ACTION_SEND. */
+data class ShareRequest(val files: List<File>, val mimeType: String)
+
+class ReportsViewModel(private val app: KefirApplication) : ViewModel() {
+    private val _state = MutableStateFlow(ReportsState())
+    val state: StateFlow<ReportsState> = _state
+    private val _share = Channel<ShareRequest>(Channel.BUFFERED)
+    val share = _share.receiveAsFlow()
+
+    fun setFrom(millis: Long) {
+        val day = isoDateFromPickerMillis(millis)
+        _state.update { it.copy(fromDay = day, fromLabel = app.displayFormat().day(day), preview = null, error = null) }
+    }
+
+    fun setTo(millis: Long) {
+        val day = isoDateFromPickerMillis(millis)
+        _state.update { it.copy(toDay = day, toLabel = app.displayFormat().day(day), preview = null, error = null) }
+    }
+    fun setPaper(p: Paper) = _state.update { it.copy(paper = p) }
+
+    /** One call: summary(from, to). */
+    fun preview() = withRange { from, to ->
+        val f = app.displayFormat()
+        when (val r = app.gateway.read { cx -> summary(from, to, cx.now, cx.zone) }) {
+            is CoreResult.Ok -> _state.update { it.copy(preview = r.value.toUi(f)) }
+            is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+        }
+    }
+
+    /** One call: writePdf or writeFhir into cacheDir/shared, then share it. */
+    fun export(kind: ReportKind) = withRange { from, to ->
+        val file = File(sharedCacheDir(app), reportFileName(kind, from, to))
+        val paper = _state.value.paper
+        val r = app.gateway.read { cx ->
+            when (kind) {
+                ReportKind.PDF -> writePdf(from, to, paper, file.path, cx.now, cx.zone)
+                ReportKind.FHIR -> writeFhir(from, to, file.path, cx.now, cx.zone)
+            }
+        }
+        when (r) {
+            is CoreResult.Ok -> _share.send(ShareRequest(listOf(file), kind.mimeType))
+            is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+        }
+    }
+
+    /** One call: writeCsv (drinks and check-ins) into a folder of its own, then share both files. */
+    fun exportCsv() = withRange { from, to ->
+        val dir = File(sharedCacheDir(app), "csv-$from-to-$to")
+        withContext(Dispatchers.IO) { dir.mkdirs() }
+        when (val r = app.gateway.read { cx -> writeCsv(from, to, dir.path, cx.zone) }) {
+            is CoreResult.Ok -> _share.send(ShareRequest(r.value.map(::File), "text/csv"))
+            is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+        }
+    }
+
+    private fun withRange(block: suspend (String, String) -> Unit) {
+        val s = _state.value
+        val from = s.fromDay ?: return
+        val to = s.toDay ?: return
+        if (s.busy) return
+        viewModelScope.launch {
+            _state.update { it.copy(busy = true, error = null) }
+            try {
+                block(from, to)
+            } finally {
+                _state.update { it.copy(busy = false) }
+            }
+        }
+    }
+}
+
+@OptIn(ExperimentalMaterial3Api::class)
+@Composable
+fun ReportsScreen(onBack: () -> Unit, vm: ReportsViewModel = viewModel(factory = KefirViewModelFactory)) {
+    val s by vm.state.collectAsStateWithLifecycle()
+    val context = LocalContext.current
+    val chooserTitle = stringResource(R.string.share_report)
+    var noApp by remember { mutableStateOf(false) }
+    LaunchedEffect(vm) {
+        vm.share.collect { req ->
+            val started = if (req.files.size == 1) {
+                shareFile(context, req.files.single(), req.mimeType, chooserTitle)
+            } else {
+                shareFiles(context, req.files, req.mimeType, chooserTitle)
+            }
+            noApp = !started
+        }
+    }
+    var picking by remember { mutableStateOf<String?>(null) } // "from" or "to"
+
+    ScreenScaffold(title = stringResource(R.string.title_reports), onBack = onBack) {
+        Text(stringResource(R.string.reports_intro), style = MaterialTheme.typography.bodyLarge)
+        DateButton(stringResource(R.string.field_from_day), s.fromLabel) { picking = "from" }
+        DateButton(stringResource(R.string.field_to_day), s.toLabel) { picking = "to" }
+        SectionTitle(stringResource(R.string.field_paper))
+        ChoiceChips(Paper.entries, s.paper, { stringResource(if (it == Paper.A4) R.string.paper_a4 else R.string.paper_letter) }, onSelect = vm::setPaper)
+
+        ErrorText(s.error)
+        if (noApp) Text(stringResource(R.string.share_no_app), color = MaterialTheme.colorScheme.error)
+        SecondaryButton(stringResource(R.string.action_preview), enabled = s.hasRange && !s.busy, onClick = vm::preview)
+        PrimaryButton(stringResource(R.string.action_share_pdf), enabled = s.hasRange && !s.busy) { vm.export(ReportKind.PDF) }
+        SecondaryButton(stringResource(R.string.action_share_fhir), enabled = s.hasRange && !s.busy) { vm.export(ReportKind.FHIR) }
+        SecondaryButton(stringResource(R.string.action_share_csv), enabled = s.hasRange && !s.busy, onClick = vm::exportCsv)
+        s.preview?.let { Preview(it) }
+    }
+
+    picking?.let { which ->
+        val initial = (if (which == "from") s.fromDay else s.toDay)?.let(::pickerMillisFromIsoDate)
+        val pickerState = rememberDatePickerState(initialSelectedDateMillis = initial)
+        DatePickerDialog(
+            onDismissRequest = { picking = null },
+            confirmButton = {
+                TextButton(onClick = {
+                    pickerState.selectedDateMillis?.let { if (which == "from") vm.setFrom(it) else vm.setTo(it) }
+                    picking = null
+                }) { Text(stringResource(R.string.action_ok)) }
+            },
+            dismissButton = { TextButton(onClick = { picking = null }) { Text(stringResource(R.string.action_cancel)) } },
+        ) {
+            DatePicker(state = pickerState)
+        }
+    }
+}
+
+@Composable
+private fun DateButton(label: String, dayLabel: String?, onClick: () -> Unit) {
+    val value = dayLabel ?: stringResource(R.string.date_not_chosen)
+    OutlinedButton(onClick = onClick, modifier = Modifier.fillMaxWidth().heightIn(min = MinTouch)) {
+        Text(stringResource(R.string.label_value, label, value))
+    }
+}
+
+@Composable
+private fun Preview(p: SummaryUi) {
+    SectionTitle(p.range)
+    Text(stringResource(R.string.summary_totals, p.days.toInt(), p.total, p.drinks.toInt()), style = MaterialTheme.typography.bodyLarge)
+    Text(stringResource(R.string.summary_mean_max, p.meanOnIntakeDays, p.maxDay), style = MaterialTheme.typography.bodyMedium)
+    Text(stringResource(R.string.summary_adherence, p.checkinAdherencePct.toInt()), style = MaterialTheme.typography.bodyMedium)
+    Text(stringResource(R.string.summary_on_target, p.daysOnTarget.toInt(), p.daysWithTarget.toInt()), style = MaterialTheme.typography.bodyMedium)
+    if (p.redFlags.isNotEmpty()) {
+        SectionTitle(stringResource(R.string.section_red_flags))
+        for (r in p.redFlags) Text(r, color = MaterialTheme.colorScheme.error)
+    }
+    if (p.planEvents.isNotEmpty()) {
+        SectionTitle(stringResource(R.string.section_plan_events))
+        for (e in p.planEvents) {
+            val kind = e.kind?.let { stringResource(it.label()) } ?: e.decision
+            Text(stringResource(R.string.history_row, e.day, kind, e.target), style = MaterialTheme.typography.titleSmall)
+            Text(e.reason, style = MaterialTheme.typography.bodyMedium)
+        }
+    }
+    for (f in p.findings) FindingCard(f)
+    Disclaimer(p.disclaimer)
+}

@@ -1,0 +1,372 @@
+package org.kefir.app.ui.settings
+
+import android.Manifest
+import android.content.Context
+import android.content.Intent
+import android.content.pm.PackageManager
+import android.net.Uri
+import android.os.Build
+import android.provider.Settings
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.selection.toggleable
+import androidx.compose.foundation.text.KeyboardOptions
+import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Switch
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.Role
+import androidx.compose.ui.text.input.KeyboardType
+import androidx.compose.ui.unit.dp
+import androidx.core.content.ContextCompat
+import androidx.lifecycle.Lifecycle
+import androidx.lifecycle.ViewModel
+import androidx.lifecycle.compose.LifecycleEventEffect
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.viewModelScope
+import androidx.lifecycle.viewmodel.compose.viewModel
+import java.io.File
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import org.kefir.app.KefirApplication
+import org.kefir.app.R
+import org.kefir.app.logic.BACKUP_FILE_NAME
+import org.kefir.app.logic.CoreResult
+import org.kefir.app.logic.ErrorKind
+import org.kefir.app.logic.ImportUi
+import org.kefir.app.logic.ReminderForm
+import org.kefir.app.logic.UiError
+import org.kefir.app.logic.toUi
+import org.kefir.app.ui.CheckRow
+import org.kefir.app.ui.ErrorText
+import org.kefir.app.ui.KefirViewModelFactory
+import org.kefir.app.ui.Loading
+import org.kefir.app.ui.MinTouch
+import org.kefir.app.ui.PrimaryButton
+import org.kefir.app.ui.ScreenScaffold
+import org.kefir.app.ui.SecondaryButton
+import org.kefir.app.ui.SectionTitle
+import org.kefir.app.ui.ToggleChips
+import org.kefir.app.ui.label
+import org.kefir.app.ui.sharedCacheDir
+import uniffi.kefir_core.ImportMode
+import uniffi.kefir_core.Weekday
+
+data class SettingsState(
+    val reminders: ReminderForm? = null,
+    val remindersSaved: Boolean = false,
+    val androidBackup: Boolean = false,
+    val busy: Boolean = false,
+    val error: UiError? = null,
+    /** A copied backup file waiting for the user's "replace everything" confirmation. */
+    val pendingImport: File? = null,
+    val imported: ImportUi? = null,
+    val exported: Boolean = false,
+    val wiped: Boolean = false,
+)
+
+class SettingsViewModel(private val app: KefirApplication) : ViewModel() {
+    private val _state = MutableStateFlow(SettingsState())
+    val state: StateFlow<SettingsState> = _state
+
+    init {
+        viewModelScope.launch {
+            val enabled = app.androidBackup.isEnabled()
+            when (val r = app.gateway.read { reminderSettings() }) {
+                is CoreResult.Ok -> _state.update { it.copy(reminders = ReminderForm.from(r.value), androidBackup = enabled) }
+                is CoreResult.Failed -> _state.update { it.copy(error = r.error, androidBackup = enabled) }
+            }
+        }
+    }
+
+    fun editReminders(change: (ReminderForm) -> ReminderForm) =
+        _state.update { s -> s.copy(reminders = s.reminders?.let(change), remindersSaved = false, error = null) }
+
+    /** saveReminderSettings returns the normalised settings; the write reschedules the alarms. */
+    fun saveReminders() {
+        val form = _state.value.reminders ?: return
+        busy {
+            when (val r = app.gateway.write { cx -> saveReminderSettings(form.toSettings(cx.zone)) }) {
+                is CoreResult.Ok -> _state.update { it.copy(reminders = ReminderForm.from(r.value), remindersSaved = true) }
+                is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+            }
+        }
+    }
+
+    fun setAndroidBackup(enabled: Boolean) = busy {
+        when (val r = app.androidBackup.setEnabled(enabled)) {
+            is CoreResult.Ok -> _state.update { it.copy(androidBackup = enabled) }
+            is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+        }
+    }
+
+    /** exportBackup into a temp file, then copy it to the document the user created (SAF). */
+    fun exportTo(uri: Uri) = busy {
+        val temp = File(sharedCacheDir(app), BACKUP_FILE_NAME)
+        when (val r = app.gateway.read { cx -> exportBackup(temp.path, cx.now) }) {
+            is CoreResult.Ok -> {
+                val copied = withContext(Dispatchers.IO) {
+                    runCatching {
+                        app.contentResolver.openOutputStream(uri, "wt")!!.use { out -> temp.inputStream().use { it.copyTo(out) } }
+                    }.also { temp.delete() }
+                }
+                _state.update {
+                    if (copied.isSuccess) it.copy(exported = true) else it.copy(error = UiError(ErrorKind.STORAGE, copied.exceptionOrNull()?.message))
+                }
+            }
+            is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+        }
+    }
+
+    /** Copy the chosen document to a temp file and try to import it; the core asks for confirmation. */
+    fun importFrom(uri: Uri) = busy {
+        val temp = File(sharedCacheDir(app), "import-${System.nanoTime()}.json")
+        val copied = withContext(Dispatchers.IO) {
+            runCatching { app.contentResolver.openInputStream(uri)!!.use { input -> temp.outputStream().use { input.copyTo(it) } } }
+        }
+        if (copied.isFailure) {
+            _state.update { it.copy(error = UiError(ErrorKind.STORAGE, copied.exceptionOrNull()?.message)) }
+            return@busy
+        }
+        runImport(temp, confirmed = false)
+    }
+
+    fun confirmImport() {
+        val temp = _state.value.pendingImport ?: return
+        busy { runImport(temp, confirmed = true) }
+    }
+
+    fun cancelImport() {
+        val temp = _state.value.pendingImport ?: return
+        _state.update { it.copy(pendingImport = null) }
+        viewModelScope.launch(Dispatchers.IO) { temp.delete() }
+    }
+
+    private suspend fun runImport(temp: File, confirmed: Boolean) {
+        when (val r = app.gateway.write { importBackup(temp.path, ImportMode.REPLACE, confirmed) }) {
+            is CoreResult.Ok -> {
+                _state.update { it.copy(pendingImport = null, imported = r.value.toUi()) }
+                withContext(Dispatchers.IO) { temp.delete() }
+            }
+            is CoreResult.Failed -> if (r.error.kind == ErrorKind.NEEDS_CONFIRMATION) {
+                _state.update { it.copy(pendingImport = temp) }
+            } else {
+                _state.update { it.copy(pendingImport = null, error = r.error) }
+                withContext(Dispatchers.IO) { temp.delete() }
+            }
+        }
+    }
+
+    /** After the confirmation dialog: wipeEverything(confirmed = true); the Android backup copy goes too. */
+    fun wipe() = busy {
+        when (val r = app.gateway.write { wipeEverything(true) }) {
+            is CoreResult.Ok -> {
+                app.androidBackup.setEnabled(false)
+                _state.update { it.copy(wiped = true) }
+            }
+            is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+        }
+    }
+
+    private fun busy(block: suspend () -> Unit) {
+        if (_state.value.busy) return
+        viewModelScope.launch {
+            _state.update { it.copy(busy = true, error = null, imported = null, exported = false) }
+            try {
+                block()
+            } finally {
+                _state.update { it.copy(busy = false) }
+            }
+        }
+    }
+}
+
+@Composable
+fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewModel = viewModel(factory = KefirViewModelFactory)) {
+    val s by vm.state.collectAsStateWithLifecycle()
+    val context = LocalContext.current
+    val app = context.applicationContext as KefirApplication
+    var confirmWipe by remember { mutableStateOf(false) }
+    var notificationsAllowed by remember { mutableStateOf(notificationsAllowed(context)) }
+    var exactAllowed by remember { mutableStateOf(app.reminders.canScheduleExact()) }
+    LifecycleEventEffect(Lifecycle.Event.ON_RESUME) {
+        notificationsAllowed = notificationsAllowed(context)
+        exactAllowed = app.reminders.canScheduleExact()
+    }
+    LaunchedEffect(s.wiped) { if (s.wiped) onWiped() }
+
+    val askNotifications = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { granted ->
+        notificationsAllowed = granted
+    }
+    val createBackup = rememberLauncherForActivityResult(ActivityResultContracts.CreateDocument("application/json")) { uri ->
+        uri?.let(vm::exportTo)
+    }
+    val openBackup = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
+        uri?.let(vm::importFrom)
+    }
+
+    ScreenScaffold(title = stringResource(R.string.title_settings), onBack = onBack) {
+        // --- reminders ---
+        SectionTitle(stringResource(R.string.section_reminders))
+        if (!notificationsAllowed && Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
+            Text(stringResource(R.string.notifications_off), style = MaterialTheme.typography.bodyMedium)
+            SecondaryButton(stringResource(R.string.action_allow_notifications)) {
+                askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
+            }
+        }
+        if (!exactAllowed && Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) {
+            Text(stringResource(R.string.exact_alarms_off), style = MaterialTheme.typography.bodyMedium)
+            SecondaryButton(stringResource(R.string.action_allow_exact_alarms)) {
+                context.startActivity(
+                    Intent(Settings.ACTION_REQUEST_SCHEDULE_EXACT_ALARM, Uri.parse("package:${context.packageName}")),
+                )
+            }
+        }
+        val form = s.reminders
+        if (form == null) {
+            if (s.error == null) Loading()
+        } else {
+            ReminderFields(form, s.error, vm)
+            if (s.remindersSaved) Text(stringResource(R.string.reminders_saved), style = MaterialTheme.typography.bodyMedium)
+            PrimaryButton(stringResource(R.string.action_save_reminders), enabled = !s.busy) {
+                // Ask for notifications when the user sets reminders, not at first launch.
+                if (!notificationsAllowed && Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
+                    askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
+                }
+                vm.saveReminders()
+            }
+        }
+
+        // --- backup ---
+        SectionTitle(stringResource(R.string.section_backup))
+        SwitchRow(stringResource(R.string.android_backup_switch), s.androidBackup, enabled = !s.busy, onChange = vm::setAndroidBackup)
+        Text(stringResource(R.string.android_backup_explain), style = MaterialTheme.typography.bodySmall)
+        SecondaryButton(stringResource(R.string.action_export_backup), enabled = !s.busy) { createBackup.launch(BACKUP_FILE_NAME) }
+        SecondaryButton(stringResource(R.string.action_import_backup), enabled = !s.busy) {
+            openBackup.launch(arrayOf("application/json", "application/octet-stream", "text/plain"))
+        }
+        if (s.exported) Text(stringResource(R.string.backup_exported), style = MaterialTheme.typography.bodyMedium)
+        s.imported?.let {
+            Text(
+                stringResource(R.string.backup_imported, it.drinks.toInt(), it.checkins.toInt(), it.reactions.toInt(), it.doses.toInt(), it.plans.toInt()),
+                style = MaterialTheme.typography.bodyMedium,
+            )
+        }
+        ErrorText(s.error)
+
+        // --- delete everything ---
+        SectionTitle(stringResource(R.string.section_delete))
+        Text(stringResource(R.string.delete_explain), style = MaterialTheme.typography.bodyMedium)
+        SecondaryButton(stringResource(R.string.action_delete_everything), enabled = !s.busy) { confirmWipe = true }
+    }
+
+    if (confirmWipe) {
+        AlertDialog(
+            onDismissRequest = { confirmWipe = false },
+            title = { Text(stringResource(R.string.delete_confirm_title)) },
+            text = { Text(stringResource(R.string.delete_confirm_text)) },
+            confirmButton = {
+                TextButton(onClick = {
+                    confirmWipe = false
+                    vm.wipe()
+                }) { Text(stringResource(R.string.action_delete_everything), color = MaterialTheme.colorScheme.error) }
+            },
+            dismissButton = { TextButton(onClick = { confirmWipe = false }) { Text(stringResource(R.string.action_cancel)) } },
+        )
+    }
+    if (s.pendingImport != null) {
+        AlertDialog(
+            onDismissRequest = vm::cancelImport,
+            title = { Text(stringResource(R.string.import_confirm_title)) },
+            text = { Text(stringResource(R.string.import_confirm_text)) },
+            confirmButton = { TextButton(onClick = vm::confirmImport) { Text(stringResource(R.string.action_replace)) } },
+            dismissButton = { TextButton(onClick = vm::cancelImport) { Text(stringResource(R.string.action_cancel)) } },
+        )
+    }
+}
+
+@Composable
+private fun ReminderFields(form: ReminderForm, error: UiError?, vm: SettingsViewModel) {
+    Text(stringResource(R.string.field_checkin_times), style = MaterialTheme.typography.titleSmall)
+    form.checkinTimes.forEachIndexed { i, t ->
+        Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            TimeField(t, stringResource(R.string.field_checkin_time_n, i + 1), error?.field == "checkin_times", Modifier.weight(1f)) { v ->
+                vm.editReminders { it.withTime(i, v) }
+            }
+            if (form.checkinTimes.size > 1) {
+                TextButton(onClick = { vm.editReminders { it.removeTime(i) } }, modifier = Modifier.heightIn(min = MinTouch)) {
+                    Text(stringResource(R.string.action_remove))
+                }
+            }
+        }
+    }
+    TextButton(onClick = { vm.editReminders { it.addTime() } }, modifier = Modifier.heightIn(min = MinTouch)) {
+        Text(stringResource(R.string.action_add_time))
+    }
+    Text(stringResource(R.string.field_days), style = MaterialTheme.typography.titleSmall)
+    ToggleChips(Weekday.entries, form.days, { stringResource(it.label()) }) { d -> vm.editReminders { it.toggle(d) } }
+    TimeField(form.drinkReminder, stringResource(R.string.field_drink_reminder), error?.field == "drink_reminder") { v ->
+        vm.editReminders { it.copy(drinkReminder = v) }
+    }
+    TimeField(form.quietStart, stringResource(R.string.field_quiet_start), error?.field == "quiet_start") { v ->
+        vm.editReminders { it.copy(quietStart = v) }
+    }
+    TimeField(form.quietEnd, stringResource(R.string.field_quiet_end), error?.field == "quiet_end") { v ->
+        vm.editReminders { it.copy(quietEnd = v) }
+    }
+    CheckRow(stringResource(R.string.field_spacing_alerts), form.spacingAlerts) { c -> vm.editReminders { it.copy(spacingAlerts = c) } }
+}
+
+/** `HH:MM`, typed; the core checks and normalises it. */
+@Composable
+private fun TimeField(value: String, label: String, isError: Boolean, modifier: Modifier = Modifier.fillMaxWidth(), onChange: (String) -> Unit) {
+    OutlinedTextField(
+        value = value,
+        onValueChange = onChange,
+        label = { Text(label) },
+        placeholder = { Text(stringResource(R.string.time_placeholder)) },
+        singleLine = true,
+        isError = isError,
+        keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Number),
+        modifier = modifier,
+    )
+}
+
+@Composable
+private fun SwitchRow(text: String, checked: Boolean, enabled: Boolean, onChange: (Boolean) -> Unit) {
+    Row(
+        Modifier
+            .fillMaxWidth()
+            .heightIn(min = MinTouch)
+            .toggleable(value = checked, enabled = enabled, role = Role.Switch, onValueChange = onChange),
+        verticalAlignment = Alignment.CenterVertically,
+    ) {
+        Text(text, modifier = Modifier.weight(1f).padding(end = 12.dp), style = MaterialTheme.typography.bodyLarge)
+        Switch(checked = checked, onCheckedChange = null, enabled = enabled)
+    }
+}
+
+private fun notificationsAllowed(context: Context): Boolean =
+    Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU ||
+        ContextCompat.checkSelfPermission(context, Manifest.permission.POST_NOTIFICATIONS) == PackageManager.PERMISSION_GRANTED

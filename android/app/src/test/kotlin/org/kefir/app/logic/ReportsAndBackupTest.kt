@@ -1,0 +1,100 @@
+package org.kefir.app.logic
+
+import kotlin.test.AfterTest
+import kotlin.test.Test
+import kotlin.test.assertEquals
+import kotlin.test.assertTrue
+import uniffi.kefir_core.DecisionKind
+import uniffi.kefir_core.ImportMode
+import uniffi.kefir_core.Paper
+import uniffi.kefir_core.PlanSettings
+import uniffi.kefir_core.Severity
+import uniffi.kefir_core.Symptom
+
+class ReportsAndBackupTest {
+    private val core = TestCore()
+    private val g = core.gateway
+
+    @AfterTest
+    fun cleanup() = core.close()
+
+    private fun someHistory(): String {
+        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone) } }.ok()
+        for (ml in listOf("30", "50")) {
+            val input = DrinkForm(mlText = ml).toInput(core.clock.now).ok()
+            blocking { g.write { cx -> logDrink(input, cx.now, cx.zone) } }.ok()
+        }
+        val day = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().date
+        val form = SymptomForm().with(Symptom.GAS, Severity.MILD).withBristol(4u)
+        blocking { g.write { cx -> saveCheckin(form.toCheckin(day), cx.now, cx.zone) } }.ok()
+        return day
+    }
+
+    @Test
+    fun pickerMillisAndIsoDatesConvertBothWays() {
+        assertEquals("2025-03-10", isoDateFromPickerMillis(1741564800000L))
+        assertEquals(1741564800000L, pickerMillisFromIsoDate("2025-03-10"))
+        assertEquals(null, pickerMillisFromIsoDate("10/03/2025"))
+        assertEquals("kefir-summary-2025-03-01-to-2025-03-10.fhir.json", reportFileName(ReportKind.FHIR, "2025-03-01", "2025-03-10"))
+        assertEquals(DecisionKind.STEP_BACK, decisionKindOf("step_back"))
+        assertEquals(null, decisionKindOf("something_new"))
+    }
+
+    @Test
+    fun theSummaryPreviewAndTheFilesComeFromTheCore() {
+        val day = someHistory()
+        val summary = blocking { g.read { cx -> summary(day, day, cx.now, cx.zone) } }.ok()
+        val ui = summary.toUi(core.format)
+        assertEquals(1u, ui.days)
+        assertEquals("80 ml", ui.total)
+        assertEquals(2u, ui.drinks)
+        assertEquals(summary.disclaimer, ui.disclaimer)
+        assertTrue(ui.planEvents.any { it.kind == DecisionKind.START }, ui.planEvents.toString())
+
+        val pdf = core.dir.resolve(reportFileName(ReportKind.PDF, day, day))
+        blocking { g.read { cx -> writePdf(day, day, Paper.A4, pdf.path, cx.now, cx.zone) } }.ok()
+        assertEquals("%PDF", pdf.readBytes().copyOfRange(0, 4).decodeToString())
+
+        val fhir = core.dir.resolve(reportFileName(ReportKind.FHIR, day, day))
+        blocking { g.read { cx -> writeFhir(day, day, fhir.path, cx.now, cx.zone) } }.ok()
+        assertTrue(fhir.readText().contains("\"Bundle\""))
+
+        val csvDir = core.dir.resolve("csv").apply { mkdirs() }
+        val csv = blocking { g.read { cx -> writeCsv(day, day, csvDir.path, cx.zone) } }.ok()
+        assertEquals(2, csv.size)
+        assertTrue(csv.all { java.io.File(it).readText().lines().size >= 2 }, csv.toString())
+    }
+
+    @Test
+    fun aBackwardsRangeIsTheCoresError() {
+        val err = blocking { g.read { cx -> summary("2025-03-10", "2025-03-01", cx.now, cx.zone) } }.failed()
+        assertEquals(ErrorKind.INVALID_INPUT, err.kind)
+    }
+
+    @Test
+    fun backupExportImportNeedsConfirmationToReplaceAndWipeClearsEverything() {
+        someHistory()
+        val file = core.dir.resolve(BACKUP_FILE_NAME)
+        blocking { g.read { cx -> exportBackup(file.path, cx.now) } }.ok()
+        assertTrue(file.length() > 0)
+
+        TestCore().use { other ->
+            val imported = blocking { other.gateway.write { importBackup(file.path, ImportMode.INTO_EMPTY, false) } }.ok().toUi()
+            assertEquals(2u, imported.drinks)
+            assertEquals(1u, imported.checkins)
+            assertEquals(1u, imported.plans)
+        }
+
+        val ask = blocking { g.write { importBackup(file.path, ImportMode.REPLACE, false) } }.failed()
+        assertEquals(ErrorKind.NEEDS_CONFIRMATION, ask.kind)
+        blocking { g.write { importBackup(file.path, ImportMode.REPLACE, true) } }.ok()
+
+        file.writeText("{\"format\":\"not-a-kefir-backup\"}")
+        assertEquals(ErrorKind.BACKUP_REJECTED, blocking { g.write { importBackup(file.path, ImportMode.REPLACE, true) } }.failed().kind)
+
+        assertEquals(ErrorKind.NEEDS_CONFIRMATION, blocking { g.write { wipeEverything(false) } }.failed().kind)
+        blocking { g.write { wipeEverything(true) } }.ok()
+        assertTrue(blocking { g.read { profileHistory() } }.ok().isEmpty())
+        assertEquals("0 ml", blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().toUi(core.format).drunk)
+    }
+}

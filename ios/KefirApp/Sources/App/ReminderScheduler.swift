@@ -1,0 +1,140 @@
+import Foundation
+import KefirKit
+import UserNotifications
+
+/// Puts the core's reminder list into `UNUserNotificationCenter`
+/// (docs/reminders-for-shell-authors.md: "always reconcile; never append").
+///
+/// The core decides what to remind and when: `upcomingNotifications(now:
+/// timeZone:count:)` gives stable ids, instants and ready-to-show text,
+/// computed in the zone the phone is in now. This class only
+/// - asks for the next `NotificationPlanner.pendingLimit` (64, iOS's cap on
+///   pending requests),
+/// - reconciles them with what is pending (`NotificationPlanner.plan`: pure,
+///   tested on Linux): removes ids no longer wanted, adds new or changed ones
+///   under their id (adding a pending id replaces it),
+/// - fires each at the core's instant with a `UNCalendarNotificationTrigger`
+///   whose components are that instant read in the current calendar and
+///   zone, WITH the zone set, so iOS does not re-read them in another zone
+///   after travel (`NotificationPlanner.triggerComponents`, which names the
+///   repeated hour of a fall-back day in UTC). If iOS would ever compute a
+///   different next fire date from those components, the request falls back
+///   to a time-interval trigger at the same instant.
+/// It runs at launch, on foreground, after every write (AppModel listens to
+/// `store.changes`), when a reminder fires or is opened, and on zone and
+/// clock changes (recompute with `TimeZone.current.identifier`).
+@MainActor
+final class ReminderScheduler {
+    /// userInfo key for the core's `kind` (routing a tap, clearing delivered check-in reminders).
+    nonisolated static let kindKey = "kefir.kind"
+
+    private let store: KefirStore
+    private let center = UNUserNotificationCenter.current()
+    private var running: Task<Void, Never>?
+    private var again = false
+
+    init(store: KefirStore) {
+        self.store = store
+    }
+
+    static func isUndecided() async -> Bool {
+        await UNUserNotificationCenter.current().notificationSettings().authorizationStatus == .notDetermined
+    }
+
+    /// The screen a tapped reminder opens (by the core's `kind`).
+    static func sheet(forKind kind: String?) -> TodayScreen.Sheet? {
+        switch kind {
+        case String(describing: NotificationKind.checkin): .checkin
+        case String(describing: NotificationKind.drinkReminder): .logDrink
+        default: nil
+        }
+    }
+
+    /// Asked when the user turns reminders on (not at first launch).
+    func requestAuthorization() async {
+        _ = try? await center.requestAuthorization(options: [.alert, .sound])
+    }
+
+    /// Recompute and apply. Calls that arrive while a pass runs are folded
+    /// into one more pass, so a burst of writes costs two passes at most.
+    func reschedule() async {
+        if let running {
+            again = true
+            await running.value
+            return
+        }
+        let task = Task { @MainActor in
+            repeat {
+                again = false
+                await applyOnce()
+            } while again
+        }
+        running = task
+        await task.value
+        running = nil
+    }
+
+    func removeAll() {
+        center.removeAllPendingNotificationRequests()
+        center.removeAllDeliveredNotifications()
+    }
+
+    /// After a check-in: clear check-in reminders still on the lock screen.
+    func clearDeliveredCheckinReminders() {
+        let checkin = String(describing: NotificationKind.checkin)
+        center.getDeliveredNotifications { delivered in
+            let ids = delivered
+                .filter { $0.request.content.userInfo[Self.kindKey] as? String == checkin }
+                .map(\.request.identifier)
+            if !ids.isEmpty {
+                UNUserNotificationCenter.current().removeDeliveredNotifications(withIdentifiers: ids)
+            }
+        }
+    }
+
+    private func applyOnce() async {
+        let status = await center.notificationSettings().authorizationStatus
+        guard status == .authorized || status == .provisional || status == .ephemeral else { return }
+        let now = Date()
+        let upcoming: [ReminderNotification]
+        do {
+            upcoming = try await store.upcomingNotifications(
+                now: now, timeZone: TimeZone.current.identifier,
+                count: UInt32(NotificationPlanner.pendingLimit))
+        } catch {
+            return  // keep what is pending; the next write or activation retries
+        }
+        let pending = await center.pendingNotificationRequests().map {
+            PendingNotification(id: $0.identifier,
+                                fingerprint: $0.content.userInfo[NotificationPlanner.fingerprintKey] as? String)
+        }
+        let plan = NotificationPlanner.plan(pending: pending, upcoming: upcoming, now: now)
+        if !plan.toRemove.isEmpty {
+            center.removePendingNotificationRequests(withIdentifiers: plan.toRemove)
+        }
+        for n in plan.toAdd {
+            let content = UNMutableNotificationContent()
+            content.title = n.title  // the core's text, verbatim
+            content.body = n.body
+            content.sound = .default
+            content.threadIdentifier = String(describing: n.kind)
+            content.userInfo = [
+                NotificationPlanner.fingerprintKey: NotificationPlanner.fingerprint(n),
+                Self.kindKey: String(describing: n.kind),
+            ]
+            let request = UNNotificationRequest(identifier: n.id, content: content, trigger: trigger(for: n.fireAt))
+            try? await center.add(request)
+        }
+    }
+
+    private func trigger(for fireAt: Date) -> UNNotificationTrigger {
+        let components = NotificationPlanner.triggerComponents(for: fireAt, calendar: .current, timeZone: .current)
+        let calendarTrigger = UNCalendarNotificationTrigger(dateMatching: components, repeats: false)
+        if let next = calendarTrigger.nextTriggerDate(), abs(next.timeIntervalSince(fireAt)) < 1 {
+            return calendarTrigger
+        }
+        // The documented alternative (docs/reminders-for-shell-authors.md):
+        // the same instant as elapsed time from now.
+        return UNTimeIntervalNotificationTrigger(timeInterval: max(1, fireAt.timeIntervalSinceNow), repeats: false)
+    }
+}

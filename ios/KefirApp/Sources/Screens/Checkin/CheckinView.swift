@@ -1,0 +1,154 @@
+import KefirKit
+import SwiftUI
+
+/// The daily check-in for the local day the core named (`Today.date`).
+/// One call, `saveCheckin`; a red flag opens the emergency screen at once.
+struct CheckinView: View {
+    let store: KefirStore
+    /// ISO local day from the core's Today record.
+    let day: String
+
+    @Environment(\.dismiss) private var dismiss
+    @State private var severities: [Symptom: Severity] = [:]
+    @State private var bristol: Int?
+    @State private var note = ""
+    @State private var saving = false
+    @State private var result: CheckinResult?
+    @State private var emergency: ShownEmergency?
+    @State private var error: ShownError?
+
+    var body: some View {
+        Form {
+            if let result {
+                AssessmentView(assessment: result.assessment)
+                Section {
+                    if let screen = result.assessment.emergency {
+                        Button("Show what to do now") { emergency = ShownEmergency(screen: screen) }
+                            .font(.headline)
+                            .foregroundStyle(.red)
+                    }
+                    Button("Done") { dismiss() }
+                }
+            } else {
+                Section {
+                    Text("How did you feel since your last check-in? Leave a symptom at None if you did not have it.")
+                        .font(.callout)
+                }
+                Section("Symptoms") {
+                    SymptomPicker(severities: $severities)
+                }
+                Section {
+                    Picker("Stool type (Bristol scale)", selection: $bristol) {
+                        Text("Not recorded").tag(Int?.none)
+                        ForEach(1...7, id: \.self) { Text("Type \($0)").tag(Int?.some($0)) }
+                    }
+                    TextField("Note (optional)", text: $note, axis: .vertical)
+                }
+                Section {
+                    Button {
+                        Task { await save() }
+                    } label: {
+                        if saving { ProgressView() } else { Text("Save check-in") }
+                    }
+                    .disabled(saving)
+                }
+            }
+        }
+        .navigationTitle(Text(verbatim: KefirFormat.day(iso: day) ?? day))
+        .navigationBarTitleDisplayMode(.inline)
+        .toolbar {
+            ToolbarItem(placement: .cancellationAction) {
+                if result == nil { Button("Cancel") { dismiss() } }
+            }
+        }
+        .fullScreenCover(item: $emergency) { EmergencyView(screen: $0.screen) }
+        .errorAlert($error)
+    }
+
+    private func save() async {
+        saving = true
+        defer { saving = false }
+        let input = CheckinInput(day: day, symptoms: SymptomPicker.entries(severities),
+                                 bristol: bristol.map { UInt8(clamping: $0) },
+                                 note: note.isEmpty ? nil : note)
+        do {
+            let saved = try await store.saveCheckin(input)
+            result = saved
+            emergency = saved.assessment.emergency.map { ShownEmergency(screen: $0) }
+        } catch {
+            self.error = ShownError(error)
+        }
+    }
+}
+
+/// "Report a reaction now": symptoms happening now, evaluated at once.
+struct ReactionView: View {
+    let store: KefirStore
+
+    @Environment(\.dismiss) private var dismiss
+    @State private var severities: [Symptom: Severity] = [:]
+    @State private var note = ""
+    @State private var saving = false
+    @State private var result: ReactionResult?
+    @State private var emergency: ShownEmergency?
+    @State private var error: ShownError?
+
+    var body: some View {
+        Form {
+            if let result {
+                AssessmentView(assessment: result.assessment)
+                Section {
+                    if let screen = result.assessment.emergency {
+                        Button("Show what to do now") { emergency = ShownEmergency(screen: screen) }
+                            .font(.headline)
+                            .foregroundStyle(.red)
+                    }
+                    Button("Done") { dismiss() }
+                }
+            } else {
+                Section {
+                    Text("What are you feeling right now?")
+                        .font(.headline)
+                }
+                Section("Symptoms") {
+                    SymptomPicker(severities: $severities)
+                }
+                Section {
+                    TextField("Note (optional)", text: $note, axis: .vertical)
+                }
+                Section {
+                    Button(role: .destructive) {
+                        Task { await report() }
+                    } label: {
+                        if saving { ProgressView() } else { Text("Report now") }
+                    }
+                    .disabled(saving || SymptomPicker.entries(severities).allSatisfy { $0.severity == .none })
+                }
+            }
+        }
+        .navigationTitle("Report a reaction")
+        .navigationBarTitleDisplayMode(.inline)
+        .toolbar {
+            ToolbarItem(placement: .cancellationAction) {
+                if result == nil { Button("Cancel") { dismiss() } }
+            }
+        }
+        .fullScreenCover(item: $emergency) { EmergencyView(screen: $0.screen) }
+        .errorAlert($error)
+    }
+
+    private func report() async {
+        saving = true
+        defer { saving = false }
+        let now = Date()
+        let input = ReactionInput(at: now, symptoms: SymptomPicker.entries(severities),
+                                  note: note.isEmpty ? nil : note)
+        do {
+            let reported = try await store.reportReaction(input, now: now)
+            result = reported
+            emergency = reported.assessment.emergency.map { ShownEmergency(screen: $0) }
+        } catch {
+            self.error = ShownError(error)
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import KefirKit
+import SwiftUI
+
+/// First run: the profile questions, then the core's screening, then — when
+/// the screening says so — the clinician-acknowledgement step. The plan can
+/// only start once the core says `mayStart`.
+struct OnboardingFlow: View {
+    let store: KefirStore
+    let onFinished: () -> Void
+
+    @State private var screening: Screening?
+
+    var body: some View {
+        NavigationStack {
+            if let screening {
+                ScreeningResultView(store: store, screening: screening, onFinished: onFinished,
+                                    onEdit: { self.screening = nil })
+            } else {
+                ProfileForm(store: store) { self.screening = $0 }
+            }
+        }
+    }
+}
+
+/// The screening questions. Saving returns the screening (one core call).
+struct ProfileForm: View {
+    let store: KefirStore
+    let onScreened: (Screening) -> Void
+
+    @State private var profile: Profile?
+    @State private var saving = false
+    @State private var error: ShownError?
+
+    var body: some View {
+        Group {
+            if let binding = Binding($profile) {
+                form(binding)
+            } else {
+                ProgressView()
+            }
+        }
+        .navigationTitle("About you")
+        .task {
+            // The core's current profile (a default adult profile on first run).
+            if profile == nil { profile = try? await store.profile() }
+        }
+        .errorAlert($error)
+    }
+
+    private func form(_ profile: Binding<Profile>) -> some View {
+        Form {
+            Section {
+                Text("A few questions decide whether kefir suits you now, how much to start with, and what to avoid. Your answers stay on this device.")
+                    .font(.callout)
+            }
+            Section("Who is this for?") {
+                Picker("Age", selection: profile.ageBand) {
+                    ForEach(AgeBand.allCases, id: \.self) { Text($0.label).tag($0) }
+                }
+                TextField("Name (optional)", text: Binding(
+                    get: { profile.wrappedValue.displayName ?? "" },
+                    set: { profile.wrappedValue.displayName = $0.isEmpty ? nil : $0 }
+                ))
+                .textContentType(.givenName)
+            }
+            Section {
+                ForEach(Condition.allCases, id: \.self) { c in
+                    Toggle(isOn: membership(c, in: profile.conditions)) { Text(c.label) }
+                }
+            } header: {
+                Text("Does any of this apply?")
+            }
+            Section {
+                ForEach(MedClass.allCases, id: \.self) { m in
+                    Toggle(isOn: membership(m, in: profile.medicines)) { Text(m.label) }
+                }
+            } header: {
+                Text("Medicines you take")
+            }
+            Section {
+                ForEach(KefirKind.allCases, id: \.self) { k in
+                    Toggle(isOn: membership(k, in: profile.preferredKinds)) { Text(k.label) }
+                }
+                ForEach(Source.allCases, id: \.self) { s in
+                    Toggle(isOn: membership(s, in: profile.preferredSources)) { Text(s.label) }
+                }
+            } header: {
+                Text("Kefir you would like to drink")
+            } footer: {
+                Text("Leave empty if you have no preference.")
+            }
+            Section {
+                Button {
+                    Task { await save(profile.wrappedValue) }
+                } label: {
+                    if saving { ProgressView() } else { Text("See my screening") }
+                }
+                .disabled(saving)
+            }
+        }
+    }
+
+    private func save(_ profile: Profile) async {
+        saving = true
+        defer { saving = false }
+        do {
+            onScreened(try await store.saveProfile(profile))
+        } catch {
+            self.error = ShownError(error)
+        }
+    }
+}
+
+/// A toggle bound to "this list contains `item`" (order is normalised by the core).
+func membership<T: Equatable>(_ item: T, in list: Binding<[T]>) -> Binding<Bool> {
+    Binding(
+        get: { list.wrappedValue.contains(item) },
+        set: { on in
+            if on, !list.wrappedValue.contains(item) { list.wrappedValue.append(item) }
+            if !on { list.wrappedValue.removeAll { $0 == item } }
+        }
+    )
+}
+
+/// The screening as the core computed it: level, findings, constraints, and
+/// the clinician step when `needsClinician` and not yet cleared.
+struct ScreeningResultView: View {
+    let store: KefirStore
+    @State var screening: Screening
+    let onFinished: () -> Void
+    let onEdit: () -> Void
+
+    @State private var clinicianAgreed = false
+    @State private var note = ""
+    @State private var saving = false
+    @State private var error: ShownError?
+
+    var body: some View {
+        List {
+            Section {
+                LevelBadge(level: screening.level)
+                    .font(.title3)
+            } header: {
+                Text("Your screening")
+            }
+            if !screening.findings.isEmpty {
+                Section("What applies to you") {
+                    ForEach(screening.findings, id: \.ruleId) { FindingRow(finding: $0) }
+                }
+            }
+            Section("Your limits") {
+                LabeledContent("Most per day") { MlText(ml: screening.constraints.maxMlPerDay) }
+                LabeledContent("First-day amount up to") { MlText(ml: screening.constraints.maxStartMl) }
+                LabeledContent("Kinds") {
+                    Text(screening.constraints.allowedKinds.map { String(localized: $0.label) }
+                        .formatted(.list(type: .and)))
+                }
+                LabeledContent("Sources") {
+                    Text(screening.constraints.allowedSources.map { String(localized: $0.label) }
+                        .formatted(.list(type: .and)))
+                }
+            }
+            if screening.needsClinician && !screening.unclearedRuleIds.isEmpty {
+                clinicianSection
+            } else if let cleared = screening.clinicianClearedAt {
+                Section {
+                    Label {
+                        Text("Cleared by your clinician on \(KefirFormat.dateTime(cleared))")
+                    } icon: {
+                        Image(systemName: "checkmark.seal")
+                    }
+                }
+            }
+            Section {
+                if screening.mayStart {
+                    Button("Continue") { onFinished() }
+                        .font(.headline)
+                } else {
+                    // The app can still be used to log and check in; the plan waits.
+                    Button("Continue without a plan for now") { onFinished() }
+                }
+                Button("Change my answers", action: onEdit)
+            } footer: {
+                DisclaimerText(text: screening.disclaimer)
+            }
+        }
+        .navigationTitle("Screening")
+        .errorAlert($error)
+    }
+
+    private var clinicianSection: some View {
+        Section {
+            Text("Some of your answers need a clinician's go-ahead before you start kefir (\(screening.unclearedRuleIds.ruleList)). Talk to your doctor, midwife or care team, then record their answer here.")
+            Toggle("My clinician agreed that I can start", isOn: $clinicianAgreed)
+            TextField("Who agreed, and when (optional)", text: $note, axis: .vertical)
+            Button {
+                Task { await acknowledge() }
+            } label: {
+                if saving { ProgressView() } else { Text("Record the go-ahead") }
+            }
+            .disabled(!clinicianAgreed || saving)
+        } header: {
+            Text("Clinician's go-ahead")
+        }
+    }
+
+    private func acknowledge() async {
+        saving = true
+        defer { saving = false }
+        do {
+            screening = try await store.acknowledgeClinician(note: note.isEmpty ? nil : note)
+        } catch {
+            self.error = ShownError(error)
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import KefirKit
+import SwiftUI
+
+/// The doctor summary for a range of local days: a preview (`summary`, one
+/// call per range), then files written by the core (`writePdf`, `writeFhir`,
+/// `writeCsv`) and shared with `ShareLink`. Nothing leaves the phone unless
+/// the user shares it.
+struct ReportsScreen: View {
+    let store: KefirStore
+    @Environment(AppModel.self) private var model
+
+    @State private var from = Date()
+    @State private var to = Date()
+    @State private var seeded = false
+    @State private var paper: Paper = Locale.current.region == .unitedStates || Locale.current.region == .canada
+        ? .letter : .a4
+    @State private var state: LoadState<Summary> = .loading
+    @State private var pdf: URL?
+    @State private var fhir: URL?
+    @State private var csv: [URL] = []
+    @State private var working = false
+    @State private var error: ShownError?
+
+    private var fromDay: String { KefirFormat.isoDay(of: from) }
+    private var toDay: String { KefirFormat.isoDay(of: to) }
+
+    var body: some View {
+        Form {
+            Section {
+                // No range limits here: the core checks the range and says
+                // why it refuses one (shown in place of the summary).
+                DatePicker("From", selection: $from, displayedComponents: .date)
+                DatePicker("To", selection: $to, displayedComponents: .date)
+                Picker("Paper", selection: $paper) {
+                    Text("A4").tag(Paper.a4)
+                    Text("US Letter").tag(Paper.letter)
+                }
+            } header: {
+                Text("Days to include")
+            }
+
+            LoadStateView(state: state, retry: loadSummary) { summary in
+                SummaryPreview(summary: summary)
+            }
+
+            Section {
+                fileRow(title: "PDF for your doctor", systemImage: "doc.richtext", url: pdf) {
+                    try await writePdf()
+                }
+                fileRow(title: "FHIR file for clinic systems", systemImage: "cross.case", url: fhir) {
+                    try await writeFhir()
+                }
+                if csv.isEmpty {
+                    Button {
+                        Task { await prepare { try await writeCsv() } }
+                    } label: {
+                        Label("Prepare spreadsheet files (CSV)", systemImage: "tablecells")
+                    }
+                } else {
+                    ShareLink(items: csv) {
+                        Label("Share spreadsheet files (CSV)", systemImage: "square.and.arrow.up")
+                    }
+                }
+            } header: {
+                Text("Share")
+            } footer: {
+                Text("Files are created on this device. They leave it only if you share them.")
+            }
+            .disabled(working)
+        }
+        .navigationTitle("Reports")
+        .task(id: "\(fromDay)|\(toDay)|\(model.revision)") {
+            await seedFromPlanOnce()
+            await loadSummary()
+        }
+        .onChange(of: paper) { _, _ in pdf = nil }
+        .errorAlert($error, title: "Not done")
+    }
+
+    @ViewBuilder
+    private func fileRow(title: LocalizedStringKey, systemImage: String, url: URL?,
+                         write: @escaping () async throws -> URL) -> some View
+    {
+        if let url {
+            ShareLink(item: url) {
+                Label(title, systemImage: "square.and.arrow.up")
+            }
+        } else {
+            Button {
+                Task { await prepare { _ = try await write() } }
+            } label: {
+                Label(title, systemImage: systemImage)
+            }
+        }
+    }
+
+    /// The first time only: start the range at the plan's first day, as the
+    /// core recorded it (a second call; see ios/README.md, "API gaps").
+    private func seedFromPlanOnce() async {
+        guard !seeded else { return }
+        seeded = true
+        if let started = try? await store.planView().plan?.startedDay,
+           let date = KefirFormat.pickerDate(ofISODay: started)
+        {
+            from = date
+        }
+    }
+
+    private func loadSummary() async {
+        pdf = nil
+        fhir = nil
+        csv = []
+        do {
+            state = .loaded(try await store.summary(fromDay: fromDay, toDay: toDay))
+        } catch {
+            state = .failed(ErrorText.message(for: error))
+        }
+    }
+
+    private func prepare(_ work: () async throws -> Void) async {
+        working = true
+        defer { working = false }
+        do {
+            try await work()
+        } catch {
+            self.error = ShownError(error)
+        }
+    }
+
+    private func exportURL(_ name: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("Reports", isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.appendingPathComponent(name, isDirectory: false)
+    }
+
+    private func writePdf() async throws -> URL {
+        let url = try exportURL("Kefir summary \(fromDay) to \(toDay).pdf")
+        try await store.writePdf(fromDay: fromDay, toDay: toDay, paper: paper, to: url)
+        pdf = url
+        return url
+    }
+
+    private func writeFhir() async throws -> URL {
+        let url = try exportURL("Kefir summary \(fromDay) to \(toDay).fhir.json")
+        try await store.writeFhir(fromDay: fromDay, toDay: toDay, to: url)
+        fhir = url
+        return url
+    }
+
+    private func writeCsv() async throws {
+        let dir = try exportURL("CSV \(fromDay) to \(toDay)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        csv = try await store.writeCsv(fromDay: fromDay, toDay: toDay, into: dir)
+    }
+}
+
+/// What the summary says, before sharing: the core's numbers and flags.
+struct SummaryPreview: View {
+    let summary: Summary
+
+    var body: some View {
+        Section("Summary") {
+            LabeledContent("Days") { Text(summary.totals.days, format: .number) }
+            LabeledContent("Kefir in total") { MlText(ml: summary.totals.totalMl) }
+            LabeledContent("Drinks") { Text(summary.totals.drinks, format: .number) }
+            LabeledContent("Days with a check-in") {
+                Text("\(summary.totals.checkinDays) (\(summary.totals.checkinAdherencePct) %)")
+            }
+            LabeledContent("Days on target") {
+                Text("\(summary.totals.daysOnTarget) of \(summary.totals.daysWithTarget)")
+            }
+            LevelBadge(level: summary.screeningLevel)
+        }
+        if !summary.redFlags.isEmpty {
+            Section("Red flags") {
+                ForEach(Array(summary.redFlags.enumerated()), id: \.offset) { _, flag in
+                    VStack(alignment: .leading, spacing: 2) {
+                        Text(verbatim: KefirFormat.dateTime(flag.at)).font(.subheadline.weight(.semibold))
+                        Text(verbatim: flag.what)
+                        Text(verbatim: flag.ruleIds.ruleList)
+                            .font(.caption.monospaced())
+                            .foregroundStyle(.secondary)
+                    }
+                    .accessibilityElement(children: .combine)
+                }
+            }
+        }
+        if !summary.planEvents.isEmpty {
+            Section("Plan events") {
+                ForEach(Array(summary.planEvents.enumerated()), id: \.offset) { _, event in
+                    VStack(alignment: .leading, spacing: 2) {
+                        Text(verbatim: KefirFormat.day(iso: event.date) ?? event.date)
+                            .font(.subheadline.weight(.semibold))
+                        Text(verbatim: event.reason).font(.footnote)
+                    }
+                    .accessibilityElement(children: .combine)
+                }
+            }
+        }
+        Section {
+            DisclaimerText(text: summary.disclaimer)
+        }
+    }
+}
