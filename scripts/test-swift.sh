@@ -45,8 +45,17 @@ swift_stage() {
   local dest="$SWIFT_ROOT$SWIFT_STAGE_DIR/$name"
   [[ -d "$src" ]] || { echo "swift_stage: no directory $src" >&2; return 1; }
   mkdir -p "$dest"
+  # SwiftPM's incremental build has been seen to keep stale record layouts
+  # when only the generated bindings change (a crash, not a build error):
+  # start clean whenever the generated code or the library differ.
+  local gen="${CARGO_TARGET_DIR:-${KEFIR_ROOT:-.}/target}/bindings" fp
+  fp=$(cat "$gen"/swift/*.swift "$gen"/swift/*.h "$gen"/LIBRARY 2>/dev/null | sha256sum | cut -c1-16)
+  if [[ "$(cat "$dest/.bindings-fingerprint" 2>/dev/null)" != "$fp" ]]; then
+    rm -rf "$dest/.build"
+  fi
   find "$dest" -mindepth 1 -maxdepth 1 ! -name .build -exec rm -rf {} +
   (cd "$src" && tar --exclude=./.build --exclude=./.swiftpm -cf - .) | (cd "$dest" && tar -xf -)
+  echo "$fp" >"$dest/.bindings-fingerprint"
   echo "$SWIFT_STAGE_DIR/$name"
 }
 

@@ -5,15 +5,15 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use kefir_core::{
-    Checkin, CheckinInput, ImportMode, ImportSummary, CheckinResult, DayTotal, DoseInput, DoseLogged, Drink, DrinkInput, DrinkLogged, Kefir,
-    PlanSettings, PlanView, Profile, ProfileVersion, ReactionInput, ReactionResult, Screening, SpacingStatus, Timestamp,
-    Today,
-};
 use kefir_core::reminders::{Notification, ReminderSettings};
 use kefir_core::report::pdf::Paper;
-use kefir_core::rhythm::Rhythm;
 use kefir_core::report::Summary;
+use kefir_core::rhythm::Rhythm;
+use kefir_core::{
+    Checkin, CheckinInput, CheckinResult, DayTotal, DoseInput, DoseLogged, Drink, DrinkInput, DrinkLogged, ImportMode,
+    ImportSummary, Kefir, PlanSettings, PlanView, Profile, ProfileVersion, ReactionInput, ReactionResult, ReportRange,
+    Screening, SpacingStatus, Timestamp, Today,
+};
 
 mod error;
 pub use error::KefirError;
@@ -188,6 +188,11 @@ impl KefirApp {
 
     // --- doctor summary and exports ---------------------------------------------
 
+    /// The Reports screen's default range (the plan's first day, or four weeks, to today).
+    pub fn report_range(&self, now: Timestamp, time_zone: String) -> Result<ReportRange> {
+        Ok(self.app().report_range(now, &time_zone)?)
+    }
+
     /// The doctor summary for local days `from_day..=to_day` (ISO dates).
     pub fn summary(&self, from_day: String, to_day: String, now: Timestamp, time_zone: String) -> Result<Summary> {
         Ok(self.app().summary(&from_day, &to_day, now, &time_zone)?)
@@ -207,7 +212,14 @@ impl KefirApp {
     }
 
     /// Write the summary as a FHIR R4 Bundle (JSON) to `path`.
-    pub fn write_fhir(&self, from_day: String, to_day: String, path: String, now: Timestamp, time_zone: String) -> Result<()> {
+    pub fn write_fhir(
+        &self,
+        from_day: String,
+        to_day: String,
+        path: String,
+        now: Timestamp,
+        time_zone: String,
+    ) -> Result<()> {
         Ok(self.app().write_fhir(&from_day, &to_day, std::path::Path::new(&path), now, &time_zone)?)
     }
 

@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use chrono::Duration;
 use clap::Args;
+use kefir_core::report::pdf::Paper;
 use kefir_core::time::parse_user_time;
 use kefir_core::{
     AgeBand, CheckinInput, Condition, DoseInput, DrinkInput, ImportMode, KefirKind, MedClass, PlanSettings, Profile,
     ReactionInput, Severity, Source, Symptom, SymptomEntry, Timestamp, Zone,
 };
-use kefir_core::report::pdf::Paper;
 use kefir_ffi::{KefirApp, KefirError};
 
 use crate::{demo, print, Cli, Command, Failure};
@@ -370,7 +370,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let paper = match r.paper.to_ascii_lowercase().as_str() {
                 "a4" => Paper::A4,
                 "letter" => Paper::Letter,
-                other => return Err(Failure { message: format!("invalid paper '{other}': use a4 or letter"), code: 2 }),
+                other => {
+                    return Err(Failure { message: format!("invalid paper '{other}': use a4 or letter"), code: 2 })
+                }
             };
             let summary = app.summary(from.clone(), to.clone(), now, ctx.tz.clone())?;
             let mut written = Vec::new();
@@ -384,7 +386,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             }
             if let Some(d) = &r.csv {
                 std::fs::create_dir_all(d)?;
-                written.extend(app.write_csv(from.clone(), to.clone(), d.to_string_lossy().into_owned(), ctx.tz.clone())?);
+                written.extend(app.write_csv(
+                    from.clone(),
+                    to.clone(),
+                    d.to_string_lossy().into_owned(),
+                    ctx.tz.clone(),
+                )?);
             }
             print::summary(&ctx, &summary, &written);
         }

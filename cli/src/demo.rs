@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use chrono::Duration;
 use clap::Args;
-use kefir_core::simulate::{demo_simulation, simulate_into, SimDay};
 use kefir_core::report::pdf::Paper;
+use kefir_core::simulate::{demo_simulation, simulate_into, SimDay};
 use kefir_core::Zone;
 use kefir_ffi::KefirError;
 

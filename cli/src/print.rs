@@ -227,8 +227,14 @@ pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
     }
     let t = &s.totals;
     println!("Summary {} to {} ({})", s.from_date, s.to_date, s.time_zone);
-    println!("  total {} ml in {} drinks; {} days with kefir, mean {} ml, max {} ml", t.total_ml, t.drinks, t.days_with_intake, t.mean_ml_on_intake_days, t.max_day_ml);
-    println!("  check-ins {} of {} days ({} %); on target {} of {} days", t.checkin_days, t.days, t.checkin_adherence_pct, t.days_on_target, t.days_with_target);
+    println!(
+        "  total {} ml in {} drinks; {} days with kefir, mean {} ml, max {} ml",
+        t.total_ml, t.drinks, t.days_with_intake, t.mean_ml_on_intake_days, t.max_day_ml
+    );
+    println!(
+        "  check-ins {} of {} days ({} %); on target {} of {} days",
+        t.checkin_days, t.days, t.checkin_adherence_pct, t.days_on_target, t.days_with_target
+    );
     println!("  screening: {}", s.screening_level);
     findings("    ", &s.findings);
     for r in &s.red_flags {
@@ -245,6 +251,13 @@ pub fn notifications(ctx: &Ctx, zone: &Zone, ns: &[kefir_core::reminders::Notifi
         return json(ns);
     }
     for n in ns {
-        println!("{}  {:<14} {:<28} {} — {}", n.fire_at.local(zone).format("%a %Y-%m-%d %H:%M"), n.kind, n.id, n.title, n.body);
+        println!(
+            "{}  {:<14} {:<28} {} — {}",
+            n.fire_at.local(zone).format("%a %Y-%m-%d %H:%M"),
+            n.kind,
+            n.id,
+            n.title,
+            n.body
+        );
     }
 }

@@ -9,14 +9,14 @@ use serde::{Deserialize, Serialize};
 use crate::backup::{self, ImportMode, ImportSummary};
 use crate::checkin::{self, CheckinInput, CheckinResult, ReactionInput, ReactionResult};
 use crate::error::{CoreError, Result};
-use crate::intake::{self, DayTotal, Drink, DrinkInput, Source};
+use crate::intake::{self, DayTotal, Drink, DrinkInput, KefirKind, Source};
 use crate::meds::{self, Dose, DoseInput, SpacingStatus};
 use crate::plan::{self, DayDecision, DecisionKind, PlanProgress, PlanSettings, PlanStatus, PlanView};
 use crate::profile::{self, ClinicianAck, Profile, ProfileVersion};
 use crate::reminders::{self, Notification, ReminderContext, ReminderSettings};
 use crate::report::pdf::Paper;
-use crate::rhythm::{self, Rhythm};
 use crate::report::{self, Summary, DISCLAIMER};
+use crate::rhythm::{self, Rhythm};
 use crate::rules::{forbidding_rules, rule, Finding, Level};
 use crate::screening::{constraints_for, guidance, screen, Screening};
 use crate::store::Store;
@@ -55,11 +55,30 @@ pub struct Today {
     pub spacing: Vec<SpacingStatus>,
     pub checkin_due: bool,
     pub checkin_done: bool,
+    /// Today's check-in, if done (to prefill an edit).
+    pub checkin: Option<checkin::Checkin>,
+    /// Yesterday's local date, ISO: the day a late check-in is for.
+    pub yesterday: String,
     /// Yesterday's check-in is missing and can still be filled in today.
     pub can_fill_yesterday: bool,
+    /// Consecutive days with a check-in, ending today (or yesterday while today's is open).
+    pub streak_days: u32,
+    /// No profile has been saved yet: show the first-run screening.
+    pub needs_screening: bool,
+    /// What the drink form may offer without a warning (screening constraints).
+    pub allowed_kinds: Vec<KefirKind>,
+    pub allowed_sources: Vec<Source>,
     pub screening_level: Level,
     pub may_start_plan: bool,
     pub disclaimer: String,
+}
+
+/// A range of local days, ISO `YYYY-MM-DD`, inclusive.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ReportRange {
+    pub from_day: String,
+    pub to_day: String,
 }
 
 /// The result of logging a medicine dose, with the spacing it implies.
@@ -312,6 +331,7 @@ impl Kefir {
             can_pause: status == Some(PlanStatus::Active),
             can_resume: status == Some(PlanStatus::Paused),
             can_restart: status == Some(PlanStatus::Stopped) && blocked.is_none(),
+            can_change_target: matches!(status, Some(PlanStatus::Active | PlanStatus::Paused)),
             blocked_reason: blocked.as_ref().filter(|_| startable).map(|b| b.0.clone()),
             blocked_rule_ids: blocked.filter(|_| startable).map(|b| b.1).unwrap_or_default(),
             start_range_ml: vec![slo, shi],
@@ -408,10 +428,7 @@ impl Kefir {
         }
         // Streaks look back before `first` too.
         let lookback = first.min(today) - chrono::Duration::days(400);
-        let checkin_days = checkin::list(c, lookback, last.max(today))?
-            .into_iter()
-            .map(|k| crate::time::parse_iso_date("day", &k.day))
-            .collect::<Result<std::collections::BTreeSet<_>>>()?;
+        let checkin_days = checkin::days_with_checkin(c, lookback, last.max(today))?;
         let totals = intake::daily_totals(c, first, last, &zone)?;
         let decisions = plan::decisions(c, first, last)?;
         let days: Vec<(chrono::NaiveDate, u32, Option<u32>)> = totals
@@ -433,6 +450,19 @@ impl Kefir {
         Ok((first, last))
     }
 
+    /// The default range of the Reports screen: from the plan's first day
+    /// (at most a year back; four weeks without a plan) to today.
+    pub fn report_range(&self, now: Timestamp, tz: &str) -> Result<ReportRange> {
+        let zone = Zone::parse(tz)?;
+        let today = now.local_date(&zone);
+        let year_ago = today - chrono::Duration::days(365);
+        let from = match plan::current(self.store.conn())? {
+            Some(p) => crate::time::parse_iso_date("day", &p.started_day)?.clamp(year_ago, today),
+            None => today - chrono::Duration::days(27),
+        };
+        Ok(ReportRange { from_day: iso_date(from), to_day: iso_date(today) })
+    }
+
     /// The doctor summary for local days `from_day..=to_day` (ISO dates).
     pub fn summary(&self, from_day: &str, to_day: &str, now: Timestamp, tz: &str) -> Result<Summary> {
         let zone = Zone::parse(tz)?;
@@ -444,7 +474,15 @@ impl Kefir {
     }
 
     /// The summary as a PDF (A4 or US Letter) at `path`.
-    pub fn write_pdf(&self, from_day: &str, to_day: &str, paper: Paper, path: &Path, now: Timestamp, tz: &str) -> Result<()> {
+    pub fn write_pdf(
+        &self,
+        from_day: &str,
+        to_day: &str,
+        paper: Paper,
+        path: &Path,
+        now: Timestamp,
+        tz: &str,
+    ) -> Result<()> {
         let s = self.summary(from_day, to_day, now, tz)?;
         write_atomic(path, &report::pdf::render(&s, paper)?)
     }
@@ -471,7 +509,13 @@ impl Kefir {
         let drinks = intake::list(c, start, end)?;
         let rows: Vec<report::csv::CheckinCsvRow> = checkin::list(c, first, last)?
             .into_iter()
-            .map(|k| report::csv::CheckinCsvRow { date: k.day, at: k.at, symptoms: k.symptoms, bristol: k.bristol, note: k.note })
+            .map(|k| report::csv::CheckinCsvRow {
+                date: k.day,
+                at: k.at,
+                symptoms: k.symptoms,
+                bristol: k.bristol,
+                note: k.note,
+            })
             .collect();
         let name = |kind: &str| dir.join(format!("kefir-{kind}-{from_day}-to-{to_day}.csv"));
         let (dp, cp) = (name("drinks"), name("checkins"));
@@ -524,8 +568,13 @@ impl Kefir {
         let drinks = intake::list(c, start, end)?;
         let drunk_ml: u32 = drinks.iter().map(|d| d.ml).sum();
         let spacing = self.spacing_at(now, &zone)?;
-        let checkin_done = checkin::get_by_day(c, date)?.is_some();
-        let yesterday_done = checkin::get_by_day(c, date - chrono::Duration::days(1))?.is_some();
+        let todays_checkin = checkin::get_by_day(c, date)?;
+        let checkin_done = todays_checkin.is_some();
+        let yesterday = date - chrono::Duration::days(1);
+        let recent = checkin::days_with_checkin(c, date - chrono::Duration::days(400), date)?;
+        let yesterday_done = recent.contains(&yesterday);
+        let streak_days = rhythm::rhythm(&recent, &[], date, date, date)?.streak_days;
+        let needs_screening = profile::current(c)?.is_none();
         let (decision, progress) = match &current {
             Some((p, d, state)) => (Some(d.clone()), Some(plan::progress(p, *state, date))),
             None => (None, None),
@@ -569,7 +618,13 @@ impl Kefir {
             spacing,
             checkin_due: !checkin_done,
             checkin_done,
+            checkin: todays_checkin,
+            yesterday: iso_date(yesterday),
             can_fill_yesterday: !yesterday_done,
+            streak_days,
+            needs_screening,
+            allowed_kinds: screening.constraints.allowed_kinds.clone(),
+            allowed_sources: screening.constraints.allowed_sources.clone(),
             screening_level: screening.level,
             may_start_plan: current.is_none() && blocked.is_none(),
             disclaimer: DISCLAIMER.to_string(),

@@ -354,6 +354,21 @@ pub(crate) fn list(c: &Connection, first: NaiveDate, last: NaiveDate) -> Result<
         .collect()
 }
 
+/// The local days in `first..=last` that have a check-in.
+pub(crate) fn days_with_checkin(
+    c: &Connection,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<std::collections::BTreeSet<NaiveDate>> {
+    let mut st = c.prepare_cached("SELECT day FROM checkins WHERE day >= ?1 AND day <= ?2")?;
+    let days = st.query_map([iso_date(first), iso_date(last)], |r| r.get::<_, String>(0))?;
+    let mut out = std::collections::BTreeSet::new();
+    for d in days {
+        out.insert(parse_iso_date("day", &d?).map_err(|_| CoreError::Internal("stored day".into()))?);
+    }
+    Ok(out)
+}
+
 /// When, at what level and with which rules every check-in of the range was
 /// saved: what red-flag tracking needs, without the symptoms.
 pub(crate) fn levels(

@@ -26,16 +26,18 @@ pub mod store;
 pub mod text;
 pub mod time;
 
-pub use app::{DoseLogged, DrinkLogged, Kefir, Today};
+pub use app::{DoseLogged, DrinkLogged, Kefir, ReportRange, Today};
 pub use backup::{ImportMode, ImportSummary};
+pub use checkin::{
+    Checkin, CheckinInput, CheckinResult, Reaction, ReactionInput, ReactionResult, Severity, Symptom, SymptomEntry,
+};
 pub use error::{CoreError, Result};
-pub use checkin::{Checkin, CheckinInput, CheckinResult, Reaction, ReactionInput, ReactionResult, Severity, Symptom, SymptomEntry};
 pub use intake::{Batch, DayTotal, Drink, DrinkInput, KefirKind, Source};
-pub use plan::{DayDecision, DecisionKind, Plan, PlanProgress, PlanSettings, PlanStatus, PlanView};
 pub use meds::{Dose, DoseInput, SpacingStatus};
+pub use plan::{DayDecision, DecisionKind, Plan, PlanProgress, PlanSettings, PlanStatus, PlanView};
 pub use profile::{AgeBand, ClinicianAck, Condition, MedClass, Profile, ProfileVersion};
-pub use screening::{Constraints, Screening, SpacingRule};
 pub use rules::{Finding, Level};
+pub use screening::{Constraints, Screening, SpacingRule};
 pub use time::{Timestamp, Zone};
 
 /// The app version written into reports and backups.

@@ -137,6 +137,8 @@ pub struct PlanView {
     pub can_pause: bool,
     pub can_resume: bool,
     pub can_restart: bool,
+    /// A running or paused plan's target can be changed.
+    pub can_change_target: bool,
     /// Why start/restart is not possible now (with rule ids), if it is not.
     pub blocked_reason: Option<String>,
     pub blocked_rule_ids: Vec<String>,

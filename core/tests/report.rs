@@ -54,13 +54,17 @@ fn summary_adds_up() {
 fn red_flags_appear_with_their_time() {
     let app = demo();
     let at = ts("2026-11-17T15:00:00Z");
-    let r = ReactionInput { at, symptoms: vec![SymptomEntry { symptom: Symptom::Hives, severity: Severity::Moderate }], note: None };
+    let r = ReactionInput {
+        at,
+        symptoms: vec![SymptomEntry { symptom: Symptom::Hives, severity: Severity::Moderate }],
+        note: None,
+    };
     app.report_reaction(&r, at, TZ).unwrap();
     let s = app.summary("2026-11-10", "2026-11-17", ts(NOW), TZ).unwrap();
     assert_eq!(s.red_flags.len(), 1);
     assert_eq!((s.red_flags[0].at, s.red_flags[0].level), (at, Level::Stop));
     assert_eq!(s.red_flags[0].rule_ids, vec!["S6".to_string()]);
-    assert!(s.plan_events.iter().any(|e| e.decision == "stop"));
+    assert!(s.plan_events.iter().any(|e| e.decision == DecisionKind::Stop));
 }
 
 #[test]
@@ -130,7 +134,11 @@ fn fhir_bundle_validates_with_an_independent_library() {
     match std::process::Command::new(&python).arg(script).arg(&path).output() {
         Ok(o) if o.status.success() => {}
         Ok(o) if o.status.code() == Some(2) && !ci() => eprintln!("SKIPPED: fhir.resources missing"),
-        Ok(o) => panic!("FHIR validation failed: {}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)),
+        Ok(o) => panic!(
+            "FHIR validation failed: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
         Err(e) => {
             assert!(!ci(), "{python} is required with CI=true: {e}");
             eprintln!("SKIPPED: {python} not found");

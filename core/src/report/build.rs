@@ -62,7 +62,7 @@ pub(crate) fn build(
             date,
             intake_ml: intake,
             target_ml: decision.map(|d| d.target_ml),
-            decision: decision.map(|d| d.kind.as_str().to_string()),
+            decision: decision.map(|d| d.kind),
             checked_in: ck.is_some(),
             worst_severity: ck.map(|k| k.symptoms.iter().map(|e| e.severity).max().unwrap_or(Severity::None)),
             bristol: ck.and_then(|k| k.bristol),
@@ -125,19 +125,31 @@ pub(crate) fn build(
         es.iter().map(|e| format!("{} ({})", e.symptom.label(), e.severity)).collect::<Vec<_>>().join(", ")
     };
     for k in checkins.iter().filter(|k| k.level >= crate::rules::Level::Consult) {
-        red_flags.push(RedFlagRow { at: k.at, level: k.level, rule_ids: k.rule_ids.clone(), what: describe(&k.symptoms) });
+        red_flags.push(RedFlagRow {
+            at: k.at,
+            level: k.level,
+            rule_ids: k.rule_ids.clone(),
+            what: describe(&k.symptoms),
+        });
     }
     for r in reactions.iter().filter(|r| r.level >= crate::rules::Level::Consult) {
-        red_flags.push(RedFlagRow { at: r.at, level: r.level, rule_ids: r.rule_ids.clone(), what: describe(&r.symptoms) });
+        red_flags.push(RedFlagRow {
+            at: r.at,
+            level: r.level,
+            rule_ids: r.rule_ids.clone(),
+            what: describe(&r.symptoms),
+        });
     }
     red_flags.sort_by_key(|r| r.at);
 
     let plan_events = decisions
         .iter()
-        .filter(|d| !d.kind.is_routine() || (d.kind == DecisionKind::Hold && d.rule_ids.iter().any(|r| r.starts_with('S'))))
+        .filter(|d| {
+            !d.kind.is_routine() || (d.kind == DecisionKind::Hold && d.rule_ids.iter().any(|r| r.starts_with('S')))
+        })
         .map(|d| PlanEventRow {
             date: d.day.clone(),
-            decision: d.kind.as_str().into(),
+            decision: d.kind,
             target_ml: d.target_ml,
             reason: d.reason.clone(),
             rule_ids: d.rule_ids.clone(),

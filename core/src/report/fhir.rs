@@ -164,7 +164,7 @@ impl<'a> Builder<'a> {
                 });
                 if let Some(target) = day.target_ml {
                     let decision =
-                        day.decision.as_deref().map(|d| format!(" ({})", d.replace('_', " "))).unwrap_or_default();
+                        day.decision.map(|d| format!(" ({})", d.as_str().replace('_', " "))).unwrap_or_default();
                     obs["note"] = json!([{ "text": format!("Plan target {target} mL{decision}.") }]);
                 }
                 self.push(&format!("intake|{}", day.date), obs);

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checkin::{Severity, Symptom};
 use crate::intake::{KefirKind, Source};
+use crate::plan::DecisionKind;
 use crate::rules::{Finding, Level};
 use crate::time::Timestamp;
 
@@ -86,8 +87,8 @@ pub struct DayRow {
     pub intake_ml: u32,
     /// The plan's target for the day, if a plan was running.
     pub target_ml: Option<u32>,
-    /// Plan decision of the day ("advance", "hold", "step_back", "pause", "stop", ...).
-    pub decision: Option<String>,
+    /// The plan's decision that day.
+    pub decision: Option<DecisionKind>,
     pub checked_in: bool,
     /// Worst symptom severity reported that day (None = no check-in).
     pub worst_severity: Option<Severity>,
@@ -98,7 +99,7 @@ pub struct DayRow {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlanEventRow {
     pub date: String,
-    pub decision: String,
+    pub decision: DecisionKind,
     pub target_ml: u32,
     pub reason: String,
     pub rule_ids: Vec<String>,

@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use crate::checkin::Severity;
 use crate::error::{CoreError, Result};
 use crate::intake::{KefirKind, Source};
+use crate::plan::DecisionKind;
 use crate::report::{Summary, DISCLAIMER};
 use crate::rules::Level;
 use crate::time::{Timestamp, Zone};
@@ -773,8 +774,8 @@ fn level_upper(l: Level) -> String {
     l.as_str().to_ascii_uppercase()
 }
 
-fn decision_label(d: &str) -> String {
-    d.replace('_', " ")
+fn decision_label(d: DecisionKind) -> String {
+    d.as_str().replace('_', " ")
 }
 
 fn kind_label(k: KefirKind) -> &'static str {
@@ -1231,7 +1232,7 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
                 Cell::from(d.date.as_str()),
                 Cell::from(d.intake_ml.to_string()),
                 d.target_ml.map(|t| Cell::from(t.to_string())).unwrap_or_else(|| Cell::muted("–")),
-                d.decision.as_deref().map(|x| Cell::from(decision_label(x))).unwrap_or_else(|| Cell::muted("no plan")),
+                d.decision.map(|x| Cell::from(decision_label(x))).unwrap_or_else(|| Cell::muted("no plan")),
                 checkin,
                 d.bristol.map(|b| Cell::from(format!("type {b}"))).unwrap_or_else(|| Cell::muted("–")),
             ]
@@ -1283,7 +1284,7 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         .map(|e| {
             vec![
                 Cell::from(e.date.as_str()),
-                Cell::from(decision_label(&e.decision)),
+                Cell::from(decision_label(e.decision)),
                 Cell::from(e.target_ml.to_string()),
                 Cell::from(e.reason.as_str()),
                 Cell::from(e.rule_ids.join(", ")),
@@ -1477,6 +1478,7 @@ fn footers(doc: &mut Doc, ctx: &Ctx<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::DecisionKind;
     use crate::report::sample::sample_summary;
     use crate::rules::Finding;
 

@@ -14,6 +14,7 @@ use chrono::{Duration, NaiveDate};
 
 use crate::checkin::{Severity, Symptom};
 use crate::intake::{KefirKind, Source};
+use crate::plan::DecisionKind;
 use crate::report::{
     CodedItem, ConstraintsSummary, DayRow, KindRow, PlanEventRow, RedFlagRow, SourceRow, Summary, SymptomReport,
     SymptomRow, Totals, DISCLAIMER,
@@ -77,12 +78,12 @@ pub fn sample_summary(days: u32) -> Summary {
         let (target, decision) = if i == 0 {
             events.push(PlanEventRow {
                 date: iso.clone(),
-                decision: "start".into(),
+                decision: DecisionKind::Start,
                 target_ml: LADDER[0],
                 reason: "Start at the low end: milk-protein allergy and histamine intolerance (P1, P3).".into(),
                 rule_ids: vec!["D1".into(), "P3".into()],
             });
-            (Some(LADDER[0]), "start")
+            (Some(LADDER[0]), DecisionKind::Start)
         } else if pause_left > 0 {
             pause_left -= 1;
             if pause_left == 0 {
@@ -90,21 +91,21 @@ pub fn sample_summary(days: u32) -> Summary {
                 tolerated = 0;
                 events.push(PlanEventRow {
                     date: iso.clone(),
-                    decision: "restart".into(),
+                    decision: DecisionKind::Restart,
                     target_ml: LADDER[0],
                     reason: "Restart at the lowest step after the pause; symptoms resolved.".into(),
                     rule_ids: vec!["D1".into(), "D4".into()],
                 });
-                (Some(LADDER[0]), "restart")
+                (Some(LADDER[0]), DecisionKind::Restart)
             } else {
-                (None, "pause")
+                (None, DecisionKind::Pause)
             }
         } else if tolerated >= 3 && step + 1 < LADDER.len() {
             step += 1;
             tolerated = 0;
-            (Some(LADDER[step]), "advance")
+            (Some(LADDER[step]), DecisionKind::Advance)
         } else {
-            (Some(LADDER[step]), "hold")
+            (Some(LADDER[step]), DecisionKind::Hold)
         };
 
         // What the person drank: close to the target, sometimes a little off.
@@ -184,7 +185,7 @@ pub fn sample_summary(days: u32) -> Summary {
             });
             events.push(PlanEventRow {
                 date: iso.clone(),
-                decision: "pause".into(),
+                decision: DecisionKind::Pause,
                 target_ml: 0,
                 reason: "Hives without breathing or circulation signs: stop and see an allergist (S6).".into(),
                 rule_ids: vec!["S6".into()],
@@ -197,7 +198,7 @@ pub fn sample_summary(days: u32) -> Summary {
                     tolerated = 0;
                     events.push(PlanEventRow {
                         date: iso.clone(),
-                        decision: "step_back".into(),
+                        decision: DecisionKind::StepBack,
                         target_ml: LADDER[step],
                         reason: "Moderate digestive symptoms: back to the previous tolerated amount.".into(),
                         rule_ids: vec!["S2".into()],
@@ -212,7 +213,7 @@ pub fn sample_summary(days: u32) -> Summary {
             date: iso,
             intake_ml: intake,
             target_ml: target,
-            decision: Some(decision.to_string()),
+            decision: Some(decision),
             checked_in,
             worst_severity: worst,
             bristol,
@@ -381,6 +382,7 @@ fn totals_of(rows: &[DayRow], drinks: u32) -> Totals {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::DecisionKind;
 
     #[test]
     fn sample_is_deterministic_and_consistent() {
@@ -397,8 +399,8 @@ mod tests {
         assert_eq!(a.bristol_counts.len(), 7);
         assert_eq!(a.bristol_counts.iter().sum::<u32>(), a.days.iter().filter(|d| d.bristol.is_some()).count() as u32);
         assert_eq!(a.red_flags.len(), 1);
-        assert!(a.plan_events.iter().any(|e| e.decision == "pause"));
-        assert!(a.plan_events.iter().any(|e| e.decision == "restart"));
+        assert!(a.plan_events.iter().any(|e| e.decision == DecisionKind::Pause));
+        assert!(a.plan_events.iter().any(|e| e.decision == DecisionKind::Restart));
         assert!(!a.symptom_reports.is_empty());
         assert!(a.symptom_reports.iter().all(|r| r.severity > Severity::None));
         // Every symptom row agrees with the reports.

@@ -58,7 +58,7 @@ fun Summary.toUi(f: DisplayFormat): SummaryUi = SummaryUi(
     daysWithTarget = totals.daysWithTarget,
     redFlags = redFlags.map { "${f.dateTime(it.at, timeZone)}: ${it.what} (${f.ruleIds(it.ruleIds)})" },
     planEvents = planEvents.map {
-        PlanEventUi(f.day(it.date), decisionKindOf(it.decision), it.decision, f.ml(it.targetMl), it.reason, f.ruleIds(it.ruleIds))
+        PlanEventUi(f.day(it.date), it.decision, f.ml(it.targetMl), it.reason, f.ruleIds(it.ruleIds))
     },
     findings = findings.toUi(),
     disclaimer = disclaimer,
@@ -66,16 +66,11 @@ fun Summary.toUi(f: DisplayFormat): SummaryUi = SummaryUi(
 
 data class PlanEventUi(
     val day: String,
-    /** Null for a decision name this app version does not know: show [decision] as is. */
-    val kind: DecisionKind?,
-    val decision: String,
+    val kind: DecisionKind,
     val target: String,
     val reason: String,
     val ruleIds: String,
 )
-
-/** Summary rows carry the decision as its stored snake_case name (not the enum). */
-fun decisionKindOf(name: String): DecisionKind? = DecisionKind.entries.firstOrNull { it.name.equals(name, ignoreCase = true) }
 
 /** What an import brought in, for the confirmation line. */
 data class ImportUi(val drinks: UInt, val checkins: UInt, val reactions: UInt, val doses: UInt, val plans: UInt)

@@ -36,8 +36,6 @@ class ReportsAndBackupTest {
         assertEquals(1741564800000L, pickerMillisFromIsoDate("2025-03-10"))
         assertEquals(null, pickerMillisFromIsoDate("10/03/2025"))
         assertEquals("kefir-summary-2025-03-01-to-2025-03-10.fhir.json", reportFileName(ReportKind.FHIR, "2025-03-01", "2025-03-10"))
-        assertEquals(DecisionKind.STEP_BACK, decisionKindOf("step_back"))
-        assertEquals(null, decisionKindOf("something_new"))
     }
 
     @Test

@@ -218,7 +218,7 @@ private fun Preview(p: SummaryUi) {
     if (p.planEvents.isNotEmpty()) {
         SectionTitle(stringResource(R.string.section_plan_events))
         for (e in p.planEvents) {
-            val kind = e.kind?.let { stringResource(it.label()) } ?: e.decision
+            val kind = stringResource(e.kind.label())
             Text(stringResource(R.string.history_row, e.day, kind, e.target), style = MaterialTheme.typography.titleSmall)
             Text(e.reason, style = MaterialTheme.typography.bodyMedium)
         }
