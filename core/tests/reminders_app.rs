@@ -12,7 +12,7 @@ fn upcoming_follows_the_plan_checkins_doses_and_travel() {
     let app = Kefir::open_in_memory().unwrap();
     let paris = "Europe/Paris";
     let now = ts("2026-11-26T06:00:00Z"); // 07:00 in Paris
-    // No plan yet: check-ins only.
+                                          // No plan yet: check-ins only.
     let n = app.upcoming_notifications(now, paris, 4).unwrap();
     assert!(n.iter().all(|x| x.kind == NotificationKind::Checkin), "{n:?}");
     app.start_plan(&PlanSettings::default(), now, paris).unwrap();
@@ -24,12 +24,18 @@ fn upcoming_follows_the_plan_checkins_doses_and_travel() {
     // Stable ids: the same call again gives the same list.
     assert_eq!(app.upcoming_notifications(now, paris, 4).unwrap(), n);
     // Checking in today removes today's check-in reminder.
-    app.save_checkin(&CheckinInput { day: "2026-11-26".into(), symptoms: vec![], bristol: None, note: None }, now, paris).unwrap();
+    app.save_checkin(
+        &CheckinInput { day: "2026-11-26".into(), symptoms: vec![], bristol: None, note: None },
+        now,
+        paris,
+    )
+    .unwrap();
     let n = app.upcoming_notifications(now, paris, 6).unwrap();
     assert!(!n.iter().any(|x| x.id.starts_with("checkin-2026-11-26")));
     assert!(n.iter().any(|x| x.id.starts_with("checkin-2026-11-27")));
     // An antibiotic dose: "kefir allowed again" when the M1 window ends.
-    app.log_dose(&DoseInput { medicine: MedClass::Antibiotic, at: now, interval_hours: None, note: None }, now, paris).unwrap();
+    app.log_dose(&DoseInput { medicine: MedClass::Antibiotic, at: now, interval_hours: None, note: None }, now, paris)
+        .unwrap();
     let n = app.upcoming_notifications(now, paris, 6).unwrap();
     let sp = n.iter().find(|x| x.kind == NotificationKind::SpacingEnded).unwrap();
     assert_eq!(sp.fire_at, ts("2026-11-26T09:00:00Z"));
@@ -46,7 +52,9 @@ fn settings_are_validated_and_stored_normalised() {
     let app = Kefir::open_in_memory().unwrap();
     assert_eq!(app.reminder_settings().unwrap(), ReminderSettings::default());
     let bad = ReminderSettings { checkin_times: vec!["7:5".into(), "24:00".into()], ..ReminderSettings::default() };
-    assert!(matches!(app.save_reminder_settings(&bad), Err(CoreError::Invalid { ref field, .. }) if field == "checkin_times"));
+    assert!(
+        matches!(app.save_reminder_settings(&bad), Err(CoreError::Invalid { ref field, .. }) if field == "checkin_times")
+    );
     assert_eq!(app.reminder_settings().unwrap(), ReminderSettings::default(), "nothing stored");
     let good = ReminderSettings { checkin_times: vec!["21:30".into(), "7:05".into()], ..ReminderSettings::default() };
     let saved = app.save_reminder_settings(&good).unwrap();
@@ -59,10 +67,14 @@ fn rhythm_counts_streak_and_adherence() {
     let app = Kefir::open_in_memory().unwrap();
     let tz = "UTC";
     for (day, now) in [("2026-11-24", "2026-11-24T20:00:00Z"), ("2026-11-25", "2026-11-25T20:00:00Z")] {
-        app.save_checkin(&CheckinInput { day: day.into(), symptoms: vec![], bristol: None, note: None }, ts(now), tz).unwrap();
+        app.save_checkin(&CheckinInput { day: day.into(), symptoms: vec![], bristol: None, note: None }, ts(now), tz)
+            .unwrap();
     }
     let r = app.rhythm("2026-11-20", "2026-11-26", ts("2026-11-26T09:00:00Z"), tz).unwrap();
     assert_eq!(r.streak_days, 2);
     assert!(r.checkin_due_today && !r.checkin_done_today && !r.can_fill_yesterday);
-    assert!(matches!(app.rhythm("2026-11-26", "2026-11-20", ts("2026-11-26T09:00:00Z"), tz), Err(CoreError::Invalid { .. })));
+    assert!(matches!(
+        app.rhythm("2026-11-26", "2026-11-20", ts("2026-11-26T09:00:00Z"), tz),
+        Err(CoreError::Invalid { .. })
+    ));
 }
