@@ -18,8 +18,11 @@ fn today_has_first_run_yesterday_streak_and_constraints() {
     assert!(t.checkin.is_none());
     assert_eq!(t.allowed_kinds.len(), KefirKind::ALL.len());
 
-    app.save_profile(&Profile { conditions: vec![Condition::MilkProteinAllergy, Condition::Pregnant], ..Profile::default() }, now)
-        .unwrap();
+    app.save_profile(
+        &Profile { conditions: vec![Condition::MilkProteinAllergy, Condition::Pregnant], ..Profile::default() },
+        now,
+    )
+    .unwrap();
     for day in ["2026-11-26", "2026-11-27"] {
         let input = CheckinInput { day: day.into(), symptoms: vec![], bristol: Some(4), note: Some("fine".into()) };
         app.save_checkin(&input, now, TZ).unwrap();

@@ -70,9 +70,9 @@ final class AppModel {
                 self.reminders = ReminderScheduler(store: store)
                 listen(to: store)
             }
-            // The launch gate: one call. No saved profile = first run.
-            let history = try await store.profileHistory()
-            phase = history.isEmpty ? .onboarding(store) : .ready(store)
+            // The launch gate: the core's `needsScreening` (no saved profile yet).
+            let today = try await store.today()
+            phase = today.needsScreening ? .onboarding(store) : .ready(store)
             notificationsUndecided = await ReminderScheduler.isUndecided()
             await rescheduleReminders()
         } catch {

@@ -55,7 +55,9 @@ public actor KefirStore {
 
     // MARK: - Today and drinks
 
-    /// Everything the Today screen shows.
+    /// Everything the Today screen shows, and the first-run gate
+    /// (`needsScreening`): yesterday's ISO day for a late check-in, today's
+    /// check-in to edit, the streak, and the kinds/sources the drink form offers.
     public func today(now: Date = Date(), timeZone: String = KefirStore.deviceTimeZone) throws -> Today {
         try app.today(now: now, timeZone: timeZone)
     }
@@ -90,6 +92,7 @@ public actor KefirStore {
     }
 
     /// Saved versions, oldest first. Empty before the first-run screening.
+    /// (The app's first-run gate is `Today.needsScreening`, not this list.)
     public func profileHistory() throws -> [ProfileVersion] {
         try app.profileHistory()
     }
@@ -195,6 +198,12 @@ public actor KefirStore {
     }
 
     // MARK: - Doctor summary and exports
+
+    /// The Reports screen's default range, as the core chooses it (the
+    /// plan's first day, or four weeks without a plan, to today).
+    public func reportRange(now: Date = Date(), timeZone: String = KefirStore.deviceTimeZone) throws -> ReportRange {
+        try app.reportRange(now: now, timeZone: timeZone)
+    }
 
     /// The doctor summary for the local days `fromDay...toDay` (ISO dates).
     public func summary(fromDay: String, toDay: String, now: Date = Date(),

@@ -29,6 +29,7 @@ final class CheckinTests: StoreTestCase {
         let plan = try await store.planView(now: at(day: 0, hour: 20), timeZone: tz)
         XCTAssertEqual(plan.progress?.status, .stopped)
         XCTAssertFalse(plan.canRestart)
+        XCTAssertFalse(plan.canChangeTarget, "a stopped plan's goal cannot change")
         XCTAssertTrue(plan.blockedRuleIds.contains("S5"))
     }
 

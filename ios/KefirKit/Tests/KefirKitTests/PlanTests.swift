@@ -47,12 +47,18 @@ final class PlanTests: StoreTestCase {
     }
 
     func testPauseResumeFromThePlanScreen() async throws {
-        _ = try await store.startPlan(PlanSettings(startMl: 50, targetMl: 150, holdDays: 3, stepMl: 25),
-                                      now: mondayMorning, timeZone: tz)
+        let none = try await store.planView(now: mondayMorning, timeZone: tz)
+        XCTAssertFalse(none.canChangeTarget, "no plan, no target to change")
+        let started = try await store.startPlan(PlanSettings(startMl: 50, targetMl: 150, holdDays: 3, stepMl: 25),
+                                                now: mondayMorning, timeZone: tz)
+        XCTAssertTrue(started.canChangeTarget)
         let paused = try await store.pausePlan(now: at(day: 0, hour: 12), timeZone: tz)
         XCTAssertEqual(paused.progress?.status, .paused)
         XCTAssertTrue(paused.canResume)
         XCTAssertFalse(paused.canPause)
+        XCTAssertTrue(paused.canChangeTarget, "a paused plan's goal can change")
+        let changed = try await store.changeTarget(ml: 100, now: at(day: 0, hour: 12), timeZone: tz)
+        XCTAssertEqual(changed.plan?.targetMl, 100)
         let pausedToday = try await store.today(now: at(day: 0, hour: 12), timeZone: tz)
         XCTAssertEqual(pausedToday.targetMl, 0)
         let resumed = try await store.resumePlan(now: at(day: 0, hour: 13), timeZone: tz)

@@ -72,6 +72,33 @@ final class ReportTests: StoreTestCase {
         }
     }
 
+    /// The Reports screen's default range is the core's: four weeks to today
+    /// without a plan, then from the plan's first day.
+    func testTheDefaultRangeComesFromTheCore() async throws {
+        let noPlan = try await store.reportRange(now: mondayMorning, timeZone: tz)
+        XCTAssertEqual(noPlan, ReportRange(fromDay: "2025-02-11", toDay: "2025-03-10"))
+
+        _ = try await store.startPlan(PlanSettings(), now: at(day: 1), timeZone: tz)
+        let range = try await store.reportRange(now: at(day: 3), timeZone: tz)
+        XCTAssertEqual(range.fromDay, "2025-03-11")
+        XCTAssertEqual(range.toDay, "2025-03-13")
+        let summary = try await store.summary(fromDay: range.fromDay, toDay: range.toDay, now: at(day: 3), timeZone: tz)
+        XCTAssertEqual(summary.totals.days, 3)
+    }
+
+    /// Day rows and plan events carry the decision as the core's enum.
+    func testPlanDecisionsInTheSummaryAreTyped() async throws {
+        try await twoDays()
+        _ = try await store.pausePlan(now: at(day: 2, hour: 9), timeZone: tz)
+        let summary = try await store.summary(fromDay: "2025-03-10", toDay: "2025-03-12",
+                                              now: at(day: 2, hour: 10), timeZone: tz)
+        XCTAssertEqual(summary.days.map(\.decision), [.start, .hold, .pause])
+        // Routine days (hold) are no plan events.
+        XCTAssertEqual(summary.planEvents.map(\.decision), [.start, .pause])
+        XCTAssertEqual(summary.planEvents.map(\.date), ["2025-03-10", "2025-03-12"])
+        XCTAssertTrue(summary.planEvents.allSatisfy { !$0.reason.isEmpty })
+    }
+
     func testAReversedRangeIsRefused() async throws {
         do {
             _ = try await store.summary(fromDay: "2025-03-11", toDay: "2025-03-10", now: mondayMorning, timeZone: tz)

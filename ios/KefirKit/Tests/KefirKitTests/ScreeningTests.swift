@@ -4,7 +4,9 @@ import XCTest
 
 final class ScreeningTests: StoreTestCase {
     func testPregnantProfileNeedsTheClinicianAcknowledgementBeforeAPlan() async throws {
-        // First run: no profile saved yet.
+        // First run: no profile saved yet (the app's launch gate).
+        let firstRun = try await store.today(now: mondayMorning, timeZone: tz)
+        XCTAssertTrue(firstRun.needsScreening)
         let history = try await store.profileHistory()
         XCTAssertTrue(history.isEmpty)
 
@@ -42,6 +44,11 @@ final class ScreeningTests: StoreTestCase {
 
         let view = try await store.startPlan(PlanSettings(), now: mondayMorning, timeZone: tz)
         XCTAssertEqual(view.progress?.status, .active)
+        // The drink form follows the screening: P4 leaves shop-bought kefir only.
+        let today = try await store.today(now: mondayMorning, timeZone: tz)
+        XCTAssertFalse(today.needsScreening)
+        XCTAssertEqual(today.allowedSources, screening.constraints.allowedSources)
+        XCTAssertEqual(today.sourceChoices.others, [.homemade])
     }
 
     func testAcknowledgingWithoutAConsultFindingIsRefused() async throws {

@@ -1,8 +1,10 @@
 import KefirKit
 import SwiftUI
 
-/// The daily check-in for the local day the core named (`Today.date`).
-/// One call, `saveCheckin`; a red flag opens the emergency screen at once.
+/// The daily check-in for the local day the core named (`Today.date`, or
+/// `Today.yesterday` for a late one). One call, `saveCheckin`; a red flag
+/// opens the emergency screen at once. Editing today's check-in starts from
+/// what the core stored (`Today.checkin`); saving replaces it.
 struct CheckinView: View {
     let store: KefirStore
     /// ISO local day from the core's Today record.
@@ -16,6 +18,18 @@ struct CheckinView: View {
     @State private var result: CheckinResult?
     @State private var emergency: ShownEmergency?
     @State private var error: ShownError?
+
+    /// `prefill`: the stored check-in's input (`Checkin.editInput`) when
+    /// editing; nil for a new one.
+    init(store: KefirStore, day: String, prefill: CheckinInput? = nil) {
+        self.store = store
+        self.day = day
+        let symptoms = prefill?.symptoms ?? []
+        _severities = State(initialValue: Dictionary(symptoms.map { ($0.symptom, $0.severity) },
+                                                     uniquingKeysWith: { _, last in last }))
+        _bristol = State(initialValue: prefill?.bristol.map { Int($0) })
+        _note = State(initialValue: prefill?.note ?? "")
+    }
 
     var body: some View {
         Form {

@@ -3,7 +3,8 @@ import SwiftUI
 
 /// The Plan screen: ONE call, `planView`. Pause / resume / restart / change
 /// target each return the new PlanView, which replaces the screen's record.
-/// Which buttons show is the core's `canStart/canPause/canResume/canRestart`.
+/// Which buttons show is the core's `canStart/canPause/canResume/canRestart/
+/// canChangeTarget`.
 struct PlanScreen: View {
     let store: KefirStore
     @Environment(AppModel.self) private var model
@@ -112,7 +113,7 @@ struct PlanScreen: View {
                 if view.canRestart {
                     Button("Restart from the first step") { Task { await act { try await $0.restartPlan() } } }
                 }
-                if view.plan != nil {
+                if view.canChangeTarget {
                     Button("Change my goal") { showTarget = true }
                 }
             }

@@ -4,7 +4,7 @@ import SwiftUI
 /// The doctor summary for a range of local days: a preview (`summary`, one
 /// call per range), then files written by the core (`writePdf`, `writeFhir`,
 /// `writeCsv`) and shared with `ShareLink`. Nothing leaves the phone unless
-/// the user shares it.
+/// the user shares it. The first range is the core's (`reportRange`).
 struct ReportsScreen: View {
     let store: KefirStore
     @Environment(AppModel.self) private var model
@@ -70,7 +70,8 @@ struct ReportsScreen: View {
         }
         .navigationTitle("Reports")
         .task(id: "\(fromDay)|\(toDay)|\(model.revision)") {
-            await seedFromPlanOnce()
+            // Seeding changes the range, which restarts this task with it.
+            guard await seedDefaultRangeOnce() else { return }
             await loadSummary()
         }
         .onChange(of: paper) { _, _ in pdf = nil }
@@ -94,15 +95,22 @@ struct ReportsScreen: View {
         }
     }
 
-    /// The first time only: start the range at the plan's first day, as the
-    /// core recorded it (a second call; see ios/README.md, "API gaps").
-    private func seedFromPlanOnce() async {
-        guard !seeded else { return }
+    /// The first time only: the core's default range (the plan's first day,
+    /// or four weeks, to today). Returns false when the range changed, so
+    /// the task that is restarted with the new range loads the summary.
+    private func seedDefaultRangeOnce() async -> Bool {
+        guard !seeded else { return true }
         seeded = true
-        if let started = try? await store.planView().plan?.startedDay,
-           let date = KefirFormat.pickerDate(ofISODay: started)
-        {
-            from = date
+        do {
+            let range = try await store.reportRange()
+            guard let newFrom = KefirFormat.pickerDate(ofISODay: range.fromDay),
+                  let newTo = KefirFormat.pickerDate(ofISODay: range.toDay) else { return true }
+            let changed = KefirFormat.isoDay(of: newFrom) != fromDay || KefirFormat.isoDay(of: newTo) != toDay
+            (from, to) = (newFrom, newTo)
+            return !changed
+        } catch {
+            state = .failed(ErrorText.message(for: error))
+            return false
         }
     }
 
@@ -189,9 +197,21 @@ struct SummaryPreview: View {
             Section("Plan events") {
                 ForEach(Array(summary.planEvents.enumerated()), id: \.offset) { _, event in
                     VStack(alignment: .leading, spacing: 2) {
-                        Text(verbatim: KefirFormat.day(iso: event.date) ?? event.date)
-                            .font(.subheadline.weight(.semibold))
+                        HStack {
+                            Text(verbatim: KefirFormat.day(iso: event.date) ?? event.date)
+                                .font(.subheadline.weight(.semibold))
+                            Spacer()
+                            Text(event.decision.label)
+                                .font(.subheadline)
+                                .foregroundStyle(.secondary)
+                        }
+                        MlText(ml: event.targetMl).font(.callout)
                         Text(verbatim: event.reason).font(.footnote)
+                        if !event.ruleIds.isEmpty {
+                            Text(verbatim: event.ruleIds.ruleList)
+                                .font(.caption.monospaced())
+                                .foregroundStyle(.secondary)
+                        }
                     }
                     .accessibilityElement(children: .combine)
                 }

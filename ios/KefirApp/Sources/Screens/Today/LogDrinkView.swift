@@ -3,9 +3,14 @@ import SwiftUI
 
 /// Log a drink: one core call (`logDrink`). The drink is stored even when
 /// the core warns; its warnings are shown before the sheet closes.
+/// The pickers offer the kinds and sources the screening allows
+/// (`Today.allowedKinds` / `allowedSources`) first and list the others apart,
+/// marked: what was actually drunk can still be logged, with the core's warning.
 struct LogDrinkView: View {
     let store: KefirStore
     var suggestedMl: UInt32?
+    let kinds: FormChoices<KefirKind>
+    let sources: FormChoices<Source>
 
     @Environment(\.dismiss) private var dismiss
     @State private var at = Date()
@@ -48,14 +53,32 @@ struct LogDrinkView: View {
                     .invalid(invalidField == "ml")
                 DatePicker("When", selection: $at, in: ...Date(), displayedComponents: [.date, .hourAndMinute])
             }
-            Section("Kefir") {
+            Section {
                 Picker("Kind", selection: $kind) {
                     Text("Choose").tag(KefirKind?.none)
-                    ForEach(KefirKind.allCases, id: \.self) { Text($0.label).tag(KefirKind?.some($0)) }
+                    ForEach(kinds.allowed, id: \.self) { Text($0.label).tag(KefirKind?.some($0)) }
+                    if !kinds.others.isEmpty {
+                        Section("Not allowed by your screening") {
+                            ForEach(kinds.others, id: \.self) { Text($0.label).tag(KefirKind?.some($0)) }
+                        }
+                    }
                 }
                 Picker("Source", selection: $source) {
                     Text("Choose").tag(Source?.none)
-                    ForEach(Source.allCases, id: \.self) { Text($0.label).tag(Source?.some($0)) }
+                    ForEach(sources.allowed, id: \.self) { Text($0.label).tag(Source?.some($0)) }
+                    if !sources.others.isEmpty {
+                        Section("Not allowed by your screening") {
+                            ForEach(sources.others, id: \.self) { Text($0.label).tag(Source?.some($0)) }
+                        }
+                    }
+                }
+            } header: {
+                Text("Kefir")
+            } footer: {
+                if let kind, !kinds.isAllowed(kind) {
+                    RuledOutNote(label: kind.label)
+                } else if let source, !sources.isAllowed(source) {
+                    RuledOutNote(label: source.label)
                 }
             }
             if source == .homemade {
@@ -109,6 +132,21 @@ struct LogDrinkView: View {
             invalidField = ErrorText.field(of: error)
             self.error = ShownError(error)
         }
+    }
+}
+
+/// Marks a chosen value the screening does not allow. The reasons are the
+/// core's findings, shown with the warning after saving.
+private struct RuledOutNote: View {
+    let label: LocalizedStringResource
+
+    var body: some View {
+        Label {
+            Text("\(Text(label)) is not allowed by your screening. The drink is saved with a warning.")
+        } icon: {
+            Image(systemName: "exclamationmark.triangle")
+        }
+        .foregroundStyle(.orange)
     }
 }
 

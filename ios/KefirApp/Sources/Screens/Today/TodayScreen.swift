@@ -2,6 +2,9 @@ import KefirKit
 import SwiftUI
 
 /// The Today screen: ONE core call, `today(now:timeZone:)`, shown as is.
+/// The record also feeds the sheets opened from here: the drink form's
+/// allowed kinds and sources, today's check-in to edit, and yesterday's ISO
+/// day for a late check-in.
 struct TodayScreen: View {
     let store: KefirStore
     @Environment(AppModel.self) private var model
@@ -12,7 +15,7 @@ struct TodayScreen: View {
     @State private var error: ShownError?
 
     enum Sheet: String, Identifiable {
-        case logDrink, checkin, reaction, dose
+        case logDrink, checkin, checkinYesterday, reaction, dose
         var id: String { rawValue }
     }
 
@@ -28,6 +31,8 @@ struct TodayScreen: View {
                 } label: {
                     Label("Log a drink", systemImage: "plus")
                 }
+                // The form needs the core's allowed kinds and sources.
+                .disabled(state.value == nil)
             }
         }
         .task(id: model.revision) { await load() }
@@ -43,10 +48,18 @@ struct TodayScreen: View {
             NavigationStack {
                 switch which {
                 case .logDrink:
-                    LogDrinkView(store: store, suggestedMl: state.value?.remainingMl)
+                    if let today = state.value {
+                        LogDrinkView(store: store, suggestedMl: today.remainingMl,
+                                     kinds: today.kindChoices, sources: today.sourceChoices)
+                    }
                 case .checkin:
                     if let today = state.value {
-                        CheckinView(store: store, day: today.date)
+                        // Prefilled with today's stored check-in when editing.
+                        CheckinView(store: store, day: today.date, prefill: today.checkin?.editInput)
+                    }
+                case .checkinYesterday:
+                    if let today = state.value {
+                        CheckinView(store: store, day: today.yesterday)
                     }
                 case .reaction:
                     ReactionView(store: store)
@@ -131,12 +144,18 @@ struct TodayScreen: View {
                     .font(.headline)
                 }
                 if today.canFillYesterday {
-                    // The core says yesterday's check-in is missing; it gives no
-                    // date for yesterday, so the app cannot offer it here yet.
-                    Text("Yesterday's check-in is missing.")
-                        .font(.footnote)
-                        .foregroundStyle(.secondary)
+                    // The core says yesterday's check-in is missing and still
+                    // open, and names the day (`yesterday`).
+                    Button {
+                        sheet = .checkinYesterday
+                    } label: {
+                        Label("Fill in yesterday's check-in", systemImage: "clock.arrow.circlepath")
+                    }
                 }
+                LabeledContent("Check-in streak") {
+                    Text("\(today.streakDays) days")
+                }
+                .accessibilityElement(children: .combine)
             }
 
             if model.notificationsUndecided {
