@@ -1,6 +1,7 @@
 package org.kefir.app.logic
 
 import java.time.Instant
+import uniffi.kefir_core.Checkin
 import uniffi.kefir_core.CheckinInput
 import uniffi.kefir_core.EmergencyScreen
 import uniffi.kefir_core.Level
@@ -9,6 +10,7 @@ import uniffi.kefir_core.Severity
 import uniffi.kefir_core.Symptom
 import uniffi.kefir_core.SymptomAssessment
 import uniffi.kefir_core.SymptomEntry
+import uniffi.kefir_core.Today
 
 /** Symptoms in the core's order, each with severity chips none..severe. */
 val SYMPTOMS: List<Symptom> = Symptom.entries
@@ -44,6 +46,37 @@ data class SymptomForm(
     /** A reaction happening [at] (now). */
     fun toReaction(at: Instant): ReactionInput =
         ReactionInput(at = at, symptoms = entries(), note = note.ifBlank { null })
+
+    companion object {
+        /** A stored check-in as the form, to edit it. */
+        fun from(c: Checkin) = SymptomForm(
+            severities = c.symptoms.associate { it.symptom to it.severity },
+            bristol = c.bristol,
+            note = c.note.orEmpty(),
+        )
+    }
+}
+
+/** Which daily check-in the form is for. */
+enum class CheckinDay { TODAY, YESTERDAY }
+
+/** A daily check-in form to show: the core's ISO day and the form to start from. */
+data class CheckinStart(
+    val day: String,
+    val form: SymptomForm,
+    /** A check-in for [day] is stored: the form is prefilled and saving replaces it. */
+    val editing: Boolean,
+)
+
+/**
+ * Where a daily check-in starts, all from one `today` call: today's day with
+ * today's stored check-in (if any) prefilled, or yesterday's day
+ * ([Today.yesterday]) while the core says it can still be filled in; null
+ * when it no longer can (it was filled in meanwhile, or the day moved on).
+ */
+fun Today.checkinStart(which: CheckinDay): CheckinStart? = when (which) {
+    CheckinDay.TODAY -> CheckinStart(date, checkin?.let(SymptomForm::from) ?: SymptomForm(), editing = checkin != null)
+    CheckinDay.YESTERDAY -> if (canFillYesterday) CheckinStart(yesterday, SymptomForm(), editing = false) else null
 }
 
 /** The result of a check-in or reaction report, ready to show. */

@@ -59,6 +59,36 @@ internal fun optionalUInt(text: String): Parsed<UInt>? =
 internal fun optionalInt(text: String): Parsed<Int>? =
     if (text.isBlank()) Parsed(null) else text.trim().toIntOrNull()?.let { Parsed(it) }
 
+/** One option of the drink form; [allowed] is false for what the screening rules out. */
+data class DrinkChoice<T>(val value: T, val allowed: Boolean)
+
+/**
+ * What the drink form offers, from one `today` call: every kind and source in
+ * the core's order, those outside [Today.allowedKinds] / [Today.allowedSources]
+ * marked (they can still be logged; the core warns after saving), and the
+ * quick amounts.
+ */
+data class DrinkOptions(
+    val kinds: List<DrinkChoice<KefirKind>>,
+    val sources: List<DrinkChoice<Source>>,
+    val quick: List<UInt>,
+) {
+    fun allows(k: KefirKind): Boolean = kinds.any { it.value == k && it.allowed }
+    fun allows(s: Source): Boolean = sources.any { it.value == s && it.allowed }
+
+    /** [form] with a kind and a source the screening allows, where it had another (first allowed, in core order). */
+    fun preselect(form: DrinkForm): DrinkForm = form.copy(
+        kind = if (allows(form.kind)) form.kind else kinds.firstOrNull { it.allowed }?.value ?: form.kind,
+        source = if (allows(form.source)) form.source else sources.firstOrNull { it.allowed }?.value ?: form.source,
+    )
+}
+
+fun Today.drinkOptions(): DrinkOptions = DrinkOptions(
+    kinds = KefirKind.entries.map { DrinkChoice(it, it in allowedKinds) },
+    sources = Source.entries.map { DrinkChoice(it, it in allowedSources) },
+    quick = quickAmounts(this),
+)
+
 /**
  * Quick-amount buttons: what is left of today's target and the target
  * itself, both as the core computed them (none without a plan or on a

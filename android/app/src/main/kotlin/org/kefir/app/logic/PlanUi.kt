@@ -20,7 +20,7 @@ data class PlanUi(
     val canPause: Boolean,
     val canResume: Boolean,
     val canRestart: Boolean,
-    /** The core accepts a new target whenever a plan exists (PlanView has no flag for it). */
+    /** A running or paused plan's target can be changed (the core's flag). */
     val canChangeTarget: Boolean,
     val blockedReason: String?,
     val blockedRuleIds: String,
@@ -49,7 +49,7 @@ fun PlanView.toUi(f: DisplayFormat): PlanUi = PlanUi(
     canPause = canPause,
     canResume = canResume,
     canRestart = canRestart,
-    canChangeTarget = plan != null,
+    canChangeTarget = canChangeTarget,
     blockedReason = blockedReason,
     blockedRuleIds = f.ruleIds(blockedRuleIds),
     startRange = f.mlRange(startRangeMl),

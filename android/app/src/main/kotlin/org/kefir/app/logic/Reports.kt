@@ -5,6 +5,7 @@ import java.time.LocalDate
 import java.time.ZoneOffset
 import uniffi.kefir_core.DecisionKind
 import uniffi.kefir_core.ImportSummary
+import uniffi.kefir_core.ReportRange
 import uniffi.kefir_core.Summary
 
 /**
@@ -16,6 +17,14 @@ fun isoDateFromPickerMillis(millis: Long): String =
 
 fun pickerMillisFromIsoDate(iso: String): Long? =
     runCatching { LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() }.getOrNull()
+
+/** The Reports screen's range: the core's ISO days (its default from `reportRange`, or picked) and their labels. */
+data class ReportRangeUi(val fromDay: String, val toDay: String, val fromLabel: String, val toLabel: String) {
+    fun withFrom(day: String, f: DisplayFormat) = copy(fromDay = day, fromLabel = f.day(day))
+    fun withTo(day: String, f: DisplayFormat) = copy(toDay = day, toLabel = f.day(day))
+}
+
+fun ReportRange.toUi(f: DisplayFormat): ReportRangeUi = ReportRangeUi(fromDay, toDay, f.day(fromDay), f.day(toDay))
 
 enum class ReportKind(val extension: String, val mimeType: String) {
     PDF("pdf", "application/pdf"),

@@ -29,6 +29,12 @@ data class TodayUi(
     val checkinDue: Boolean,
     val checkinDone: Boolean,
     val canFillYesterday: Boolean,
+    /** Yesterday's ISO date (the core's), only while its check-in can still be filled in. */
+    val yesterday: String?,
+    /** [yesterday] as a localized date for the "fill in yesterday's check-in" button. */
+    val yesterdayLabel: String?,
+    /** Consecutive days with a check-in, as the core counts them. */
+    val streakDays: UInt,
     val screeningLevel: Level,
     val mayStartPlan: Boolean,
     val disclaimer: String,
@@ -92,6 +98,9 @@ fun Today.toUi(f: DisplayFormat): TodayUi = TodayUi(
     checkinDue = checkinDue,
     checkinDone = checkinDone,
     canFillYesterday = canFillYesterday,
+    yesterday = yesterday.takeIf { canFillYesterday },
+    yesterdayLabel = if (canFillYesterday) f.day(yesterday) else null,
+    streakDays = streakDays,
     screeningLevel = screeningLevel,
     mayStartPlan = mayStartPlan,
     disclaimer = disclaimer,

@@ -19,6 +19,7 @@ import org.kefir.app.ui.emergency.EmergencyScreen
 import org.kefir.app.ui.emergency.EmergencyViewModel
 import org.kefir.app.ui.plan.PlanScreen
 import org.kefir.app.ui.profile.ProfileScreen
+import org.kefir.app.ui.profile.ProfileViewModel
 import org.kefir.app.ui.reports.ReportsScreen
 import org.kefir.app.ui.settings.SettingsScreen
 import org.kefir.app.ui.start.StartScreen
@@ -26,7 +27,7 @@ import org.kefir.app.ui.today.TodayScreen
 
 private object Routes {
     const val START = "start"
-    const val PROFILE = "profile"
+    const val PROFILE = "profile?${ProfileViewModel.ARG_ONBOARDING}={${ProfileViewModel.ARG_ONBOARDING}}"
     const val TODAY = "today"
     const val DRINK = "drink"
     const val DOSE = "dose"
@@ -37,6 +38,7 @@ private object Routes {
     const val SETTINGS = "settings"
 
     fun checkin(mode: String) = "checkin/$mode"
+    fun profile(onboarding: Boolean) = "profile?${ProfileViewModel.ARG_ONBOARDING}=$onboarding"
 }
 
 /**
@@ -52,11 +54,17 @@ fun KefirNavHost(openRequest: String?, onOpenHandled: () -> Unit) {
     NavHost(navController = nav, startDestination = Routes.START) {
         composable(Routes.START) {
             StartScreen(
-                onOnboarding = { nav.replaceAll(Routes.PROFILE) },
+                onOnboarding = { nav.replaceAll(Routes.profile(onboarding = true)) },
                 onToday = { nav.replaceAll(Routes.TODAY) },
             )
         }
-        composable(Routes.PROFILE) {
+        composable(
+            Routes.PROFILE,
+            arguments = listOf(navArgument(ProfileViewModel.ARG_ONBOARDING) {
+                type = NavType.BoolType
+                defaultValue = false
+            }),
+        ) {
             val canGoBack = nav.previousBackStackEntry != null
             ProfileScreen(
                 onDone = { nav.replaceAll(Routes.TODAY) },
@@ -68,11 +76,12 @@ fun KefirNavHost(openRequest: String?, onOpenHandled: () -> Unit) {
                 onLogDrink = { nav.navigate(Routes.DRINK) },
                 onLogDose = { nav.navigate(Routes.DOSE) },
                 onCheckin = { nav.navigate(Routes.checkin(CheckinViewModel.MODE_DAILY)) },
+                onFillYesterday = { nav.navigate(Routes.checkin(CheckinViewModel.MODE_YESTERDAY)) },
                 onReaction = { nav.navigate(Routes.checkin(CheckinViewModel.MODE_REACTION)) },
                 onPlan = { nav.navigate(Routes.PLAN) },
                 onReports = { nav.navigate(Routes.REPORTS) },
                 onSettings = { nav.navigate(Routes.SETTINGS) },
-                onProfile = { nav.navigate(Routes.PROFILE) },
+                onProfile = { nav.navigate(Routes.profile(onboarding = false)) },
             )
         }
         composable(Routes.DRINK) { DrinkScreen(onDone = { nav.popBackStack() }) }

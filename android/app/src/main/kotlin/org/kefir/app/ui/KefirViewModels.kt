@@ -19,7 +19,7 @@ import org.kefir.app.ui.today.TodayViewModel
 /** Builds every screen's ViewModel with the application's one CoreGateway. */
 val KefirViewModelFactory: ViewModelProvider.Factory = viewModelFactory {
     initializer { StartViewModel(kefirApp()) }
-    initializer { ProfileViewModel(kefirApp()) }
+    initializer { ProfileViewModel(kefirApp(), createSavedStateHandle()) }
     initializer { TodayViewModel(kefirApp()) }
     initializer { DrinkViewModel(kefirApp()) }
     initializer { DoseViewModel(kefirApp()) }

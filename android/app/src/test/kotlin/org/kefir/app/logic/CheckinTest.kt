@@ -54,6 +54,46 @@ class CheckinTest {
     }
 
     @Test
+    fun todaysStoredCheckinPrefillsTheEditAndSavingReplacesIt() {
+        val fresh = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().checkinStart(CheckinDay.TODAY)!!
+        assertEquals("2025-03-10", fresh.day)
+        assertEquals(SymptomForm(), fresh.form)
+        assertFalse(fresh.editing)
+
+        val form = SymptomForm(note = "after lunch").with(Symptom.GAS, Severity.MODERATE).withBristol(5u)
+        blocking { g.write { cx -> saveCheckin(form.toCheckin(fresh.day), cx.now, cx.zone) } }.ok()
+        val edit = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().checkinStart(CheckinDay.TODAY)!!
+        assertTrue(edit.editing)
+        assertEquals("2025-03-10", edit.day)
+        assertEquals(form, edit.form)
+
+        val changed = edit.form.with(Symptom.GAS, Severity.NONE).with(Symptom.BLOATING, Severity.MILD)
+        blocking { g.write { cx -> saveCheckin(changed.toCheckin(edit.day), cx.now, cx.zone) } }.ok()
+        val t = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        assertEquals(listOf(SymptomEntry(Symptom.BLOATING, Severity.MILD)), t.checkin!!.symptoms)
+        assertEquals(SymptomForm(mapOf(Symptom.BLOATING to Severity.MILD), 5u, "after lunch"), t.checkinStart(CheckinDay.TODAY)!!.form)
+    }
+
+    @Test
+    fun yesterdaysCheckinIsForTheCoresYesterdayUntilItIsDone() {
+        // 12:00 UTC on 10 March is 01:00 on 11 March in Auckland: yesterday there is the 10th
+        // (in UTC or Berlin it would be the 9th). The core's dates, never the shell's arithmetic.
+        core.clock.now = java.time.Instant.parse("2025-03-10T12:00:00Z")
+        core.clock.zone = "Pacific/Auckland"
+        val start = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().checkinStart(CheckinDay.YESTERDAY)!!
+        assertEquals("2025-03-10", start.day)
+        assertFalse(start.editing)
+        val form = SymptomForm().with(Symptom.CRAMPS, Severity.MILD)
+        val saved = blocking { g.write { cx -> saveCheckin(form.toCheckin(start.day), cx.now, cx.zone) } }.ok()
+        assertEquals("2025-03-10", saved.checkin.day)
+        val after = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        assertEquals("2025-03-11", after.date)
+        assertNull(after.checkinStart(CheckinDay.YESTERDAY))
+        assertNull(after.checkin, "yesterday's check-in is not today's")
+        assertEquals(1u, after.streakDays)
+    }
+
+    @Test
     fun aReactionWithSwellingGoesStraightToTheEmergencyStepsAndStopsThePlan() {
         blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone) } }.ok()
         val form = SymptomForm().with(Symptom.LIP_FACE_TONGUE_SWELLING, Severity.MILD)
@@ -69,6 +109,9 @@ class CheckinTest {
         val plan = blocking { g.read { cx -> planView(cx.now, cx.zone) } }.ok().toUi(f)
         assertEquals(PlanStatus.STOPPED, plan.status)
         assertFalse(plan.canPause)
+        // A stopped plan exists, but its target can no longer be changed: the core's flag.
+        assertFalse(plan.canChangeTarget)
+        assertTrue(plan.canRestart || plan.blockedReason != null)
     }
 
     @Test

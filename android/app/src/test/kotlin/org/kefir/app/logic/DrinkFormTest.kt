@@ -3,10 +3,14 @@ package org.kefir.app.logic
 import kotlin.test.AfterTest
 import kotlin.test.Test
 import kotlin.test.assertEquals
+import kotlin.test.assertFalse
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
+import uniffi.kefir_core.AgeBand
+import uniffi.kefir_core.Condition
 import uniffi.kefir_core.KefirKind
 import uniffi.kefir_core.PlanSettings
+import uniffi.kefir_core.Profile
 import uniffi.kefir_core.Source
 
 class DrinkFormTest {
@@ -65,6 +69,54 @@ class DrinkFormTest {
         assertEquals("fermentation_hours", blocking { g.write { cx -> logDrink(hot, cx.now, cx.zone) } }.failed().field)
     }
 
+    private fun profileWith(vararg conditions: Condition) = blocking {
+        g.write { cx ->
+            saveProfile(Profile(ageBand = AgeBand.ADULT, conditions = conditions.toList(), medicines = emptyList(),
+                preferredKinds = emptyList(), preferredSources = emptyList()), cx.now)
+        }
+    }.ok()
+
+    private fun options() = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().drinkOptions()
+
+    @Test
+    fun withoutRestrictionsEveryKindAndSourceIsAllowedAndTheFormKeepsItsDefaults() {
+        profileWith()
+        val o = options()
+        assertEquals(KefirKind.entries, o.kinds.map { it.value })
+        assertEquals(Source.entries, o.sources.map { it.value })
+        assertTrue(o.kinds.all { it.allowed } && o.sources.all { it.allowed })
+        assertEquals(DrinkForm(), o.preselect(DrinkForm()))
+    }
+
+    @Test
+    fun aMilkProteinAllergyMarksMilkKindsAndPreselectsAnAllowedOne() {
+        profileWith(Condition.MILK_PROTEIN_ALLERGY)
+        val t = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        val o = t.drinkOptions()
+        assertEquals(t.allowedKinds, o.kinds.filter { it.allowed }.map { it.value })
+        assertEquals(listOf(KefirKind.WATER, KefirKind.PLANT), o.kinds.filter { it.allowed }.map { it.value })
+        assertFalse(o.allows(KefirKind.MILK_COW))
+        assertTrue(o.sources.all { it.allowed })
+        val form = o.preselect(DrinkForm())
+        assertEquals(KefirKind.WATER, form.kind)
+        assertEquals(Source.COMMERCIAL, form.source)
+        // A marked kind can still be logged; the core warns (P1).
+        val logged = blocking { g.write { cx -> logDrink(DrinkForm(mlText = "50").toInput(cx.now).ok(), cx.now, cx.zone) } }.ok()
+        assertTrue(logged.warnings.any { it.ruleId == "P1" }, logged.warnings.toString())
+    }
+
+    @Test
+    fun pregnancyMarksHomemadeAndMovesAHomemadeFormToShopBought() {
+        profileWith(Condition.PREGNANT)
+        val o = options()
+        assertEquals(listOf(Source.COMMERCIAL), o.sources.filter { it.allowed }.map { it.value })
+        assertFalse(o.allows(Source.HOMEMADE))
+        assertTrue(o.kinds.all { it.allowed })
+        val form = o.preselect(DrinkForm(source = Source.HOMEMADE, kind = KefirKind.MILK_GOAT))
+        assertEquals(Source.COMMERCIAL, form.source)
+        assertEquals(KefirKind.MILK_GOAT, form.kind)
+    }
+
     @Test
     fun quickAmountsAreWhatIsLeftAndTodaysTarget() {
         val before = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
@@ -74,5 +126,6 @@ class DrinkFormTest {
         blocking { g.write { cx -> logDrink(input, cx.now, cx.zone) } }.ok()
         val t = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
         assertEquals(listOf(30u, 50u), quickAmounts(t))
+        assertEquals(listOf(30u, 50u), t.drinkOptions().quick)
     }
 }

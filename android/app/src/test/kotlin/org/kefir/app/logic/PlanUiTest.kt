@@ -50,6 +50,7 @@ class PlanUiTest {
         assertEquals(PlanStatus.PAUSED, paused.status)
         assertTrue(paused.canResume)
         assertFalse(paused.canPause)
+        assertTrue(paused.canChangeTarget)
         val resumed = blocking { g.write { cx -> resumePlan(cx.now, cx.zone) } }.ok().toUi(f)
         assertEquals(PlanStatus.ACTIVE, resumed.status)
         val target = parseTarget(" 125 ").ok()

@@ -48,6 +48,7 @@ class ReportsAndBackupTest {
         assertEquals(2u, ui.drinks)
         assertEquals(summary.disclaimer, ui.disclaimer)
         assertTrue(ui.planEvents.any { it.kind == DecisionKind.START }, ui.planEvents.toString())
+        assertEquals(DecisionKind.START, summary.days.single().decision)
 
         val pdf = core.dir.resolve(reportFileName(ReportKind.PDF, day, day))
         blocking { g.read { cx -> writePdf(day, day, Paper.A4, pdf.path, cx.now, cx.zone) } }.ok()
@@ -61,6 +62,24 @@ class ReportsAndBackupTest {
         val csv = blocking { g.read { cx -> writeCsv(day, day, csvDir.path, cx.zone) } }.ok()
         assertEquals(2, csv.size)
         assertTrue(csv.all { java.io.File(it).readText().lines().size >= 2 }, csv.toString())
+    }
+
+    @Test
+    fun theDefaultRangeIsTheCoresFourWeeksOrThePlansFirstDay() {
+        val none = blocking { g.read { cx -> reportRange(cx.now, cx.zone) } }.ok().toUi(core.format)
+        assertEquals(ReportRangeUi("2025-02-11", "2025-03-10", "11 Feb 2025", "10 Mar 2025"), none)
+        core.clock.now = core.clock.now.minusSeconds(3 * 24 * 3600) // the plan started three days ago
+        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone) } }.ok()
+        core.clock.now = core.clock.now.plusSeconds(3 * 24 * 3600)
+        val withPlan = blocking { g.read { cx -> reportRange(cx.now, cx.zone) } }.ok().toUi(core.format)
+        assertEquals("2025-03-07", withPlan.fromDay)
+        assertEquals("2025-03-10", withPlan.toDay)
+        assertEquals("7 Mar 2025", withPlan.fromLabel)
+        // The range goes straight into summary; a picked day replaces one end.
+        val s = blocking { g.read { cx -> summary(withPlan.fromDay, withPlan.toDay, cx.now, cx.zone) } }.ok()
+        assertEquals(4u, s.totals.days)
+        val picked = withPlan.withFrom(isoDateFromPickerMillis(1741564800000L), core.format)
+        assertEquals(ReportRangeUi("2025-03-10", "2025-03-10", "10 Mar 2025", "10 Mar 2025"), picked)
     }
 
     @Test
@@ -93,6 +112,7 @@ class ReportsAndBackupTest {
         assertEquals(ErrorKind.NEEDS_CONFIRMATION, blocking { g.write { wipeEverything(false) } }.failed().kind)
         blocking { g.write { wipeEverything(true) } }.ok()
         assertTrue(blocking { g.read { profileHistory() } }.ok().isEmpty())
+        assertEquals(StartTarget.ONBOARDING, blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().startTarget())
         assertEquals("0 ml", blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().toUi(core.format).drunk)
     }
 }

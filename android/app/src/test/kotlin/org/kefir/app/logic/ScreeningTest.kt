@@ -23,6 +23,17 @@ class ScreeningTest {
     fun cleanup() = core.close()
 
     @Test
+    fun theFirstRunFlagRoutesToOnboardingUntilAProfileIsSaved() {
+        val first = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        assertTrue(first.needsScreening)
+        assertEquals(StartTarget.ONBOARDING, first.startTarget())
+        // Before the first save the form starts from the core's default profile.
+        assertEquals(ProfileForm(), ProfileForm.from(blocking { g.read { profile() } }.ok()))
+        blocking { g.write { cx -> saveProfile(ProfileForm().toProfile(), cx.now) } }.ok()
+        assertEquals(StartTarget.TODAY, blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().startTarget())
+    }
+
+    @Test
     fun pregnancyNeedsTheClinicianStepUntilAcknowledged() {
         val form = ProfileForm().toggle(Condition.PREGNANT)
         val screening = blocking { g.write { cx -> saveProfile(form.toProfile(), cx.now) } }.ok()

@@ -47,6 +47,36 @@ class TodayUiTest {
         assertTrue(ui.checkinDue)
         assertEquals("10 Mar 2025", ui.dateLabel)
         assertEquals(t.disclaimer, ui.disclaimer)
+        // No check-ins yet: yesterday's can be filled in, for the core's date; no streak.
+        assertTrue(ui.canFillYesterday)
+        assertEquals("2025-03-09", ui.yesterday)
+        assertEquals("9 Mar 2025", ui.yesterdayLabel)
+        assertEquals(0u, ui.streakDays)
+    }
+
+    @Test
+    fun theStreakAndYesterdaysDateComeFromTheCore() {
+        val t = today()
+        blocking { g.write { cx -> saveCheckin(SymptomForm().toCheckin(t.yesterday), cx.now, cx.zone) } }.ok()
+        val afterYesterday = today().toUi(f)
+        // Today's is still open: the streak ends yesterday, and yesterday is done.
+        assertEquals(1u, afterYesterday.streakDays)
+        assertFalse(afterYesterday.canFillYesterday)
+        assertNull(afterYesterday.yesterday)
+        assertNull(afterYesterday.yesterdayLabel)
+        blocking { g.write { cx -> saveCheckin(SymptomForm().toCheckin(t.date), cx.now, cx.zone) } }.ok()
+        assertEquals(2u, today().toUi(f).streakDays)
+        // The next local day (Berlin): its yesterday is the 10th, which is done.
+        core.clock.now = core.clock.now.plusSeconds(24 * 3600)
+        val next = today().toUi(f)
+        assertEquals("11 Mar 2025", next.dateLabel)
+        assertNull(next.yesterday)
+        assertEquals(2u, next.streakDays)
+        // Two days on, the 11th was missed: its date is offered, and the streak is broken.
+        core.clock.now = core.clock.now.plusSeconds(24 * 3600)
+        val later = today().toUi(f)
+        assertEquals("2025-03-11", later.yesterday)
+        assertEquals(0u, later.streakDays)
     }
 
     @Test

@@ -31,12 +31,14 @@ import org.kefir.app.R
 import org.kefir.app.logic.AfterAssessment
 import org.kefir.app.logic.AssessmentUi
 import org.kefir.app.logic.BRISTOL_TYPES
+import org.kefir.app.logic.CheckinDay
 import org.kefir.app.logic.CoreResult
 import org.kefir.app.logic.EmergencyUi
 import org.kefir.app.logic.SEVERITIES
 import org.kefir.app.logic.SYMPTOMS
 import org.kefir.app.logic.SymptomForm
 import org.kefir.app.logic.UiError
+import org.kefir.app.logic.checkinStart
 import org.kefir.app.logic.next
 import org.kefir.app.logic.toUi
 import org.kefir.app.ui.ChoiceChips
@@ -51,14 +53,20 @@ import org.kefir.app.ui.SectionTitle
 import org.kefir.app.ui.bristolLabel
 import org.kefir.app.ui.label
 
-/** `daily`: today's check-in (symptoms + Bristol). `reaction`: "report a reaction now". */
+/** `daily` / `yesterday`: a daily check-in (symptoms + Bristol). `reaction`: "report a reaction now". */
 enum class CheckinMode { DAILY, REACTION }
 
 data class CheckinState(
     val mode: CheckinMode,
-    /** The local day of the daily check-in, from today() (null until loaded). */
+    /** Which day's check-in (daily mode only). */
+    val which: CheckinDay = CheckinDay.TODAY,
+    /** The local day of the daily check-in, the core's (Today.date or Today.yesterday); null until loaded. */
     val day: String? = null,
     val dayLabel: String? = null,
+    /** The day's stored check-in was prefilled; saving replaces it. */
+    val editing: Boolean = false,
+    /** Yesterday's check-in can no longer be filled in (done meanwhile, or the day moved on). */
+    val closed: Boolean = false,
     val form: SymptomForm = SymptomForm(),
     val busy: Boolean = false,
     val error: UiError? = null,
@@ -66,8 +74,10 @@ data class CheckinState(
 )
 
 class CheckinViewModel(private val app: KefirApplication, handle: SavedStateHandle) : ViewModel() {
-    private val mode = if (handle.get<String>(ARG_MODE) == MODE_REACTION) CheckinMode.REACTION else CheckinMode.DAILY
-    private val _state = MutableStateFlow(CheckinState(mode))
+    private val arg = handle.get<String>(ARG_MODE)
+    private val mode = if (arg == MODE_REACTION) CheckinMode.REACTION else CheckinMode.DAILY
+    private val which = if (arg == MODE_YESTERDAY) CheckinDay.YESTERDAY else CheckinDay.TODAY
+    private val _state = MutableStateFlow(CheckinState(mode, which))
     val state: StateFlow<CheckinState> = _state
     private val _emergency = Channel<EmergencyUi>(Channel.BUFFERED)
 
@@ -78,8 +88,18 @@ class CheckinViewModel(private val app: KefirApplication, handle: SavedStateHand
         if (mode == CheckinMode.DAILY) {
             viewModelScope.launch {
                 val f = app.displayFormat()
-                when (val r = app.gateway.read { cx -> today(cx.now, cx.zone) }) {
-                    is CoreResult.Ok -> _state.update { it.copy(day = r.value.date, dayLabel = f.day(r.value.date)) }
+                // One call: today() gives the day (today's or yesterday's) and today's stored check-in.
+                when (val r = app.gateway.read { cx -> today(cx.now, cx.zone).checkinStart(which) }) {
+                    is CoreResult.Ok -> {
+                        val start = r.value
+                        _state.update {
+                            if (start == null) {
+                                it.copy(closed = true)
+                            } else {
+                                it.copy(day = start.day, dayLabel = f.day(start.day), editing = start.editing, form = start.form)
+                            }
+                        }
+                    }
                     is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
                 }
             }
@@ -118,6 +138,7 @@ class CheckinViewModel(private val app: KefirApplication, handle: SavedStateHand
     companion object {
         const val ARG_MODE = "mode"
         const val MODE_DAILY = "daily"
+        const val MODE_YESTERDAY = "yesterday"
         const val MODE_REACTION = "reaction"
     }
 }
@@ -130,12 +151,21 @@ fun CheckinScreen(
 ) {
     val s by vm.state.collectAsStateWithLifecycle()
     LaunchedEffect(vm) { vm.emergency.collect { onEmergency(it) } }
-    val title = stringResource(if (s.mode == CheckinMode.DAILY) R.string.title_checkin else R.string.title_reaction)
+    val title = stringResource(
+        when {
+            s.mode == CheckinMode.REACTION -> R.string.title_reaction
+            s.which == CheckinDay.YESTERDAY -> R.string.title_checkin_yesterday
+            else -> R.string.title_checkin
+        },
+    )
     ScreenScaffold(title = title, onBack = onDone) {
         val result = s.result
         if (result != null) {
             Text(result.headline, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.semantics { heading() })
             for (f in result.findings) FindingCard(f)
+            PrimaryButton(stringResource(R.string.action_done), onClick = onDone)
+        } else if (s.closed) {
+            Text(stringResource(R.string.checkin_yesterday_closed), style = MaterialTheme.typography.bodyLarge)
             PrimaryButton(stringResource(R.string.action_done), onClick = onDone)
         } else if (s.mode == CheckinMode.DAILY && s.day == null && s.error == null) {
             Loading()
@@ -151,6 +181,7 @@ private fun FormContent(s: CheckinState, vm: CheckinViewModel) {
         Text(stringResource(R.string.reaction_intro), style = MaterialTheme.typography.bodyLarge)
     } else {
         s.dayLabel?.let { Text(stringResource(R.string.checkin_for_day, it), style = MaterialTheme.typography.bodyLarge) }
+        if (s.editing) Text(stringResource(R.string.checkin_editing), style = MaterialTheme.typography.bodyMedium)
     }
     SectionTitle(stringResource(R.string.section_symptoms))
     for (symptom in SYMPTOMS) {

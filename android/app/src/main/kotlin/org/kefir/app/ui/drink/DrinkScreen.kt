@@ -31,9 +31,10 @@ import org.kefir.app.R
 import org.kefir.app.logic.CoreResult
 import org.kefir.app.logic.DrinkForm
 import org.kefir.app.logic.DrinkLoggedUi
+import org.kefir.app.logic.DrinkOptions
 import org.kefir.app.logic.FormResult
 import org.kefir.app.logic.UiError
-import org.kefir.app.logic.quickAmounts
+import org.kefir.app.logic.drinkOptions
 import org.kefir.app.logic.toUi
 import org.kefir.app.logic.toUiError
 import org.kefir.app.ui.CheckRow
@@ -51,6 +52,8 @@ import uniffi.kefir_core.Source
 
 data class DrinkState(
     val form: DrinkForm = DrinkForm(),
+    /** Kinds and sources (those the screening rules out marked) and quick amounts, from today(); null until loaded. */
+    val options: DrinkOptions? = null,
     /** (value, label) quick-amount buttons from today(). */
     val quick: List<Pair<UInt, String>> = emptyList(),
     val busy: Boolean = false,
@@ -66,9 +69,18 @@ class DrinkViewModel(private val app: KefirApplication) : ViewModel() {
     init {
         viewModelScope.launch {
             val f = app.displayFormat()
-            when (val r = app.gateway.read { cx -> today(cx.now, cx.zone) }) {
-                is CoreResult.Ok -> _state.update { s -> s.copy(quick = quickAmounts(r.value).map { it to f.ml(it) }) }
-                is CoreResult.Failed -> Unit // Quick amounts are a convenience; typing still works.
+            when (val r = app.gateway.read { cx -> today(cx.now, cx.zone).drinkOptions() }) {
+                is CoreResult.Ok -> {
+                    val o = r.value
+                    _state.update { s ->
+                        // Start on a kind and source the screening allows, unless the user already chose one.
+                        val untouched = s.form.kind == DrinkForm().kind && s.form.source == DrinkForm().source
+                        val form = if (untouched) o.preselect(s.form) else s.form
+                        s.copy(form = form, options = o, quick = o.quick.map { it to f.ml(it) })
+                    }
+                }
+                // Options and quick amounts are a convenience: every kind and source stays offered.
+                is CoreResult.Failed -> Unit
             }
         }
     }
@@ -111,6 +123,11 @@ fun DrinkScreen(onDone: () -> Unit, vm: DrinkViewModel = viewModel(factory = Kef
     }
 }
 
+/** A kind or source the core's Today.allowedKinds / allowedSources leave out is marked, not hidden. */
+@Composable
+private fun optionLabel(label: String, allowed: Boolean): String =
+    if (allowed) label else stringResource(R.string.drink_option_ruled_out, label)
+
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
 private fun DrinkFormContent(s: DrinkState, vm: DrinkViewModel) {
@@ -136,10 +153,18 @@ private fun DrinkFormContent(s: DrinkState, vm: DrinkViewModel) {
         isError = s.error?.field == "ml",
         modifier = Modifier.fillMaxWidth(),
     )
+    val options = s.options
     SectionTitle(stringResource(R.string.field_kind))
-    ChoiceChips(KefirKind.entries, form.kind, { stringResource(it.label()) }) { k -> vm.edit { it.copy(kind = k) } }
+    ChoiceChips(KefirKind.entries, form.kind, { optionLabel(stringResource(it.label()), options?.allows(it) ?: true) }) { k ->
+        vm.edit { it.copy(kind = k) }
+    }
     SectionTitle(stringResource(R.string.field_source))
-    ChoiceChips(Source.entries, form.source, { stringResource(it.label()) }) { src -> vm.edit { it.copy(source = src) } }
+    ChoiceChips(Source.entries, form.source, { optionLabel(stringResource(it.label()), options?.allows(it) ?: true) }) { src ->
+        vm.edit { it.copy(source = src) }
+    }
+    if (options != null && (!options.allows(form.kind) || !options.allows(form.source))) {
+        Text(stringResource(R.string.drink_ruled_out_notice), style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error)
+    }
 
     if (form.showsBatch) {
         SectionTitle(stringResource(R.string.section_batch))

@@ -11,6 +11,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.input.ImeAction
+import androidx.lifecycle.SavedStateHandle
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewModelScope
@@ -60,20 +61,27 @@ data class ProfileState(
     val restored: Boolean = false,
 )
 
-class ProfileViewModel(private val app: KefirApplication) : ViewModel() {
+class ProfileViewModel(private val app: KefirApplication, handle: SavedStateHandle) : ViewModel() {
+    /** Opened by the start screen because the core's Today.needsScreening was set (first run). */
+    private val onboarding: Boolean = handle.get<Boolean>(ARG_ONBOARDING) ?: false
     private val _state = MutableStateFlow(ProfileState())
     val state: StateFlow<ProfileState> = _state
 
     init {
         viewModelScope.launch {
-            when (val r = app.gateway.read { profileHistory().lastOrNull()?.profile }) {
+            // One call: the current profile (the core's default profile before the first save).
+            when (val r = app.gateway.read { profile() }) {
                 is CoreResult.Ok -> {
-                    val restorable = r.value == null && withContext(Dispatchers.IO) { app.androidBackup.file.exists() }
-                    _state.update { s -> s.copy(form = r.value?.let(ProfileForm::from) ?: s.form, canRestoreAndroidBackup = restorable) }
+                    val restorable = onboarding && withContext(Dispatchers.IO) { app.androidBackup.file.exists() }
+                    _state.update { s -> s.copy(form = ProfileForm.from(r.value), canRestoreAndroidBackup = restorable) }
                 }
                 is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
             }
         }
+    }
+
+    companion object {
+        const val ARG_ONBOARDING = "onboarding"
     }
 
     fun edit(change: (ProfileForm) -> ProfileForm) = _state.update { it.copy(form = change(it.form), error = null) }

@@ -36,6 +36,7 @@ import org.kefir.app.KefirApplication
 import org.kefir.app.R
 import org.kefir.app.logic.CoreResult
 import org.kefir.app.logic.ReportKind
+import org.kefir.app.logic.ReportRangeUi
 import org.kefir.app.logic.SummaryUi
 import org.kefir.app.logic.UiError
 import org.kefir.app.logic.isoDateFromPickerMillis
@@ -59,17 +60,14 @@ import org.kefir.app.ui.sharedCacheDir
 import uniffi.kefir_core.Paper
 
 data class ReportsState(
-    val fromDay: String? = null,
-    val toDay: String? = null,
-    /** The chosen days, localized for the buttons. */
-    val fromLabel: String? = null,
-    val toLabel: String? = null,
+    /** The days to include: the core's default (reportRange) until the user picks another day; null until loaded. */
+    val range: ReportRangeUi? = null,
     val paper: Paper = Paper.A4,
     val preview: SummaryUi? = null,
     val busy: Boolean = false,
     val error: UiError? = null,
 ) {
-    val hasRange: Boolean get() = fromDay != null && toDay != null
+    val hasRange: Boolean get() = range != null
 }
 
 /** A written file to hand to ACTION_SEND. */
@@ -81,14 +79,25 @@ class ReportsViewModel(private val app: KefirApplication) : ViewModel() {
     private val _share = Channel<ShareRequest>(Channel.BUFFERED)
     val share = _share.receiveAsFlow()
 
+    init {
+        // One call: the core's default range (the plan's first day, or four weeks, to today).
+        viewModelScope.launch {
+            val f = app.displayFormat()
+            when (val r = app.gateway.read { cx -> reportRange(cx.now, cx.zone) }) {
+                is CoreResult.Ok -> _state.update { it.copy(range = it.range ?: r.value.toUi(f)) }
+                is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+            }
+        }
+    }
+
     fun setFrom(millis: Long) {
         val day = isoDateFromPickerMillis(millis)
-        _state.update { it.copy(fromDay = day, fromLabel = app.displayFormat().day(day), preview = null, error = null) }
+        _state.update { s -> s.copy(range = s.range?.withFrom(day, app.displayFormat()), preview = null, error = null) }
     }
 
     fun setTo(millis: Long) {
         val day = isoDateFromPickerMillis(millis)
-        _state.update { it.copy(toDay = day, toLabel = app.displayFormat().day(day), preview = null, error = null) }
+        _state.update { s -> s.copy(range = s.range?.withTo(day, app.displayFormat()), preview = null, error = null) }
     }
     fun setPaper(p: Paper) = _state.update { it.copy(paper = p) }
 
@@ -129,8 +138,8 @@ class ReportsViewModel(private val app: KefirApplication) : ViewModel() {
 
     private fun withRange(block: suspend (String, String) -> Unit) {
         val s = _state.value
-        val from = s.fromDay ?: return
-        val to = s.toDay ?: return
+        val range = s.range ?: return
+        val (from, to) = range.fromDay to range.toDay
         if (s.busy) return
         viewModelScope.launch {
             _state.update { it.copy(busy = true, error = null) }
@@ -164,8 +173,8 @@ fun ReportsScreen(onBack: () -> Unit, vm: ReportsViewModel = viewModel(factory =
 
     ScreenScaffold(title = stringResource(R.string.title_reports), onBack = onBack) {
         Text(stringResource(R.string.reports_intro), style = MaterialTheme.typography.bodyLarge)
-        DateButton(stringResource(R.string.field_from_day), s.fromLabel) { picking = "from" }
-        DateButton(stringResource(R.string.field_to_day), s.toLabel) { picking = "to" }
+        DateButton(stringResource(R.string.field_from_day), s.range?.fromLabel, enabled = s.hasRange) { picking = "from" }
+        DateButton(stringResource(R.string.field_to_day), s.range?.toLabel, enabled = s.hasRange) { picking = "to" }
         SectionTitle(stringResource(R.string.field_paper))
         ChoiceChips(Paper.entries, s.paper, { stringResource(if (it == Paper.A4) R.string.paper_a4 else R.string.paper_letter) }, onSelect = vm::setPaper)
 
@@ -179,7 +188,7 @@ fun ReportsScreen(onBack: () -> Unit, vm: ReportsViewModel = viewModel(factory =
     }
 
     picking?.let { which ->
-        val initial = (if (which == "from") s.fromDay else s.toDay)?.let(::pickerMillisFromIsoDate)
+        val initial = (if (which == "from") s.range?.fromDay else s.range?.toDay)?.let(::pickerMillisFromIsoDate)
         val pickerState = rememberDatePickerState(initialSelectedDateMillis = initial)
         DatePickerDialog(
             onDismissRequest = { picking = null },
@@ -197,9 +206,9 @@ fun ReportsScreen(onBack: () -> Unit, vm: ReportsViewModel = viewModel(factory =
 }
 
 @Composable
-private fun DateButton(label: String, dayLabel: String?, onClick: () -> Unit) {
-    val value = dayLabel ?: stringResource(R.string.date_not_chosen)
-    OutlinedButton(onClick = onClick, modifier = Modifier.fillMaxWidth().heightIn(min = MinTouch)) {
+private fun DateButton(label: String, dayLabel: String?, enabled: Boolean, onClick: () -> Unit) {
+    val value = dayLabel ?: stringResource(R.string.loading)
+    OutlinedButton(onClick = onClick, enabled = enabled, modifier = Modifier.fillMaxWidth().heightIn(min = MinTouch)) {
         Text(stringResource(R.string.label_value, label, value))
     }
 }

@@ -15,7 +15,7 @@ import org.kefir.app.KefirApplication
 import org.kefir.app.R
 import org.kefir.app.logic.ScreenState
 import org.kefir.app.logic.StartTarget
-import org.kefir.app.logic.map
+import org.kefir.app.logic.startTarget
 import org.kefir.app.logic.toScreenState
 import org.kefir.app.ui.ErrorText
 import org.kefir.app.ui.KefirViewModelFactory
@@ -34,10 +34,9 @@ class StartViewModel(private val app: KefirApplication) : ViewModel() {
     fun load() {
         _state.value = ScreenState.Loading
         viewModelScope.launch {
-            // Opening the database happens here, on Dispatchers.IO.
-            _state.value = app.gateway.read { profileHistory().isEmpty() }
-                .map { firstRun -> if (firstRun) StartTarget.ONBOARDING else StartTarget.TODAY }
-                .toScreenState()
+            // Opening the database happens here, on Dispatchers.IO. One call:
+            // today() says whether the first-run screening is still needed.
+            _state.value = app.gateway.read { cx -> today(cx.now, cx.zone).startTarget() }.toScreenState()
         }
     }
 }

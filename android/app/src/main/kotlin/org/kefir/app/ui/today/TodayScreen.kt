@@ -16,6 +16,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.pluralStringResource
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.clearAndSetSemantics
@@ -76,6 +77,7 @@ fun TodayScreen(
     onLogDrink: () -> Unit,
     onLogDose: () -> Unit,
     onCheckin: () -> Unit,
+    onFillYesterday: () -> Unit,
     onReaction: () -> Unit,
     onPlan: () -> Unit,
     onReports: () -> Unit,
@@ -101,7 +103,7 @@ fun TodayScreen(
         when (val s = state) {
             ScreenState.Loading -> Loading()
             is ScreenState.Failed -> ErrorText(s.error)
-            is ScreenState.Ready -> TodayContent(s.ui, onLogDrink, onCheckin, onPlan)
+            is ScreenState.Ready -> TodayContent(s.ui, onLogDrink, onCheckin, onFillYesterday, onPlan)
         }
         SectionTitle(stringResource(R.string.section_more))
         SecondaryButton(stringResource(R.string.action_log_dose), onClick = onLogDose)
@@ -127,7 +129,7 @@ private fun ReactionButton(onReaction: () -> Unit) {
 }
 
 @Composable
-private fun TodayContent(ui: TodayUi, onLogDrink: () -> Unit, onCheckin: () -> Unit, onPlan: () -> Unit) {
+private fun TodayContent(ui: TodayUi, onLogDrink: () -> Unit, onCheckin: () -> Unit, onFillYesterday: () -> Unit, onPlan: () -> Unit) {
     Text(ui.dateLabel, style = MaterialTheme.typography.labelLarge)
     Text(
         ui.headline,
@@ -184,8 +186,14 @@ private fun TodayContent(ui: TodayUi, onLogDrink: () -> Unit, onCheckin: () -> U
         Text(stringResource(R.string.today_checkin_done), style = MaterialTheme.typography.bodyMedium)
         SecondaryButton(stringResource(R.string.action_edit_checkin), onClick = onCheckin)
     }
-    if (ui.canFillYesterday) {
-        Text(stringResource(R.string.today_yesterday_open), style = MaterialTheme.typography.bodyMedium)
+    // Late check-in: for the core's yesterday, while the core says it can still be filled in.
+    ui.yesterdayLabel?.let { day ->
+        Text(stringResource(R.string.today_yesterday_open, day), style = MaterialTheme.typography.bodyMedium)
+        SecondaryButton(stringResource(R.string.action_fill_yesterday), onClick = onFillYesterday)
+    }
+    if (ui.streakDays > 0u) {
+        val n = ui.streakDays.toInt()
+        Text(pluralStringResource(R.plurals.today_streak, n, n), style = MaterialTheme.typography.bodyMedium)
     }
 
     if (ui.drinks.isNotEmpty()) {
