@@ -1478,7 +1478,6 @@ fn footers(doc: &mut Doc, ctx: &Ctx<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::DecisionKind;
     use crate::report::sample::sample_summary;
     use crate::rules::Finding;
 
