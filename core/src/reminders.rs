@@ -18,13 +18,13 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use chrono::{Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, Result};
 use crate::meds::SpacingStatus;
 use crate::text::enum_str;
-use crate::time::{iso_date, Timestamp, Zone};
+use crate::time::{iso_date, LocalInstants, Timestamp, Zone};
 
 /// Most check-in reminder times a day.
 pub const MAX_CHECKIN_TIMES: usize = 4;
@@ -177,8 +177,8 @@ impl ValidSettings {
     pub fn spacing_alerts(&self) -> bool {
         self.spacing_alerts
     }
-    pub fn zone(&self) -> Zone {
-        self.zone
+    pub fn zone(&self) -> &Zone {
+        &self.zone
     }
 
     /// The normalised settings to persist: zero-padded `HH:MM`, check-in
@@ -562,17 +562,16 @@ fn defer_for_quiet(zone: &Zone, quiet: Option<QuietHours>, at: Timestamp) -> Tim
 /// `not_before` (on a fall-back day the window may end in the repeated
 /// hour's second pass); a skipped time moves to the first valid minute.
 fn resolve_at_or_after(zone: &Zone, local: NaiveDateTime, not_before: Timestamp) -> Timestamp {
-    let t = match zone.tz().from_local_datetime(&local) {
-        LocalResult::Single(dt) => Timestamp::from_utc(dt.with_timezone(&Utc)),
-        LocalResult::Ambiguous(a, b) => {
-            let a = Timestamp::from_utc(a.with_timezone(&Utc));
+    let t = match zone.instants(local) {
+        LocalInstants::Single(t) => t,
+        LocalInstants::Ambiguous(a, b) => {
             if a >= not_before {
                 a
             } else {
-                Timestamp::from_utc(b.with_timezone(&Utc))
+                b
             }
         }
-        LocalResult::None => zone.resolve_local(local),
+        LocalInstants::Skipped => zone.resolve_local(local),
     };
     t.max(not_before)
 }

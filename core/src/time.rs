@@ -2,11 +2,9 @@
 //! receives it, together with the user's IANA time zone, so schedules are
 //! testable across DST and travel.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
 
 use crate::error::{CoreError, Result};
 
@@ -40,8 +38,9 @@ impl Timestamp {
     pub fn minus(self, d: Duration) -> Self {
         Timestamp(self.0 - d)
     }
-    pub fn local(self, zone: &Zone) -> DateTime<Tz> {
-        self.0.with_timezone(&zone.0)
+    /// This instant on the zone's wall clock, with its offset.
+    pub fn local(self, zone: &Zone) -> DateTime<FixedOffset> {
+        self.0.with_timezone(&zone.offset_at(self))
     }
     pub fn local_date(self, zone: &Zone) -> NaiveDate {
         self.local(zone).date_naive()
@@ -89,20 +88,78 @@ uniffi::custom_type!(Timestamp, std::time::SystemTime, {
 });
 
 /// A validated IANA time zone, e.g. `Europe/London`.
+///
+/// Zone rules come from jiff's bundled copy of the IANA database (compact
+/// TZif data, the same on every platform and in every test), not from the
+/// device, so a plan computed on a phone and in a test agree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Zone {
+    tz: jiff::tz::TimeZone,
+    name: String,
+}
+
+/// How a local wall-clock time maps to instants in a zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Zone(pub(crate) Tz);
+pub enum LocalInstants {
+    Single(Timestamp),
+    /// A repeated time (fall-back): the first and the second occurrence.
+    Ambiguous(Timestamp, Timestamp),
+    /// A skipped time (spring-forward gap).
+    Skipped,
+}
 
 impl Zone {
     pub fn parse(name: &str) -> Result<Self> {
-        Tz::from_str(name.trim())
-            .map(Zone)
-            .map_err(|_| CoreError::invalid("time_zone", &format!("unknown IANA time zone '{}'", name.trim())))
+        let name = name.trim();
+        let unknown = || CoreError::invalid("time_zone", &format!("unknown IANA time zone '{name}'"));
+        // Only IANA names: no POSIX TZ strings or fixed offsets from users.
+        if name.is_empty() || name.len() > 64 || !name.chars().all(|c| c.is_ascii_alphanumeric() || "/_-+".contains(c)) {
+            return Err(unknown());
+        }
+        let tz = jiff::tz::db().get(name).map_err(|_| unknown())?;
+        let name = tz.iana_name().unwrap_or(name).to_string();
+        Ok(Zone { tz, name })
     }
-    pub fn name(&self) -> &'static str {
-        self.0.name()
+
+    pub fn utc() -> Self {
+        Zone { tz: jiff::tz::TimeZone::UTC, name: "UTC".to_string() }
     }
-    pub fn tz(&self) -> Tz {
-        self.0
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The UTC offset in force at an instant.
+    pub fn offset_at(&self, t: Timestamp) -> FixedOffset {
+        let secs = jiff::Timestamp::from_millisecond(t.millis())
+            .map(|ts| self.tz.to_offset(ts).seconds())
+            .unwrap_or(0);
+        FixedOffset::east_opt(secs).unwrap_or(FixedOffset::east_opt(0).expect("zero offset"))
+    }
+
+    /// Every instant a local wall-clock time stands for.
+    pub fn instants(&self, local: NaiveDateTime) -> LocalInstants {
+        use jiff::tz::AmbiguousOffset;
+        let civil = jiff::civil::DateTime::new(
+            local.year() as i16,
+            local.month() as i8,
+            local.day() as i8,
+            local.hour() as i8,
+            local.minute() as i8,
+            local.second() as i8,
+            0,
+        );
+        let Ok(civil) = civil else { return LocalInstants::Skipped };
+        let at = |offset: jiff::tz::Offset| {
+            let utc = local - Duration::seconds(offset.seconds() as i64);
+            Timestamp::from_utc(Utc.from_utc_datetime(&utc))
+        };
+        match self.tz.to_ambiguous_timestamp(civil).offset() {
+            AmbiguousOffset::Unambiguous { offset } => LocalInstants::Single(at(offset)),
+            // The earlier instant has the offset in force before the change.
+            AmbiguousOffset::Fold { before, after } => LocalInstants::Ambiguous(at(before), at(after)),
+            AmbiguousOffset::Gap { .. } => LocalInstants::Skipped,
+        }
     }
 
     /// The first instant of a local day (midnight, or the first valid minute
@@ -124,10 +181,9 @@ impl Zone {
         let mut probe = local;
         // A gap is at most a few hours; walk forward minute by minute.
         for _ in 0..(24 * 60) {
-            match self.0.from_local_datetime(&probe) {
-                LocalResult::Single(dt) => return Timestamp::from_utc(dt.with_timezone(&Utc)),
-                LocalResult::Ambiguous(first, _) => return Timestamp::from_utc(first.with_timezone(&Utc)),
-                LocalResult::None => {
+            match self.instants(probe) {
+                LocalInstants::Single(t) | LocalInstants::Ambiguous(t, _) => return t,
+                LocalInstants::Skipped => {
                     // Jump to the next whole minute after the probe.
                     probe = probe.with_second(0).unwrap_or(probe) + Duration::minutes(1);
                 }
@@ -137,8 +193,6 @@ impl Zone {
         Timestamp::from_utc(Utc.from_utc_datetime(&local))
     }
 }
-
-use chrono::Timelike;
 
 /// Earliest instant the app accepts for a logged event.
 pub fn earliest_allowed() -> Timestamp {

@@ -696,6 +696,10 @@ fn spacing_rule_must_be_a_spacing_rule() {
 
 // --------------------------------------------------------------- properties
 
+// Zones whose rules the core's bundled tz database (jiff) and the oracle's
+// (chrono-tz) agree on for the years tested. America/Havana is left out: the
+// two databases are different tzdata releases and disagree about Cuba's
+// 2026 rules, which says nothing about the code under test.
 const ZONES: &[&str] = &[
     "America/New_York",
     "Europe/London",
@@ -703,7 +707,7 @@ const ZONES: &[&str] = &[
     "Australia/Lord_Howe",
     "Pacific/Auckland",
     "America/Santiago",
-    "America/Havana",
+    "America/Chicago",
     "Asia/Beirut",
     "Pacific/Chatham",
     "Asia/Kolkata",

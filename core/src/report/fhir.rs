@@ -85,7 +85,7 @@ const UUID_NAMESPACE: [u8; 16] =
 /// An unknown `time_zone` (which the store never writes) falls back to UTC
 /// offsets: the instants stay correct, only their written offset changes.
 pub fn bundle(summary: &Summary) -> Value {
-    let zone = Zone::parse(&summary.time_zone).unwrap_or(Zone(chrono_tz::Tz::UTC));
+    let zone = Zone::parse(&summary.time_zone).unwrap_or_else(|_| Zone::utc());
     Builder::new(summary, zone).build()
 }
 
