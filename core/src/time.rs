@@ -113,7 +113,8 @@ impl Zone {
         let name = name.trim();
         let unknown = || CoreError::invalid("time_zone", &format!("unknown IANA time zone '{name}'"));
         // Only IANA names: no POSIX TZ strings or fixed offsets from users.
-        if name.is_empty() || name.len() > 64 || !name.chars().all(|c| c.is_ascii_alphanumeric() || "/_-+".contains(c)) {
+        if name.is_empty() || name.len() > 64 || !name.chars().all(|c| c.is_ascii_alphanumeric() || "/_-+".contains(c))
+        {
             return Err(unknown());
         }
         let tz = jiff::tz::db().get(name).map_err(|_| unknown())?;
@@ -131,9 +132,7 @@ impl Zone {
 
     /// The UTC offset in force at an instant.
     pub fn offset_at(&self, t: Timestamp) -> FixedOffset {
-        let secs = jiff::Timestamp::from_millisecond(t.millis())
-            .map(|ts| self.tz.to_offset(ts).seconds())
-            .unwrap_or(0);
+        let secs = jiff::Timestamp::from_millisecond(t.millis()).map(|ts| self.tz.to_offset(ts).seconds()).unwrap_or(0);
         FixedOffset::east_opt(secs).unwrap_or(FixedOffset::east_opt(0).expect("zero offset"))
     }
 
