@@ -561,9 +561,13 @@ impl Kefir {
     pub fn today(&self, now: Timestamp, tz: &str) -> Result<Today> {
         let zone = Zone::parse(tz)?;
         let c = self.store.conn();
-        let screening = self.screening()?;
+        let stored = profile::current(c)?;
+        let needs_screening = stored.is_none();
+        let screening = screen(&stored.map(|v| v.profile).unwrap_or_default(), profile::latest_ack(c)?.as_ref());
         let date = now.local_date(&zone);
         let current = plan::ensure_days(c, date, &zone, &screening.constraints, now)?;
+        // Everything below only reads: one read transaction, not one per statement.
+        let _read = c.unchecked_transaction()?;
         let (start, end) = zone.day_bounds(date);
         let drinks = intake::list(c, start, end)?;
         let drunk_ml: u32 = drinks.iter().map(|d| d.ml).sum();
@@ -574,7 +578,6 @@ impl Kefir {
         let recent = checkin::days_with_checkin(c, date - chrono::Duration::days(400), date)?;
         let yesterday_done = recent.contains(&yesterday);
         let streak_days = rhythm::rhythm(&recent, &[], date, date, date)?.streak_days;
-        let needs_screening = profile::current(c)?.is_none();
         let (decision, progress) = match &current {
             Some((p, d, state)) => (Some(d.clone()), Some(plan::progress(p, *state, date))),
             None => (None, None),

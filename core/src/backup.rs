@@ -235,7 +235,7 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
             let id: i64 = r.get(0)?;
             let mut days = Vec::new();
             let mut ds = tx.prepare(
-                "SELECT day, step, days_at_step, target_ml, decision, reason, rule_ids, decided_ms FROM plan_days WHERE plan_id = ?1 ORDER BY day",
+                "SELECT day, step, days_at_step, target_ml, decision, reason, rule_ids, decided_ms FROM plan_days WHERE plan_id = +?1 ORDER BY day",
             )?;
             let mut drows = ds.query([id])?;
             while let Some(d) = drows.next()? {

@@ -215,12 +215,23 @@ pub fn check_event_time(field: &str, at: Timestamp, now: Timestamp) -> Result<()
 
 /// ISO date `YYYY-MM-DD`.
 pub fn iso_date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    // Not `format("%Y-%m-%d")`: that re-parses the format string every call.
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
+/// Parse `YYYY-MM-DD` by position (dates are read for every stored row; a
+/// format-string parser per row is measurably slow).
 pub fn parse_iso_date(field: &str, s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| CoreError::invalid(field, &format!("'{}' is not a date like 2026-11-26", s.trim())))
+    let t = s.trim();
+    let b = t.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let parsed = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+        .then(|| Some((digits(0..4)?, digits(5..7)?, digits(8..10)?)))
+        .flatten()
+        .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y as i32, m, d));
+    parsed.ok_or_else(|| CoreError::invalid(field, &format!("'{t}' is not a date like 2026-11-26")))
 }
 
 /// Parse a time typed by a person: `now`, an RFC 3339 instant with offset,
@@ -310,6 +321,17 @@ mod tests {
         for bad in ["", "yesterday", "25:00", "2026-13-01 08:00", "08:30; DROP TABLE"] {
             let e = parse_user_time("at", bad, now, &z).unwrap_err();
             assert!(matches!(e, CoreError::Invalid { ref field, .. } if field == "at"), "{bad}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn iso_dates_parse_by_position_and_round_trip() {
+        let d = parse_iso_date("day", " 2026-11-26 ").unwrap();
+        assert_eq!(iso_date(d), "2026-11-26");
+        assert_eq!(iso_date(NaiveDate::from_ymd_opt(33, 1, 2).unwrap()), "0033-01-02");
+        for bad in ["2026-02-30", "2026-1-05", "2026/11/26", "2026-11-2x", "+2026-11-2", "２０２６-11-26", ""] {
+            let e = parse_iso_date("day", bad).unwrap_err();
+            assert!(matches!(e, CoreError::Invalid { ref field, .. } if field == "day"), "{bad}");
         }
     }
 
