@@ -9,6 +9,7 @@
 # 3. scripts/gen-bindings.sh         (host cdylib + Kotlin/Swift bindings)
 # 4. scripts/test-kotlin.sh          (kotlinc + JVM + JNA)
 # 5. scripts/test-swift.sh           (swift test in the trixie chroot)
+# 6. scripts/quality.sh              (size budget, no network, long fuzz, crash safety)
 #    + ios/scripts/test-kefirkit.sh   (the iOS KefirKit package, same chroot;
 #                                       its counts are added to the swift line)
 # and prints a summary with the counts of each. Every stage runs even when an
@@ -139,10 +140,12 @@ run_lang() {
 
 run_lang kotlin test-kotlin.sh "$HAVE_KOTLIN"
 run_lang swift test-swift.sh "$HAVE_SWIFT" ../ios/scripts/test-kefirkit.sh
+# Size budget, no-network check, longer fuzzing, a second crash-safety run.
+run_lang quality quality.sh 1
 
 # --- summary ----------------------------------------------------------------
 banner "summary"
-for lang in rust kotlin swift; do
+for lang in rust kotlin swift quality; do
   t=""
   [[ -n "${TIME[$lang]:-}" ]] && t="  [${TIME[$lang]}s]"
   printf '%-7s %s%s\n' "$lang:" "${RESULT[$lang]:-not run}" "$t"
