@@ -865,8 +865,7 @@ fn read_only_database_still_reads() {
 /// `""` makes SQLite open a private temporary file and `":memory:"` an
 /// in-memory database: the app "works" and loses everything on close.
 #[test]
-#[ignore = "BUG: Store::open (core/src/store/mod.rs) accepts \"\" and \":memory:\" as a database path"]
-fn known_bug_throwaway_database_paths_are_refused() {
+fn throwaway_database_paths_are_refused() {
     for p in ["", ":memory:"] {
         let r = KefirApp::new(p.into());
         assert!(matches!(r, Err(KefirError::InvalidInput { .. })), "{p:?}: {:?}", r.map(|_| ()));
@@ -877,8 +876,7 @@ fn known_bug_throwaway_database_paths_are_refused() {
 /// Instant/Date the uniffi lift accepts) panics in `Timestamp::plus` /
 /// `Timestamp::minus` (core/src/time.rs) instead of giving InvalidInput.
 #[test]
-#[ignore = "BUG: Timestamp::plus/minus (core/src/time.rs) panic on overflow for extreme `now`"]
-fn known_bug_extreme_now_is_invalid_input_not_a_panic() {
+fn extreme_now_is_invalid_input_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     let (path, _) = seeded_copy(dir.path(), "k.db");
     let app = open(&path);

@@ -173,8 +173,7 @@ fn eight_threads_share_one_app_without_losing_anything() {
 /// SQLITE_BUSY ("database is locked") instead of waiting for the busy
 /// timeout. Found by this suite; see BENCHMARKS.md "Findings".
 #[test]
-#[ignore = "BUG: deferred write transactions (plan::ensure_days and others) give \"database is locked\" across two connections"]
-fn known_bug_two_apps_on_one_file_never_see_database_is_locked() {
+fn two_apps_on_one_file_never_see_database_is_locked() {
     let dir = tempfile::tempdir().unwrap();
     let (path, _) = seeded_copy(dir.path(), "kefir.db");
     let (a, b) = (open(&path), open(&path));

@@ -63,22 +63,6 @@ fn summary_counts(b: &Backup) -> [usize; 7] {
     ]
 }
 
-/// KNOWN BUG (found by this fuzzer): `backup::validate` rejects two
-/// check-ins for one day but not two decisions for one plan day, so such a
-/// backup passes validation and then fails inside the import transaction
-/// with "UNIQUE constraint failed: plan_days.plan_id, plan_days.day"
-/// (KefirError::Storage instead of BackupRejected; nothing is changed).
-/// Only exactly this case is tolerated here;
-/// `known_bug_two_decisions_for_one_plan_day_are_rejected` asserts the fix.
-fn is_known_duplicate_plan_day(b: &Backup, error: &str) -> bool {
-    let dup = b.plans.iter().any(|p| {
-        let mut days: Vec<&str> = p.days.iter().map(|d| d.day.as_str()).collect();
-        days.sort();
-        days.windows(2).any(|w| w[0] == w[1])
-    });
-    dup && error.contains("UNIQUE constraint failed: plan_days")
-}
-
 /// What is accepted must import, and export again to a document that
 /// parses to the same data (nothing silently dropped).
 fn accepted_round_trips(b: &Backup) -> Result<(), TestCaseError> {
@@ -86,7 +70,6 @@ fn accepted_round_trips(b: &Backup) -> Result<(), TestCaseError> {
     let json = serde_json::to_vec(b).unwrap();
     match k.import_backup(&json, ImportMode::IntoEmpty, false) {
         Ok(_) => {}
-        Err(e) if is_known_duplicate_plan_day(b, &e.to_string()) => return Ok(()),
         Err(CoreError::StorageFull | CoreError::Sqlite(_)) => {
             // A CHECK constraint the validation missed would land here.
             return Err(TestCaseError::fail("a validated backup failed to import"));
@@ -96,28 +79,8 @@ fn accepted_round_trips(b: &Backup) -> Result<(), TestCaseError> {
     let again = backup::parse(k.export_backup(b.exported_at).unwrap().as_bytes())
         .map_err(|e| TestCaseError::fail(format!("re-export does not parse: {e}")))?;
     let (got, want) = (summary_counts(&again), summary_counts(b));
-    if got != want && got == counts_without_unexported(b) {
-        return Ok(()); // KNOWN BUG, see `counts_without_unexported`
-    }
     prop_assert_eq!(got, want, "re-export lost or added rows");
     Ok(())
-}
-
-/// KNOWN BUG (found by this fuzzer): `backup::validate` accepts event
-/// times that `backup::export` never reads back: it reads doses and
-/// reactions with 1970-01-01 <= at < 9999-12-31T23:59:59Z and check-ins
-/// with 1900-01-01 <= day <= 9999-12-31, so such rows are imported and then
-/// silently missing from the next backup. The row counts the export gives
-/// today; `known_bug_backup_times_outside_the_export_range_are_rejected`
-/// asserts the fix (validation refusing them).
-fn counts_without_unexported(b: &Backup) -> [usize; 7] {
-    let exported = |t: &Timestamp| (0..253_402_300_799_000).contains(&t.millis());
-    let day_ok = |d: &str| ("1900-01-01"..="9999-12-31").contains(&d) && d.len() == 10;
-    let mut c = summary_counts(b);
-    c[1] = b.checkins.iter().filter(|k| day_ok(&k.day)).count();
-    c[2] = b.reactions.iter().filter(|r| exported(&r.at)).count();
-    c[3] = b.doses.iter().filter(|d| exported(&d.at)).count();
-    c
 }
 
 fn check_parse(bytes: &[u8]) -> Result<(), TestCaseError> {
@@ -352,17 +315,14 @@ fn import_through_facade(bytes: &[u8]) -> Result<(), TestCaseError> {
         }
         Err(e) => {
             prop_assert!(before == dump(&t.app), "a refused import changed the database: {:?}", e);
-            let known = matches!(&e, KefirError::Storage { detail }
-                if backup::parse(bytes).is_ok_and(|b| is_known_duplicate_plan_day(&b, detail)));
-            prop_assert!(matches!(e, KefirError::BackupRejected { .. }) || known, "unexpected error {:?}", e);
+            prop_assert!(matches!(e, KefirError::BackupRejected { .. }), "unexpected error {:?}", e);
         }
     }
     Ok(())
 }
 
 #[test]
-#[ignore = "BUG: backup::validate (core/src/backup.rs) lets two decisions for one plan day through"]
-fn known_bug_two_decisions_for_one_plan_day_are_rejected() {
+fn two_decisions_for_one_plan_day_are_rejected() {
     let mut v: Value = serde_json::from_str(valid_doc()).unwrap();
     let day = v["plans"][0]["days"][0].clone();
     v["plans"][0]["days"].as_array_mut().unwrap().push(day);
@@ -586,8 +546,7 @@ proptest! {
 /// itself refuses events before 2000 and after `now` + 10 min
 /// (`time::check_event_time`); the backup validation should bound times too.
 #[test]
-#[ignore = "BUG: backup::validate (core/src/backup.rs) accepts event times that backup::export never exports"]
-fn known_bug_backup_times_outside_the_export_range_are_rejected() {
+fn backup_times_outside_the_export_range_are_rejected() {
     for (what, from, to) in [
         ("dose", "\"doses\": [\n    {\n      \"at\": \"", "1960-01-01T00:00:00Z"),
         ("dose", "\"doses\": [\n    {\n      \"at\": \"", "+262142-12-31T23:59:59.999Z"),
@@ -607,8 +566,7 @@ fn known_bug_backup_times_outside_the_export_range_are_rejected() {
 /// is accepted, stored with the space, and then never found by day (Today,
 /// the streak, the export's day range).
 #[test]
-#[ignore = "BUG: backup::validate (core/src/backup.rs) accepts days with surrounding spaces and import stores them untrimmed"]
-fn known_bug_backup_days_with_spaces_are_rejected() {
+fn backup_days_with_spaces_are_rejected() {
     let mut v: Value = serde_json::from_str(valid_doc()).unwrap();
     let day = v["checkins"][0]["day"].as_str().unwrap().to_string();
     v["checkins"][0]["day"] = Value::String(format!(" {day}"));

@@ -21,7 +21,7 @@ use crate::rules::{forbidding_rules, rule, Finding, Level};
 use crate::screening::{constraints_for, guidance, screen, Screening};
 use crate::store::Store;
 use crate::text::check_note;
-use crate::time::{iso_date, Timestamp, Zone};
+use crate::time::{check_now, iso_date, Timestamp, Zone};
 
 /// The result of logging a drink: it is stored, and any rule it touches
 /// (e.g. inside an antibiotic spacing window, over the daily cap) comes back
@@ -120,6 +120,7 @@ impl Kefir {
 
     /// Save a new version of the profile and return the new screening.
     pub fn save_profile(&self, p: &Profile, now: Timestamp) -> Result<Screening> {
+        check_now(now)?;
         let p = p.normalised()?;
         profile::save(self.store.conn(), &p, now)?;
         self.screening()
@@ -132,6 +133,7 @@ impl Kefir {
 
     /// Store "cleared by my clinician" for the consult rules that currently apply.
     pub fn acknowledge_clinician(&self, note: Option<String>, now: Timestamp) -> Result<Screening> {
+        check_now(now)?;
         let note = check_note("note", note.as_deref())?;
         let current = self.screening()?;
         let ids: Vec<String> =
@@ -147,6 +149,7 @@ impl Kefir {
 
     /// Log a drink. It is stored even when rules warn; the warnings say which.
     pub fn log_drink(&self, input: &DrinkInput, now: Timestamp, tz: &str) -> Result<DrinkLogged> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
         let note = intake::validate(input, now)?;
         let drink = intake::insert(self.store.conn(), input, note, now)?;
@@ -182,12 +185,14 @@ impl Kefir {
     }
 
     pub fn update_drink(&self, id: i64, input: &DrinkInput, now: Timestamp, tz: &str) -> Result<Drink> {
+        check_now(now)?;
         let _zone = Zone::parse(tz)?;
         let note = intake::validate(input, now)?;
         intake::update(self.store.conn(), id, input, note)
     }
 
     pub fn delete_drink(&self, id: i64, now: Timestamp) -> Result<()> {
+        check_now(now)?;
         intake::delete(self.store.conn(), id, now)
     }
 
@@ -221,6 +226,7 @@ impl Kefir {
     /// A stop/emergency finding stops the plan at once; yesterday's
     /// check-in, filled in late, re-decides today.
     pub fn save_checkin(&self, input: &CheckinInput, now: Timestamp, tz: &str) -> Result<CheckinResult> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
         let c = self.store.conn();
         let profile = self.profile()?;
@@ -239,6 +245,7 @@ impl Kefir {
 
     /// "Report a reaction now": red flags are evaluated, and stop the plan, at once.
     pub fn report_reaction(&self, input: &ReactionInput, now: Timestamp, tz: &str) -> Result<ReactionResult> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
         let c = self.store.conn();
         let profile = self.profile()?;
@@ -255,6 +262,7 @@ impl Kefir {
     // --- plan --------------------------------------------------------------------
 
     pub fn start_plan(&self, settings: &PlanSettings, now: Timestamp, tz: &str) -> Result<PlanView> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
         let screening = self.screening()?;
         let params = plan::validate_settings(settings, &screening.constraints)?;
@@ -267,16 +275,19 @@ impl Kefir {
     }
 
     pub fn pause_plan(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
+        check_now(now)?;
         self.plan_action(DecisionKind::Pause, now, tz)
     }
 
     pub fn resume_plan(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
+        check_now(now)?;
         self.plan_action(DecisionKind::Resume, now, tz)
     }
 
     /// Restart after a stop: only once a check-in without the red flag has
     /// followed it and, for `consult`, with a clinician's go-ahead.
     pub fn restart_plan(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
+        check_now(now)?;
         self.plan_action(DecisionKind::Restart, now, tz)
     }
 
@@ -297,6 +308,7 @@ impl Kefir {
 
     /// Change the target within 100 ml and the screening cap.
     pub fn change_target(&self, target_ml: u32, now: Timestamp, tz: &str) -> Result<PlanView> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
         let c = self.store.conn();
         let cap = self.screening()?.constraints;
@@ -308,6 +320,7 @@ impl Kefir {
 
     /// Everything the Plan screen shows.
     pub fn plan_view(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
         let c = self.store.conn();
         let screening = self.screening()?;
@@ -350,6 +363,7 @@ impl Kefir {
     }
 
     pub fn log_dose(&self, input: &DoseInput, now: Timestamp, tz: &str) -> Result<DoseLogged> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
         let note = meds::validate(input, now)?;
         let dose = meds::insert(self.store.conn(), input, note)?;
@@ -358,6 +372,7 @@ impl Kefir {
 
     /// Spacing countdowns that matter now.
     pub fn spacing(&self, now: Timestamp, tz: &str) -> Result<Vec<SpacingStatus>> {
+        check_now(now)?;
         self.spacing_at(now, &Zone::parse(tz)?)
     }
 
@@ -394,6 +409,7 @@ impl Kefir {
     /// The next `count` notifications, computed in the zone the device is in
     /// now (travel recomputes everything there). Ids are stable.
     pub fn upcoming_notifications(&self, now: Timestamp, tz: &str, count: u32) -> Result<Vec<Notification>> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
         let c = self.store.conn();
         let screening = self.screening()?;
@@ -417,6 +433,7 @@ impl Kefir {
     /// Check-in rhythm for local days `from_day..=to_day`: due/done today,
     /// whether yesterday can still be filled in, streak and adherence.
     pub fn rhythm(&self, from_day: &str, to_day: &str, now: Timestamp, tz: &str) -> Result<Rhythm> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
         let (first, last) = self.range(from_day, to_day)?;
         let c = self.store.conn();
@@ -453,6 +470,7 @@ impl Kefir {
     /// The default range of the Reports screen: from the plan's first day
     /// (at most a year back; four weeks without a plan) to today.
     pub fn report_range(&self, now: Timestamp, tz: &str) -> Result<ReportRange> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
         let today = now.local_date(&zone);
         let year_ago = today - chrono::Duration::days(365);
@@ -465,6 +483,7 @@ impl Kefir {
 
     /// The doctor summary for local days `from_day..=to_day` (ISO dates).
     pub fn summary(&self, from_day: &str, to_day: &str, now: Timestamp, tz: &str) -> Result<Summary> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
         let (first, last) = self.range(from_day, to_day)?;
         let c = self.store.conn();
@@ -489,6 +508,7 @@ impl Kefir {
 
     /// The summary as a FHIR R4 Bundle (JSON) at `path`.
     pub fn write_fhir(&self, from_day: &str, to_day: &str, path: &Path, now: Timestamp, tz: &str) -> Result<()> {
+        check_now(now)?;
         let s = self.summary(from_day, to_day, now, tz)?;
         write_atomic(path, report::fhir::to_string(&s)?.as_bytes())
     }
@@ -528,12 +548,14 @@ impl Kefir {
 
     /// The whole database as one versioned JSON document.
     pub fn export_backup(&self, now: Timestamp) -> Result<String> {
+        check_now(now)?;
         let b = backup::export(self.store.conn(), now)?;
         serde_json::to_string_pretty(&b).map_err(|e| CoreError::Internal(e.to_string()))
     }
 
     /// Write the backup to `path` (atomically: a temp file, then a rename).
     pub fn write_backup(&self, path: &Path, now: Timestamp) -> Result<()> {
+        check_now(now)?;
         write_atomic(path, self.export_backup(now)?.as_bytes())
     }
 
@@ -559,6 +581,7 @@ impl Kefir {
 
     /// Everything the Today screen shows, in one call.
     pub fn today(&self, now: Timestamp, tz: &str) -> Result<Today> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
         let c = self.store.conn();
         let stored = profile::current(c)?;

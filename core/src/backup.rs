@@ -307,8 +307,40 @@ pub fn parse(bytes: &[u8]) -> Result<Backup> {
     Ok(b)
 }
 
+/// Every time in a backup lies where the app can store and export it.
+fn check_time(what: &str, t: Timestamp) -> Result<()> {
+    if t < crate::time::earliest_allowed() || t >= crate::time::latest_now() {
+        return Err(CoreError::BadBackup(format!("{what}: time {t} is outside 2000-01-01 to 9000-01-01")));
+    }
+    Ok(())
+}
+
+/// A day exactly as the app writes it (`YYYY-MM-DD`, no spaces), from 2000 on.
+fn check_day(what: &str, day: &str) -> Result<chrono::NaiveDate> {
+    let d = parse_iso_date("day", day).map_err(|e| CoreError::BadBackup(format!("{what}: {e}")))?;
+    if crate::time::iso_date(d) != day || d < crate::time::earliest_allowed().utc().date_naive() {
+        return Err(CoreError::BadBackup(format!("{what}: '{day}' is not a day like 2026-11-26 from 2000 on")));
+    }
+    Ok(d)
+}
+
 fn validate(b: &Backup) -> Result<()> {
     let bad = |m: String| Err(CoreError::BadBackup(m));
+    check_time("exported_at", b.exported_at)?;
+    for (what, t) in b
+        .drinks
+        .iter()
+        .flat_map(|d| [("drink", d.at), ("drink", d.created_at)])
+        .chain(b.profile_versions.iter().map(|p| ("profile", p.saved_at)))
+        .chain(b.clinician_acks.iter().map(|a| ("clinician acknowledgement", a.at)))
+        .chain(b.checkins.iter().map(|k| ("check-in", k.at)))
+        .chain(b.reactions.iter().map(|r| ("reaction", r.at)))
+        .chain(b.doses.iter().map(|d| ("dose", d.at)))
+        .chain(b.plans.iter().map(|p| ("plan", p.started_at)))
+        .chain(b.plans.iter().flat_map(|p| p.days.iter().map(|d| ("plan day", d.decided_at))))
+    {
+        check_time(what, t)?;
+    }
     let known = |ids: &[String], what: &str| -> Result<()> {
         match ids.iter().find(|id| !RULES.iter().any(|r| r.id == id.as_str())) {
             Some(id) => Err(CoreError::BadBackup(format!("{what}: unknown rule id '{id}'"))),
@@ -336,7 +368,7 @@ fn validate(b: &Backup) -> Result<()> {
     }
     let mut days = std::collections::BTreeSet::new();
     for k in &b.checkins {
-        parse_iso_date("day", &k.day).map_err(|e| CoreError::BadBackup(format!("check-in: {e}")))?;
+        check_day("check-in", &k.day)?;
         if !days.insert(k.day.clone()) {
             return bad(format!("two check-ins for {}", k.day));
         }
@@ -357,7 +389,7 @@ fn validate(b: &Backup) -> Result<()> {
         note(&d.note, "dose")?;
     }
     for p in &b.plans {
-        parse_iso_date("day", &p.started_day).map_err(|e| CoreError::BadBackup(format!("plan: {e}")))?;
+        check_day("plan", &p.started_day)?;
         if p.start_ml == 0
             || p.target_ml < p.start_ml
             || p.target_ml > MAX_DRINK_ML
@@ -367,8 +399,12 @@ fn validate(b: &Backup) -> Result<()> {
             return bad("plan: amounts out of range".into());
         }
         let nsteps = crate::plan::steps(p.start_ml, p.target_ml, p.step_ml).len() as u32;
+        let mut plan_days = std::collections::BTreeSet::new();
         for d in &p.days {
-            parse_iso_date("day", &d.day).map_err(|e| CoreError::BadBackup(format!("plan day: {e}")))?;
+            check_day("plan day", &d.day)?;
+            if !plan_days.insert(d.day.as_str()) {
+                return bad(format!("plan day {}: two decisions for one day", d.day));
+            }
             if d.step >= nsteps || d.target_ml > p.target_ml {
                 return bad(format!("plan day {}: step or target out of range", d.day));
             }
@@ -420,7 +456,7 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
         _ => {}
     }
     c.execute_batch("PRAGMA secure_delete = ON")?;
-    let tx = c.unchecked_transaction()?;
+    let tx = crate::store::write_tx(c)?;
     delete_all(&tx)?;
     for d in &b.drinks {
         let batch =
@@ -499,7 +535,7 @@ pub(crate) fn wipe(c: &Connection, confirmed: bool) -> Result<()> {
         return Err(CoreError::ConfirmationRequired("this deletes all kefir data on this device".into()));
     }
     c.execute_batch("PRAGMA secure_delete = ON")?;
-    let tx = c.unchecked_transaction()?;
+    let tx = crate::store::write_tx(c)?;
     delete_all(&tx)?;
     tx.commit()?;
     // Rebuild the file without free pages, then empty the WAL.

@@ -471,7 +471,7 @@ pub(crate) fn save(
         profile,
     };
     let assessment = assess(symptom_findings(&cx));
-    let tx = c.unchecked_transaction()?;
+    let tx = crate::store::write_tx(c)?;
     let existing: Option<i64> =
         tx.query_row("SELECT id FROM checkins WHERE day = ?1", [iso_date(day)], |r| r.get(0)).optional()?;
     let id = match existing {

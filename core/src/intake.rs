@@ -198,7 +198,7 @@ pub(crate) fn get(c: &Connection, id: i64) -> Result<Drink> {
 /// Soft-delete a drink so it can be undone. Only the latest deletion can be
 /// undone: earlier soft-deleted rows are removed for good now.
 pub(crate) fn delete(c: &Connection, id: i64, now: Timestamp) -> Result<()> {
-    let tx = c.unchecked_transaction()?;
+    let tx = crate::store::write_tx(c)?;
     tx.execute("DELETE FROM drinks WHERE deleted_ms IS NOT NULL", [])?;
     let n = tx
         .execute("UPDATE drinks SET deleted_ms = ?2 WHERE id = ?1 AND deleted_ms IS NULL", params![id, now.millis()])?;

@@ -598,7 +598,7 @@ pub(crate) fn ensure_days(
         let row = day_of(c, &plan, today)?.unwrap_or(last);
         return Ok(Some((plan, row.decision, row.state)));
     }
-    let tx = c.unchecked_transaction()?;
+    let tx = crate::store::write_tx(c)?;
     let mut day = last.day;
     while day < today {
         day += Duration::days(1);
@@ -652,7 +652,7 @@ pub(crate) fn redecide_today(
     };
     let inp = inputs_for(c, plan.id, today, zone, cap)?;
     let d = decide(&plan.steps, plan.hold_days, status, prev.state, &inp);
-    let tx = c.unchecked_transaction()?;
+    let tx = crate::store::write_tx(c)?;
     set_status(&tx, plan.id, status)?;
     write_day(&tx, plan.id, today, &d, now)?;
     tx.commit()?;
@@ -675,7 +675,7 @@ pub(crate) fn stop_now(c: &Connection, today: NaiveDate, rule_ids: &[String], no
         rule_ids: rule_ids.to_vec(),
         new_status: Some(PlanStatus::Stopped),
     };
-    let tx = c.unchecked_transaction()?;
+    let tx = crate::store::write_tx(c)?;
     write_day(&tx, plan.id, today, &d, now)?;
     tx.commit()?;
     Ok(())
@@ -736,7 +736,7 @@ pub(crate) fn start(
             return Err(CoreError::not_allowed("a plan is already running: pause, change or restart it instead", &[]));
         }
     }
-    let tx = c.unchecked_transaction()?;
+    let tx = crate::store::write_tx(c)?;
     tx.execute(
         "INSERT INTO plans (started_day, started_ms, start_ml, target_ml, step_ml, hold_days, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'active')",
         params![iso_date(today), now.millis(), p.start_ml, p.target_ml, p.step_ml, p.hold_days],
@@ -793,7 +793,7 @@ pub(crate) fn act(
         rule_ids: if action == DecisionKind::Restart { vec!["D1".into()] } else { vec![] },
         new_status: Some(new_status),
     };
-    let tx = c.unchecked_transaction()?;
+    let tx = crate::store::write_tx(c)?;
     write_day(&tx, plan.id, today, &d, now)?;
     tx.commit()?;
     current(c)?.ok_or_else(|| CoreError::Internal("plan vanished".into()))
@@ -810,7 +810,7 @@ pub(crate) fn change_target(c: &Connection, target: u32, cap: &Constraints, toda
         ));
     }
     let new_steps = steps(plan.start_ml, target, plan.step_ml);
-    let tx = c.unchecked_transaction()?;
+    let tx = crate::store::write_tx(c)?;
     tx.execute("UPDATE plans SET target_ml = ?2 WHERE id = ?1", params![plan.id, target])?;
     if let Some(row) = day_of(&tx, &plan, today)? {
         let step = row.state.step.min(new_steps.len() - 1);

@@ -198,6 +198,20 @@ pub fn earliest_allowed() -> Timestamp {
     Timestamp::from_utc(Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).single().expect("valid date"))
 }
 
+/// Latest `now` the app accepts: far enough for any real device clock, early
+/// enough that date arithmetic around it can never overflow.
+pub fn latest_now() -> Timestamp {
+    Timestamp::from_utc(Utc.with_ymd_and_hms(9000, 1, 1, 0, 0, 0).single().expect("valid date"))
+}
+
+/// The device clock must read between 2000-01-01 and 9000-01-01.
+pub fn check_now(now: Timestamp) -> Result<()> {
+    if now < earliest_allowed() || now >= latest_now() {
+        return Err(CoreError::invalid("now", "the device clock is outside 2000-01-01 to 9000-01-01"));
+    }
+    Ok(())
+}
+
 /// How far in the future a logged event may be (clock skew allowance).
 pub const MAX_FUTURE: Duration = Duration::minutes(10);
 

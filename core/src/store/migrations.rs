@@ -24,14 +24,14 @@ fn run(conn: &Connection, snapshots: &[&str], upgrades: &[&str]) -> Result<()> {
     let latest = snapshots.len() as i64;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version == 0 {
-        let tx = conn.unchecked_transaction()?;
+        let tx = crate::store::write_tx(conn)?;
         tx.execute_batch(snapshots[snapshots.len() - 1])?;
         tx.pragma_update(None, "user_version", latest)?;
         tx.commit()?;
         return Ok(());
     }
     for from in version..latest {
-        let tx = conn.unchecked_transaction()?;
+        let tx = crate::store::write_tx(conn)?;
         tx.execute_batch(upgrades[(from - 1) as usize])?;
         tx.pragma_update(None, "user_version", from + 1)?;
         tx.commit()?;

@@ -15,6 +15,14 @@ pub use migrations::{LATEST_VERSION, SCHEMA_SNAPSHOTS};
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
+/// Begin a write transaction that takes the write lock up front (IMMEDIATE),
+/// so a second connection to the same file (a widget, another process)
+/// waits on the busy timeout instead of failing with "database is locked"
+/// when a deferred transaction would have to upgrade its read lock.
+pub(crate) fn write_tx(c: &Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    rusqlite::Transaction::new_unchecked(c, rusqlite::TransactionBehavior::Immediate)
+}
+
 /// Owns the one connection. Callers serialise access (the facade keeps it
 /// behind a mutex), so there is never a "database is locked" between our
 /// own threads.
@@ -29,6 +37,10 @@ impl Store {
     /// with a typed error and left byte-for-byte untouched.
     pub fn open(path: &Path) -> Result<Store> {
         let shown = path.display().to_string();
+        // "" and ":memory:" would give a throw-away database that loses everything.
+        if shown.trim().is_empty() || shown == ":memory:" || shown.starts_with("file:") {
+            return Err(CoreError::invalid("db_path", "must name a database file"));
+        }
         precheck_file(path, &shown)?;
         let conn = Connection::open_with_flags(
             path,
