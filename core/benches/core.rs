@@ -178,16 +178,7 @@ fn reads(c: &mut Criterion) {
     let mut g = c.benchmark_group("read");
     g.bench_function("today", |b| b.iter(|| k.today(now, tz).expect("today")));
     g.bench_function("today_raw_sqlite", |b| b.iter(|| raw::today(&rawc, now, tz)));
-    // Diagnostic (what-if): the same call inside one read transaction, i.e.
-    // one WAL read lock instead of one per statement (see BENCHMARKS.md).
-    g.bench_function("today_in_one_read_transaction", |b| {
-        b.iter(|| {
-            k.store().conn().execute_batch("BEGIN DEFERRED").expect("begin");
-            let t = k.today(now, tz).expect("today");
-            k.store().conn().execute_batch("COMMIT").expect("commit");
-            t
-        })
-    });
+    // (The earlier what-if "today inside one read transaction" is gone: Kefir::today now holds one itself.)
     g.bench_function("daily_totals_90d", |b| b.iter(|| k.daily_totals(from90, now, tz).expect("totals")));
     g.bench_function("daily_totals_90d_raw_sqlite", |b| b.iter(|| raw::daily_totals(&rawc, from90, now, &zone)));
     g.bench_function("daily_totals_365d", |b| b.iter(|| k.daily_totals(from365, now, tz).expect("totals")));
