@@ -89,6 +89,14 @@ pub struct DoseLogged {
     pub spacing: Vec<SpacingStatus>,
 }
 
+/// See `Kefir::decided_day`.
+struct DecidedDay {
+    zone: Zone,
+    screening: Screening,
+    today: chrono::NaiveDate,
+    plan: Option<(plan::Plan, DayDecision, plan::StepState)>,
+}
+
 pub struct Kefir {
     store: Store,
 }
@@ -291,12 +299,20 @@ impl Kefir {
         self.plan_action(DecisionKind::Restart, now, tz)
     }
 
-    fn plan_action(&self, action: DecisionKind, now: Timestamp, tz: &str) -> Result<PlanView> {
+    /// The zone, the current screening, the local day of `now`, and every
+    /// plan day up to it decided: what most calls start from.
+    fn decided_day(&self, now: Timestamp, tz: &str) -> Result<DecidedDay> {
+        check_now(now)?;
         let zone = Zone::parse(tz)?;
-        let c = self.store.conn();
         let screening = self.screening()?;
         let today = now.local_date(&zone);
-        plan::ensure_days(c, today, &zone, &screening.constraints, now)?;
+        let plan = plan::ensure_days(self.store.conn(), today, &zone, &screening.constraints, now)?;
+        Ok(DecidedDay { zone, screening, today, plan })
+    }
+
+    fn plan_action(&self, action: DecisionKind, now: Timestamp, tz: &str) -> Result<PlanView> {
+        let DecidedDay { zone, screening, today, .. } = self.decided_day(now, tz)?;
+        let c = self.store.conn();
         if action == DecisionKind::Restart {
             if let Some((reason, ids)) = plan::blockers(c, &screening, today, &zone)? {
                 return Err(CoreError::NotAllowed { reason, rule_ids: ids });
@@ -308,24 +324,15 @@ impl Kefir {
 
     /// Change the target within 100 ml and the screening cap.
     pub fn change_target(&self, target_ml: u32, now: Timestamp, tz: &str) -> Result<PlanView> {
-        check_now(now)?;
-        let zone = Zone::parse(tz)?;
-        let c = self.store.conn();
-        let cap = self.screening()?.constraints;
-        let today = now.local_date(&zone);
-        plan::ensure_days(c, today, &zone, &cap, now)?;
-        plan::change_target(c, target_ml, &cap, today)?;
+        let DecidedDay { screening, today, .. } = self.decided_day(now, tz)?;
+        plan::change_target(self.store.conn(), target_ml, &screening.constraints, today)?;
         self.plan_view(now, tz)
     }
 
     /// Everything the Plan screen shows.
     pub fn plan_view(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
-        check_now(now)?;
-        let zone = Zone::parse(tz)?;
+        let DecidedDay { zone, screening, today, plan: current } = self.decided_day(now, tz)?;
         let c = self.store.conn();
-        let screening = self.screening()?;
-        let today = now.local_date(&zone);
-        let current = plan::ensure_days(c, today, &zone, &screening.constraints, now)?;
         let blocked = plan::blockers(c, &screening, today, &zone)?;
         let (slo, shi) = plan::start_range(&screening.constraints);
         let (tlo, thi) = plan::target_range(&screening.constraints);
@@ -409,12 +416,8 @@ impl Kefir {
     /// The next `count` notifications, computed in the zone the device is in
     /// now (travel recomputes everything there). Ids are stable.
     pub fn upcoming_notifications(&self, now: Timestamp, tz: &str, count: u32) -> Result<Vec<Notification>> {
-        check_now(now)?;
-        let zone = Zone::parse(tz)?;
+        let DecidedDay { zone, today, plan: current, .. } = self.decided_day(now, tz)?;
         let c = self.store.conn();
-        let screening = self.screening()?;
-        let today = now.local_date(&zone);
-        let current = plan::ensure_days(c, today, &zone, &screening.constraints, now)?;
         let mut settings = self.reminder_settings()?;
         settings.time_zone = zone.name().to_string();
         let mut ctx = ReminderContext::default();
@@ -433,16 +436,12 @@ impl Kefir {
     /// Check-in rhythm for local days `from_day..=to_day`: due/done today,
     /// whether yesterday can still be filled in, streak and adherence.
     pub fn rhythm(&self, from_day: &str, to_day: &str, now: Timestamp, tz: &str) -> Result<Rhythm> {
-        check_now(now)?;
-        let zone = Zone::parse(tz)?;
         let (first, last) = self.range(from_day, to_day)?;
-        let c = self.store.conn();
-        let today = now.local_date(&zone);
-        let screening = self.screening()?;
-        plan::ensure_days(c, today, &zone, &screening.constraints, now)?;
         if last < first || (last - first).num_days() > rhythm::MAX_RANGE_DAYS as i64 {
             return Err(CoreError::invalid("to", "must be on or after from, within 20 years"));
         }
+        let DecidedDay { zone, today, .. } = self.decided_day(now, tz)?;
+        let c = self.store.conn();
         // Streaks look back before `first` too.
         let lookback = first.min(today) - chrono::Duration::days(400);
         let checkin_days = checkin::days_with_checkin(c, lookback, last.max(today))?;
@@ -483,13 +482,9 @@ impl Kefir {
 
     /// The doctor summary for local days `from_day..=to_day` (ISO dates).
     pub fn summary(&self, from_day: &str, to_day: &str, now: Timestamp, tz: &str) -> Result<Summary> {
-        check_now(now)?;
-        let zone = Zone::parse(tz)?;
         let (first, last) = self.range(from_day, to_day)?;
-        let c = self.store.conn();
-        let screening = self.screening()?;
-        plan::ensure_days(c, now.local_date(&zone), &zone, &screening.constraints, now)?;
-        report::build::build(c, &self.profile()?, &screening, first, last, &zone, now)
+        let DecidedDay { zone, screening, .. } = self.decided_day(now, tz)?;
+        report::build::build(self.store.conn(), &self.profile()?, &screening, first, last, &zone, now)
     }
 
     /// The summary as a PDF (A4 or US Letter) at `path`.
