@@ -225,6 +225,9 @@ pub static RULES: &[Rule] = &[
                  kefir and seek medical advice.",
         source: "seed (Yeast and Histamine Response); Comas-Baste et al., Biomolecules 2020;10:1181",
     },
+    // S5 reads the reference literally: swelling of lips/face/tongue, an
+    // itchy throat (an airway sign) or any breathing/circulation sign alone
+    // is an emergency, as is a severe GI symptom with skin signs.
     Rule {
         id: "S5",
         trigger: Trigger::Symptoms(SymptomPattern::Anaphylaxis),
@@ -378,6 +381,8 @@ pub static RULES: &[Rule] = &[
                  infection (see P5).",
         source: "seed (Medication Interactions); see P5",
     },
+    // M3 is about calcium in dairy; the spacing is applied to every kind of
+    // kefir (conservative: the calcium of water and plant kefirs is not known here).
     Rule {
         id: "M3",
         trigger: Trigger::Medicine(MedClass::FluoroquinoloneOrTetracycline),
@@ -435,6 +440,8 @@ pub static RULES: &[Rule] = &[
                  Pseudomonas, Aspergillus or Candida can grow in a contaminated batch.",
         source: "seed (Homemade Fermentation Risks)",
     },
+    // H2 stops that batch (a `stop`-level warning on the drink); it does not
+    // stop the plan, which only person-level stop/emergency findings do.
     Rule {
         id: "H2",
         trigger: Trigger::SpoiledBatch,
