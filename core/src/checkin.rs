@@ -288,12 +288,19 @@ fn entries_of(c: &Connection, checkin_id: i64) -> Result<Vec<SymptomEntry>> {
 type CheckinRow = (i64, String, i64, Option<u8>, Option<String>, String, String);
 
 fn checkin_from_row(c: &Connection, r: CheckinRow) -> Result<Checkin> {
+    let entries = entries_of(c, r.0)?;
+    build_checkin(r, entries)
+}
+
+/// A stored row and its symptoms (sorted here) as a `Checkin`.
+fn build_checkin(r: CheckinRow, mut symptoms: Vec<SymptomEntry>) -> Result<Checkin> {
     let (id, day, at, bristol, note, level, ids) = r;
+    symptoms.sort_by_key(|e| e.symptom);
     Ok(Checkin {
         id,
         day,
         at: Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
-        symptoms: entries_of(c, id)?,
+        symptoms,
         bristol,
         note,
         level: Level::parse(&level).ok_or_else(|| CoreError::Internal(format!("stored level {level}")))?,
@@ -337,19 +344,9 @@ pub(crate) fn list(c: &Connection, first: NaiveDate, last: NaiveDate) -> Result<
         });
     }
     rows.into_iter()
-        .map(|(id, day, at, bristol, note, level, ids)| {
-            let mut entries = symptoms.remove(&id).unwrap_or_default();
-            entries.sort_by_key(|e| e.symptom);
-            Ok(Checkin {
-                id,
-                day,
-                at: Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
-                symptoms: entries,
-                bristol,
-                note,
-                level: Level::parse(&level).ok_or_else(|| CoreError::Internal(format!("stored level {level}")))?,
-                rule_ids: decode_ids(&ids),
-            })
+        .map(|r| {
+            let entries = symptoms.remove(&r.0).unwrap_or_default();
+            build_checkin(r, entries)
         })
         .collect()
 }
