@@ -16,7 +16,7 @@ use crate::intake::{Batch, KefirKind, Source, MAX_DRINK_ML, MIN_DRINK_ML};
 use crate::plan::{DecisionKind, PlanStatus};
 use crate::profile::{MedClass, Profile};
 use crate::rules::{Level, RULES};
-use crate::text::check_note;
+use crate::text::{check_note, split_ids};
 use crate::time::{parse_iso_date, Timestamp};
 
 pub const FORMAT: &str = "kefir-backup";
@@ -150,10 +150,6 @@ pub struct ImportSummary {
 
 fn ts(ms: i64) -> Result<Timestamp> {
     Timestamp::from_millis(ms).ok_or_else(|| CoreError::Internal(format!("stored time {ms}")))
-}
-
-fn split_ids(s: &str) -> Vec<String> {
-    s.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect()
 }
 
 fn parse_enum<T>(what: &str, s: &str, f: fn(&str) -> Option<T>) -> Result<T> {

@@ -266,10 +266,6 @@ fn encode_ids(findings: &[Finding]) -> String {
     findings.iter().map(|f| f.rule_id.as_str()).collect::<Vec<_>>().join(",")
 }
 
-fn decode_ids(s: &str) -> Vec<String> {
-    s.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect()
-}
-
 fn entries_of(c: &Connection, checkin_id: i64) -> Result<Vec<SymptomEntry>> {
     let mut st = c.prepare_cached("SELECT symptom, severity FROM checkin_symptoms WHERE checkin_id = ?1")?;
     let rows = st.query_map([checkin_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
@@ -281,8 +277,7 @@ fn entries_of(c: &Connection, checkin_id: i64) -> Result<Vec<SymptomEntry>> {
             severity: Severity::parse(&v).ok_or_else(|| CoreError::Internal(format!("stored severity {v}")))?,
         });
     }
-    out.sort_by_key(|e| e.symptom);
-    Ok(out)
+    Ok(out) // build_checkin sorts
 }
 
 type CheckinRow = (i64, String, i64, Option<u8>, Option<String>, String, String);
@@ -304,7 +299,7 @@ fn build_checkin(r: CheckinRow, mut symptoms: Vec<SymptomEntry>) -> Result<Check
         bristol,
         note,
         level: Level::parse(&level).ok_or_else(|| CoreError::Internal(format!("stored level {level}")))?,
-        rule_ids: decode_ids(&ids),
+        rule_ids: crate::text::split_ids(&ids),
     })
 }
 
@@ -384,7 +379,7 @@ pub(crate) fn levels(
             Ok((
                 Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
                 Level::parse(&level).ok_or_else(|| CoreError::Internal(format!("stored level {level}")))?,
-                decode_ids(&ids),
+                crate::text::split_ids(&ids),
             ))
         })
         .collect()
@@ -414,7 +409,7 @@ pub(crate) fn reactions(c: &Connection, from: Timestamp, to: Timestamp) -> Resul
                 symptoms: serde_json::from_str(&json).map_err(|e| CoreError::Internal(e.to_string()))?,
                 note,
                 level: Level::parse(&level).ok_or_else(|| CoreError::Internal("stored level".into()))?,
-                rule_ids: decode_ids(&ids),
+                rule_ids: crate::text::split_ids(&ids),
             })
         })
         .collect()

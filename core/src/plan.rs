@@ -409,8 +409,7 @@ struct DayRow {
     state: StepState,
 }
 
-fn day_row(r: &rusqlite::Row<'_>, nsteps: u32) -> rusqlite::Result<(String, i64, u32, u32, String, String, String)> {
-    let _ = nsteps;
+fn day_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, i64, u32, u32, String, String, String)> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
 }
 
@@ -427,7 +426,7 @@ fn to_day_row(t: (String, i64, u32, u32, String, String, String), nsteps: u32) -
             step: step as u32 + 1,
             steps: nsteps,
             reason,
-            rule_ids: rule_ids.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            rule_ids: crate::text::split_ids(&rule_ids),
         },
     })
 }
@@ -441,7 +440,7 @@ fn last_day(c: &Connection, plan: &Plan) -> Result<Option<DayRow>> {
     let n = plan.steps.len() as u32;
     let row = c
         .prepare_cached(&format!("SELECT {DAY_COLS} FROM plan_days WHERE plan_id = +?1 ORDER BY day DESC LIMIT 1"))?
-        .query_row([plan.id], |r| day_row(r, n))
+        .query_row([plan.id], day_row)
         .optional()?;
     row.map(|t| to_day_row(t, n)).transpose()
 }
@@ -450,7 +449,7 @@ fn day_of(c: &Connection, plan: &Plan, day: NaiveDate) -> Result<Option<DayRow>>
     let n = plan.steps.len() as u32;
     let row = c
         .prepare_cached(&format!("SELECT {DAY_COLS} FROM plan_days WHERE plan_id = +?1 AND day = ?2"))?
-        .query_row(params![plan.id, iso_date(day)], |r| day_row(r, n))
+        .query_row(params![plan.id, iso_date(day)], day_row)
         .optional()?;
     row.map(|t| to_day_row(t, n)).transpose()
 }
@@ -463,7 +462,7 @@ pub(crate) fn decisions(c: &Connection, first: NaiveDate, last: NaiveDate) -> Re
     )?;
     let rows = st
         .query_map([iso_date(first), iso_date(last)], |r| {
-            Ok((day_row(r, 0)?, r.get::<_, u32>(7)?, r.get::<_, u32>(8)?, r.get::<_, u32>(9)?))
+            Ok((day_row(r)?, r.get::<_, u32>(7)?, r.get::<_, u32>(8)?, r.get::<_, u32>(9)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter().map(|(t, s, tg, st)| Ok(to_day_row(t, steps(s, tg, st).len() as u32)?.decision)).collect()
@@ -835,7 +834,7 @@ pub(crate) fn history(c: &Connection, plan: &Plan) -> Result<Vec<DayDecision>> {
     let n = plan.steps.len() as u32;
     let mut st =
         c.prepare_cached(&format!("SELECT {DAY_COLS} FROM plan_days WHERE plan_id = +?1 ORDER BY day DESC"))?;
-    let rows = st.query_map([plan.id], |r| day_row(r, n))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = st.query_map([plan.id], day_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter().map(|t| Ok(to_day_row(t, n)?.decision)).collect()
 }
 

@@ -237,10 +237,6 @@ pub(crate) fn latest_ack(c: &Connection) -> Result<Option<ClinicianAck>> {
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     Ok(row.and_then(|(ms, ids, note)| {
-        Some(ClinicianAck {
-            at: Timestamp::from_millis(ms)?,
-            rule_ids: ids.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect(),
-            note,
-        })
+        Some(ClinicianAck { at: Timestamp::from_millis(ms)?, rule_ids: crate::text::split_ids(&ids), note })
     }))
 }

@@ -51,6 +51,11 @@ macro_rules! enum_str {
 }
 pub(crate) use enum_str;
 
+/// Decode a stored comma-separated list of rule ids ("" is none).
+pub fn split_ids(s: &str) -> Vec<String> {
+    s.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect()
+}
+
 /// Validate optional free text: at most 1000 characters, no control
 /// characters other than newline and tab. Blank becomes `None`.
 pub fn check_note(field: &str, note: Option<&str>) -> Result<Option<String>> {
