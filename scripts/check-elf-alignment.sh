@@ -65,7 +65,7 @@ if [[ ${#libs[@]} -eq 0 ]]; then
 fi
 
 failed=0
-for lib in "${libs[@]}"; do
+for lib in ${libs[@]+"${libs[@]}"}; do
   shown="${lib#"$WORK"/*/}"
   class=$("$READELF" -h "$lib" 2>/dev/null | sed -nE 's/^ *Class: *(ELF32|ELF64).*/\1/p')
   if [[ -z "$class" ]]; then
