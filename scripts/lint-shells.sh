@@ -111,7 +111,7 @@ else
   if [[ ! -s "$aar" ]]; then
     url="https://repo1.maven.org/maven2/net/java/dev/jna/jna/$jna/jna-$jna.aar"
     echo "lint: downloading $url" >&2
-    curl -fsSL --retry 2 -o "$aar.part" "$url" && mv "$aar.part" "$aar" || rm -f "$aar.part"
+    if curl -fsSL --retry 2 -o "$aar.part" "$url"; then mv "$aar.part" "$aar"; else rm -f "$aar.part"; fi
   fi
   if [[ ! -s "$aar" ]]; then
     missing_tool "JNA $jna AAR not downloadable from Maven Central"
