@@ -64,6 +64,19 @@ class OpenRouter {
         }
     }
 
+    /**
+     * Today is on screen. After the process was recreated the back stack is
+     * restored past the start screen, which then never decides: this marks
+     * the app started and returns a tap held meanwhile (empty otherwise).
+     */
+    @Synchronized
+    fun showingToday(): List<Screen> {
+        start = StartTarget.TODAY
+        val held = pending
+        pending = null
+        return listOfNotNull(held?.screen())
+    }
+
     /** The first-run screening was saved: from now on taps open their screens. */
     @Synchronized
     fun finishedOnboarding() {

@@ -95,6 +95,8 @@ fun KefirNavHost(openRequest: String?, onOpenHandled: () -> Unit) {
             )
         }
         composable(Routes.TODAY) {
+            // After process recreation the start screen never runs: Today releases a held tap.
+            LaunchedEffect(Unit) { router.showingToday().forEach { nav.navigate(it.route()) } }
             TodayScreen(
                 onLogDrink = { nav.navigate(Routes.DRINK) },
                 onLogDose = { nav.navigate(Routes.DOSE) },

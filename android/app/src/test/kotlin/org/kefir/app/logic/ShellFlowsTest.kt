@@ -50,6 +50,20 @@ class ShellFlowsTest {
     }
 
     @Test
+    fun afterProcessRecreationTodayReleasesAHeldTap() {
+        val router = OpenRouter() // new process, back stack restored on Today: the start screen never runs
+        assertEquals(emptyList(), router.open(OpenTarget.CHECKIN))
+        assertEquals(listOf(Screen.CHECKIN), router.showingToday())
+        assertEquals(emptyList(), router.showingToday(), "released once")
+        assertEquals(listOf(Screen.DRINK), router.open(OpenTarget.DRINK))
+        // The normal path: the start screen consumed the tap, Today finds nothing held.
+        val normal = OpenRouter()
+        normal.open(OpenTarget.CHECKIN)
+        assertEquals(listOf(Screen.TODAY, Screen.CHECKIN), normal.started(StartTarget.TODAY))
+        assertEquals(emptyList(), normal.showingToday())
+    }
+
+    @Test
     fun theStartTargetComesFromTheCore() {
         val first = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
         assertEquals(StartTarget.ONBOARDING, first.startTarget())

@@ -80,6 +80,12 @@ class StartViewModel(private val app: KefirApplication) : ViewModel() {
             app.recovery().restore(copy, now)
         } catch (e: java.io.IOException) {
             RecoveryResult.Failed(UiError(ErrorKind.STORAGE, e.message))
+        } catch (e: SecurityException) {
+            // The document provider withdrew access.
+            RecoveryResult.Failed(UiError(ErrorKind.STORAGE, e.message))
+        } catch (e: NullPointerException) {
+            // openInputStream returned null (the provider crashed).
+            RecoveryResult.Failed(UiError(ErrorKind.STORAGE, e.message))
         } finally {
             copy.delete()
         }
