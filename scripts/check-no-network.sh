@@ -22,6 +22,7 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 [[ "$TARGET_DIR" = /* ]] || TARGET_DIR="$ROOT/$TARGET_DIR"
 cd "$ROOT"
 
+# shellcheck disable=SC2206 # KEFIR_NET_DENY_EXTRA: a space-separated list, split on purpose
 DENY=(
   reqwest hyper h2 h3 http-body tower tonic axum warp actix actix-web actix-rt rocket tide poem salvo
   tokio async-std async-io async-net smol mio socket2 polling

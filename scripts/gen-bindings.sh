@@ -37,8 +37,10 @@ case "$(uname -s)" in
 esac
 
 cd "$ROOT"
-echo "gen-bindings: cargo build -p kefir-ffi ${profile_args[*]}" >&2
-cargo build --quiet -p kefir-ffi "${profile_args[@]}"
+# `${a[@]+"${a[@]}"}`: macOS's bash 3.2 aborts on "${a[@]}" of an empty
+# array under `set -u` ("unbound variable"); bash >= 4.4 does not.
+echo "gen-bindings: cargo build -p kefir-ffi ${profile_args[*]+"${profile_args[*]}"}" >&2
+cargo build --quiet -p kefir-ffi ${profile_args[@]+"${profile_args[@]}"}
 # The bindgen is a build tool: always a debug build (the release profile's
 # LTO would only slow it down). It is not in default-members, so name it.
 echo "gen-bindings: cargo build -p kefir-bindgen" >&2

@@ -23,7 +23,7 @@
 set -uo pipefail
 
 ROOT="${KEFIR_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-cd "$ROOT"
+cd "$ROOT" || exit 1
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 [[ "$TARGET_DIR" = /* ]] || TARGET_DIR="$ROOT/$TARGET_DIR"
 LOGS="$TARGET_DIR/quality-logs"

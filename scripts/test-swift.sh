@@ -34,8 +34,10 @@ SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=scripts/install-toolchains.sh
 source "$SCRIPTS/install-toolchains.sh"
 
-# In-chroot directory under which staged directories live.
-SWIFT_STAGE_DIR="/kefir-stage"
+# In-chroot directory under which staged directories live: one per checkout
+# (a hash of its path), so several worktrees sharing the chroot never stage
+# into (and build in) the same directory.
+SWIFT_STAGE_DIR="/kefir-stage/$(cd "${KEFIR_ROOT:-$SCRIPTS/..}" && pwd | sha256sum | cut -c1-12)"
 
 # swift_stage SRC_DIR NAME: copy SRC_DIR (minus .build) to the chroot's
 # /kefir-stage/NAME, keeping that directory's own .build cache so SwiftPM
@@ -63,18 +65,28 @@ swift_stage() {
 # path) as working directory, a clean environment and /proc mounted (swiftc's
 # RUNPATH uses $ORIGIN, which needs /proc/self/exe). Prefix CMD with
 # `env VAR=VALUE` for extra environment (e.g. LD_LIBRARY_PATH).
+# /proc is mounted in a private mount namespace (unshare) when possible, so
+# concurrent runs from other checkouts cannot unmount it under each other;
+# without unshare it is mounted in the chroot and unmounted afterwards.
 swift_chroot_run() {
   local dir="$1"
   shift
   local mounted=0 rc=0
+  # shellcheck disable=SC2016 # $1/$@ are expanded by the inner sh
+  local run_in_chroot=(chroot "$SWIFT_ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb
+    PATH=/usr/local/bin:/usr/bin:/bin
+    /bin/sh -c 'cd "$1" && shift && exec "$@"' sh "$dir" "$@")
+  if unshare --mount --propagation private true 2>/dev/null; then
+    # shellcheck disable=SC2016 # $1/$@ are expanded by the inner sh
+    unshare --mount --propagation private /bin/sh -c \
+      'mount -t proc proc "$1/proc" && shift && exec "$@"' sh "$SWIFT_ROOT" "${run_in_chroot[@]}" || rc=$?
+    return "$rc"
+  fi
   if ! mountpoint -q "$SWIFT_ROOT/proc"; then
     mount -t proc proc "$SWIFT_ROOT/proc"
     mounted=1
   fi
-  # shellcheck disable=SC2016 # $1/$@ are expanded by the inner sh
-  chroot "$SWIFT_ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
-    PATH=/usr/local/bin:/usr/bin:/bin \
-    /bin/sh -c 'cd "$1" && shift && exec "$@"' sh "$dir" "$@" || rc=$?
+  "${run_in_chroot[@]}" || rc=$?
   if [[ $mounted -eq 1 ]]; then umount -l "$SWIFT_ROOT/proc" 2>/dev/null || true; fi
   return "$rc"
 }

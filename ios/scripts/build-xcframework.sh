@@ -49,6 +49,8 @@ command -v cargo >/dev/null || die "cargo not found: install Rust (rustup)"
 
 case "$PROFILE" in
   release) cargo_profile=(--release) ;;
+  # Empty in debug: expanded as ${cargo_profile[@]+"${cargo_profile[@]}"} below,
+  # since macOS's bash 3.2 aborts on "${a[@]}" of an empty array under `set -u`.
   debug) cargo_profile=() ;;
   *) die "PROFILE must be release or debug" ;;
 esac
@@ -72,15 +74,15 @@ export MACOSX_DEPLOYMENT_TARGET=14.0
 
 cd "$ROOT"
 for t in "${targets[@]}"; do
-  echo "build-xcframework: cargo build -p kefir-ffi --lib --target $t ${cargo_profile[*]}" >&2
-  cargo build -p kefir-ffi --lib --target "$t" "${cargo_profile[@]}"
+  echo "build-xcframework: cargo build -p kefir-ffi --lib --target $t ${cargo_profile[*]+"${cargo_profile[*]}"}" >&2
+  cargo build -p kefir-ffi --lib --target "$t" ${cargo_profile[@]+"${cargo_profile[@]}"}
   [[ -f "$TARGET_DIR/$t/$PROFILE/$LIB" ]] || die "$TARGET_DIR/$t/$PROFILE/$LIB not built (is staticlib in bindings/Cargo.toml crate-type?)"
 done
 
 # The native libraries the static library expects the final link to provide
 # (keep Package.swift's linkerSettings in line with this).
 echo "build-xcframework: native static libs (aarch64-apple-ios):" >&2
-cargo rustc -q -p kefir-ffi --lib --target aarch64-apple-ios "${cargo_profile[@]}" --crate-type staticlib \
+cargo rustc -q -p kefir-ffi --lib --target aarch64-apple-ios ${cargo_profile[@]+"${cargo_profile[@]}"} --crate-type staticlib \
   -- --print native-static-libs 2>&1 | grep -E 'native-static-libs' >&2 || true
 
 # Swift bindings + headers from the host library (same source, same
@@ -126,6 +128,7 @@ cp "$GEN/kefir_core.swift" "$GEN/kefir_ffi.swift" "$PKG/Sources/KefirBindings/"
 # Required-reason APIs the Rust library imports: compare with
 # ios/KefirApp/Resources/PrivacyInfo.xcprivacy after dependency updates.
 echo "build-xcframework: required-reason symbols imported by $LIB (ios-arm64):" >&2
+# shellcheck disable=SC2016 # `$INODE64` is part of the symbol names, not a variable
 nm -u "$OUT/ios/$LIB" 2>/dev/null |
   grep -Ew '_(stat|fstat|lstat|fstatat|getattrlist|getattrlistbulk|fgetattrlist|getattrlistat|statfs|fstatfs|statvfs|fstatvfs|mach_absolute_time)(\$INODE64)?' |
   sort -u | sed 's/^/build-xcframework:   /' >&2 || true

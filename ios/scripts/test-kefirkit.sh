@@ -71,7 +71,17 @@ kefirkit_main() {
   echo "test-kefirkit: swift test" >&2
   swift_chroot_run "$dir" env KEFIR_LIB_DIR="$dir/lib" LD_LIBRARY_PATH="$dir/lib" \
     swift test --skip-build "$@" 2>&1 | tee -a "$log" || rc=$?
-  swift_summarize "$log" "$rc"
+  # The app's non-SwiftUI files against this KefirKit (stand-ins for UIKit
+  # and UserNotifications): counted as one more test.
+  local tc=0 summary
+  echo "test-kefirkit: ios/scripts/typecheck-app.sh" >&2
+  "$IOS_SCRIPTS/typecheck-app.sh" "$dir" || tc=1
+  summary=$(swift_summarize "$log" "$rc") || rc=1
+  local p f
+  read -r p f < <(sed -nE 's/^swift: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/p' <<<"$summary")
+  if [[ $tc -eq 0 ]]; then p=$((p + 1)); else f=$((f + 1)); fi
+  echo "swift: $p passed, $f failed"
+  [[ $f -eq 0 && $rc -eq 0 ]]
 }
 
 kefirkit_main "$@"

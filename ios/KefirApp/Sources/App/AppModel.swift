@@ -1,6 +1,7 @@
 import Foundation
 import KefirKit
 import Observation
+import UIKit
 
 /// App-wide state: the one `KefirStore`, the launch phase, the privacy
 /// preference, and the refresh signal screens reload on. It makes no
@@ -10,7 +11,10 @@ import Observation
 final class AppModel {
     enum Phase {
         case loading
-        case failed(String)
+        /// The store did not open: the message and the ways out
+        /// (`OpenFailure.options`: restore a backup, start fresh, retry, or
+        /// wait for the device to be unlocked).
+        case failed(String, [RecoveryOption])
         /// No profile saved yet: first-run screening.
         case onboarding(KefirStore)
         case ready(KefirStore)
@@ -24,9 +28,14 @@ final class AppModel {
     var selectedTab: Tab = .today
     /// A sheet the Today screen opens once (a tapped reminder asked for it).
     var requestedTodaySheet: TodayScreen.Sheet?
-    /// Whether the user has not been asked about notifications yet (Today
-    /// then offers "Turn on reminders"; iOS asks when the user turns one on).
-    private(set) var notificationsUndecided = false
+    /// What Today offers about notifications (`notificationPrompt`, KefirKit):
+    /// "Turn on reminders" before iOS has asked, the way to Settings when
+    /// they are off.
+    private(set) var notificationPrompt: NotificationPrompt = .none
+    /// What recovering from a failed open did (the name the old file was kept under).
+    private(set) var recoveryNote: String?
+    /// Holds a reminder tap until the start target is known (cold start).
+    private var router = OpenRouter()
     /// Bumped after every write and when the day or zone changes; screens
     /// use it as their `.task(id:)` so they reload with one core call.
     private(set) var revision = 0
@@ -53,8 +62,29 @@ final class AppModel {
         }
     }
 
+    /// Open the store (once) and decide the start screen. Safe to call
+    /// again: from the scene, from a notification action in the background,
+    /// after unlocking, after a recovery.
     func bootstrap() async {
-        if case .ready = phase { return }
+        // One opening at a time: a scene's task and a notification action can
+        // both ask on a cold start; the second waits for the first.
+        if let bootstrapping {
+            await bootstrapping.value
+            return
+        }
+        let task = Task { await openAndRoute() }
+        bootstrapping = task
+        await task.value
+        bootstrapping = nil
+    }
+
+    private var bootstrapping: Task<Void, Never>?
+
+    private func openAndRoute() async {
+        switch phase {
+        case .ready, .onboarding: return
+        default: break
+        }
         phase = .loading
         do {
             let store: KefirStore
@@ -62,22 +92,68 @@ final class AppModel {
                 store = existing
             } else {
                 let location = try DatabaseLocation.applicationSupport()
+                self.location = location
                 try location.prepare(includeInDeviceBackup: includeInDeviceBackup)
                 store = try KefirStore(location: location)
                 try location.applyProtection()  // files SQLite just created
-                self.location = location
                 self.store = store
                 self.reminders = ReminderScheduler(store: store)
                 listen(to: store)
             }
             // The launch gate: the core's `needsScreening` (no saved profile yet).
             let today = try await store.today()
-            phase = today.needsScreening ? .onboarding(store) : .ready(store)
-            notificationsUndecided = await ReminderScheduler.isUndecided()
+            let start = StartTarget(today)
+            phase = start == .onboarding ? .onboarding(store) : .ready(store)
+            // A reminder tapped on a cold start was held until now.
+            if let held = router.started(start) { show(held) }
+            await refreshNotificationPrompt()
             await rescheduleReminders()
         } catch {
-            phase = .failed(ErrorText.message(for: error))
+            router.restart()
+            // A closed, protected file cannot be opened while the device is
+            // locked: that is not damage (see DatabaseLocation).
+            let available = UIApplication.shared.isProtectedDataAvailable
+            phase = .failed(ErrorText.message(for: error),
+                            OpenFailure.options(for: error, protectedDataAvailable: available))
         }
+    }
+
+    // MARK: Failed open: restore a backup or start fresh (the old file is kept, renamed)
+
+    func restoreAfterFailedOpen(from backup: URL) async {
+        guard case .failed = phase, let location else { return }
+        do {
+            let (_, aside) = try await DatabaseRecovery(location: location).restore(from: backup)
+            recoveryNote = aside.first?.lastPathComponent
+        } catch {
+            phase = .failed(ErrorText.message(for: error), [.restoreBackup, .startFresh, .retry])
+            return
+        }
+        await bootstrap()
+    }
+
+    func startFreshAfterFailedOpen() async {
+        guard case .failed = phase, let location else { return }
+        do {
+            recoveryNote = try DatabaseRecovery(location: location).startFresh().first?.lastPathComponent
+        } catch {
+            phase = .failed(ErrorText.message(for: error), [.restoreBackup, .startFresh, .retry])
+            return
+        }
+        await bootstrap()
+    }
+
+    func dismissRecoveryNote() {
+        recoveryNote = nil
+    }
+
+    private func refreshNotificationPrompt() async {
+        notificationPrompt = await ReminderScheduler.prompt()
+    }
+
+    private func show(_ target: OpenTarget) {
+        selectedTab = .today
+        requestedTodaySheet = ReminderScheduler.sheet(for: target)
     }
 
     /// Reminders are the core's list once the person has been screened;
@@ -95,6 +171,7 @@ final class AppModel {
     func finishOnboarding() {
         guard let store else { return }
         phase = .ready(store)
+        router.finishedOnboarding()
         Task { await rescheduleReminders() }
     }
 
@@ -102,7 +179,7 @@ final class AppModel {
     func enableReminders() async {
         await reminders?.requestAuthorization()
         await rescheduleReminders()
-        notificationsUndecided = await ReminderScheduler.isUndecided()
+        await refreshNotificationPrompt()
     }
 
     /// A reminder fired while the app is open: top the pending list up.
@@ -110,17 +187,32 @@ final class AppModel {
         Task { await rescheduleReminders() }
     }
 
-    /// A reminder was tapped: open its screen, then top up.
+    /// A reminder (or its "Check in" button) was tapped: open its screen,
+    /// at once or, on a cold start, once the start target is known.
     func reminderOpened(kind: String?) {
-        selectedTab = .today
-        requestedTodaySheet = ReminderScheduler.sheet(forKind: kind)
+        if let target = router.open(OpenTarget(kind: kind)) { show(target) }
         reminderFired()
+    }
+
+    /// "Log today's amount" on the drink reminder, possibly with the app in
+    /// the background: opens the store if needed, then the core's calls
+    /// (`QuickLog`, KefirKit, tested on Linux). Nil when the store is not open.
+    func logTodaysAmount() async -> Result<QuickLogOutcome, Error>? {
+        await bootstrap()
+        guard case let .ready(store) = phase else { return nil }
+        do {
+            return .success(try await QuickLog.logTodaysAmount(store: store))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// After "Delete everything": back to the first-run screening.
     func didWipe() {
         guard let store else { return }
         phase = .onboarding(store)
+        router.restart()
+        _ = router.started(.onboarding)
         reminders?.removeAll()
         refreshScreens()
     }
@@ -132,7 +224,7 @@ final class AppModel {
     func becameActive() {
         refreshScreens()
         Task {
-            notificationsUndecided = await ReminderScheduler.isUndecided()
+            await refreshNotificationPrompt()
             await rescheduleReminders()
         }
     }

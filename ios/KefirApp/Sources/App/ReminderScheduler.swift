@@ -30,23 +30,59 @@ final class ReminderScheduler {
 
     private let store: KefirStore
     private let center = UNUserNotificationCenter.current()
-    private var running: Task<Void, Never>?
-    private var again = false
+    /// Serialises passes and never drops a request (KefirKit, tested on Linux).
+    private var coalescer: SerialCoalescer!
 
     init(store: KefirStore) {
         self.store = store
+        coalescer = SerialCoalescer { [weak self] in await self?.applyOnce() }
+        Self.registerCategories()
     }
 
-    static func isUndecided() async -> Bool {
-        await UNUserNotificationCenter.current().notificationSettings().authorizationStatus == .notDetermined
+    /// What Today and Settings offer (`notificationPrompt`, KefirKit).
+    static func prompt() async -> NotificationPrompt {
+        let settings = await UNUserNotificationCenter.current().notificationSettings()
+        let status: NotificationAuthorization = switch settings.authorizationStatus {
+        case .notDetermined: .notDetermined
+        case .denied: .denied
+        case .provisional: .provisional
+        case .ephemeral: .ephemeral
+        default: .authorized
+        }
+        return notificationPrompt(status, alertsEnabled: settings.alertSetting == .enabled
+            || settings.lockScreenSetting == .enabled || settings.notificationCenterSetting == .enabled)
     }
 
-    /// The screen a tapped reminder opens (by the core's `kind`).
-    static func sheet(forKind kind: String?) -> TodayScreen.Sheet? {
-        switch kind {
-        case String(describing: NotificationKind.checkin): .checkin
-        case String(describing: NotificationKind.drinkReminder): .logDrink
-        default: nil
+    /// The screen a tapped reminder opens.
+    static func sheet(for target: OpenTarget) -> TodayScreen.Sheet? {
+        switch target {
+        case .checkin: .checkin
+        case .logDrink: .logDrink
+        case .today: nil
+        }
+    }
+
+    /// The buttons on reminders (`ReminderAction`, KefirKit): "Log today's
+    /// amount" runs in the background but only after unlocking (it writes
+    /// health data, and the database file is closed-protected while locked);
+    /// "Check in" opens the app.
+    nonisolated static func registerCategories() {
+        let categories = ReminderAction.categories.map { category in
+            UNNotificationCategory(identifier: category.identifier,
+                                   actions: category.actions.map(Self.notificationAction),
+                                   intentIdentifiers: [], options: [])
+        }
+        UNUserNotificationCenter.current().setNotificationCategories(Set(categories))
+    }
+
+    nonisolated private static func notificationAction(_ action: ReminderAction) -> UNNotificationAction {
+        switch action {
+        case .logTodaysAmount:
+            UNNotificationAction(identifier: action.rawValue, title: String(localized: "Log today's amount"),
+                                 options: [.authenticationRequired])
+        case .checkIn:
+            UNNotificationAction(identifier: action.rawValue, title: String(localized: "Check in"),
+                                 options: [.foreground])
         }
     }
 
@@ -56,22 +92,12 @@ final class ReminderScheduler {
     }
 
     /// Recompute and apply. Calls that arrive while a pass runs are folded
-    /// into one more pass, so a burst of writes costs two passes at most.
+    /// into one more pass (a burst of writes costs two passes), and each call
+    /// returns after a pass that started after it (`SerialCoalescer`; the
+    /// earlier flag-and-await version could drop a call that came just as a
+    /// pass ended).
     func reschedule() async {
-        if let running {
-            again = true
-            await running.value
-            return
-        }
-        let task = Task { @MainActor in
-            repeat {
-                again = false
-                await applyOnce()
-            } while again
-        }
-        running = task
-        await task.value
-        running = nil
+        await coalescer.run()
     }
 
     func removeAll() {
@@ -118,6 +144,10 @@ final class ReminderScheduler {
             content.body = n.body
             content.sound = .default
             content.threadIdentifier = String(describing: n.kind)
+            // The reminder's buttons, by the core's kind.
+            if let category = ReminderAction.category(forKind: String(describing: n.kind)) {
+                content.categoryIdentifier = category.identifier
+            }
             content.userInfo = [
                 NotificationPlanner.fingerprintKey: NotificationPlanner.fingerprint(n),
                 Self.kindKey: String(describing: n.kind),

@@ -84,6 +84,11 @@ public actor KefirStore {
         wrote(.drinks, try app.undoDeleteDrink(id: id))
     }
 
+    /// Stored drinks between the instants `from` and `to`.
+    public func listDrinks(from: Date, to: Date) throws -> [Drink] {
+        try app.listDrinks(from: from, to: to)
+    }
+
     // MARK: - Profile and screening
 
     /// The current profile (a default adult profile before the first save).

@@ -88,7 +88,10 @@ struct CheckinView: View {
         do {
             let saved = try await store.saveCheckin(input)
             result = saved
-            emergency = saved.assessment.emergency.map { ShownEmergency(screen: $0) }
+            // CheckinRoute (KefirKit, tested on Linux): the core's emergency screen at once.
+            if case let .emergency(screen) = CheckinRoute(saved.assessment) {
+                emergency = ShownEmergency(screen: screen)
+            }
         } catch {
             self.error = ShownError(error)
         }
@@ -160,7 +163,10 @@ struct ReactionView: View {
         do {
             let reported = try await store.reportReaction(input, now: now)
             result = reported
-            emergency = reported.assessment.emergency.map { ShownEmergency(screen: $0) }
+            // CheckinRoute (KefirKit, tested on Linux): the core's emergency screen at once.
+            if case let .emergency(screen) = CheckinRoute(reported.assessment) {
+                emergency = ShownEmergency(screen: screen)
+            }
         } catch {
             self.error = ShownError(error)
         }

@@ -14,6 +14,7 @@ struct ShownEmergency: Identifiable {
 struct EmergencyView: View {
     let screen: EmergencyScreen
     @Environment(\.dismiss) private var dismiss
+    @Environment(\.openURL) private var openURL
 
     var body: some View {
         NavigationStack {
@@ -40,6 +41,23 @@ struct EmergencyView: View {
                         }
                         .accessibilityElement(children: .ignore)
                         .accessibilityLabel(Text("Step \(index + 1): \(step)"))
+                    }
+
+                    // One button per number the core's steps name (no number of
+                    // the app's own; EmergencyCall, KefirKit). iOS asks before calling.
+                    ForEach(EmergencyCall.numbers(in: screen.steps), id: \.self) { number in
+                        if let url = EmergencyCall.dialURL(number) {
+                            Button {
+                                openURL(url)
+                            } label: {
+                                Label("Call \(number)", systemImage: "phone.fill")
+                                    .font(.title2.bold())
+                                    .frame(maxWidth: .infinity, minHeight: 56)
+                            }
+                            .buttonStyle(.borderedProminent)
+                            .tint(.white)
+                            .foregroundStyle(.red)
+                        }
                     }
 
                     Text("Rules: \(screen.ruleIds.ruleList)")

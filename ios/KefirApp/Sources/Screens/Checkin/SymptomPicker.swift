@@ -8,8 +8,11 @@ struct SymptomPicker: View {
 
     var body: some View {
         ForEach(Symptom.allCases, id: \.self) { symptom in
-            Picker(selection: Binding(
-                get: { severities[symptom] ?? .none },
+            // `Severity.none`, spelled out: a bare `.none` after `??` is
+            // `Optional<Severity>.none`, which makes the binding `Severity?`
+            // while the tags are `Severity`, and no row can be chosen.
+            Picker(selection: Binding<Severity>(
+                get: { severities[symptom] ?? Severity.none },
                 set: { severities[symptom] = $0 }
             )) {
                 ForEach(Severity.allCases, id: \.self) { Text($0.label).tag($0) }

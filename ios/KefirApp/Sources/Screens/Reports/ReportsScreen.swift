@@ -4,7 +4,9 @@ import SwiftUI
 /// The doctor summary for a range of local days: a preview (`summary`, one
 /// call per range), then files written by the core (`writePdf`, `writeFhir`,
 /// `writeCsv`) and shared with `ShareLink`. Nothing leaves the phone unless
-/// the user shares it. The first range is the core's (`reportRange`).
+/// the user shares it. The first range is the core's (`reportRange`). The
+/// range, the calls and the file names are `ReportsModel` (KefirKit, tested
+/// on Linux); this view maps date pickers to ISO days and shows results.
 struct ReportsScreen: View {
     let store: KefirStore
     @Environment(AppModel.self) private var model
@@ -20,6 +22,16 @@ struct ReportsScreen: View {
     @State private var csv: [URL] = []
     @State private var working = false
     @State private var error: ShownError?
+    @State private var reports: ReportsModel?
+
+    /// Created on first use (from the async steps below, never from `body`).
+    private func reportsModel() -> ReportsModel {
+        if let reports { return reports }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("Reports", isDirectory: true)
+        let created = ReportsModel(store: store, directory: dir)
+        reports = created
+        return created
+    }
 
     private var fromDay: String { KefirFormat.isoDay(of: from) }
     private var toDay: String { KefirFormat.isoDay(of: to) }
@@ -102,7 +114,7 @@ struct ReportsScreen: View {
         guard !seeded else { return true }
         seeded = true
         do {
-            let range = try await store.reportRange()
+            let range = try await reportsModel().range()
             guard let newFrom = KefirFormat.pickerDate(ofISODay: range.fromDay),
                   let newTo = KefirFormat.pickerDate(ofISODay: range.toDay) else { return true }
             let changed = KefirFormat.isoDay(of: newFrom) != fromDay || KefirFormat.isoDay(of: newTo) != toDay
@@ -119,7 +131,8 @@ struct ReportsScreen: View {
         fhir = nil
         csv = []
         do {
-            state = .loaded(try await store.summary(fromDay: fromDay, toDay: toDay))
+            await reportsModel().choose(fromDay: fromDay, toDay: toDay)
+            state = .loaded(try await reportsModel().summary())
         } catch {
             state = .failed(ErrorText.message(for: error))
         }
@@ -135,30 +148,23 @@ struct ReportsScreen: View {
         }
     }
 
-    private func exportURL(_ name: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("Reports", isDirectory: true)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent(name, isDirectory: false)
-    }
-
     private func writePdf() async throws -> URL {
-        let url = try exportURL("Kefir summary \(fromDay) to \(toDay).pdf")
-        try await store.writePdf(fromDay: fromDay, toDay: toDay, paper: paper, to: url)
+        await reportsModel().choose(fromDay: fromDay, toDay: toDay)
+        let url = try await reportsModel().write(.pdf, paper: paper)[0]
         pdf = url
         return url
     }
 
     private func writeFhir() async throws -> URL {
-        let url = try exportURL("Kefir summary \(fromDay) to \(toDay).fhir.json")
-        try await store.writeFhir(fromDay: fromDay, toDay: toDay, to: url)
+        await reportsModel().choose(fromDay: fromDay, toDay: toDay)
+        let url = try await reportsModel().write(.fhir, paper: paper)[0]
         fhir = url
         return url
     }
 
     private func writeCsv() async throws {
-        let dir = try exportURL("CSV \(fromDay) to \(toDay)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        csv = try await store.writeCsv(fromDay: fromDay, toDay: toDay, into: dir)
+        await reportsModel().choose(fromDay: fromDay, toDay: toDay)
+        csv = try await reportsModel().write(.csv, paper: paper)
     }
 }
 

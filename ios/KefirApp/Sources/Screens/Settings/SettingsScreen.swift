@@ -12,7 +12,9 @@ struct SettingsScreen: View {
     @State private var exportDocument: BackupDocument?
     @State private var showExporter = false
     @State private var showImporter = false
-    @State private var importFile: URL?
+    /// Import confirmation (KefirKit, tested on Linux): holds the private
+    /// copy while the core's question is asked, deletes it on every way out.
+    @State private var imports: ImportFlow?
     @State private var confirmation: Confirmation?
     @State private var importSummary: ImportSummary?
     @State private var working = false
@@ -20,7 +22,7 @@ struct SettingsScreen: View {
 
     /// A question the core asked, and what to do on "yes".
     struct Confirmation: Identifiable {
-        enum Action { case replaceWithBackup(URL), wipe }
+        enum Action { case replaceWithBackup, wipe }
         let id = UUID()
         let question: String
         let action: Action
@@ -95,8 +97,8 @@ struct SettingsScreen: View {
             get: { confirmation != nil }, set: { if !$0 { confirmation = nil } }
         ), titleVisibility: .visible, presenting: confirmation) { c in
             switch c.action {
-            case let .replaceWithBackup(url):
-                Button("Replace everything", role: .destructive) { Task { await replace(with: url) } }
+            case .replaceWithBackup:
+                Button("Replace everything", role: .destructive) { Task { await replace() } }
             case .wipe:
                 Button("Delete everything", role: .destructive) { Task { await wipe() } }
             }
@@ -128,35 +130,26 @@ struct SettingsScreen: View {
     private func importBackup(from picked: URL) async {
         working = true
         defer { working = false }
+        let flow = imports ?? ImportFlow(store: store)
+        imports = flow
         do {
             let file = try copyToTemporary(picked)
-            importFile = file
-            do {
-                importSummary = try await store.importBackup(from: file, mode: .intoEmpty, confirmed: false)
-                cleanUpImport()
-            } catch KefirError.NotAllowed {
-                // There is data already: ask the core what replacing means.
-                do {
-                    importSummary = try await store.importBackup(from: file, mode: .replace, confirmed: false)
-                    cleanUpImport()
-                } catch let KefirError.ConfirmationRequired(what) {
-                    confirmation = Confirmation(question: what, action: .replaceWithBackup(file))
-                }
+            switch try await flow.start(copy: file) {
+            case let .done(summary): importSummary = summary
+            case let .needsConfirmation(question): confirmation = Confirmation(question: question, action: .replaceWithBackup)
+            case .cancelled: break
             }
         } catch {
-            cleanUpImport()
             self.error = ShownError(error)
         }
     }
 
-    private func replace(with file: URL) async {
+    private func replace() async {
+        guard let imports else { return }
         working = true
-        defer {
-            working = false
-            cleanUpImport()
-        }
+        defer { working = false }
         do {
-            importSummary = try await store.importBackup(from: file, mode: .replace, confirmed: true)
+            if case let .done(summary) = try await imports.confirm() { importSummary = summary }
         } catch {
             self.error = ShownError(error)
         }
@@ -173,8 +166,8 @@ struct SettingsScreen: View {
     }
 
     private func cleanUpImport() {
-        if let importFile { try? FileManager.default.removeItem(at: importFile) }
-        importFile = nil
+        guard let imports else { return }
+        Task { await imports.cancel() }
     }
 
     // MARK: Delete everything

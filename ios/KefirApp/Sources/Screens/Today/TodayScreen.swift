@@ -1,5 +1,6 @@
 import KefirKit
 import SwiftUI
+import UIKit
 
 /// The Today screen: ONE core call, `today(now:timeZone:)`, shown as is.
 /// The record also feeds the sheets opened from here: the drink form's
@@ -158,7 +159,10 @@ struct TodayScreen: View {
                 .accessibilityElement(children: .combine)
             }
 
-            if model.notificationsUndecided {
+            // notificationPrompt (KefirKit): ask before iOS has asked; once
+            // denied or switched off, only the Settings app can change it.
+            switch model.notificationPrompt {
+            case .ask:
                 Section {
                     Button {
                         Task { await model.enableReminders() }
@@ -168,6 +172,18 @@ struct TodayScreen: View {
                 } footer: {
                     Text("Reminders to check in, to drink your amount, and when kefir is allowed again after a medicine. You can change them in Settings.")
                 }
+            case .openSettings:
+                Section {
+                    if let url = URL(string: UIApplication.openNotificationSettingsURLString) {
+                        Link(destination: url) {
+                            Label("Open notification settings", systemImage: "bell.slash")
+                        }
+                    }
+                } footer: {
+                    Text("Notifications are off for this app, so reminders cannot be shown.")
+                }
+            case .none:
+                EmptyView()
             }
 
             Section {

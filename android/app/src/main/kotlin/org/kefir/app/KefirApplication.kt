@@ -11,6 +11,7 @@ import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.launch
 import org.kefir.app.backup.AndroidBackupSnapshot
 import org.kefir.app.logic.CoreGateway
+import org.kefir.app.logic.DatabaseRecovery
 import org.kefir.app.logic.DisplayFormat
 import org.kefir.app.logic.Units
 import org.kefir.app.reminders.ReminderScheduler
@@ -36,8 +37,8 @@ class KefirApplication : Application() {
         super.onCreate()
         // The opener runs on Dispatchers.IO at the first core call, never here.
         gateway = CoreGateway(opener = {
-            val dir = File(filesDir, DB_DIR).apply { mkdirs() }
-            KefirApp(File(dir, DB_FILE).path)
+            databaseFile.parentFile?.mkdirs()
+            KefirApp(databaseFile.path)
         })
         reminders = ReminderScheduler(this, gateway)
         androidBackup = AndroidBackupSnapshot(this, gateway, appScope)
@@ -51,6 +52,12 @@ class KefirApplication : Application() {
         // Reminders are recomputed by MainActivity.onStart, the receivers and this worker.
         reminders.ensurePeriodicRefresh()
     }
+
+    /** `filesDir/db/kefir.db`. */
+    val databaseFile: File get() = File(File(filesDir, DB_DIR), DB_FILE)
+
+    /** The ways out of a database that does not open (plain Kotlin, tested on the JVM). */
+    fun recovery(): DatabaseRecovery = DatabaseRecovery(databaseFile) { KefirApp(it) }
 
     /** Display formatting for the current locale, with unit symbols from strings.xml. */
     fun displayFormat(): DisplayFormat = DisplayFormat(

@@ -16,6 +16,8 @@ import org.kefir.app.KefirApplication
 import org.kefir.app.MainActivity
 import org.kefir.app.R
 import org.kefir.app.logic.AlarmSpec
+import org.kefir.app.logic.ReminderAction
+import org.kefir.app.logic.reminderActions
 
 /** Shows one reminder with the core's title and body, then rolls the schedule forward. */
 class AlarmReceiver : BroadcastReceiver() {
@@ -49,7 +51,7 @@ class AlarmReceiver : BroadcastReceiver() {
         val contentIntent = PendingIntent.getActivity(
             context, code, open, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE,
         )
-        val notification = NotificationCompat.Builder(context, KefirApplication.REMINDER_CHANNEL)
+        val builder = NotificationCompat.Builder(context, KefirApplication.REMINDER_CHANNEL)
             .setSmallIcon(R.drawable.ic_notification)
             .setContentTitle(title)
             .setContentText(body)
@@ -57,7 +59,19 @@ class AlarmReceiver : BroadcastReceiver() {
             .setContentIntent(contentIntent)
             .setAutoCancel(true)
             .setCategory(NotificationCompat.CATEGORY_REMINDER)
-            .build()
+        // The buttons for this kind (reminderActions, plain Kotlin, tested on the JVM).
+        for (action in reminderActions(kind)) {
+            when (action) {
+                ReminderAction.LOG_TODAYS_AMOUNT -> builder.addAction(
+                    0,
+                    context.getString(R.string.action_log_todays_amount),
+                    NotificationActionReceiver.pendingIntent(context, action, id, code),
+                )
+                // Opens the check-in form, like tapping the reminder itself.
+                ReminderAction.CHECK_IN -> builder.addAction(0, context.getString(R.string.action_check_in), contentIntent)
+            }
+        }
+        val notification = builder.build()
         try {
             // Tagged with the core's id: a newer notification with the same id replaces it.
             NotificationManagerCompat.from(context).notify(id, 0, notification)

@@ -9,7 +9,9 @@ import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.consumeWindowInsets
 import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.imePadding
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.selection.selectable
@@ -54,7 +56,8 @@ val MinTouch = 48.dp
 
 /**
  * Every screen: a top bar and ONE vertically scrolling column. No fixed
- * heights anywhere, so text at 200 % font scale wraps and scrolls.
+ * heights anywhere, so text at 200 % font scale wraps and scrolls. The
+ * column is padded for the keyboard (imePadding), so form fields stay visible.
  */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
@@ -80,6 +83,11 @@ fun ScreenScaffold(
         Column(
             modifier = Modifier
                 .padding(padding)
+                // Edge-to-edge (targetSdk 35+): the Scaffold pads for the
+                // system bars only. Take those out, then pad for the keyboard,
+                // so a focused field scrolls above the IME instead of under it.
+                .consumeWindowInsets(padding)
+                .imePadding()
                 .fillMaxSize()
                 .verticalScroll(rememberScrollState())
                 .padding(horizontal = 16.dp, vertical = 12.dp),

@@ -9,7 +9,11 @@ import androidx.navigation.compose.NavHost
 import androidx.navigation.compose.composable
 import androidx.navigation.compose.rememberNavController
 import androidx.navigation.navArgument
-import org.kefir.app.logic.OpenTarget
+import androidx.lifecycle.ViewModel
+import org.kefir.app.logic.EmergencyExit
+import org.kefir.app.logic.OpenRouter
+import org.kefir.app.logic.Screen
+import org.kefir.app.logic.emergencyExit
 import org.kefir.app.logic.openTargetFor
 import org.kefir.app.ui.checkin.CheckinScreen
 import org.kefir.app.ui.checkin.CheckinViewModel
@@ -45,18 +49,34 @@ private object Routes {
  * The app's screens. [openRequest] is the notification kind a reminder was
  * tapped with (or null); [onOpenHandled] clears it.
  */
+/** Activity-scoped: survives rotation, so a tap held during a cold start is not lost. */
+class NavigationViewModel : ViewModel() {
+    val router = OpenRouter()
+}
+
+private fun Screen.route(): String = when (this) {
+    Screen.ONBOARDING -> Routes.profile(onboarding = true)
+    Screen.TODAY -> Routes.TODAY
+    Screen.CHECKIN -> Routes.checkin(CheckinViewModel.MODE_DAILY)
+    Screen.DRINK -> Routes.DRINK
+}
+
 @Composable
 fun KefirNavHost(openRequest: String?, onOpenHandled: () -> Unit) {
     val nav = rememberNavController()
     // Activity-scoped: hands the core's emergency screen from the check-in to the emergency route.
     val emergency: EmergencyViewModel = viewModel()
+    // OpenRouter (plain Kotlin, tested on the JVM) holds a reminder tap until
+    // the start screen has decided, then stacks it on Today.
+    val router = viewModel<NavigationViewModel>().router
 
     NavHost(navController = nav, startDestination = Routes.START) {
         composable(Routes.START) {
-            StartScreen(
-                onOnboarding = { nav.replaceAll(Routes.profile(onboarding = true)) },
-                onToday = { nav.replaceAll(Routes.TODAY) },
-            )
+            StartScreen(onStarted = { target ->
+                val stack = router.started(target)
+                nav.replaceAll(stack.first().route())
+                stack.drop(1).forEach { nav.navigate(it.route()) }
+            })
         }
         composable(
             Routes.PROFILE,
@@ -67,11 +87,16 @@ fun KefirNavHost(openRequest: String?, onOpenHandled: () -> Unit) {
         ) {
             val canGoBack = nav.previousBackStackEntry != null
             ProfileScreen(
-                onDone = { nav.replaceAll(Routes.TODAY) },
+                onDone = {
+                    router.finishedOnboarding()
+                    nav.replaceAll(Routes.TODAY)
+                },
                 onBack = if (canGoBack) ({ nav.popBackStack() }) else null,
             )
         }
         composable(Routes.TODAY) {
+            // After process recreation the start screen never runs: Today releases a held tap.
+            LaunchedEffect(Unit) { router.showingToday().forEach { nav.navigate(it.route()) } }
             TodayScreen(
                 onLogDrink = { nav.navigate(Routes.DRINK) },
                 onLogDose = { nav.navigate(Routes.DOSE) },
@@ -101,22 +126,28 @@ fun KefirNavHost(openRequest: String?, onOpenHandled: () -> Unit) {
         }
         composable(Routes.EMERGENCY) {
             EmergencyScreen(emergency, onClose = {
-                if (!nav.popBackStack(Routes.TODAY, inclusive = false)) nav.replaceAll(Routes.TODAY)
+                val todayOnStack = runCatching { nav.getBackStackEntry(Routes.TODAY) }.isSuccess
+                when (emergencyExit(todayOnStack)) {
+                    EmergencyExit.POP_TO_TODAY -> nav.popBackStack(Routes.TODAY, inclusive = false)
+                    EmergencyExit.REPLACE_WITH_TODAY -> nav.replaceAll(Routes.TODAY)
+                }
             })
         }
         composable(Routes.PLAN) { PlanScreen(onBack = { nav.popBackStack() }) }
         composable(Routes.REPORTS) { ReportsScreen(onBack = { nav.popBackStack() }) }
         composable(Routes.SETTINGS) {
-            SettingsScreen(onBack = { nav.popBackStack() }, onWiped = { nav.replaceAll(Routes.START) })
+            SettingsScreen(onBack = { nav.popBackStack() }, onWiped = {
+                router.restart()
+                nav.replaceAll(Routes.START)
+            })
         }
     }
 
     LaunchedEffect(openRequest) {
         if (openRequest == null) return@LaunchedEffect
-        when (openTargetFor(openRequest)) {
-            OpenTarget.CHECKIN -> nav.navigate(Routes.checkin(CheckinViewModel.MODE_DAILY))
-            OpenTarget.TODAY -> Unit // Start routes to Today.
-        }
+        // On a cold start this returns nothing and the router holds the tap
+        // until StartScreen's onStarted; later it returns the screen to push.
+        router.open(openTargetFor(openRequest)).forEach { nav.navigate(it.route()) }
         onOpenHandled()
     }
 }

@@ -28,7 +28,8 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 import org.kefir.app.KefirApplication
 import org.kefir.app.R
-import org.kefir.app.logic.AfterAssessment
+import org.kefir.app.logic.CheckinRoute
+import org.kefir.app.logic.route
 import org.kefir.app.logic.AssessmentUi
 import org.kefir.app.logic.BRISTOL_TYPES
 import org.kefir.app.logic.CheckinDay
@@ -39,7 +40,6 @@ import org.kefir.app.logic.SYMPTOMS
 import org.kefir.app.logic.SymptomForm
 import org.kefir.app.logic.UiError
 import org.kefir.app.logic.checkinStart
-import org.kefir.app.logic.next
 import org.kefir.app.logic.toUi
 import org.kefir.app.ui.ChoiceChips
 import org.kefir.app.ui.ErrorText
@@ -126,9 +126,10 @@ class CheckinViewModel(private val app: KefirApplication, handle: SavedStateHand
                 is CoreResult.Failed -> _state.update { it.copy(busy = false, error = r.error) }
                 is CoreResult.Ok -> {
                     _state.update { it.copy(busy = false, result = r.value) }
-                    when (val next = r.value.next()) {
-                        is AfterAssessment.Emergency -> _emergency.send(next.screen)
-                        is AfterAssessment.Show -> Unit
+                    // CheckinRoute (plain Kotlin, tested): an emergency goes full screen over Today.
+                    when (val route = r.value.route()) {
+                        is CheckinRoute.Emergency -> _emergency.send(route.screen)
+                        is CheckinRoute.ShowAssessment -> Unit
                     }
                 }
             }

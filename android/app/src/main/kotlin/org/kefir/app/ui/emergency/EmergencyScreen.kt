@@ -2,6 +2,7 @@ package org.kefir.app.ui.emergency
 
 import android.content.ActivityNotFoundException
 import android.content.Intent
+import android.net.Uri
 import androidx.activity.compose.BackHandler
 import androidx.compose.foundation.background
 import androidx.compose.foundation.layout.Arrangement
@@ -35,6 +36,7 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import org.kefir.app.R
 import org.kefir.app.logic.EmergencyUi
+import org.kefir.app.logic.emergencyNumbers
 import org.kefir.app.ui.MinTouch
 
 /** Activity-scoped: carries the core's emergency screen from the check-in to this screen. */
@@ -69,10 +71,13 @@ fun EmergencyScreen(vm: EmergencyViewModel, onClose: () -> Unit) {
     ) {
         val screen = ui
         if (screen != null) {
-            EmergencySteps(screen, onDial = {
+            EmergencySteps(screen, onDial = { number ->
                 try {
-                    // ACTION_DIAL needs no permission and calls nobody by itself.
-                    context.startActivity(Intent(Intent.ACTION_DIAL))
+                    // ACTION_DIAL needs no permission and calls nobody by itself:
+                    // the dialer opens with the number filled in (or empty).
+                    val dial = Intent(Intent.ACTION_DIAL)
+                    if (number != null) dial.data = Uri.fromParts("tel", number, null)
+                    context.startActivity(dial)
                 } catch (e: ActivityNotFoundException) {
                     noDialer = true
                 }
@@ -89,15 +94,27 @@ fun EmergencyScreen(vm: EmergencyViewModel, onClose: () -> Unit) {
 }
 
 @Composable
-private fun EmergencySteps(screen: EmergencyUi, onDial: () -> Unit) {
+private fun EmergencySteps(screen: EmergencyUi, onDial: (String?) -> Unit) {
     Text(
         screen.title,
         style = MaterialTheme.typography.headlineMedium,
         color = MaterialTheme.colorScheme.onErrorContainer,
         modifier = Modifier.semantics { heading() },
     )
+    // One button per number the core's steps name (no number of the app's
+    // own), then the dialer without a number for any other local number.
+    for (number in emergencyNumbers(screen.steps)) {
+        Button(
+            onClick = { onDial(number) },
+            colors = ButtonDefaults.buttonColors(
+                containerColor = MaterialTheme.colorScheme.error,
+                contentColor = MaterialTheme.colorScheme.onError,
+            ),
+            modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp),
+        ) { Text(stringResource(R.string.action_call_number, number), style = MaterialTheme.typography.titleLarge) }
+    }
     Button(
-        onClick = onDial,
+        onClick = { onDial(null) },
         colors = ButtonDefaults.buttonColors(
             containerColor = MaterialTheme.colorScheme.error,
             contentColor = MaterialTheme.colorScheme.onError,

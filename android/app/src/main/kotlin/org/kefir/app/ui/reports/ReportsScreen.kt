@@ -23,26 +23,18 @@ import androidx.lifecycle.ViewModel
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewModelScope
 import androidx.lifecycle.viewmodel.compose.viewModel
-import java.io.File
-import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.channels.Channel
-import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.receiveAsFlow
-import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
-import kotlinx.coroutines.withContext
 import org.kefir.app.KefirApplication
 import org.kefir.app.R
-import org.kefir.app.logic.CoreResult
 import org.kefir.app.logic.ReportKind
-import org.kefir.app.logic.ReportRangeUi
+import org.kefir.app.logic.ReportsModel
+import org.kefir.app.logic.ReportsState
+import org.kefir.app.logic.ShareRequest
 import org.kefir.app.logic.SummaryUi
-import org.kefir.app.logic.UiError
-import org.kefir.app.logic.isoDateFromPickerMillis
 import org.kefir.app.logic.pickerMillisFromIsoDate
-import org.kefir.app.logic.reportFileName
-import org.kefir.app.logic.toUi
 import org.kefir.app.ui.ChoiceChips
 import org.kefir.app.ui.Disclaimer
 import org.kefir.app.ui.ErrorText
@@ -59,96 +51,34 @@ import org.kefir.app.ui.shareFiles
 import org.kefir.app.ui.sharedCacheDir
 import uniffi.kefir_core.Paper
 
-data class ReportsState(
-    /** The days to include: the core's default (reportRange) until the user picks another day; null until loaded. */
-    val range: ReportRangeUi? = null,
-    val paper: Paper = Paper.A4,
-    val preview: SummaryUi? = null,
-    val busy: Boolean = false,
-    val error: UiError? = null,
-) {
-    val hasRange: Boolean get() = range != null
-}
-
-/** A written file to hand to ACTION_SEND. */
-data class ShareRequest(val files: List<File>, val mimeType: String)
-
+/**
+ * Launches the plain-Kotlin [ReportsModel] (range, preview, exports; tested
+ * on the JVM) and hands each written file to the share sheet.
+ */
 class ReportsViewModel(private val app: KefirApplication) : ViewModel() {
-    private val _state = MutableStateFlow(ReportsState())
-    val state: StateFlow<ReportsState> = _state
+    private val model = ReportsModel(app.gateway, app::displayFormat, sharedCacheDir(app))
+    val state: StateFlow<ReportsState> = model.state
     private val _share = Channel<ShareRequest>(Channel.BUFFERED)
     val share = _share.receiveAsFlow()
 
     init {
-        // One call: the core's default range (the plan's first day, or four weeks, to today).
-        viewModelScope.launch {
-            val f = app.displayFormat()
-            when (val r = app.gateway.read { cx -> reportRange(cx.now, cx.zone) }) {
-                is CoreResult.Ok -> _state.update { it.copy(range = it.range ?: r.value.toUi(f)) }
-                is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
-            }
-        }
+        viewModelScope.launch { model.load() }
     }
 
-    fun setFrom(millis: Long) {
-        val day = isoDateFromPickerMillis(millis)
-        _state.update { s -> s.copy(range = s.range?.withFrom(day, app.displayFormat()), preview = null, error = null) }
+    fun setFrom(millis: Long) = model.setFrom(millis)
+    fun setTo(millis: Long) = model.setTo(millis)
+    fun setPaper(p: Paper) = model.setPaper(p)
+
+    fun preview() {
+        viewModelScope.launch { model.preview() }
     }
 
-    fun setTo(millis: Long) {
-        val day = isoDateFromPickerMillis(millis)
-        _state.update { s -> s.copy(range = s.range?.withTo(day, app.displayFormat()), preview = null, error = null) }
-    }
-    fun setPaper(p: Paper) = _state.update { it.copy(paper = p) }
-
-    /** One call: summary(from, to). */
-    fun preview() = withRange { from, to ->
-        val f = app.displayFormat()
-        when (val r = app.gateway.read { cx -> summary(from, to, cx.now, cx.zone) }) {
-            is CoreResult.Ok -> _state.update { it.copy(preview = r.value.toUi(f)) }
-            is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
-        }
+    fun export(kind: ReportKind) {
+        viewModelScope.launch { model.export(kind)?.let { _share.send(it) } }
     }
 
-    /** One call: writePdf or writeFhir into cacheDir/shared, then share it. */
-    fun export(kind: ReportKind) = withRange { from, to ->
-        val file = File(sharedCacheDir(app), reportFileName(kind, from, to))
-        val paper = _state.value.paper
-        val r = app.gateway.read { cx ->
-            when (kind) {
-                ReportKind.PDF -> writePdf(from, to, paper, file.path, cx.now, cx.zone)
-                ReportKind.FHIR -> writeFhir(from, to, file.path, cx.now, cx.zone)
-            }
-        }
-        when (r) {
-            is CoreResult.Ok -> _share.send(ShareRequest(listOf(file), kind.mimeType))
-            is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
-        }
-    }
-
-    /** One call: writeCsv (drinks and check-ins) into a folder of its own, then share both files. */
-    fun exportCsv() = withRange { from, to ->
-        val dir = File(sharedCacheDir(app), "csv-$from-to-$to")
-        withContext(Dispatchers.IO) { dir.mkdirs() }
-        when (val r = app.gateway.read { cx -> writeCsv(from, to, dir.path, cx.zone) }) {
-            is CoreResult.Ok -> _share.send(ShareRequest(r.value.map(::File), "text/csv"))
-            is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
-        }
-    }
-
-    private fun withRange(block: suspend (String, String) -> Unit) {
-        val s = _state.value
-        val range = s.range ?: return
-        val (from, to) = range.fromDay to range.toDay
-        if (s.busy) return
-        viewModelScope.launch {
-            _state.update { it.copy(busy = true, error = null) }
-            try {
-                block(from, to)
-            } finally {
-                _state.update { it.copy(busy = false) }
-            }
-        }
+    fun exportCsv() {
+        viewModelScope.launch { model.exportCsv()?.let { _share.send(it) } }
     }
 }
 
@@ -180,10 +110,10 @@ fun ReportsScreen(onBack: () -> Unit, vm: ReportsViewModel = viewModel(factory =
 
         ErrorText(s.error)
         if (noApp) Text(stringResource(R.string.share_no_app), color = MaterialTheme.colorScheme.error)
-        SecondaryButton(stringResource(R.string.action_preview), enabled = s.hasRange && !s.busy, onClick = vm::preview)
-        PrimaryButton(stringResource(R.string.action_share_pdf), enabled = s.hasRange && !s.busy) { vm.export(ReportKind.PDF) }
-        SecondaryButton(stringResource(R.string.action_share_fhir), enabled = s.hasRange && !s.busy) { vm.export(ReportKind.FHIR) }
-        SecondaryButton(stringResource(R.string.action_share_csv), enabled = s.hasRange && !s.busy, onClick = vm::exportCsv)
+        SecondaryButton(stringResource(R.string.action_preview), enabled = s.canAct, onClick = vm::preview)
+        PrimaryButton(stringResource(R.string.action_share_pdf), enabled = s.canAct) { vm.export(ReportKind.PDF) }
+        SecondaryButton(stringResource(R.string.action_share_fhir), enabled = s.canAct) { vm.export(ReportKind.FHIR) }
+        SecondaryButton(stringResource(R.string.action_share_csv), enabled = s.canAct, onClick = vm::exportCsv)
         s.preview?.let { Preview(it) }
     }
 

@@ -2,11 +2,9 @@ package org.kefir.app.ui.settings
 
 import android.Manifest
 import android.content.Context
-import android.content.Intent
 import android.content.pm.PackageManager
 import android.net.Uri
 import android.os.Build
-import android.provider.Settings
 import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Arrangement
@@ -54,6 +52,8 @@ import org.kefir.app.R
 import org.kefir.app.logic.BACKUP_FILE_NAME
 import org.kefir.app.logic.CoreResult
 import org.kefir.app.logic.ErrorKind
+import org.kefir.app.logic.ImportFlow
+import org.kefir.app.logic.ImportStep
 import org.kefir.app.logic.ImportUi
 import org.kefir.app.logic.ReminderForm
 import org.kefir.app.logic.UiError
@@ -63,6 +63,8 @@ import org.kefir.app.ui.ErrorText
 import org.kefir.app.ui.KefirViewModelFactory
 import org.kefir.app.ui.Loading
 import org.kefir.app.ui.MinTouch
+import org.kefir.app.ui.NotificationCard
+import org.kefir.app.reminders.NotificationSettings
 import org.kefir.app.ui.PrimaryButton
 import org.kefir.app.ui.ScreenScaffold
 import org.kefir.app.ui.SecondaryButton
@@ -70,7 +72,6 @@ import org.kefir.app.ui.SectionTitle
 import org.kefir.app.ui.ToggleChips
 import org.kefir.app.ui.label
 import org.kefir.app.ui.sharedCacheDir
-import uniffi.kefir_core.ImportMode
 import uniffi.kefir_core.Weekday
 
 data class SettingsState(
@@ -79,8 +80,8 @@ data class SettingsState(
     val androidBackup: Boolean = false,
     val busy: Boolean = false,
     val error: UiError? = null,
-    /** A copied backup file waiting for the user's "replace everything" confirmation. */
-    val pendingImport: File? = null,
+    /** A copied backup file waits for the user's "replace everything" confirmation (ImportFlow). */
+    val pendingImport: Boolean = false,
     val imported: ImportUi? = null,
     val exported: Boolean = false,
     val wiped: Boolean = false,
@@ -89,6 +90,7 @@ data class SettingsState(
 class SettingsViewModel(private val app: KefirApplication) : ViewModel() {
     private val _state = MutableStateFlow(SettingsState())
     val state: StateFlow<SettingsState> = _state
+    private val imports = ImportFlow(app.gateway)
 
     init {
         viewModelScope.launch {
@@ -139,43 +141,39 @@ class SettingsViewModel(private val app: KefirApplication) : ViewModel() {
         }
     }
 
-    /** Copy the chosen document to a temp file and try to import it; the core asks for confirmation. */
+    /** Copy the chosen document to a private file and try to import it; the core asks for confirmation (ImportFlow). */
     fun importFrom(uri: Uri) = busy {
         val temp = File(sharedCacheDir(app), "import-${System.nanoTime()}.json")
         val copied = withContext(Dispatchers.IO) {
             runCatching { app.contentResolver.openInputStream(uri)!!.use { input -> temp.outputStream().use { input.copyTo(it) } } }
         }
         if (copied.isFailure) {
+            withContext(Dispatchers.IO) { temp.delete() }
             _state.update { it.copy(error = UiError(ErrorKind.STORAGE, copied.exceptionOrNull()?.message)) }
             return@busy
         }
-        runImport(temp, confirmed = false)
+        show(imports.start(temp))
     }
 
-    fun confirmImport() {
-        val temp = _state.value.pendingImport ?: return
-        busy { runImport(temp, confirmed = true) }
-    }
+    fun confirmImport() = busy { show(imports.confirm()) }
 
     fun cancelImport() {
-        val temp = _state.value.pendingImport ?: return
-        _state.update { it.copy(pendingImport = null) }
-        viewModelScope.launch(Dispatchers.IO) { temp.delete() }
+        _state.update { it.copy(pendingImport = false) }
+        viewModelScope.launch(Dispatchers.IO) { imports.cancel() }
     }
 
-    private suspend fun runImport(temp: File, confirmed: Boolean) {
-        when (val r = app.gateway.write { importBackup(temp.path, ImportMode.REPLACE, confirmed) }) {
-            is CoreResult.Ok -> {
-                _state.update { it.copy(pendingImport = null, imported = r.value.toUi()) }
-                withContext(Dispatchers.IO) { temp.delete() }
-            }
-            is CoreResult.Failed -> if (r.error.kind == ErrorKind.NEEDS_CONFIRMATION) {
-                _state.update { it.copy(pendingImport = temp) }
-            } else {
-                _state.update { it.copy(pendingImport = null, error = r.error) }
-                withContext(Dispatchers.IO) { temp.delete() }
-            }
+    private fun show(step: ImportStep) = _state.update {
+        when (step) {
+            is ImportStep.Done -> it.copy(pendingImport = false, imported = step.summary)
+            is ImportStep.NeedsConfirmation -> it.copy(pendingImport = true)
+            is ImportStep.Failed -> it.copy(pendingImport = false, error = step.error)
+            ImportStep.Cancelled -> it.copy(pendingImport = false)
         }
+    }
+
+    override fun onCleared() {
+        // A copy still waiting for confirmation is deleted with the screen.
+        imports.cancel()
     }
 
     /** After the confirmation dialog: wipeEverything(confirmed = true); the Android backup copy goes too. */
@@ -210,6 +208,7 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
     var confirmWipe by remember { mutableStateOf(false) }
     var notificationsAllowed by remember { mutableStateOf(notificationsAllowed(context)) }
     var exactAllowed by remember { mutableStateOf(app.reminders.canScheduleExact()) }
+    var noSettings by remember { mutableStateOf(false) }
     LifecycleEventEffect(Lifecycle.Event.ON_RESUME) {
         notificationsAllowed = notificationsAllowed(context)
         exactAllowed = app.reminders.canScheduleExact()
@@ -229,19 +228,14 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
     ScreenScaffold(title = stringResource(R.string.title_settings), onBack = onBack) {
         // --- reminders ---
         SectionTitle(stringResource(R.string.section_reminders))
-        if (!notificationsAllowed && Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
-            Text(stringResource(R.string.notifications_off), style = MaterialTheme.typography.bodyMedium)
-            SecondaryButton(stringResource(R.string.action_allow_notifications)) {
-                askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
-            }
-        }
+        // Always shown here while reminders cannot appear (Today's card can be dismissed).
+        NotificationCard(onToday = false)
         if (!exactAllowed && Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) {
             Text(stringResource(R.string.exact_alarms_off), style = MaterialTheme.typography.bodyMedium)
             SecondaryButton(stringResource(R.string.action_allow_exact_alarms)) {
-                context.startActivity(
-                    Intent(Settings.ACTION_REQUEST_SCHEDULE_EXACT_ALARM, Uri.parse("package:${context.packageName}")),
-                )
+                noSettings = !NotificationSettings.openExactAlarmSettings(context)
             }
+            if (noSettings) Text(stringResource(R.string.settings_unavailable), color = MaterialTheme.colorScheme.error)
         }
         val form = s.reminders
         if (form == null) {
@@ -252,6 +246,7 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
             PrimaryButton(stringResource(R.string.action_save_reminders), enabled = !s.busy) {
                 // Ask for notifications when the user sets reminders, not at first launch.
                 if (!notificationsAllowed && Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
+                    NotificationSettings.markAsked(context)
                     askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
                 }
                 vm.saveReminders()
@@ -295,7 +290,7 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
             dismissButton = { TextButton(onClick = { confirmWipe = false }) { Text(stringResource(R.string.action_cancel)) } },
         )
     }
-    if (s.pendingImport != null) {
+    if (s.pendingImport) {
         AlertDialog(
             onDismissRequest = vm::cancelImport,
             title = { Text(stringResource(R.string.import_confirm_title)) },

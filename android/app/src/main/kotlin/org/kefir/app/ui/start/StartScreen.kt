@@ -1,67 +1,158 @@
 package org.kefir.app.ui.start
 
+import android.net.Uri
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.res.stringResource
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewModelScope
 import androidx.lifecycle.viewmodel.compose.viewModel
+import java.io.File
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
 import org.kefir.app.KefirApplication
 import org.kefir.app.R
-import org.kefir.app.logic.ScreenState
+import org.kefir.app.logic.CoreResult
+import org.kefir.app.logic.ErrorKind
+import org.kefir.app.logic.RecoveryOption
+import org.kefir.app.logic.RecoveryResult
 import org.kefir.app.logic.StartTarget
+import org.kefir.app.logic.UiError
+import org.kefir.app.logic.recoveryOptions
 import org.kefir.app.logic.startTarget
-import org.kefir.app.logic.toScreenState
 import org.kefir.app.ui.ErrorText
 import org.kefir.app.ui.KefirViewModelFactory
 import org.kefir.app.ui.Loading
 import org.kefir.app.ui.PrimaryButton
 import org.kefir.app.ui.ScreenScaffold
+import org.kefir.app.ui.SecondaryButton
+import org.kefir.app.ui.sharedCacheDir
+
+sealed interface StartState {
+    data object Loading : StartState
+
+    /** Opened: where to go. [keptAs] names the set-aside file after a recovery, shown before going on. */
+    data class Ready(val target: StartTarget, val keptAs: String? = null) : StartState
+
+    /** Did not open: the error and the ways out (restore, fresh start, retry) for it. */
+    data class Failed(val error: UiError, val options: List<RecoveryOption>, val busy: Boolean = false) : StartState
+}
 
 class StartViewModel(private val app: KefirApplication) : ViewModel() {
-    private val _state = MutableStateFlow<ScreenState<StartTarget>>(ScreenState.Loading)
-    val state: StateFlow<ScreenState<StartTarget>> = _state
+    private val _state = MutableStateFlow<StartState>(StartState.Loading)
+    val state: StateFlow<StartState> = _state
 
     init {
         load()
     }
 
-    fun load() {
-        _state.value = ScreenState.Loading
+    fun load(keptAs: String? = null) {
+        _state.value = StartState.Loading
         viewModelScope.launch {
             // Opening the database happens here, on Dispatchers.IO. One call:
             // today() says whether the first-run screening is still needed.
-            _state.value = app.gateway.read { cx -> today(cx.now, cx.zone).startTarget() }.toScreenState()
+            _state.value = when (val r = app.gateway.read { cx -> today(cx.now, cx.zone).startTarget() }) {
+                is CoreResult.Ok -> StartState.Ready(r.value, keptAs)
+                is CoreResult.Failed -> StartState.Failed(r.error, recoveryOptions(r.error))
+            }
+        }
+    }
+
+    /** Copy the picked backup, import it into a new database and only then set the old file aside. */
+    fun restore(uri: Uri) = recover { now ->
+        val copy = File(sharedCacheDir(app), "restore-${System.nanoTime()}.json")
+        try {
+            app.contentResolver.openInputStream(uri)!!.use { input -> copy.outputStream().use { input.copyTo(it) } }
+            app.recovery().restore(copy, now)
+        } catch (e: java.io.IOException) {
+            RecoveryResult.Failed(UiError(ErrorKind.STORAGE, e.message))
+        } catch (e: SecurityException) {
+            // The document provider withdrew access.
+            RecoveryResult.Failed(UiError(ErrorKind.STORAGE, e.message))
+        } catch (e: NullPointerException) {
+            // openInputStream returned null (the provider crashed).
+            RecoveryResult.Failed(UiError(ErrorKind.STORAGE, e.message))
+        } finally {
+            copy.delete()
+        }
+    }
+
+    /** Set the old file aside (renamed, kept) and open an empty journal. */
+    fun startFresh() = recover { now -> app.recovery().startFresh(now) }
+
+    private fun recover(block: (java.time.Instant) -> RecoveryResult) {
+        val failed = _state.value as? StartState.Failed ?: return
+        if (failed.busy) return
+        _state.value = failed.copy(busy = true)
+        viewModelScope.launch {
+            when (val r = withContext(Dispatchers.IO) { block(app.gateway.clock.now()) }) {
+                is RecoveryResult.Recovered -> load(keptAs = r.asideFiles.firstOrNull()?.name)
+                is RecoveryResult.Failed -> _state.value = failed.copy(error = r.error, busy = false)
+            }
         }
     }
 }
 
-/** Opens the database and routes to onboarding (first run) or Today. */
+/** Opens the database and routes to onboarding (first run) or Today; offers the ways out when it cannot. */
 @Composable
-fun StartScreen(onOnboarding: () -> Unit, onToday: () -> Unit, vm: StartViewModel = viewModel(factory = KefirViewModelFactory)) {
+fun StartScreen(onStarted: (StartTarget) -> Unit, vm: StartViewModel = viewModel(factory = KefirViewModelFactory)) {
     val state by vm.state.collectAsStateWithLifecycle()
+    var confirmFresh by remember { mutableStateOf(false) }
+    val pickBackup = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri -> uri?.let(vm::restore) }
     LaunchedEffect(state) {
         val s = state
-        if (s is ScreenState.Ready) {
-            when (s.ui) {
-                StartTarget.ONBOARDING -> onOnboarding()
-                StartTarget.TODAY -> onToday()
-            }
-        }
+        if (s is StartState.Ready && s.keptAs == null) onStarted(s.target)
     }
     ScreenScaffold(title = stringResource(R.string.app_name), onBack = null) {
         when (val s = state) {
-            is ScreenState.Failed -> {
-                // E.g. an unreadable or too-new database: say so; it is left untouched.
+            is StartState.Failed -> {
+                // An unreadable or too-new database: say so; it is left untouched
+                // unless the user picks a way out below.
                 ErrorText(s.error)
-                PrimaryButton(stringResource(R.string.action_retry), onClick = vm::load)
+                if (RecoveryOption.RESTORE_BACKUP in s.options) {
+                    Text(stringResource(R.string.recovery_explain), style = MaterialTheme.typography.bodyMedium)
+                    PrimaryButton(stringResource(R.string.action_restore_backup_file), enabled = !s.busy) {
+                        pickBackup.launch(arrayOf("application/json", "application/octet-stream", "text/plain"))
+                    }
+                }
+                if (RecoveryOption.START_FRESH in s.options) {
+                    SecondaryButton(stringResource(R.string.action_start_fresh), enabled = !s.busy) { confirmFresh = true }
+                }
+                SecondaryButton(stringResource(R.string.action_retry), enabled = !s.busy) { vm.load() }
             }
-            else -> Loading()
+            is StartState.Ready -> if (s.keptAs != null) {
+                Text(stringResource(R.string.recovered_aside, s.keptAs), style = MaterialTheme.typography.bodyLarge)
+                PrimaryButton(stringResource(R.string.action_ok)) { onStarted(s.target) }
+            }
+            StartState.Loading -> Loading()
         }
+    }
+    if (confirmFresh) {
+        AlertDialog(
+            onDismissRequest = { confirmFresh = false },
+            title = { Text(stringResource(R.string.start_fresh_confirm_title)) },
+            text = { Text(stringResource(R.string.start_fresh_confirm_text)) },
+            confirmButton = {
+                TextButton(onClick = {
+                    confirmFresh = false
+                    vm.startFresh()
+                }) { Text(stringResource(R.string.action_start_fresh)) }
+            },
+            dismissButton = { TextButton(onClick = { confirmFresh = false }) { Text(stringResource(R.string.action_cancel)) } },
+        )
     }
 }

@@ -51,6 +51,7 @@ import org.kefir.app.ui.KefirViewModelFactory
 import org.kefir.app.ui.Loading
 import org.kefir.app.ui.MinTouch
 import org.kefir.app.ui.PrimaryButton
+import org.kefir.app.ui.NotificationCard
 import org.kefir.app.ui.ScreenScaffold
 import org.kefir.app.ui.SecondaryButton
 import org.kefir.app.ui.SectionTitle
@@ -100,6 +101,9 @@ fun TodayScreen(
     ScreenScaffold(title = stringResource(R.string.title_today), onBack = null) {
         // Always reachable, whatever the state of the screen below.
         ReactionButton(onReaction)
+        // From the first run on: why reminders need notifications, and the
+        // system dialog; or, when they are off, the way to the settings.
+        NotificationCard(onToday = true)
         when (val s = state) {
             ScreenState.Loading -> Loading()
             is ScreenState.Failed -> ErrorText(s.error)

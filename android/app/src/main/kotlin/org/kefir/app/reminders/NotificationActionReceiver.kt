@@ -1,0 +1,94 @@
+package org.kefir.app.reminders
+
+import android.app.PendingIntent
+import android.content.BroadcastReceiver
+import android.content.Context
+import android.content.Intent
+import android.net.Uri
+import androidx.core.app.NotificationCompat
+import androidx.core.app.NotificationManagerCompat
+import kotlinx.coroutines.launch
+import org.kefir.app.KefirApplication
+import org.kefir.app.MainActivity
+import org.kefir.app.R
+import org.kefir.app.logic.QuickLogOutcome
+import org.kefir.app.logic.ReminderAction
+import org.kefir.app.logic.logTodaysAmount
+
+/**
+ * Handles a reminder's background button ("Log today's amount") with the
+ * core's calls (logTodaysAmount, plain Kotlin, tested on the JVM), then
+ * replaces the reminder with what happened: the amount and the core's
+ * warnings verbatim, "nothing left", or a tap into the drink form when the
+ * form is needed. Not exported: only this app's PendingIntents reach it.
+ */
+class NotificationActionReceiver : BroadcastReceiver() {
+    override fun onReceive(context: Context, intent: Intent) {
+        val action = ReminderAction.fromId(intent.action?.removePrefix(ACTION_PREFIX)) ?: return
+        val tag = intent.getStringExtra(EXTRA_TAG) ?: return
+        val code = intent.getIntExtra(EXTRA_CODE, 0)
+        if (action != ReminderAction.LOG_TODAYS_AMOUNT) return
+        val app = context.applicationContext as KefirApplication
+        val pending = goAsync()
+        app.appScope.launch {
+            try {
+                val outcome = logTodaysAmount(app.gateway) // a write: reminders are rescheduled after it
+                show(context, tag, code, outcome, app)
+            } finally {
+                pending.finish()
+            }
+        }
+    }
+
+    private fun show(context: Context, tag: String, code: Int, outcome: QuickLogOutcome, app: KefirApplication) {
+        val format = app.displayFormat()
+        val (text, openKind) = when (outcome) {
+            is QuickLogOutcome.Logged -> {
+                val lines = listOf(context.getString(R.string.quick_log_done, format.ml(outcome.ml))) +
+                    outcome.warnings.map { "${it.title}: ${it.advice}" }
+                lines.joinToString("\n") to null
+            }
+            QuickLogOutcome.NothingLeft -> context.getString(R.string.quick_log_nothing_left) to null
+            is QuickLogOutcome.NeedsForm -> context.getString(R.string.quick_log_needs_form) to "drink_reminder"
+            is QuickLogOutcome.Failed -> context.getString(R.string.quick_log_failed) to "drink_reminder"
+        }
+        val open = Intent(context, MainActivity::class.java)
+            .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK or Intent.FLAG_ACTIVITY_CLEAR_TOP)
+            .apply { if (openKind != null) putExtra(MainActivity.EXTRA_OPEN, openKind) }
+        val contentIntent = PendingIntent.getActivity(
+            context, code, open, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE,
+        )
+        val notification = NotificationCompat.Builder(context, KefirApplication.REMINDER_CHANNEL)
+            .setSmallIcon(R.drawable.ic_notification)
+            .setContentText(text.lineSequence().first())
+            .setStyle(NotificationCompat.BigTextStyle().bigText(text))
+            .setContentIntent(contentIntent)
+            .setAutoCancel(true)
+            .setOnlyAlertOnce(true)
+            .setCategory(NotificationCompat.CATEGORY_REMINDER)
+            .build()
+        try {
+            // Same tag and id as the reminder: replaces it, so the button cannot be tapped again.
+            NotificationManagerCompat.from(context).notify(tag, 0, notification)
+        } catch (e: SecurityException) {
+            // Notifications were turned off meanwhile; the drink is stored either way.
+        }
+    }
+
+    companion object {
+        private const val ACTION_PREFIX = "org.kefir.app.action.REMINDER_BUTTON."
+        private const val EXTRA_TAG = "tag"
+        private const val EXTRA_CODE = "code"
+
+        fun pendingIntent(context: Context, action: ReminderAction, tag: String, code: Int): PendingIntent {
+            val intent = Intent(context, NotificationActionReceiver::class.java)
+                .setAction(ACTION_PREFIX + action.id)
+                .setData(Uri.fromParts("kefir-reminder-button", tag, action.id))
+                .putExtra(EXTRA_TAG, tag)
+                .putExtra(EXTRA_CODE, code)
+            return PendingIntent.getBroadcast(
+                context, code, intent, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE,
+            )
+        }
+    }
+}

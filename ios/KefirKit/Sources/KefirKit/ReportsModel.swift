@@ -1,0 +1,75 @@
+import Foundation
+
+/// The files the Reports screen shares.
+public enum ReportFileKind: String, Sendable, CaseIterable {
+    case pdf, fhir, csv
+
+    /// `Kefir summary 2025-03-01 to 2025-03-31.pdf` (the range is in the
+    /// name so files do not overwrite each other); CSV is a folder of files.
+    public func name(fromDay: String, toDay: String) -> String {
+        switch self {
+        case .pdf: "Kefir summary \(fromDay) to \(toDay).pdf"
+        case .fhir: "Kefir summary \(fromDay) to \(toDay).fhir.json"
+        case .csv: "CSV \(fromDay) to \(toDay)"
+        }
+    }
+}
+
+/// The Reports screen without SwiftUI: the range of local days (the core's
+/// default from `reportRange` the first time, then what the person picks),
+/// the preview (`summary`) and the files (`writePdf`, `writeFhir`,
+/// `writeCsv`) written into `directory`. Each step is one core call; the
+/// core checks the range (a backwards range is its `InvalidInput`).
+public actor ReportsModel {
+    private let store: KefirStore
+    private let directory: URL
+    public private(set) var fromDay: String?
+    public private(set) var toDay: String?
+
+    public init(store: KefirStore, directory: URL) {
+        self.store = store
+        self.directory = directory
+    }
+
+    /// The range to show: the core's default the first time, afterwards the
+    /// one already chosen (a reload does not undo the person's choice).
+    public func range(now: Date = Date(), timeZone: String = KefirStore.deviceTimeZone) async throws
+        -> (fromDay: String, toDay: String)
+    {
+        if let fromDay, let toDay { return (fromDay, toDay) }
+        let r = try await store.reportRange(now: now, timeZone: timeZone)
+        (fromDay, toDay) = (r.fromDay, r.toDay)
+        return (r.fromDay, r.toDay)
+    }
+
+    /// The person picked days (ISO, from `KefirFormat.isoDay(of:)`).
+    public func choose(fromDay: String, toDay: String) {
+        (self.fromDay, self.toDay) = (fromDay, toDay)
+    }
+
+    public func summary(now: Date = Date(), timeZone: String = KefirStore.deviceTimeZone) async throws -> Summary {
+        let (from, to) = try await range(now: now, timeZone: timeZone)
+        return try await store.summary(fromDay: from, toDay: to, now: now, timeZone: timeZone)
+    }
+
+    /// Write one kind of file for the current range; the URLs to share
+    /// (one file, or the CSV files).
+    public func write(_ kind: ReportFileKind, paper: Paper, now: Date = Date(),
+                      timeZone: String = KefirStore.deviceTimeZone) async throws -> [URL]
+    {
+        let (from, to) = try await range(now: now, timeZone: timeZone)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(kind.name(fromDay: from, toDay: to), isDirectory: kind == .csv)
+        switch kind {
+        case .pdf:
+            try await store.writePdf(fromDay: from, toDay: to, paper: paper, to: url, now: now, timeZone: timeZone)
+            return [url]
+        case .fhir:
+            try await store.writeFhir(fromDay: from, toDay: to, to: url, now: now, timeZone: timeZone)
+            return [url]
+        case .csv:
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            return try await store.writeCsv(fromDay: from, toDay: to, into: url, timeZone: timeZone)
+        }
+    }
+}
