@@ -690,6 +690,14 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
 }
 
 /// Delete everything, including what lingers in the WAL and free pages.
+///
+/// Succeeds only when no trace is left: the rows are deleted with
+/// `secure_delete`, the file is rebuilt without free pages (VACUUM) and the
+/// WAL is checkpointed into it and truncated to zero bytes. Another
+/// connection reading the file (a widget, a second process) can block that
+/// checkpoint; it is retried for about `WIPE_RETRY` and then reported as
+/// `CoreError::TraceRemains`, which says what to do (the data is deleted
+/// either way; old pages stay in the WAL until the checkpoint can run).
 pub(crate) fn wipe(c: &Connection, confirmed: bool) -> Result<()> {
     if !confirmed {
         return Err(CoreError::ConfirmationRequired("this deletes all kefir data on this device".into()));
@@ -700,6 +708,35 @@ pub(crate) fn wipe(c: &Connection, confirmed: bool) -> Result<()> {
     tx.commit()?;
     // Rebuild the file without free pages, then empty the WAL.
     c.execute_batch("VACUUM")?;
-    c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-    Ok(())
+    // Short waits per attempt, so the retries decide how long it takes.
+    c.busy_timeout(std::time::Duration::from_millis(200))?;
+    let r = truncate_wal(c, WIPE_RETRY);
+    c.busy_timeout(crate::store::BUSY_TIMEOUT)?;
+    r
+}
+
+/// How long `wipe` keeps retrying a checkpoint that a reader blocks.
+pub const WIPE_RETRY: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Checkpoint the whole WAL into the database and truncate it, retrying
+/// while readers block it. In-memory databases have no WAL ("memory" mode:
+/// the pragma reports nothing to do).
+fn truncate_wal(c: &Connection, patience: std::time::Duration) -> Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        // (busy, frames in the WAL, frames checkpointed); -1 without a WAL.
+        let (busy, log, done): (i64, i64, i64) =
+            c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        if busy == 0 && log <= 0 && done <= 0 {
+            return Ok(());
+        }
+        if started.elapsed() >= patience {
+            return Err(CoreError::TraceRemains(
+                "all entries are deleted, but another app or widget is reading the diary, so old copies stay \
+                 in its log file: close it and wipe again"
+                    .into(),
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }

@@ -47,6 +47,11 @@ pub enum CoreError {
     #[error("storage is full")]
     StorageFull,
 
+    /// A wipe deleted everything but could not remove every trace from the
+    /// file (another connection blocks the checkpoint); says what to do.
+    #[error("not wiped completely: {0}")]
+    TraceRemains(String),
+
     #[error("database is read-only")]
     ReadOnly,
 

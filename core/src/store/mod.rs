@@ -21,6 +21,9 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// (schema versions 1-3) have 0 there and get it in the v4 migration.
 pub const APPLICATION_ID: i32 = 0x4B45_4652;
 
+/// How long a statement waits for another connection's lock.
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Begin a write transaction that takes the write lock up front (IMMEDIATE),
 /// so a second connection to the same file (a widget, another process)
 /// waits on the busy timeout instead of failing with "database is locked"
@@ -119,7 +122,7 @@ impl Store {
     /// the migrations.
     fn prepare(&self, checked: Checked) -> Result<()> {
         let c = &self.conn;
-        c.busy_timeout(std::time::Duration::from_secs(5))?;
+        c.busy_timeout(BUSY_TIMEOUT)?;
         let (app_id, version, fingerprint) = {
             let tx = c.unchecked_transaction()?; // DEFERRED: a read snapshot, no lock taken
             let app_id: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
