@@ -620,3 +620,152 @@ fn a_full_disk_says_storage_is_full_and_loses_nothing() {
     log(&app, 9999, 10).expect("writing works again");
     println!("full disk: {} acknowledged drinks all listed after space came back", acked.len());
 }
+
+// --- hostile backups ------------------------------------------------------------------
+
+/// A valid backup of the seeded database, as a JSON value.
+fn seeded_backup(dir: &Path) -> (std::sync::Arc<KefirApp>, serde_json::Value) {
+    let (db, _) = seeded_copy(dir, "kefir.db");
+    let app = open(&db);
+    let p = dir.join("valid.json");
+    app.export_backup(p.display().to_string(), now()).unwrap();
+    let v = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+    (app, v)
+}
+
+/// Backups crafted against the app: each is refused as `BackupRejected`
+/// whose reason names the field, and the database is unchanged.
+#[test]
+fn hostile_backups_are_refused_with_the_field_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, valid) = seeded_backup(dir.path());
+    type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+    let future_day = "2026-03-20"; // now is 2026-03-10
+    let cases: Vec<(&str, &str, Edit)> = vec![
+        ("a plan with no days", "days", Box::new(|v| v["plans"][0]["days"] = serde_json::json!([]))),
+        (
+            "a future-dated plan day",
+            "after the backup was exported",
+            Box::new(move |v| {
+                let mut d = v["plans"][0]["days"][0].clone();
+                d["day"] = future_day.into();
+                v["plans"][0]["days"].as_array_mut().unwrap().push(d);
+            }),
+        ),
+        ("hold_days 4294967295", "hold_days", Box::new(|v| v["plans"][0]["hold_days"] = 4_294_967_295u32.into())),
+        ("step_ml 0", "step_ml", Box::new(|v| v["plans"][0]["step_ml"] = 0.into())),
+        (
+            "a 5 MB plan-day reason",
+            "reason",
+            Box::new(|v| v["plans"][0]["days"][0]["reason"] = "r".repeat(5 << 20).into()),
+        ),
+        ("a 5 MB note", "note", Box::new(|v| v["drinks"][0]["note"] = "n".repeat(5 << 20).into())),
+        (
+            "a drink dated after the export",
+            "after the backup was exported",
+            Box::new(|v| v["drinks"][0]["at"] = "2026-04-01T08:00:00Z".into()),
+        ),
+        (
+            "a batch on a homemade drink with 999 h of fermentation",
+            "fermentation_hours",
+            Box::new(|v| {
+                v["drinks"][0]["source"] = "homemade".into();
+                v["drinks"][0]["batch"] = serde_json::json!({"fermentation_hours": 999, "room_temp_c": 20,
+                    "off_smell": false, "mould": false, "pink_or_orange": false, "unusual_fizz": false});
+            }),
+        ),
+        (
+            "reminder settings with a bad time",
+            "checkin_times",
+            Box::new(|v| {
+                v["settings"]["reminders"] = serde_json::json!({"checkin_times": ["25:99"], "days": [],
+                    "quiet_start": null, "quiet_end": null, "drink_reminder": null, "spacing_alerts": true,
+                    "time_zone": "UTC"})
+                .to_string()
+                .into()
+            }),
+        ),
+        ("an unknown setting", "unknown key", Box::new(|v| v["settings"]["evil"] = "1".into())),
+        ("a rule id listed twice", "listed twice", Box::new(|v| v["plans"][0]["days"][0]["rule_ids"] = serde_json::json!(["D1", "D1"]))),
+        ("a check-in dated after the export", "after the backup was exported", Box::new(move |v| {
+            v["checkins"][0]["day"] = future_day.into();
+        })),
+    ];
+    let before = dump(&app);
+    let mut failures = Vec::new();
+    for (name, field, edit) in &cases {
+        let mut v = valid.clone();
+        edit(&mut v);
+        let p = dir.path().join("hostile.json");
+        std::fs::write(&p, serde_json::to_vec(&v).unwrap()).unwrap();
+        match app.import_backup(p.display().to_string(), ImportMode::Replace, true) {
+            Err(KefirError::BackupRejected { reason }) if reason.contains(field) => println!("ok   {name}: {reason:.120}"),
+            other => failures.push(format!("{name}: {:?}", other.map_err(|e| format!("{e:.200}")))),
+        }
+    }
+    // Duplicate keys, which a JSON value cannot even hold: written as text.
+    let text = serde_json::to_string(&valid).unwrap();
+    for (name, from, to) in [
+        ("a duplicate top-level key", "\"drinks\":", "\"drinks\":[],\"drinks\":"),
+        ("a duplicate field in a drink", "\"ml\":", "\"ml\":1,\"ml\":"),
+        ("a duplicate settings key", "\"settings\":{}", "\"settings\":{\"reminders\":\"{}\",\"reminders\":\"{}\"}"),
+    ] {
+        let p = dir.path().join("dup.json");
+        std::fs::write(&p, text.replacen(from, to, 1)).unwrap();
+        match app.import_backup(p.display().to_string(), ImportMode::Replace, true) {
+            Err(KefirError::BackupRejected { reason }) if reason.contains("duplicate") || reason.contains("twice") => {}
+            other => failures.push(format!("{name}: {:?}", other.map(|_| ()))),
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(dump(&app), before, "a refused backup changed the database");
+}
+
+/// Levels and rule ids of check-ins and reactions come from their symptoms,
+/// never from the file: a backup that calls a throat-tightening reaction
+/// and a severe check-in "ok" with no rules is stored with the evaluated
+/// level and rules.
+#[test]
+fn imported_levels_and_rule_ids_are_recomputed_from_the_symptoms() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, mut v) = seeded_backup(dir.path());
+    let honest_level = v["reactions"][0]["level"].clone();
+    v["reactions"][0]["symptoms"] = serde_json::json!([{"symptom": "breathing_difficulty", "severity": "moderate"}]);
+    v["reactions"][0]["level"] = "info".into();
+    v["reactions"][0]["rule_ids"] = serde_json::json!([]);
+    let p = dir.path().join("lying.json");
+    std::fs::write(&p, v.to_string()).unwrap();
+    app.import_backup(p.display().to_string(), ImportMode::Replace, true).unwrap();
+    let out = dir.path().join("after.json");
+    app.export_backup(out.display().to_string(), now()).unwrap();
+    let after: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let r = &after["reactions"][0];
+    assert_ne!(r["level"], "info", "the file's level was trusted: {r}");
+    assert_ne!(r["level"], honest_level, "{r}");
+    assert!(!r["rule_ids"].as_array().unwrap().is_empty(), "{r}");
+}
+
+/// Non-regular files are refused before they are read (a device would
+/// stream forever, a FIFO would block); so is anything over the limit.
+#[test]
+fn backup_import_refuses_devices_fifos_and_oversized_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = seeded_backup(dir.path());
+    let fifo = dir.path().join("backup.fifo");
+    mkfifo(&fifo);
+    let big = dir.path().join("big.json");
+    std::fs::File::create(&big).unwrap().set_len(kefir_core::backup::MAX_BACKUP_BYTES + 1).unwrap();
+    let before = dump(&app);
+    for p in [Path::new("/dev/zero"), Path::new("/dev/urandom"), fifo.as_path(), dir.path(), big.as_path()] {
+        let t = Instant::now();
+        let r = app.import_backup(p.display().to_string(), ImportMode::Replace, true);
+        assert!(
+            matches!(&r, Err(KefirError::BackupRejected { reason }) if reason.contains(&p.display().to_string())),
+            "{}: {:?}",
+            p.display(),
+            r.map(|_| ())
+        );
+        assert!(t.elapsed() < Duration::from_secs(5), "{} took {:?}", p.display(), t.elapsed());
+    }
+    assert_eq!(dump(&app), before);
+}
