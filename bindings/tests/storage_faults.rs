@@ -127,7 +127,10 @@ fn other_apps_sqlite_files_are_refused_byte_identical() {
     let kefir_v3_tables = kefir_core::store::SCHEMA_SNAPSHOTS[2];
     let table: Vec<(&str, String)> = vec![
         ("user_version 0 with a table", "CREATE TABLE contacts(name TEXT); INSERT INTO contacts VALUES ('a');".into()),
-        ("user_version 1", "CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES ('x'); PRAGMA user_version = 1;".into()),
+        (
+            "user_version 1",
+            "CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES ('x'); PRAGMA user_version = 1;".into(),
+        ),
         ("user_version 2", "CREATE TABLE notes(t TEXT); PRAGMA user_version = 2;".into()),
         ("user_version 3", "CREATE TABLE notes(t TEXT); PRAGMA user_version = 3;".into()),
         ("user_version 4", "CREATE TABLE notes(t TEXT); PRAGMA user_version = 4;".into()),
@@ -276,7 +279,10 @@ fn exports_refuse_the_database_devices_fifos_folders_and_symlinks() {
     type Export<'a> = Box<dyn Fn(String) -> Result<(), KefirError> + 'a>;
     let exports: Vec<(&str, Export)> = vec![
         ("export_backup", Box::new(|p| app.export_backup(p, now()))),
-        ("write_pdf", Box::new(|p| app.write_pdf("2026-03-01".into(), "2026-03-10".into(), Paper::A4, p, now(), TZ.into()))),
+        (
+            "write_pdf",
+            Box::new(|p| app.write_pdf("2026-03-01".into(), "2026-03-10".into(), Paper::A4, p, now(), TZ.into())),
+        ),
         ("write_fhir", Box::new(|p| app.write_fhir("2026-03-01".into(), "2026-03-10".into(), p, now(), TZ.into()))),
     ];
     let mut failures = Vec::new();
@@ -326,7 +332,12 @@ fn fifty_processes_create_one_new_database_at_once() {
             failures.push(lines.join(" | "));
         }
     }
-    assert!(failures.is_empty(), "{} of 50 first opens failed: {:#?}", failures.len(), &failures[..failures.len().min(5)]);
+    assert!(
+        failures.is_empty(),
+        "{} of 50 first opens failed: {:#?}",
+        failures.len(),
+        &failures[..failures.len().min(5)]
+    );
     let app = open(&db);
     assert_eq!(app.list_drinks(ts("2000-01-01T00:00:00Z"), now().plus(chrono::Duration::days(1))).unwrap().len(), 50);
 }
@@ -339,8 +350,7 @@ fn ten_processes_write_at_once_without_errors_or_losses() {
     let secs: u64 = std::env::var("KEFIR_MP_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(20);
     let dir = tempfile::tempdir().unwrap();
     let (db, _) = seeded_copy(dir.path(), "kefir.db");
-    let children: Vec<_> =
-        (0..10).map(|_| helper("writer", &db, &secs.to_string()).spawn().expect("spawn")).collect();
+    let children: Vec<_> = (0..10).map(|_| helper("writer", &db, &secs.to_string()).spawn().expect("spawn")).collect();
     let mut acked: HashMap<i64, (u32, String)> = HashMap::new();
     let mut errors = Vec::new();
     for mut c in children {
@@ -520,7 +530,8 @@ impl Tmpfs {
         let dir = tempfile::tempdir().unwrap();
         let mnt = dir.path().join("mnt");
         std::fs::create_dir(&mnt).unwrap();
-        let out = Command::new("mount").args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"]).arg(&mnt).output();
+        let out =
+            Command::new("mount").args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"]).arg(&mnt).output();
         match out {
             Ok(o) if o.status.success() => Some(Tmpfs { _dir: dir, mnt }),
             other => {
@@ -686,10 +697,18 @@ fn hostile_backups_are_refused_with_the_field_named() {
             }),
         ),
         ("an unknown setting", "unknown key", Box::new(|v| v["settings"]["evil"] = "1".into())),
-        ("a rule id listed twice", "listed twice", Box::new(|v| v["plans"][0]["days"][0]["rule_ids"] = serde_json::json!(["D1", "D1"]))),
-        ("a check-in dated after the export", "after the backup was exported", Box::new(move |v| {
-            v["checkins"][0]["day"] = future_day.into();
-        })),
+        (
+            "a rule id listed twice",
+            "listed twice",
+            Box::new(|v| v["plans"][0]["days"][0]["rule_ids"] = serde_json::json!(["D1", "D1"])),
+        ),
+        (
+            "a check-in dated after the export",
+            "after the backup was exported",
+            Box::new(move |v| {
+                v["checkins"][0]["day"] = future_day.into();
+            }),
+        ),
     ];
     let before = dump(&app);
     let mut failures = Vec::new();
@@ -699,7 +718,9 @@ fn hostile_backups_are_refused_with_the_field_named() {
         let p = dir.path().join("hostile.json");
         std::fs::write(&p, serde_json::to_vec(&v).unwrap()).unwrap();
         match app.import_backup(p.display().to_string(), ImportMode::Replace, true) {
-            Err(KefirError::BackupRejected { reason }) if reason.contains(field) => println!("ok   {name}: {reason:.120}"),
+            Err(KefirError::BackupRejected { reason }) if reason.contains(field) => {
+                println!("ok   {name}: {reason:.120}")
+            }
             other => failures.push(format!("{name}: {:?}", other.map_err(|e| format!("{e:.200}")))),
         }
     }

@@ -353,7 +353,10 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 Some("off") => (s.quiet_start, s.quiet_end) = (None, None),
                 Some(q) => {
                     let (a, b) = q.split_once('-').ok_or_else(|| {
-                        Failure::invalid("quiet", format!("invalid --quiet '{q}': use START-END like 22:00-07:00, or off"))
+                        Failure::invalid(
+                            "quiet",
+                            format!("invalid --quiet '{q}': use START-END like 22:00-07:00, or off"),
+                        )
                     })?;
                     (s.quiet_start, s.quiet_end) = (Some(a.into()), Some(b.into()));
                 }
@@ -392,9 +395,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             let paper = match r.paper.to_ascii_lowercase().as_str() {
                 "a4" => Paper::A4,
                 "letter" => Paper::Letter,
-                other => {
-                    return Err(Failure::invalid("paper", format!("invalid paper '{other}': use a4 or letter")))
-                }
+                other => return Err(Failure::invalid("paper", format!("invalid paper '{other}': use a4 or letter"))),
             };
             let summary = app.summary(from.clone(), to.clone(), now, ctx.tz.clone())?;
             let mut written = Vec::new();

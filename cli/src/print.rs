@@ -132,7 +132,10 @@ pub fn screening(ctx: &Ctx, s: &Screening) {
     for sp in &c.spacing {
         outln!(
             "  spacing ({}): kefir {} h after a dose of {}, {} h before the next",
-            sp.rule_id, sp.kefir_after_dose_hours, sp.medicine, sp.kefir_before_dose_hours
+            sp.rule_id,
+            sp.kefir_after_dose_hours,
+            sp.medicine,
+            sp.kefir_before_dose_hours
         );
     }
     if s.needs_clinician {
@@ -246,7 +249,10 @@ pub fn plan(ctx: &Ctx, v: &PlanView) {
         }
         _ => outln!(
             "No plan yet. Start: between {} and {} ml, target {}-{} ml.",
-            v.start_range_ml[0], v.start_range_ml[1], v.target_range_ml[0], v.target_range_ml[1]
+            v.start_range_ml[0],
+            v.start_range_ml[1],
+            v.target_range_ml[0],
+            v.target_range_ml[1]
         ),
     }
     if let Some(r) = &v.blocked_reason {
@@ -263,7 +269,12 @@ pub fn imported(ctx: &Ctx, s: &ImportSummary) {
     }
     outln!(
         "imported {} drinks, {} check-ins, {} reactions, {} doses, {} plans, {} profile versions",
-        s.drinks, s.checkins, s.reactions, s.doses, s.plans, s.profile_versions
+        s.drinks,
+        s.checkins,
+        s.reactions,
+        s.doses,
+        s.plans,
+        s.profile_versions
     );
 }
 
@@ -282,11 +293,19 @@ pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
     outln!("Summary {} to {} ({})", s.from_date, s.to_date, s.time_zone);
     outln!(
         "  total {} ml in {} drinks; {} days with kefir, mean {} ml, max {} ml",
-        t.total_ml, t.drinks, t.days_with_intake, t.mean_ml_on_intake_days, t.max_day_ml
+        t.total_ml,
+        t.drinks,
+        t.days_with_intake,
+        t.mean_ml_on_intake_days,
+        t.max_day_ml
     );
     outln!(
         "  check-ins {} of {} days ({} %); on target {} of {} days",
-        t.checkin_days, t.days, t.checkin_adherence_pct, t.days_on_target, t.days_with_target
+        t.checkin_days,
+        t.days,
+        t.checkin_adherence_pct,
+        t.days_on_target,
+        t.days_with_target
     );
     outln!("  screening: {}", s.screening_level);
     findings("    ", &s.findings);

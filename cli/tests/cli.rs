@@ -224,7 +224,11 @@ fn every_command_honours_json_and_prints_text_without_it() {
         args.extend_from_slice(c);
         let o = k(&db, &args);
         let out = String::from_utf8_lossy(&o.stdout);
-        assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok(), "{c:?} --json printed: {out} / {}", stderr(&o));
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&out).is_ok(),
+            "{c:?} --json printed: {out} / {}",
+            stderr(&o)
+        );
     }
     for c in [vec!["remind", "show"], vec!["remind", "set", "--checkin", "21:00"], vec!["profile", "history"]] {
         let o = k(&db, &c);
@@ -305,7 +309,8 @@ fn after_a_full_disk_and_freed_space_list_shows_every_acknowledged_drink() {
     let dir = tempfile::tempdir().unwrap();
     let mnt = dir.path().join("mnt");
     std::fs::create_dir(&mnt).unwrap();
-    let mounted = std::process::Command::new("mount").args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"]).arg(&mnt).status();
+    let mounted =
+        std::process::Command::new("mount").args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"]).arg(&mnt).status();
     if !mounted.is_ok_and(|s| s.success()) {
         assert!(std::env::var("CI").map_or(true, |v| v != "true"), "cannot mount a tmpfs under CI=true");
         eprintln!("!!!! full-disk CLI test NOT RUN: cannot mount a tmpfs (root needed)");

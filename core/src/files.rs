@@ -38,7 +38,9 @@ pub(crate) fn check_target(path: &Path, db: Option<&Path>, field: &str) -> Resul
         return Err(CoreError::invalid(field, "names no file"));
     }
     let existing = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => return Err(refuse(field, path, "is a symbolic link; refusing to follow it")),
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(refuse(field, path, "is a symbolic link; refusing to follow it"))
+        }
         Ok(m) if !m.is_file() => {
             return Err(refuse(field, path, "is not a regular file (a folder, device or FIFO); choose a file name"))
         }

@@ -364,7 +364,8 @@ mod tests {
         let p = dir.path().join("future.db");
         {
             let c = Connection::open(&p).unwrap();
-            c.execute_batch("CREATE TABLE t(x); PRAGMA user_version = 999; PRAGMA application_id = 1262831186;").unwrap();
+            c.execute_batch("CREATE TABLE t(x); PRAGMA user_version = 999; PRAGMA application_id = 1262831186;")
+                .unwrap();
         }
         let before = std::fs::read(&p).unwrap();
         let e = Store::open(&p).err().unwrap();
