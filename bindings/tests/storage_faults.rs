@@ -552,15 +552,14 @@ impl Drop for Tmpfs {
     }
 }
 
-/// Fill the file system: write a filler file until ENOSPC.
-fn fill(path: &Path) {
+/// Fill the file system with a filler file until ENOSPC, then give back
+/// `room` bytes, so the next writes succeed for a while and then fail.
+fn fill(path: &Path, room: u64) {
     let mut f = std::fs::File::create(path).unwrap();
     let block = vec![0xA5u8; 4096];
-    loop {
-        if f.write_all(&block).is_err() {
-            break;
-        }
-    }
+    while f.write_all(&block).is_ok() {}
+    let len = f.metadata().unwrap().len();
+    f.set_len(len.saturating_sub(room)).unwrap();
     let _ = f.sync_all();
 }
 
@@ -583,7 +582,11 @@ fn a_full_disk_says_storage_is_full_and_loses_nothing() {
         let (id, note) = log(&app, i, 10).unwrap();
         acked.insert(id, note);
     }
-    fill(&fs.mnt.join("filler"));
+    // An earlier export, which a failed one must leave as it was.
+    let export = fs.mnt.join("backup.json");
+    app.export_backup(export.display().to_string(), now()).unwrap();
+    let old_export = std::fs::read(&export).unwrap();
+    fill(&fs.mnt.join("filler"), 96 * 1024);
     let mut full_errors = 0;
     for i in 20..5000 {
         match log(&app, i, 900) {
@@ -600,6 +603,7 @@ fn a_full_disk_says_storage_is_full_and_loses_nothing() {
         }
     }
     assert_eq!(full_errors, 3, "the disk never filled");
+    assert!(acked.len() > 20, "no write succeeded while the disk was filling");
     let listed = |app: &KefirApp| -> HashMap<i64, String> {
         app.list_drinks(ts("2000-01-01T00:00:00Z"), now().plus(chrono::Duration::days(1)))
             .unwrap()
@@ -613,11 +617,12 @@ fn a_full_disk_says_storage_is_full_and_loses_nothing() {
         Err(e) => panic!("a read on a full disk gave {e:?}"),
     }
     let before = listing(&fs.mnt);
-    match app.export_backup(fs.mnt.join("backup.json").display().to_string(), now()) {
+    match app.export_backup(export.display().to_string(), now()) {
         Err(KefirError::StorageFull) => {}
         other => panic!("an export on a full disk gave {other:?}"),
     }
     assert_eq!(listing(&fs.mnt), before, "the failed export left a file");
+    assert_eq!(std::fs::read(&export).unwrap(), old_export, "the failed export changed the old file");
     drop(app);
     // Still full: the app opens (or says the storage is full), nothing else.
     match KefirApp::new(db.display().to_string()) {

@@ -236,8 +236,13 @@ fn precheck_file(path: &Path, shown: &str) -> Result<Checked> {
     // can say what the database holds. It replays the WAL; `prepare`
     // checks identity and integrity again before anything is written, and
     // closing does not checkpoint until then.
-    let wal_pending = std::fs::metadata(sibling(path, "-wal")).is_ok_and(|m| m.len() > 0);
-    match immutable_look(path) {
+    let wal_pending = || std::fs::metadata(sibling(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    let before = wal_pending();
+    let look = immutable_look(path);
+    // Looked again after the look: a writer that started meanwhile (and so
+    // a checkpoint that may have been writing the file) counts too.
+    let wal_pending = before || wal_pending();
+    match look {
         // Id 0 (kefir 0.1.0, or a new file) needs a kefir schema.
         Ok((fp, _)) if app_id == 0 && check_identity(0, version, &fp).is_err() && !wal_pending => not_ours(),
         _ if wal_pending => Ok(Checked::No),
