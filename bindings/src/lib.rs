@@ -52,8 +52,11 @@ impl KefirApp {
 #[uniffi::export]
 impl KefirApp {
     /// Open (or create) the database at `db_path`. A file that is not a
-    /// kefir database, is damaged, or comes from a newer app version is
-    /// refused and left untouched.
+    /// kefir database (another app's SQLite file, a folder, FIFO or device)
+    /// or is damaged gives `DatabaseUnreadable`, one from a newer app
+    /// version `DatabaseTooNew`; either is left byte-for-byte untouched with
+    /// nothing created beside it. After a crash or a full disk SQLite
+    /// recovers the file itself; `StorageFull` if it cannot yet.
     #[uniffi::constructor]
     pub fn new(db_path: String) -> Result<Arc<Self>> {
         let core = Kefir::open(std::path::Path::new(&db_path))?;
@@ -177,18 +180,27 @@ impl KefirApp {
 
     // --- backup, restore, delete everything -------------------------------------
 
-    /// Write everything to one versioned JSON file at `path`.
+    /// Write everything to one versioned JSON file at `path` (a temp file in
+    /// the same folder, then a rename). `InvalidInput { field: "path" }`,
+    /// naming the path, when it is this database or its -wal/-shm/-journal,
+    /// a folder, device, FIFO or symlink; `StorageFull` on a full disk (the
+    /// old file stays, no temp file is left).
     pub fn export_backup(&self, path: String, now: Timestamp) -> Result<()> {
         self.run(|k| k.write_backup(std::path::Path::new(&path), now))
     }
 
     /// Import a backup file. `Replace` asks for `confirmed`; a malformed or
-    /// newer backup is refused and nothing changes.
+    /// newer backup is refused (`BackupRejected`, the reason naming the
+    /// record and field) and nothing changes: only a regular file of at most
+    /// 64 MiB, every value checked like live input, nothing dated after the
+    /// backup's `exported_at`; check-in and reaction levels are recomputed.
     pub fn import_backup(&self, path: String, mode: ImportMode, confirmed: bool) -> Result<ImportSummary> {
         self.run(|k| k.import_backup_file(std::path::Path::new(&path), mode, confirmed))
     }
 
-    /// Delete all data on this device (asks for `confirmed`).
+    /// Delete all data on this device (asks for `confirmed`). Succeeds only
+    /// when no trace is left in the file or its WAL; when another reader
+    /// blocks that, `Storage` says to close it and wipe again.
     pub fn wipe_everything(&self, confirmed: bool) -> Result<()> {
         self.run(|k| k.wipe_everything(confirmed))
     }
@@ -205,7 +217,8 @@ impl KefirApp {
         self.run(|k| k.summary(&from_day, &to_day, now, &time_zone))
     }
 
-    /// Write the summary as a PDF (A4 or US Letter) to `path`.
+    /// Write the summary as a PDF (A4 or US Letter) to `path`; the target
+    /// rules and errors of `export_backup`.
     pub fn write_pdf(
         &self,
         from_day: String,
@@ -218,7 +231,8 @@ impl KefirApp {
         self.run(|k| k.write_pdf(&from_day, &to_day, paper, std::path::Path::new(&path), now, &time_zone))
     }
 
-    /// Write the summary as a FHIR R4 Bundle (JSON) to `path`.
+    /// Write the summary as a FHIR R4 Bundle (JSON) to `path`; the target
+    /// rules and errors of `export_backup`.
     pub fn write_fhir(
         &self,
         from_day: String,
