@@ -15,6 +15,8 @@
 #   fuzz-long              the proptest fuzz suite with KEFIR_FUZZ_CASES=10 (10x the
 #                          cases of the normal test run; KEFIR_QUALITY_FUZZ overrides)
 #   crash-other-seed       the crash-safety test once more (100 kills, new seed)
+#   backup-memory          scripts/measure-backup-memory.sh: peak memory of four 63 MiB
+#                          hostile backups under 300 MB (GNU time)
 # Then, for information only (not counted): the `known_bug_*` tests, which
 # assert the fixes for bugs these suites found in core/src; they fail until
 # those are fixed (see BENCHMARKS.md, "Findings").
@@ -70,6 +72,7 @@ export -f expect_failure gates_can_fail
 step gates-can-fail 1200 bash -c gates_can_fail
 step fuzz-long 1200 env KEFIR_FUZZ_CASES="${KEFIR_QUALITY_FUZZ:-10}" cargo test -p kefir-ffi --test fuzz
 step crash-other-seed 600 env KEFIR_CRASH_RUNS=100 cargo test -p kefir-ffi --test crash_safety killed_writers -- --nocapture
+step backup-memory 900 bash scripts/measure-backup-memory.sh
 
 printf '\n==== quality: known bugs (information only, not counted)\n'
 known_log="$LOGS/known-bugs.log"

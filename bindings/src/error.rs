@@ -21,8 +21,10 @@ pub enum KefirError {
     #[error("confirmation required: {what}")]
     ConfirmationRequired { what: String },
 
-    /// The file is not a kefir database or is damaged. It was left
-    /// untouched: offer to choose another file or restore a backup.
+    /// The file is not a kefir database (another app's SQLite file, a
+    /// folder, device or FIFO) or is damaged. It was left untouched, with
+    /// nothing created beside it: offer to choose another file or restore a
+    /// backup.
     #[error("cannot read database {path}: {detail}")]
     DatabaseUnreadable { path: String, detail: String },
 
@@ -34,11 +36,15 @@ pub enum KefirError {
     #[error("backup refused: {reason}")]
     BackupRejected { reason: String },
 
-    /// The device is out of space: ask the user to free some.
+    /// The device is out of space (SQLITE_FULL, or ENOSPC from any read or
+    /// write, exports included): ask the user to free some. Nothing
+    /// half-written was kept; everything acknowledged before is still there.
     #[error("storage is full")]
     StorageFull,
 
-    /// Reading or writing failed; the call can be retried.
+    /// Reading or writing failed; the call can be retried. `detail` says
+    /// what to do first when there is something (e.g. a wipe blocked by
+    /// another app reading the diary: close it, then wipe again).
     #[error("storage error: {detail}")]
     Storage { detail: String },
 
@@ -63,7 +69,9 @@ impl From<CoreError> for KefirError {
             e @ CoreError::NewerBackup { .. } => KefirError::BackupRejected { reason: e.to_string() },
             CoreError::StorageFull => KefirError::StorageFull,
             CoreError::Sqlite(e) => KefirError::Storage { detail: e.to_string() },
-            e @ (CoreError::ReadOnly | CoreError::Io(_)) => KefirError::Storage { detail: e.to_string() },
+            e @ (CoreError::ReadOnly | CoreError::Io(_) | CoreError::TraceRemains(_)) => {
+                KefirError::Storage { detail: e.to_string() }
+            }
             CoreError::Internal(detail) => KefirError::Internal { detail },
         }
     }

@@ -36,6 +36,13 @@ impl KefirApp {
         self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Run one core call; an I/O failure that the OS reported as "no space
+    /// left on device" becomes `StorageFull` (reads and writes alike).
+    fn run<T>(&self, f: impl FnOnce(&Kefir) -> kefir_core::Result<T>) -> Result<T> {
+        let app = self.app();
+        f(&app).map_err(|e| KefirError::from(app.store().classify(e)))
+    }
+
     /// The wrapped core, for Rust callers (the CLI, benchmarks).
     pub fn with_core<T>(&self, f: impl FnOnce(&Kefir) -> T) -> T {
         f(&self.app())
@@ -45,8 +52,11 @@ impl KefirApp {
 #[uniffi::export]
 impl KefirApp {
     /// Open (or create) the database at `db_path`. A file that is not a
-    /// kefir database, is damaged, or comes from a newer app version is
-    /// refused and left untouched.
+    /// kefir database (another app's SQLite file, a folder, FIFO or device)
+    /// or is damaged gives `DatabaseUnreadable`, one from a newer app
+    /// version `DatabaseTooNew`; either is left byte-for-byte untouched with
+    /// nothing created beside it. After a crash or a full disk SQLite
+    /// recovers the file itself; `StorageFull` if it cannot yet.
     #[uniffi::constructor]
     pub fn new(db_path: String) -> Result<Arc<Self>> {
         let core = Kefir::open(std::path::Path::new(&db_path))?;
@@ -55,62 +65,62 @@ impl KefirApp {
 
     /// Log a drink. It is stored even when a rule warns (the warnings say why).
     pub fn log_drink(&self, input: DrinkInput, now: Timestamp, time_zone: String) -> Result<DrinkLogged> {
-        Ok(self.app().log_drink(&input, now, &time_zone)?)
+        self.run(|k| k.log_drink(&input, now, &time_zone))
     }
 
     pub fn update_drink(&self, id: i64, input: DrinkInput, now: Timestamp, time_zone: String) -> Result<Drink> {
-        Ok(self.app().update_drink(id, &input, now, &time_zone)?)
+        self.run(|k| k.update_drink(id, &input, now, &time_zone))
     }
 
     /// Delete a drink; `undo_delete_drink` brings back the latest deletion.
     pub fn delete_drink(&self, id: i64, now: Timestamp) -> Result<()> {
-        Ok(self.app().delete_drink(id, now)?)
+        self.run(|k| k.delete_drink(id, now))
     }
 
     pub fn undo_delete_drink(&self, id: i64) -> Result<Drink> {
-        Ok(self.app().undo_delete_drink(id)?)
+        self.run(|k| k.undo_delete_drink(id))
     }
 
     /// Drinks with `from <= time < to`, oldest first.
     pub fn list_drinks(&self, from: Timestamp, to: Timestamp) -> Result<Vec<Drink>> {
-        Ok(self.app().list_drinks(from, to)?)
+        self.run(|k| k.list_drinks(from, to))
     }
 
     /// One total per local day, from the day of `from` to the day of `to`.
     pub fn daily_totals(&self, from: Timestamp, to: Timestamp, time_zone: String) -> Result<Vec<DayTotal>> {
-        Ok(self.app().daily_totals(from, to, &time_zone)?)
+        self.run(|k| k.daily_totals(from, to, &time_zone))
     }
 
     /// Everything the Today screen shows.
     pub fn today(&self, now: Timestamp, time_zone: String) -> Result<Today> {
-        Ok(self.app().today(now, &time_zone)?)
+        self.run(|k| k.today(now, &time_zone))
     }
 
     // --- profile and screening --------------------------------------------------
 
     /// The current profile (a default adult profile before the first save).
     pub fn profile(&self) -> Result<Profile> {
-        Ok(self.app().profile()?)
+        self.run(|k| k.profile())
     }
 
     /// Every saved version of the profile, oldest first.
     pub fn profile_history(&self) -> Result<Vec<ProfileVersion>> {
-        Ok(self.app().profile_history()?)
+        self.run(|k| k.profile_history())
     }
 
     /// Save a new version of the profile; returns the new screening.
     pub fn save_profile(&self, profile: Profile, now: Timestamp) -> Result<Screening> {
-        Ok(self.app().save_profile(&profile, now)?)
+        self.run(|k| k.save_profile(&profile, now))
     }
 
     /// The first-run screening screen: level, findings, constraints.
     pub fn screening(&self) -> Result<Screening> {
-        Ok(self.app().screening()?)
+        self.run(|k| k.screening())
     }
 
     /// "Cleared by my clinician": lifts the current `consult` hold.
     pub fn acknowledge_clinician(&self, note: Option<String>, now: Timestamp) -> Result<Screening> {
-        Ok(self.app().acknowledge_clinician(note, now)?)
+        self.run(|k| k.acknowledge_clinician(note, now))
     }
 
     // --- check-ins, reactions, medicines ----------------------------------------
@@ -118,87 +128,97 @@ impl KefirApp {
     /// Save today's or yesterday's check-in; the result carries the rules
     /// that fired and, for `emergency`, the emergency screen.
     pub fn save_checkin(&self, input: CheckinInput, now: Timestamp, time_zone: String) -> Result<CheckinResult> {
-        Ok(self.app().save_checkin(&input, now, &time_zone)?)
+        self.run(|k| k.save_checkin(&input, now, &time_zone))
     }
 
     /// "Report a reaction now": red flags are evaluated at once.
     pub fn report_reaction(&self, input: ReactionInput, now: Timestamp, time_zone: String) -> Result<ReactionResult> {
-        Ok(self.app().report_reaction(&input, now, &time_zone)?)
+        self.run(|k| k.report_reaction(&input, now, &time_zone))
     }
 
     /// Check-ins for local days `from_day..=to_day` (ISO dates).
     pub fn checkins(&self, from_day: String, to_day: String) -> Result<Vec<Checkin>> {
-        Ok(self.app().checkins(&from_day, &to_day)?)
+        self.run(|k| k.checkins(&from_day, &to_day))
     }
 
     pub fn log_dose(&self, input: DoseInput, now: Timestamp, time_zone: String) -> Result<DoseLogged> {
-        Ok(self.app().log_dose(&input, now, &time_zone)?)
+        self.run(|k| k.log_dose(&input, now, &time_zone))
     }
 
     /// Medicine spacing countdowns that matter now.
     pub fn spacing(&self, now: Timestamp, time_zone: String) -> Result<Vec<SpacingStatus>> {
-        Ok(self.app().spacing(now, &time_zone)?)
+        self.run(|k| k.spacing(now, &time_zone))
     }
 
     // --- plan ------------------------------------------------------------------------
 
     pub fn start_plan(&self, settings: PlanSettings, now: Timestamp, time_zone: String) -> Result<PlanView> {
-        Ok(self.app().start_plan(&settings, now, &time_zone)?)
+        self.run(|k| k.start_plan(&settings, now, &time_zone))
     }
 
     /// Everything the Plan screen shows.
     pub fn plan_view(&self, now: Timestamp, time_zone: String) -> Result<PlanView> {
-        Ok(self.app().plan_view(now, &time_zone)?)
+        self.run(|k| k.plan_view(now, &time_zone))
     }
 
     pub fn pause_plan(&self, now: Timestamp, time_zone: String) -> Result<PlanView> {
-        Ok(self.app().pause_plan(now, &time_zone)?)
+        self.run(|k| k.pause_plan(now, &time_zone))
     }
 
     pub fn resume_plan(&self, now: Timestamp, time_zone: String) -> Result<PlanView> {
-        Ok(self.app().resume_plan(now, &time_zone)?)
+        self.run(|k| k.resume_plan(now, &time_zone))
     }
 
     /// Restart after a stop, once a check-in without the red flag followed it.
     pub fn restart_plan(&self, now: Timestamp, time_zone: String) -> Result<PlanView> {
-        Ok(self.app().restart_plan(now, &time_zone)?)
+        self.run(|k| k.restart_plan(now, &time_zone))
     }
 
     pub fn change_target(&self, target_ml: u32, now: Timestamp, time_zone: String) -> Result<PlanView> {
-        Ok(self.app().change_target(target_ml, now, &time_zone)?)
+        self.run(|k| k.change_target(target_ml, now, &time_zone))
     }
 
     // --- backup, restore, delete everything -------------------------------------
 
-    /// Write everything to one versioned JSON file at `path`.
+    /// Write everything to one versioned JSON file at `path` (a temp file in
+    /// the same folder, then a rename). `InvalidInput { field: "path" }`,
+    /// naming the path, when it is this database or its -wal/-shm/-journal,
+    /// a folder, device, FIFO or symlink; `StorageFull` on a full disk (the
+    /// old file stays, no temp file is left).
     pub fn export_backup(&self, path: String, now: Timestamp) -> Result<()> {
-        Ok(self.app().write_backup(std::path::Path::new(&path), now)?)
+        self.run(|k| k.write_backup(std::path::Path::new(&path), now))
     }
 
     /// Import a backup file. `Replace` asks for `confirmed`; a malformed or
-    /// newer backup is refused and nothing changes.
+    /// newer backup is refused (`BackupRejected`, the reason naming the
+    /// record and field) and nothing changes: only a regular file of at most
+    /// 64 MiB, every value checked like live input, nothing dated after the
+    /// backup's `exported_at`; check-in and reaction levels are recomputed.
     pub fn import_backup(&self, path: String, mode: ImportMode, confirmed: bool) -> Result<ImportSummary> {
-        Ok(self.app().import_backup_file(std::path::Path::new(&path), mode, confirmed)?)
+        self.run(|k| k.import_backup_file(std::path::Path::new(&path), mode, confirmed))
     }
 
-    /// Delete all data on this device (asks for `confirmed`).
+    /// Delete all data on this device (asks for `confirmed`). Succeeds only
+    /// when no trace is left in the file or its WAL; when another reader
+    /// blocks that, `Storage` says to close it and wipe again.
     pub fn wipe_everything(&self, confirmed: bool) -> Result<()> {
-        Ok(self.app().wipe_everything(confirmed)?)
+        self.run(|k| k.wipe_everything(confirmed))
     }
 
     // --- doctor summary and exports ---------------------------------------------
 
     /// The Reports screen's default range (the plan's first day, or four weeks, to today).
     pub fn report_range(&self, now: Timestamp, time_zone: String) -> Result<ReportRange> {
-        Ok(self.app().report_range(now, &time_zone)?)
+        self.run(|k| k.report_range(now, &time_zone))
     }
 
     /// The doctor summary for local days `from_day..=to_day` (ISO dates).
     pub fn summary(&self, from_day: String, to_day: String, now: Timestamp, time_zone: String) -> Result<Summary> {
-        Ok(self.app().summary(&from_day, &to_day, now, &time_zone)?)
+        self.run(|k| k.summary(&from_day, &to_day, now, &time_zone))
     }
 
-    /// Write the summary as a PDF (A4 or US Letter) to `path`.
+    /// Write the summary as a PDF (A4 or US Letter) to `path`; the target
+    /// rules and errors of `export_backup`.
     pub fn write_pdf(
         &self,
         from_day: String,
@@ -208,10 +228,11 @@ impl KefirApp {
         now: Timestamp,
         time_zone: String,
     ) -> Result<()> {
-        Ok(self.app().write_pdf(&from_day, &to_day, paper, std::path::Path::new(&path), now, &time_zone)?)
+        self.run(|k| k.write_pdf(&from_day, &to_day, paper, std::path::Path::new(&path), now, &time_zone))
     }
 
-    /// Write the summary as a FHIR R4 Bundle (JSON) to `path`.
+    /// Write the summary as a FHIR R4 Bundle (JSON) to `path`; the target
+    /// rules and errors of `export_backup`.
     pub fn write_fhir(
         &self,
         from_day: String,
@@ -220,33 +241,33 @@ impl KefirApp {
         now: Timestamp,
         time_zone: String,
     ) -> Result<()> {
-        Ok(self.app().write_fhir(&from_day, &to_day, std::path::Path::new(&path), now, &time_zone)?)
+        self.run(|k| k.write_fhir(&from_day, &to_day, std::path::Path::new(&path), now, &time_zone))
     }
 
     /// Write drinks and check-ins as CSV files into the folder `dir`; returns their paths.
     pub fn write_csv(&self, from_day: String, to_day: String, dir: String, time_zone: String) -> Result<Vec<String>> {
-        Ok(self.app().write_csv(&from_day, &to_day, std::path::Path::new(&dir), &time_zone)?)
+        self.run(|k| k.write_csv(&from_day, &to_day, std::path::Path::new(&dir), &time_zone))
     }
 
     // --- reminders and rhythm -----------------------------------------------------
 
     pub fn reminder_settings(&self) -> Result<ReminderSettings> {
-        Ok(self.app().reminder_settings()?)
+        self.run(|k| k.reminder_settings())
     }
 
     /// Validate and store; returns the settings normalised. Reschedule after.
     pub fn save_reminder_settings(&self, settings: ReminderSettings) -> Result<ReminderSettings> {
-        Ok(self.app().save_reminder_settings(&settings)?)
+        self.run(|k| k.save_reminder_settings(&settings))
     }
 
     /// The next `count` notifications (stable ids, instants to fire at, text),
     /// computed in the device's current zone. Schedule exactly these.
     pub fn upcoming_notifications(&self, now: Timestamp, time_zone: String, count: u32) -> Result<Vec<Notification>> {
-        Ok(self.app().upcoming_notifications(now, &time_zone, count)?)
+        self.run(|k| k.upcoming_notifications(now, &time_zone, count))
     }
 
     /// Check-in streak and adherence for local days `from_day..=to_day`.
     pub fn rhythm(&self, from_day: String, to_day: String, now: Timestamp, time_zone: String) -> Result<Rhythm> {
-        Ok(self.app().rhythm(&from_day, &to_day, now, &time_zone)?)
+        self.run(|k| k.rhythm(&from_day, &to_day, now, &time_zone))
     }
 }

@@ -784,9 +784,11 @@ fn bad_database_files_are_refused_and_untouched() {
             sqlite("CREATE TABLE contacts(name TEXT); INSERT INTO contacts VALUES ('a');"),
             |e| matches!(e, KefirError::DatabaseUnreadable { .. }),
         ),
-        ("a newer schema version", sqlite("CREATE TABLE drinks(x); PRAGMA user_version = 999;"), |e| {
-            matches!(e, KefirError::DatabaseTooNew { found: 999, .. })
-        }),
+        (
+            "a newer schema version",
+            sqlite("CREATE TABLE drinks(x); PRAGMA user_version = 999; PRAGMA application_id = 1262831186;"),
+            |e| matches!(e, KefirError::DatabaseTooNew { found: 999, .. }),
+        ),
         (
             "a directory",
             Box::new(|d: &Path| {

@@ -1,7 +1,9 @@
 //! Crash safety: a writer PROCESS logs drinks, check-ins and plan days
 //! through `KefirApp` and prints an acknowledgement line after each call has
 //! returned; it is killed with SIGKILL at a random moment, 200 times. After
-//! every kill `PRAGMA integrity_check` must say ok and every acknowledged
+//! every kill the app's own open path (`KefirApp::new`) must open the file
+//! and list every acknowledged drink, `PRAGMA integrity_check` must say ok,
+//! and every acknowledged
 //! write must be there, exactly as acknowledged (a check-in replaced by a
 //! later, unacknowledged save must be that later version, whole: its note
 //! and its symptoms from the same save).
@@ -136,6 +138,22 @@ struct Acked {
 }
 
 fn verify(path: &std::path::Path, acked: &Acked) -> Result<(), String> {
+    // First the app's own open path (not sqlite3): it must open the file
+    // and list every acknowledged drink.
+    {
+        let app = KefirApp::new(path.display().to_string()).map_err(|e| format!("the app cannot open it: {e}"))?;
+        let listed: HashMap<i64, (u32, Option<String>)> = app
+            .list_drinks(ts("2000-01-01T00:00:00Z"), base().plus(chrono::Duration::days(400)))
+            .map_err(|e| format!("the app cannot list drinks: {e}"))?
+            .into_iter()
+            .map(|d| (d.id, (d.ml, d.note)))
+            .collect();
+        for (id, (ml, note)) in &acked.drinks {
+            if listed.get(id) != Some(&(*ml, Some(note.clone()))) {
+                return Err(format!("the app does not list acknowledged drink {id}: {:?}", listed.get(id)));
+            }
+        }
+    }
     let c = rusqlite::Connection::open(path).map_err(|e| format!("open: {e}"))?;
     let check: Vec<String> = c
         .prepare("PRAGMA integrity_check")

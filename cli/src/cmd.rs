@@ -211,7 +211,30 @@ pub struct Ctx {
     pub json: bool,
 }
 
-pub fn run(cli: Cli) -> Result<(), Failure> {
+/// Whether a command, once it succeeded, has changed something (stored or
+/// written a file): decides the exit code when its output is lost.
+fn changes_something(c: &Command) -> bool {
+    !matches!(
+        c,
+        Command::List(_)
+            | Command::Totals(_)
+            | Command::Today
+            | Command::Screen
+            | Command::Profile(ProfileCmd::Show | ProfileCmd::History)
+            | Command::Med(MedCmd::Status)
+            | Command::Plan(PlanCmd::Show)
+            | Command::Remind(RemindCmd::Show | RemindCmd::Next { .. })
+    ) && !matches!(c, Command::Report(r) if r.pdf.is_none() && r.fhir.is_none() && r.csv.is_none())
+}
+
+/// Run one command; `Ok(true)` if it changed something (see `changes_something`).
+pub fn run(cli: Cli) -> Result<bool, Failure> {
+    let committed = changes_something(&cli.command);
+    run_command(cli)?;
+    Ok(committed)
+}
+
+fn run_command(cli: Cli) -> Result<(), Failure> {
     let tz = match cli.tz {
         Some(t) => t,
         None => iana_time_zone::get_timezone().unwrap_or_else(|_| "UTC".to_string()),
@@ -219,7 +242,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let zone = Zone::parse(&tz).map_err(KefirError::from)?;
     let now = match cli.now.as_deref() {
         Some(s) => Timestamp::parse_rfc3339(s)
-            .ok_or_else(|| Failure { message: format!("invalid --now '{s}': use RFC 3339"), code: 2 })?,
+            .ok_or_else(|| Failure::invalid("now", format!("invalid --now '{s}': use RFC 3339")))?,
         None => Timestamp::from_utc(chrono::Utc::now()),
     };
     let ctx = Ctx { now, tz, json: cli.json };
@@ -308,7 +331,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             };
             print::plan(&ctx, &view);
         }
-        Command::Remind(RemindCmd::Show) => print::json_or_debug(&ctx, &app.reminder_settings()?),
+        Command::Remind(RemindCmd::Show) => print::reminder_settings(&ctx, &app.reminder_settings()?),
         Command::Remind(RemindCmd::Next { count }) => {
             print::notifications(&ctx, &zone, &app.upcoming_notifications(now, ctx.tz.clone(), count)?)
         }
@@ -329,9 +352,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 None => {}
                 Some("off") => (s.quiet_start, s.quiet_end) = (None, None),
                 Some(q) => {
-                    let (a, b) = q.split_once('-').ok_or_else(|| Failure {
-                        message: format!("invalid --quiet '{q}': use START-END like 22:00-07:00, or off"),
-                        code: 2,
+                    let (a, b) = q.split_once('-').ok_or_else(|| {
+                        Failure::invalid(
+                            "quiet",
+                            format!("invalid --quiet '{q}': use START-END like 22:00-07:00, or off"),
+                        )
                     })?;
                     (s.quiet_start, s.quiet_end) = (Some(a.into()), Some(b.into()));
                 }
@@ -345,9 +370,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 None => {}
                 Some("on") => s.spacing_alerts = true,
                 Some("off") => s.spacing_alerts = false,
-                Some(o) => return Err(Failure { message: format!("invalid --spacing '{o}': use on or off"), code: 2 }),
+                Some(o) => return Err(Failure::invalid("spacing", format!("invalid --spacing '{o}': use on or off"))),
             }
-            print::json_or_debug(&ctx, &app.save_reminder_settings(s)?);
+            print::reminder_settings(&ctx, &app.save_reminder_settings(s)?);
         }
         Command::Backup(BackupCmd::Export { file }) => {
             app.export_backup(file.to_string_lossy().into_owned(), now)?;
@@ -370,9 +395,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let paper = match r.paper.to_ascii_lowercase().as_str() {
                 "a4" => Paper::A4,
                 "letter" => Paper::Letter,
-                other => {
-                    return Err(Failure { message: format!("invalid paper '{other}': use a4 or letter"), code: 2 })
-                }
+                other => return Err(Failure::invalid("paper", format!("invalid paper '{other}': use a4 or letter"))),
             };
             let summary = app.summary(from.clone(), to.clone(), now, ctx.tz.clone())?;
             let mut written = Vec::new();
@@ -407,7 +430,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 fn profile_cmd(app: &KefirApp, p: ProfileCmd, ctx: &Ctx) -> Result<(), Failure> {
     match p {
         ProfileCmd::Show => print::profile(ctx, &app.profile()?),
-        ProfileCmd::History => print::json_or_debug(ctx, &app.profile_history()?),
+        ProfileCmd::History => print::profile_history(ctx, &app.profile_history()?),
         ProfileCmd::Ack { note } => print::screening(ctx, &app.acknowledge_clinician(note, ctx.now)?),
         ProfileCmd::Set { name, age, conditions, medicines, kinds, sources } => {
             let e = KefirError::from;
@@ -443,9 +466,8 @@ fn symptoms(pairs: &[String]) -> Result<Vec<SymptomEntry>, Failure> {
     pairs
         .iter()
         .map(|p| {
-            let (s, v) = p.split_once('=').ok_or_else(|| Failure {
-                message: format!("invalid symptom '{p}': use name=severity, e.g. bloating=mild"),
-                code: 2,
+            let (s, v) = p.split_once('=').ok_or_else(|| {
+                Failure::invalid("symptom", format!("invalid symptom '{p}': use name=severity, e.g. bloating=mild"))
             })?;
             Ok(SymptomEntry {
                 symptom: Symptom::parse_field("symptom", s).map_err(KefirError::from)?,
@@ -479,10 +501,7 @@ fn default_db() -> Result<PathBuf, Failure> {
         None => match std::env::var_os("HOME") {
             Some(h) => PathBuf::from(h).join(".local").join("share"),
             None => {
-                return Err(Failure {
-                    message: "no --db given and neither XDG_DATA_HOME nor HOME is set".into(),
-                    code: 2,
-                })
+                return Err(Failure::invalid("db", "no --db given and neither XDG_DATA_HOME nor HOME is set".into()))
             }
         },
     };

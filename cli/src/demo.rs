@@ -50,31 +50,31 @@ pub fn run(args: &DemoArgs, ctx: &Ctx) -> Result<(), Failure> {
     app.write_fhir(from, to, path(&fhir), ctx.now, ctx.tz.clone())?;
     if ctx.json {
         let out = serde_json::json!({ "days": days, "summary": summary, "pdf": pdf, "fhir": fhir, "database": db });
-        println!("{}", serde_json::to_string_pretty(&out).expect("records serialise"));
+        outln!("{}", serde_json::to_string_pretty(&out).expect("records serialise"));
         return Ok(());
     }
-    println!("Simulated introduction: {} days from {} ({})", days.len(), days[0].date, ctx.tz);
-    println!("{:<10}  {:<9}  {:>6}  {:>5}  {:<9}  rules", "date", "decision", "target", "drunk", "check-in");
+    outln!("Simulated introduction: {} days from {} ({})", days.len(), days[0].date, ctx.tz);
+    outln!("{:<10}  {:<9}  {:>6}  {:>5}  {:<9}  rules", "date", "decision", "target", "drunk", "check-in");
     for d in &days {
         print_day(d);
     }
     let t = &summary.totals;
-    println!();
-    println!("Doctor summary {} to {}:", summary.from_date, summary.to_date);
-    println!(
+    outln!();
+    outln!("Doctor summary {} to {}:", summary.from_date, summary.to_date);
+    outln!(
         "  {} ml in {} drinks over {} days ({} ml a day on days with kefir); check-ins on {} % of days; on target {} of {} days",
         t.total_ml, t.drinks, t.days_with_intake, t.mean_ml_on_intake_days, t.checkin_adherence_pct, t.days_on_target, t.days_with_target
     );
     let ids: Vec<&str> = summary.findings.iter().map(|f| f.rule_id.as_str()).collect();
-    println!("  screening: {} [{}]", summary.screening_level, ids.join(", "));
+    outln!("  screening: {} [{}]", summary.screening_level, ids.join(", "));
     for e in &summary.plan_events {
-        println!("  {}  {:<9} {:>4} ml  {} [{}]", e.date, e.decision, e.target_ml, e.reason, e.rule_ids.join(", "));
+        outln!("  {}  {:<9} {:>4} ml  {} [{}]", e.date, e.decision, e.target_ml, e.reason, e.rule_ids.join(", "));
     }
-    println!("  {}", summary.disclaimer);
-    println!();
-    println!("database: {}", db.display());
-    println!("PDF:      {}", pdf.display());
-    println!("FHIR:     {}", fhir.display());
+    outln!("  {}", summary.disclaimer);
+    outln!();
+    outln!("database: {}", db.display());
+    outln!("PDF:      {}", pdf.display());
+    outln!("FHIR:     {}", fhir.display());
     Ok(())
 }
 
@@ -85,7 +85,7 @@ fn path(p: &std::path::Path) -> String {
 fn print_day(d: &SimDay) {
     let decision = d.decision.map(|k| k.as_str()).unwrap_or("-");
     let checkin = if d.checked_in { d.level.as_str() } else { "missed" };
-    println!(
+    outln!(
         "{:<10}  {:<9}  {:>4}ml  {:>3}ml  {:<9}  {}",
         d.date,
         decision,

@@ -3,10 +3,23 @@
 //! arguments, reads the clock and the system time zone, calls the facade,
 //! and prints what comes back.
 
+/// A line of standard output. Output is collected and written once the
+/// command is done (see `main`), so a closed pipe or a full stdout is an
+/// error to report with its exit code, never a panic halfway through.
+macro_rules! outln {
+    () => {
+        $crate::print::push_line(String::new())
+    };
+    ($($t:tt)*) => {
+        $crate::print::push_line(format!($($t)*))
+    };
+}
+
 mod cmd;
 mod demo;
 mod print;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -82,31 +95,102 @@ pub enum Command {
     Demo(demo::DemoArgs),
 }
 
-/// Exit codes: 2 for bad input, 1 for everything else.
+/// Exit codes (README, "Exit codes"):
+/// 0 done; 1 failed, nothing changed; 2 bad input, nothing changed;
+/// 3 done and committed, but the output could not be written (closed pipe,
+/// full disk); 4 nothing changed and the output could not be written.
+pub const EXIT_COMMITTED_OUTPUT_LOST: u8 = 3;
+pub const EXIT_OUTPUT_LOST: u8 = 4;
+
+/// A failed command: the message, its exit code, and for `--json` the
+/// error's kind (the facade's error variant in snake_case, or `usage`) and
+/// the input field it is about.
 pub struct Failure {
     pub message: String,
     pub code: u8,
+    pub kind: &'static str,
+    pub field: Option<String>,
+}
+
+impl Failure {
+    /// Bad input found by the CLI itself (exit 2).
+    pub fn invalid(field: &str, message: String) -> Self {
+        Failure { message, code: 2, kind: "invalid_input", field: Some(field.to_string()) }
+    }
 }
 
 impl From<KefirError> for Failure {
     fn from(e: KefirError) -> Self {
-        let code = if matches!(e, KefirError::InvalidInput { .. }) { 2 } else { 1 };
-        Failure { message: e.to_string(), code }
+        let (kind, field) = match &e {
+            KefirError::InvalidInput { field, .. } => ("invalid_input", Some(field.clone())),
+            KefirError::NotFound { .. } => ("not_found", None),
+            KefirError::NotAllowed { .. } => ("not_allowed", None),
+            KefirError::ConfirmationRequired { .. } => ("confirmation_required", None),
+            KefirError::DatabaseUnreadable { .. } => ("database_unreadable", None),
+            KefirError::DatabaseTooNew { .. } => ("database_too_new", None),
+            KefirError::BackupRejected { .. } => ("backup_rejected", None),
+            KefirError::StorageFull => ("storage_full", None),
+            KefirError::Storage { .. } => ("storage", None),
+            KefirError::Internal { .. } => ("internal", None),
+        };
+        let code = if kind == "invalid_input" { 2 } else { 1 };
+        Failure { message: e.to_string(), code, kind, field }
     }
 }
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
-        Failure { message: e.to_string(), code: 1 }
+        let kind = if e.kind() == std::io::ErrorKind::StorageFull { "storage_full" } else { "storage" };
+        Failure { message: e.to_string(), code: 1, kind, field: None }
     }
 }
 
+/// Write to stderr without ever panicking (stderr may be closed too).
+fn report(json: bool, f: &Failure) {
+    let text = if json {
+        serde_json::json!({ "kind": f.kind, "field": f.field, "message": f.message }).to_string()
+    } else {
+        format!("kefir: error: {}", f.message)
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{text}");
+    let _ = err.flush();
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cmd::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(f) => {
-            eprintln!("kefir: error: {}", f.message);
+    let json = std::env::args_os().any(|a| a == "--json");
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) if json && e.use_stderr() => {
+            let msg = e.kind().to_string();
+            let detail = e.to_string();
+            let first = detail.lines().next().unwrap_or(&msg).trim_start_matches("error: ").to_string();
+            report(true, &Failure { message: first, code: 2, kind: "usage", field: None });
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            // --help, --version and usage errors, printed by clap; never panics on a closed pipe.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let json = cli.json;
+    let outcome = cmd::run(cli);
+    // Whatever the command printed, also before a failure.
+    let written = print::flush();
+    match (outcome, written) {
+        (Ok(_), Ok(())) => ExitCode::SUCCESS,
+        (Ok(committed), Err(e)) => {
+            let code = if committed { EXIT_COMMITTED_OUTPUT_LOST } else { EXIT_OUTPUT_LOST };
+            let what = if committed { "the change was saved" } else { "nothing was changed" };
+            let mut f = Failure::from(e);
+            f.message = format!("could not write the output ({}); {what}", f.message);
+            f.code = code;
+            report(json, &f);
+            ExitCode::from(code)
+        }
+        (Err(f), _) => {
+            report(json, &f);
             ExitCode::from(f.code)
         }
     }

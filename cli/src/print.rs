@@ -8,8 +8,31 @@ use serde::Serialize;
 
 use crate::cmd::Ctx;
 
+thread_local! {
+    static OUT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Add one line to the output (see the `outln!` macro).
+pub fn push_line(line: String) {
+    OUT.with(|o| {
+        let mut o = o.borrow_mut();
+        o.push_str(&line);
+        o.push('\n');
+    });
+}
+
+/// Write the collected output to stdout. A closed pipe (EPIPE; Rust
+/// ignores SIGPIPE) or a full disk comes back as an error, never a panic.
+pub fn flush() -> std::io::Result<()> {
+    use std::io::Write;
+    let text = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
 fn json<T: Serialize + ?Sized>(v: &T) {
-    println!("{}", serde_json::to_string_pretty(v).expect("records serialise"));
+    outln!("{}", serde_json::to_string_pretty(v).expect("records serialise"));
 }
 
 pub fn drink_line(zone: &Zone, d: &Drink) -> String {
@@ -23,9 +46,9 @@ pub fn logged(ctx: &Ctx, l: &DrinkLogged) {
         return json(l);
     }
     let zone = Zone::parse(&ctx.tz).expect("validated");
-    println!("logged {}", drink_line(&zone, &l.drink));
+    outln!("logged {}", drink_line(&zone, &l.drink));
     for w in &l.warnings {
-        println!("  ! [{}] {} ({}): {}", w.rule_id, w.title, w.level, w.advice);
+        outln!("  ! [{}] {} ({}): {}", w.rule_id, w.title, w.level, w.advice);
     }
 }
 
@@ -34,10 +57,10 @@ pub fn drinks(ctx: &Ctx, zone: &Zone, ds: &[Drink]) {
         return json(ds);
     }
     if ds.is_empty() {
-        println!("no drinks in this range");
+        outln!("no drinks in this range");
     }
     for d in ds {
-        println!("{}", drink_line(zone, d));
+        outln!("{}", drink_line(zone, d));
     }
 }
 
@@ -46,7 +69,7 @@ pub fn totals(ctx: &Ctx, ts: &[DayTotal]) {
         return json(ts);
     }
     for t in ts {
-        println!("{}  {:>5} ml  ({} drinks)", t.date, t.ml, t.drinks);
+        outln!("{}  {:>5} ml  ({} drinks)", t.date, t.ml, t.drinks);
     }
 }
 
@@ -54,38 +77,38 @@ pub fn today(ctx: &Ctx, zone: &Zone, t: &Today) {
     if ctx.json {
         return json(t);
     }
-    println!("Today {} ({})", t.date, t.time_zone);
-    println!("  {}", t.headline);
+    outln!("Today {} ({})", t.date, t.time_zone);
+    outln!("  {}", t.headline);
     match t.target_ml {
-        Some(target) => println!("  drunk: {} of {} ml", t.drunk_ml, target),
-        None => println!("  drunk: {} ml", t.drunk_ml),
+        Some(target) => outln!("  drunk: {} of {} ml", t.drunk_ml, target),
+        None => outln!("  drunk: {} ml", t.drunk_ml),
     }
     if let Some(d) = &t.decision {
-        println!("  decision: {} — {} [{}]", d.kind, d.reason, d.rule_ids.join(", "));
+        outln!("  decision: {} — {} [{}]", d.kind, d.reason, d.rule_ids.join(", "));
     }
     if let Some(p) = &t.progress {
         let goal =
             p.projected_goal_date.as_deref().map(|g| format!(", goal {} ml by {g}", p.goal_ml)).unwrap_or_default();
-        println!("  plan: step {} of {} ({}){goal}", p.step, p.steps, p.status);
+        outln!("  plan: step {} of {} ({}){goal}", p.step, p.steps, p.status);
     }
     for s in &t.spacing {
-        println!("  spacing: {}", s.message);
+        outln!("  spacing: {}", s.message);
     }
     findings("  ! ", &t.warnings);
     if t.checkin_due {
-        println!(
+        outln!(
             "  check-in due today{}",
             if t.can_fill_yesterday { " (yesterday's can still be filled in)" } else { "" }
         );
     }
     for d in &t.drinks {
-        println!("  {}", drink_line(zone, d));
+        outln!("  {}", drink_line(zone, d));
     }
 }
 
 fn findings(prefix: &str, fs: &[Finding]) {
     for f in fs {
-        println!("{prefix}[{}] {} ({}): {}", f.rule_id, f.title, f.level, f.advice);
+        outln!("{prefix}[{}] {} ({}): {}", f.rule_id, f.title, f.level, f.advice);
     }
 }
 
@@ -93,10 +116,10 @@ pub fn screening(ctx: &Ctx, s: &Screening) {
     if ctx.json {
         return json(s);
     }
-    println!("Screening: {}", s.level);
+    outln!("Screening: {}", s.level);
     findings("  ", &s.findings);
     let c = &s.constraints;
-    println!(
+    outln!(
         "  limit: {} ml a day [{}]; start at most {} ml [{}]",
         c.max_ml_per_day,
         c.cap_rule_ids.join(", "),
@@ -105,24 +128,27 @@ pub fn screening(ctx: &Ctx, s: &Screening) {
     );
     let kinds: Vec<&str> = c.allowed_kinds.iter().map(|k| k.as_str()).collect();
     let sources: Vec<&str> = c.allowed_sources.iter().map(|k| k.as_str()).collect();
-    println!("  allowed: {} / {}", kinds.join(", "), sources.join(", "));
+    outln!("  allowed: {} / {}", kinds.join(", "), sources.join(", "));
     for sp in &c.spacing {
-        println!(
+        outln!(
             "  spacing ({}): kefir {} h after a dose of {}, {} h before the next",
-            sp.rule_id, sp.kefir_after_dose_hours, sp.medicine, sp.kefir_before_dose_hours
+            sp.rule_id,
+            sp.kefir_after_dose_hours,
+            sp.medicine,
+            sp.kefir_before_dose_hours
         );
     }
     if s.needs_clinician {
         match s.clinician_cleared_at {
-            Some(at) => println!("  cleared by a clinician on {at}"),
-            None => println!(
+            Some(at) => outln!("  cleared by a clinician on {at}"),
+            None => outln!(
                 "  talk to a clinician before starting ({}); then `kefir profile ack`",
                 s.uncleared_rule_ids.join(", ")
             ),
         }
     }
-    println!("  may start a plan: {}", if s.may_start { "yes" } else { "no" });
-    println!("  {}", s.disclaimer);
+    outln!("  may start a plan: {}", if s.may_start { "yes" } else { "no" });
+    outln!("  {}", s.disclaimer);
 }
 
 pub fn profile(ctx: &Ctx, p: &Profile) {
@@ -130,31 +156,61 @@ pub fn profile(ctx: &Ctx, p: &Profile) {
         return json(p);
     }
     let list = |v: Vec<&str>| if v.is_empty() { "-".to_string() } else { v.join(", ") };
-    println!("name: {}", p.display_name.as_deref().unwrap_or("-"));
-    println!("age band: {}", p.age_band);
-    println!("conditions: {}", list(p.conditions.iter().map(|c| c.as_str()).collect()));
-    println!("medicines: {}", list(p.medicines.iter().map(|c| c.as_str()).collect()));
-    println!("preferred kinds: {}", list(p.preferred_kinds.iter().map(|c| c.as_str()).collect()));
-    println!("preferred sources: {}", list(p.preferred_sources.iter().map(|c| c.as_str()).collect()));
+    outln!("name: {}", p.display_name.as_deref().unwrap_or("-"));
+    outln!("age band: {}", p.age_band);
+    outln!("conditions: {}", list(p.conditions.iter().map(|c| c.as_str()).collect()));
+    outln!("medicines: {}", list(p.medicines.iter().map(|c| c.as_str()).collect()));
+    outln!("preferred kinds: {}", list(p.preferred_kinds.iter().map(|c| c.as_str()).collect()));
+    outln!("preferred sources: {}", list(p.preferred_sources.iter().map(|c| c.as_str()).collect()));
 }
 
-pub fn json_or_debug<T: Serialize + std::fmt::Debug>(ctx: &Ctx, v: &T) {
+pub fn reminder_settings(ctx: &Ctx, s: &kefir_core::reminders::ReminderSettings) {
     if ctx.json {
-        return json(v);
+        return json(s);
     }
-    println!("{}", serde_json::to_string_pretty(v).expect("records serialise"));
+    let or_off = |v: &Option<String>| v.clone().unwrap_or_else(|| "off".into());
+    let days: Vec<&str> = s.days.iter().map(|d| d.as_str()).collect();
+    outln!("check-in reminders: {}", if s.checkin_times.is_empty() { "-".into() } else { s.checkin_times.join(", ") });
+    outln!("days: {}", if days.is_empty() { "every day".into() } else { days.join(", ") });
+    match (&s.quiet_start, &s.quiet_end) {
+        (Some(a), Some(b)) => outln!("quiet hours: {a}-{b}"),
+        _ => outln!("quiet hours: off"),
+    }
+    outln!("drink reminder: {}", or_off(&s.drink_reminder));
+    outln!("medicine spacing alerts: {}", if s.spacing_alerts { "on" } else { "off" });
+    outln!("time zone: {}", s.time_zone);
+}
+
+pub fn profile_history(ctx: &Ctx, vs: &[kefir_core::ProfileVersion]) {
+    if ctx.json {
+        return json(vs);
+    }
+    if vs.is_empty() {
+        outln!("no profile saved yet");
+    }
+    for v in vs {
+        let p = &v.profile;
+        let list = |v: Vec<&str>| if v.is_empty() { "-".to_string() } else { v.join(", ") };
+        outln!(
+            "{}  {}; conditions: {}; medicines: {}",
+            v.saved_at,
+            p.age_band,
+            list(p.conditions.iter().map(|c| c.as_str()).collect()),
+            list(p.medicines.iter().map(|c| c.as_str()).collect())
+        );
+    }
 }
 
 pub fn assessment<T: Serialize>(ctx: &Ctx, a: &SymptomAssessment, full: &T) {
     if ctx.json {
         return json(full);
     }
-    println!("{} — {}", a.level, a.headline);
+    outln!("{} — {}", a.level, a.headline);
     findings("  ", &a.findings);
     if let Some(e) = &a.emergency {
-        println!("  EMERGENCY: {}", e.title);
+        outln!("  EMERGENCY: {}", e.title);
         for (i, step) in e.steps.iter().enumerate() {
-            println!("   {}. {step}", i + 1);
+            outln!("   {}. {step}", i + 1);
         }
     }
 }
@@ -167,10 +223,10 @@ pub fn spacing<T: Serialize>(ctx: &Ctx, s: &[SpacingStatus], full: Option<&T>) {
         };
     }
     if s.is_empty() {
-        println!("no medicine spacing applies now");
+        outln!("no medicine spacing applies now");
     }
     for x in s {
-        println!("{}", x.message);
+        outln!("{}", x.message);
     }
 }
 
@@ -181,7 +237,7 @@ pub fn plan(ctx: &Ctx, v: &PlanView) {
     match (&v.plan, &v.progress) {
         (Some(p), Some(pr)) => {
             let steps: Vec<String> = p.steps.iter().map(|s| s.to_string()).collect();
-            println!(
+            outln!(
                 "Plan since {} ({}): steps {} ml, hold {} days",
                 p.started_day,
                 p.status,
@@ -189,18 +245,21 @@ pub fn plan(ctx: &Ctx, v: &PlanView) {
                 p.hold_days
             );
             let goal = pr.projected_goal_date.as_deref().map(|g| format!(", goal by {g}")).unwrap_or_default();
-            println!("  step {} of {}{goal}", pr.step, pr.steps);
+            outln!("  step {} of {}{goal}", pr.step, pr.steps);
         }
-        _ => println!(
+        _ => outln!(
             "No plan yet. Start: between {} and {} ml, target {}-{} ml.",
-            v.start_range_ml[0], v.start_range_ml[1], v.target_range_ml[0], v.target_range_ml[1]
+            v.start_range_ml[0],
+            v.start_range_ml[1],
+            v.target_range_ml[0],
+            v.target_range_ml[1]
         ),
     }
     if let Some(r) = &v.blocked_reason {
-        println!("  blocked: {r}");
+        outln!("  blocked: {r}");
     }
     for d in v.history.iter().take(14) {
-        println!("  {}  {:<9} {:>4} ml  {} [{}]", d.day, d.kind, d.target_ml, d.reason, d.rule_ids.join(", "));
+        outln!("  {}  {:<9} {:>4} ml  {} [{}]", d.day, d.kind, d.target_ml, d.reason, d.rule_ids.join(", "));
     }
 }
 
@@ -208,9 +267,14 @@ pub fn imported(ctx: &Ctx, s: &ImportSummary) {
     if ctx.json {
         return json(s);
     }
-    println!(
+    outln!(
         "imported {} drinks, {} check-ins, {} reactions, {} doses, {} plans, {} profile versions",
-        s.drinks, s.checkins, s.reactions, s.doses, s.plans, s.profile_versions
+        s.drinks,
+        s.checkins,
+        s.reactions,
+        s.doses,
+        s.plans,
+        s.profile_versions
     );
 }
 
@@ -218,7 +282,7 @@ pub fn done(ctx: &Ctx, msg: &str) {
     if ctx.json {
         return json(&serde_json::json!({ "ok": true, "message": msg }));
     }
-    println!("{msg}");
+    outln!("{msg}");
 }
 
 pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
@@ -226,24 +290,32 @@ pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
         return json(&serde_json::json!({ "summary": s, "written": written }));
     }
     let t = &s.totals;
-    println!("Summary {} to {} ({})", s.from_date, s.to_date, s.time_zone);
-    println!(
+    outln!("Summary {} to {} ({})", s.from_date, s.to_date, s.time_zone);
+    outln!(
         "  total {} ml in {} drinks; {} days with kefir, mean {} ml, max {} ml",
-        t.total_ml, t.drinks, t.days_with_intake, t.mean_ml_on_intake_days, t.max_day_ml
+        t.total_ml,
+        t.drinks,
+        t.days_with_intake,
+        t.mean_ml_on_intake_days,
+        t.max_day_ml
     );
-    println!(
+    outln!(
         "  check-ins {} of {} days ({} %); on target {} of {} days",
-        t.checkin_days, t.days, t.checkin_adherence_pct, t.days_on_target, t.days_with_target
+        t.checkin_days,
+        t.days,
+        t.checkin_adherence_pct,
+        t.days_on_target,
+        t.days_with_target
     );
-    println!("  screening: {}", s.screening_level);
+    outln!("  screening: {}", s.screening_level);
     findings("    ", &s.findings);
     for r in &s.red_flags {
-        println!("  red flag {} {} [{}]: {}", r.at, r.level, r.rule_ids.join(", "), r.what);
+        outln!("  red flag {} {} [{}]: {}", r.at, r.level, r.rule_ids.join(", "), r.what);
     }
     for w in written {
-        println!("  wrote {w}");
+        outln!("  wrote {w}");
     }
-    println!("  {}", s.disclaimer);
+    outln!("  {}", s.disclaimer);
 }
 
 pub fn notifications(ctx: &Ctx, zone: &Zone, ns: &[kefir_core::reminders::Notification]) {
@@ -251,7 +323,7 @@ pub fn notifications(ctx: &Ctx, zone: &Zone, ns: &[kefir_core::reminders::Notifi
         return json(ns);
     }
     for n in ns {
-        println!(
+        outln!(
             "{}  {:<14} {:<28} {} — {}",
             n.fire_at.local(zone).format("%a %Y-%m-%d %H:%M"),
             n.kind,

@@ -498,14 +498,14 @@ impl Kefir {
         tz: &str,
     ) -> Result<()> {
         let s = self.summary(from_day, to_day, now, tz)?;
-        write_atomic(path, &report::pdf::render(&s, paper)?)
+        self.write_file(path, &report::pdf::render(&s, paper)?, "path")
     }
 
     /// The summary as a FHIR R4 Bundle (JSON) at `path`.
     pub fn write_fhir(&self, from_day: &str, to_day: &str, path: &Path, now: Timestamp, tz: &str) -> Result<()> {
         check_now(now)?;
         let s = self.summary(from_day, to_day, now, tz)?;
-        write_atomic(path, report::fhir::to_string(&s)?.as_bytes())
+        self.write_file(path, report::fhir::to_string(&s)?.as_bytes(), "path")
     }
 
     /// Drinks and check-ins as two RFC 4180 CSV files in `dir`; returns their paths.
@@ -534,8 +534,8 @@ impl Kefir {
             .collect();
         let name = |kind: &str| dir.join(format!("kefir-{kind}-{from_day}-to-{to_day}.csv"));
         let (dp, cp) = (name("drinks"), name("checkins"));
-        write_atomic(&dp, report::csv::drinks(&drinks, &zone).as_bytes())?;
-        write_atomic(&cp, report::csv::checkins(&rows, &zone).as_bytes())?;
+        self.write_file(&dp, report::csv::drinks(&drinks, &zone).as_bytes(), "dir")?;
+        self.write_file(&cp, report::csv::checkins(&rows, &zone).as_bytes(), "dir")?;
         Ok(vec![dp.display().to_string(), cp.display().to_string()])
     }
 
@@ -551,7 +551,8 @@ impl Kefir {
     /// Write the backup to `path` (atomically: a temp file, then a rename).
     pub fn write_backup(&self, path: &Path, now: Timestamp) -> Result<()> {
         check_now(now)?;
-        write_atomic(path, self.export_backup(now)?.as_bytes())
+        crate::files::check_target(path, self.store.path(), "path")?;
+        self.write_file(path, self.export_backup(now)?.as_bytes(), "path")
     }
 
     /// Import a backup document. A malformed or newer backup is refused
@@ -561,12 +562,18 @@ impl Kefir {
         backup::import(self.store.conn(), &b, mode, confirmed)
     }
 
+    /// Import a backup file: a regular file of at most `MAX_BACKUP_BYTES`
+    /// (devices, FIFOs and folders are refused before they are opened).
     pub fn import_backup_file(&self, path: &Path, mode: ImportMode, confirmed: bool) -> Result<ImportSummary> {
-        let len = std::fs::metadata(path)?.len();
-        if len > backup::MAX_BACKUP_BYTES {
-            return Err(CoreError::BadBackup(format!("{len} bytes is larger than any backup this app writes")));
-        }
-        self.import_backup(&std::fs::read(path)?, mode, confirmed)
+        let bytes = crate::files::read_limited(path, backup::MAX_BACKUP_BYTES, "backup")?;
+        self.import_backup(&bytes, mode, confirmed)
+    }
+
+    /// Write an export or backup (see `files::write_atomic`): refuses a
+    /// target that is this database or one of its -wal/-shm/-journal files,
+    /// a folder, device, FIFO or symlink, with `Invalid` for `field`.
+    fn write_file(&self, path: &Path, bytes: &[u8], field: &str) -> Result<()> {
+        crate::files::write_atomic(path, bytes, self.store.path(), field)
     }
 
     /// Delete everything; the file keeps no trace (secure_delete, VACUUM, WAL truncated).
@@ -651,18 +658,4 @@ impl Kefir {
             disclaimer: DISCLAIMER.to_string(),
         })
     }
-}
-
-/// Write a file atomically: a sibling temp file, fsync, rename.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| CoreError::invalid("path", "names no file"))?;
-    let tmp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    drop(f);
-    std::fs::rename(&tmp, path)?;
-    Ok(())
 }

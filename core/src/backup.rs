@@ -49,6 +49,8 @@ pub struct Backup {
     pub reactions: Vec<BReaction>,
     pub doses: Vec<BDose>,
     pub plans: Vec<BPlan>,
+    /// Known keys only (`reminders`), each once.
+    #[serde(deserialize_with = "settings_map")]
     pub settings: BTreeMap<String, String>,
 }
 
@@ -75,6 +77,7 @@ pub struct BProfileVersion {
 #[serde(deny_unknown_fields)]
 pub struct BAck {
     pub at: Timestamp,
+    #[serde(deserialize_with = "rule_ids")]
     pub rule_ids: Vec<String>,
     pub note: Option<String>,
 }
@@ -88,6 +91,7 @@ pub struct BCheckin {
     pub bristol: Option<u8>,
     pub note: Option<String>,
     pub level: Level,
+    #[serde(deserialize_with = "rule_ids")]
     pub rule_ids: Vec<String>,
 }
 
@@ -98,6 +102,7 @@ pub struct BReaction {
     pub symptoms: Vec<SymptomEntry>,
     pub note: Option<String>,
     pub level: Level,
+    #[serde(deserialize_with = "rule_ids")]
     pub rule_ids: Vec<String>,
 }
 
@@ -132,6 +137,7 @@ pub struct BPlanDay {
     pub target_ml: u32,
     pub decision: DecisionKind,
     pub reason: String,
+    #[serde(deserialize_with = "rule_ids")]
     pub rule_ids: Vec<String>,
     pub decided_at: Timestamp,
 }
@@ -282,23 +288,92 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
     })
 }
 
+/// Setting keys a backup may carry (what the app itself stores).
+const SETTING_KEYS: &[&str] = &["reminders"];
+
+/// A list of rule ids, checked while it is read: known ids only, each once
+/// (so a hostile file cannot make a long list of them).
+fn rule_ids<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<String>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of rule ids")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Vec<String>, A::Error> {
+            let mut out: Vec<String> = Vec::new();
+            while let Some(id) = seq.next_element::<std::borrow::Cow<'de, str>>()? {
+                if !RULES.iter().any(|r| r.id == id) {
+                    return Err(serde::de::Error::custom(format!("unknown rule id '{id}'")));
+                }
+                if out.iter().any(|x| *x == id) {
+                    return Err(serde::de::Error::custom(format!("rule id '{id}' listed twice")));
+                }
+                out.push(id.into_owned());
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(V)
+}
+
+/// The settings object: known keys only, each once (JSON allows a key
+/// twice; a map would silently keep the last one).
+fn settings_map<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<BTreeMap<String, String>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = BTreeMap<String, String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of settings")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(k) = map.next_key::<String>()? {
+                if !SETTING_KEYS.contains(&k.as_str()) {
+                    return Err(serde::de::Error::custom(format!("settings: unknown key '{k}'")));
+                }
+                if out.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format!("settings: key '{k}' appears twice")));
+                }
+                let v: String = map.next_value()?;
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(V)
+}
+
+/// Only the envelope: every other field is skipped without being stored.
+#[derive(Deserialize)]
+struct Envelope {
+    format: Option<String>,
+    version: Option<i64>,
+}
+
 /// Parse and fully validate a backup document before anything is written.
+///
+/// Memory stays within a small multiple of the document: the envelope is
+/// read without building a JSON tree, the document straight into typed
+/// records, and lists that could be long for their bytes (rule ids,
+/// settings) are bounded while they are read. Duplicate keys are refused
+/// (struct fields by serde, settings by `settings_map`).
 pub fn parse(bytes: &[u8]) -> Result<Backup> {
     let bad = |m: String| CoreError::BadBackup(m);
     // Look at the envelope first, so a newer version says so rather than
     // failing on a field it does not know.
-    let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| bad(format!("not a JSON backup: {e}")))?;
-    if v.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    let env: Envelope = serde_json::from_slice(bytes).map_err(|e| bad(format!("not a JSON backup: {e}")))?;
+    if env.format.as_deref() != Some(FORMAT) {
         return Err(bad(format!("not a {FORMAT} file")));
     }
-    let version = v.get("version").and_then(|x| x.as_i64()).ok_or_else(|| bad("missing version".into()))?;
+    let version = env.version.ok_or_else(|| bad("missing version".into()))?;
     if version > FORMAT_VERSION {
         return Err(CoreError::NewerBackup { found: version, supported: FORMAT_VERSION });
     }
     if version < 1 {
         return Err(bad(format!("unknown version {version}")));
     }
-    let b: Backup = serde_json::from_value(v).map_err(|e| bad(e.to_string()))?;
+    let b: Backup = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
     validate(&b)?;
     Ok(b)
 }
@@ -320,92 +395,180 @@ fn check_day(what: &str, day: &str) -> Result<chrono::NaiveDate> {
     Ok(d)
 }
 
+/// Every value passes the checks live input passes (the same functions),
+/// and nothing is dated after the backup was exported. Errors name the
+/// record and the field.
 fn validate(b: &Backup) -> Result<()> {
     let bad = |m: String| Err(CoreError::BadBackup(m));
+    let wrap = |what: String| move |e: CoreError| CoreError::BadBackup(format!("{what}: {e}"));
     check_time("exported_at", b.exported_at)?;
+    let now = b.exported_at;
+    // The last local day anywhere on Earth (UTC+14) at export time.
+    let last_day = now.plus(chrono::Duration::hours(14)).utc().date_naive();
+    if b.app_version.chars().count() > 64 {
+        return bad("app_version: longer than 64 characters".into());
+    }
     for (what, t) in b
         .drinks
         .iter()
-        .flat_map(|d| [("drink", d.at), ("drink", d.created_at)])
-        .chain(b.profile_versions.iter().map(|p| ("profile", p.saved_at)))
+        .flat_map(|d| [("drink", d.at), ("drink created_at", d.created_at)])
+        .chain(b.profile_versions.iter().map(|p| ("profile saved_at", p.saved_at)))
         .chain(b.clinician_acks.iter().map(|a| ("clinician acknowledgement", a.at)))
         .chain(b.checkins.iter().map(|k| ("check-in", k.at)))
         .chain(b.reactions.iter().map(|r| ("reaction", r.at)))
         .chain(b.doses.iter().map(|d| ("dose", d.at)))
-        .chain(b.plans.iter().map(|p| ("plan", p.started_at)))
-        .chain(b.plans.iter().flat_map(|p| p.days.iter().map(|d| ("plan day", d.decided_at))))
+        .chain(b.plans.iter().map(|p| ("plan started_at", p.started_at)))
+        .chain(b.plans.iter().flat_map(|p| p.days.iter().map(|d| ("plan day decided_at", d.decided_at))))
     {
         check_time(what, t)?;
+        crate::time::check_event_time("at", t, now)
+            .map_err(|e| CoreError::BadBackup(format!("{what}: {e} (after the backup was exported)")))?;
     }
-    let known = |ids: &[String], what: &str| -> Result<()> {
-        match ids.iter().find(|id| !RULES.iter().any(|r| r.id == id.as_str())) {
-            Some(id) => Err(CoreError::BadBackup(format!("{what}: unknown rule id '{id}'"))),
-            None => Ok(()),
-        }
-    };
     let note = |n: &Option<String>, what: &str| -> Result<()> {
-        check_note("note", n.as_deref()).map(|_| ()).map_err(|e| CoreError::BadBackup(format!("{what}: {e}")))
+        check_note("note", n.as_deref()).map(|_| ()).map_err(wrap(what.to_string()))
     };
     for (i, d) in b.drinks.iter().enumerate() {
+        let input = crate::intake::DrinkInput {
+            at: d.at,
+            ml: d.ml,
+            kind: d.kind,
+            source: d.source,
+            note: d.note.clone(),
+            batch: d.batch.clone(),
+        };
+        crate::intake::validate(&input, now).map_err(wrap(format!("drink {i}")))?;
         if !(MIN_DRINK_ML..=MAX_DRINK_ML).contains(&d.ml) {
             return bad(format!("drink {i}: {} ml is outside {MIN_DRINK_ML}-{MAX_DRINK_ML}", d.ml));
         }
-        if d.batch.is_some() && d.source != Source::Homemade {
-            return bad(format!("drink {i}: batch on a commercial drink"));
-        }
-        note(&d.note, &format!("drink {i}"))?;
     }
     for (i, p) in b.profile_versions.iter().enumerate() {
-        p.profile.normalised().map_err(|e| CoreError::BadBackup(format!("profile {i}: {e}")))?;
+        p.profile.normalised().map_err(wrap(format!("profile {i}")))?;
     }
     for a in &b.clinician_acks {
-        known(&a.rule_ids, "clinician acknowledgement")?;
         note(&a.note, "clinician acknowledgement")?;
     }
     let mut days = std::collections::BTreeSet::new();
     for k in &b.checkins {
-        check_day("check-in", &k.day)?;
+        let d = check_day("check-in", &k.day)?;
+        if d > last_day {
+            return bad(format!("check-in {}: day is after the backup was exported", k.day));
+        }
         if !days.insert(k.day.clone()) {
             return bad(format!("two check-ins for {}", k.day));
         }
-        clean_entries(&k.symptoms).map_err(|e| CoreError::BadBackup(format!("check-in {}: {e}", k.day)))?;
-        check_bristol(k.bristol).map_err(|e| CoreError::BadBackup(format!("check-in {}: {e}", k.day)))?;
-        known(&k.rule_ids, "check-in")?;
-        note(&k.note, "check-in")?;
+        clean_entries(&k.symptoms).map_err(wrap(format!("check-in {}", k.day)))?;
+        check_bristol(k.bristol).map_err(wrap(format!("check-in {}", k.day)))?;
+        note(&k.note, &format!("check-in {}", k.day))?;
     }
-    for r in &b.reactions {
-        clean_entries(&r.symptoms).map_err(|e| CoreError::BadBackup(format!("reaction: {e}")))?;
-        known(&r.rule_ids, "reaction")?;
-        note(&r.note, "reaction")?;
-    }
-    for d in &b.doses {
-        if d.interval_hours.is_some_and(|h| h == 0 || h > crate::meds::MAX_INTERVAL_HOURS) {
-            return bad("dose: interval out of range".into());
+    for (i, r) in b.reactions.iter().enumerate() {
+        clean_entries(&r.symptoms).map_err(wrap(format!("reaction {i}")))?;
+        if r.symptoms.iter().all(|e| e.severity == crate::checkin::Severity::None) {
+            return bad(format!("reaction {i}: symptoms: a reaction needs at least one symptom above none"));
         }
-        note(&d.note, "dose")?;
+        note(&r.note, &format!("reaction {i}"))?;
     }
-    for p in &b.plans {
-        check_day("plan", &p.started_day)?;
-        if p.start_ml == 0
-            || p.target_ml < p.start_ml
-            || p.target_ml > MAX_DRINK_ML
-            || p.step_ml == 0
-            || p.hold_days == 0
-        {
-            return bad("plan: amounts out of range".into());
+    for (i, d) in b.doses.iter().enumerate() {
+        if d.interval_hours.is_some_and(|h| h == 0 || h > crate::meds::MAX_INTERVAL_HOURS) {
+            return bad(format!("dose {i}: interval_hours out of range"));
+        }
+        note(&d.note, &format!("dose {i}"))?;
+    }
+    // The widest limits a plan can have (no condition narrows them).
+    let widest = crate::screening::screen(&crate::profile::Profile::default(), None).constraints;
+    for (i, p) in b.plans.iter().enumerate() {
+        let what = format!("plan {i}");
+        let started = check_day(&what, &p.started_day)?;
+        if started > last_day {
+            return bad(format!("{what}: started_day is after the backup was exported"));
+        }
+        let settings = crate::plan::PlanSettings {
+            start_ml: Some(p.start_ml),
+            target_ml: Some(p.target_ml),
+            hold_days: Some(p.hold_days),
+            step_ml: Some(p.step_ml),
+        };
+        crate::plan::validate_settings(&settings, &widest).map_err(wrap(what.clone()))?;
+        if p.days.is_empty() {
+            return bad(format!("{what}: days: a plan has at least its first day"));
         }
         let nsteps = crate::plan::steps(p.start_ml, p.target_ml, p.step_ml).len() as u32;
         let mut plan_days = std::collections::BTreeSet::new();
         for d in &p.days {
-            check_day("plan day", &d.day)?;
+            let day = check_day("plan day", &d.day)?;
+            if day > last_day {
+                return bad(format!("{what} day {}: day is after the backup was exported", d.day));
+            }
+            if day < started {
+                return bad(format!("{what} day {}: day is before the plan started", d.day));
+            }
             if !plan_days.insert(d.day.as_str()) {
                 return bad(format!("plan day {}: two decisions for one day", d.day));
             }
-            if d.step >= nsteps || d.target_ml > p.target_ml {
-                return bad(format!("plan day {}: step or target out of range", d.day));
+            if d.step >= nsteps || d.target_ml > p.target_ml || d.days_at_step > 36_600 {
+                return bad(format!("plan day {}: step, days_at_step or target_ml out of range", d.day));
             }
-            known(&d.rule_ids, "plan day")?;
+            check_note("reason", Some(&d.reason)).map_err(wrap(format!("{what} day {}", d.day)))?;
         }
+    }
+    for (k, v) in &b.settings {
+        match k.as_str() {
+            "reminders" => {
+                let r: crate::reminders::ReminderSettings =
+                    serde_json::from_str(v).map_err(|e| CoreError::BadBackup(format!("settings.reminders: {e}")))?;
+                r.validate().map_err(wrap("settings.reminders".into()))?;
+            }
+            other => return bad(format!("settings: unknown key '{other}'")),
+        }
+    }
+    Ok(())
+}
+
+/// The level and rule ids of every imported check-in and reaction,
+/// evaluated from its symptoms by the same S-rule code live input goes
+/// through (`checkin::context_inputs`, `rules::symptom_findings`), never
+/// taken from the file. Runs inside the import transaction, after every
+/// row is in, with the profile version in force at the time and the
+/// reminder zone (UTC without one).
+fn recompute_assessments(tx: &Connection, b: &Backup) -> Result<()> {
+    use crate::checkin::{assess, context_inputs};
+    use crate::rules::{symptom_findings, SymptomContext};
+    let zone = b
+        .settings
+        .get("reminders")
+        .and_then(|v| serde_json::from_str::<crate::reminders::ReminderSettings>(v).ok())
+        .and_then(|r| crate::time::Zone::parse(&r.time_zone).ok())
+        .unwrap_or_else(|| crate::time::Zone::parse("UTC").expect("UTC"));
+    let profile_at = |t: Timestamp| {
+        b.profile_versions.iter().filter(|p| p.saved_at <= t).max_by_key(|p| p.saved_at).map(|p| p.profile.clone())
+    };
+    let evaluate = |entries: &[SymptomEntry], day: chrono::NaiveDate, at: Timestamp, checkin: bool| {
+        let (prev, recent, milk) = context_inputs(tx, day, &zone, checkin)?;
+        let profile = profile_at(at).unwrap_or_default();
+        let cx = SymptomContext {
+            entries,
+            previous_day: prev.as_deref(),
+            skin_signs_recently: recent,
+            drank_milk_kefir: milk,
+            profile: &profile,
+        };
+        let a = assess(symptom_findings(&cx));
+        let ids: Vec<&str> = a.findings.iter().map(|f| f.rule_id.as_str()).collect();
+        Ok::<_, CoreError>((a.level.as_str(), ids.join(",")))
+    };
+    for k in &b.checkins {
+        let day = parse_iso_date("day", &k.day)?;
+        let (level, ids) = evaluate(&clean_entries(&k.symptoms)?, day, k.at, true)?;
+        tx.execute("UPDATE checkins SET level = ?2, rule_ids = ?3 WHERE day = ?1", params![k.day, level, ids])?;
+    }
+    let mut st = tx.prepare("SELECT id, at_ms, symptoms_json FROM reactions")?;
+    let rows = st
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, at, json) in rows {
+        let at = ts(at)?;
+        let entries: Vec<SymptomEntry> = serde_json::from_str(&json).map_err(|e| CoreError::Internal(e.to_string()))?;
+        let (level, ids) = evaluate(&entries, at.local_date(&zone), at, false)?;
+        tx.execute("UPDATE reactions SET level = ?2, rule_ids = ?3 WHERE id = ?1", params![id, level, ids])?;
     }
     Ok(())
 }
@@ -514,6 +677,7 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
     for (k, v) in &b.settings {
         tx.execute("INSERT INTO settings (key, value) VALUES (?1, ?2)", params![k, v])?;
     }
+    recompute_assessments(&tx, b)?;
     tx.commit()?;
     Ok(ImportSummary {
         drinks: b.drinks.len() as u32,
@@ -526,6 +690,14 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
 }
 
 /// Delete everything, including what lingers in the WAL and free pages.
+///
+/// Succeeds only when no trace is left: the rows are deleted with
+/// `secure_delete`, the file is rebuilt without free pages (VACUUM) and the
+/// WAL is checkpointed into it and truncated to zero bytes. Another
+/// connection reading the file (a widget, a second process) can block that
+/// checkpoint; it is retried for about `WIPE_RETRY` and then reported as
+/// `CoreError::TraceRemains`, which says what to do (the data is deleted
+/// either way; old pages stay in the WAL until the checkpoint can run).
 pub(crate) fn wipe(c: &Connection, confirmed: bool) -> Result<()> {
     if !confirmed {
         return Err(CoreError::ConfirmationRequired("this deletes all kefir data on this device".into()));
@@ -536,6 +708,35 @@ pub(crate) fn wipe(c: &Connection, confirmed: bool) -> Result<()> {
     tx.commit()?;
     // Rebuild the file without free pages, then empty the WAL.
     c.execute_batch("VACUUM")?;
-    c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-    Ok(())
+    // Short waits per attempt, so the retries decide how long it takes.
+    c.busy_timeout(std::time::Duration::from_millis(200))?;
+    let r = truncate_wal(c, WIPE_RETRY);
+    c.busy_timeout(crate::store::BUSY_TIMEOUT)?;
+    r
+}
+
+/// How long `wipe` keeps retrying a checkpoint that a reader blocks.
+pub const WIPE_RETRY: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Checkpoint the whole WAL into the database and truncate it, retrying
+/// while readers block it. In-memory databases have no WAL ("memory" mode:
+/// the pragma reports nothing to do).
+fn truncate_wal(c: &Connection, patience: std::time::Duration) -> Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        // (busy, frames in the WAL, frames checkpointed); -1 without a WAL.
+        let (busy, log, done): (i64, i64, i64) =
+            c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        if busy == 0 && log <= 0 && done <= 0 {
+            return Ok(());
+        }
+        if started.elapsed() >= patience {
+            return Err(CoreError::TraceRemains(
+                "all entries are deleted, but another app or widget is reading the diary, so old copies stay \
+                 in its log file: close it and wipe again"
+                    .into(),
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }

@@ -47,6 +47,11 @@ pub enum CoreError {
     #[error("storage is full")]
     StorageFull,
 
+    /// A wipe deleted everything but could not remove every trace from the
+    /// file (another connection blocks the checkpoint); says what to do.
+    #[error("not wiped completely: {0}")]
+    TraceRemains(String),
+
     #[error("database is read-only")]
     ReadOnly,
 
@@ -54,7 +59,7 @@ pub enum CoreError {
     Sqlite(#[source] rusqlite::Error),
 
     #[error("i/o error: {0}")]
-    Io(#[from] std::io::Error),
+    Io(#[source] std::io::Error),
 
     #[error("internal error: {0}")]
     Internal(String),
@@ -80,6 +85,17 @@ impl CoreError {
             Some(ErrorCode::NotADatabase) => CoreError::NotADatabase { path: String::new() },
             Some(ErrorCode::DatabaseCorrupt) => CoreError::Corrupt { path: String::new(), detail: e.to_string() },
             _ => CoreError::Sqlite(e),
+        }
+    }
+}
+
+/// "No space left on device" (and a full quota) is `StorageFull`, whatever
+/// was being written.
+impl From<std::io::Error> for CoreError {
+    fn from(e: std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => CoreError::StorageFull,
+            _ => CoreError::Io(e),
         }
     }
 }

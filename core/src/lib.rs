@@ -12,6 +12,7 @@ pub mod app;
 pub mod backup;
 pub mod checkin;
 pub mod error;
+mod files;
 pub mod intake;
 pub mod meds;
 pub mod plan;

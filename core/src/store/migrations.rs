@@ -5,14 +5,22 @@
 
 use rusqlite::Connection;
 
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 
 /// Frozen snapshots, index 0 = version 1.
-pub const SCHEMA_SNAPSHOTS: &[&str] =
-    &[include_str!("../../schema/v1.sql"), include_str!("../../schema/v2.sql"), include_str!("../../schema/v3.sql")];
+pub const SCHEMA_SNAPSHOTS: &[&str] = &[
+    include_str!("../../schema/v1.sql"),
+    include_str!("../../schema/v2.sql"),
+    include_str!("../../schema/v3.sql"),
+    include_str!("../../schema/v4.sql"),
+];
 
 /// Upgrade scripts, index 0 = version 1 → 2.
-const UPGRADES: &[&str] = &[include_str!("../../schema/upgrade_2.sql"), include_str!("../../schema/upgrade_3.sql")];
+const UPGRADES: &[&str] = &[
+    include_str!("../../schema/upgrade_2.sql"),
+    include_str!("../../schema/upgrade_3.sql"),
+    include_str!("../../schema/upgrade_4.sql"),
+];
 
 pub const LATEST_VERSION: i64 = SCHEMA_SNAPSHOTS.len() as i64;
 
@@ -20,23 +28,42 @@ pub(crate) fn migrate(conn: &Connection) -> Result<()> {
     run(conn, SCHEMA_SNAPSHOTS, UPGRADES)
 }
 
+/// Each step is one IMMEDIATE transaction that re-reads `user_version`
+/// after taking the write lock, so several processes opening one new (or
+/// old) database at once each see the version the previous one committed:
+/// the schema is created once, every upgrade runs once, and nobody fails.
 fn run(conn: &Connection, snapshots: &[&str], upgrades: &[&str]) -> Result<()> {
     let latest = snapshots.len() as i64;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version == 0 {
-        let tx = crate::store::write_tx(conn)?;
-        tx.execute_batch(snapshots[snapshots.len() - 1])?;
-        tx.pragma_update(None, "user_version", latest)?;
-        tx.commit()?;
-        return Ok(());
+    if version == latest {
+        return Ok(()); // the common case: no write lock taken
     }
-    for from in version..latest {
+    loop {
         let tx = crate::store::write_tx(conn)?;
-        tx.execute_batch(upgrades[(from - 1) as usize])?;
-        tx.pragma_update(None, "user_version", from + 1)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version == latest {
+            return Ok(()); // another connection migrated it meanwhile
+        }
+        if version > latest {
+            return Err(CoreError::NewerSchema { found: version, supported: latest });
+        }
+        if version < 0 {
+            return Err(CoreError::NotADatabase { path: String::new() });
+        }
+        if version == 0 {
+            let tables: i64 =
+                tx.query_row("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'", [], |r| r.get(0))?;
+            if tables > 0 {
+                return Err(CoreError::NotADatabase { path: String::new() });
+            }
+            tx.execute_batch(snapshots[snapshots.len() - 1])?;
+            tx.pragma_update(None, "user_version", latest)?;
+        } else {
+            tx.execute_batch(upgrades[(version - 1) as usize])?;
+            tx.pragma_update(None, "user_version", version + 1)?;
+        }
         tx.commit()?;
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -147,7 +174,11 @@ pub(crate) mod tests {
             assert_eq!(describe(&c), want, "upgrading from v{version}");
             let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
             assert_eq!(v, LATEST_VERSION);
+            let id: i32 = c.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+            assert_eq!(id, crate::store::APPLICATION_ID, "application_id after upgrading from v{version}");
         }
+        let id: i32 = fresh().query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+        assert_eq!(id, crate::store::APPLICATION_ID, "a fresh database");
     }
 
     #[test]

@@ -8,12 +8,21 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{CoreError, Result};
 pub use migrations::{LATEST_VERSION, SCHEMA_SNAPSHOTS};
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// `PRAGMA application_id` of every kefir database (0x4B454652, "KEFR"),
+/// stored at offset 68 of the SQLite header. Databases of kefir 0.1.0
+/// (schema versions 1-3) have 0 there and get it in the v4 migration.
+pub const APPLICATION_ID: i32 = 0x4B45_4652;
+
+/// How long a statement waits for another connection's lock.
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Begin a write transaction that takes the write lock up front (IMMEDIATE),
 /// so a second connection to the same file (a widget, another process)
@@ -32,23 +41,39 @@ pub struct Store {
 }
 
 impl Store {
-    /// Open or create the database at `path`. A file that is not a SQLite
-    /// database, is damaged, or comes from a newer app version is refused
-    /// with a typed error and left byte-for-byte untouched.
+    /// Open or create the database at `path`.
+    ///
+    /// Before SQLite touches the file, its raw header (first 100 bytes) is
+    /// read: a file that is not SQLite, carries another application id, or
+    /// has id 0 and a schema that is not one of kefir's (looked at through
+    /// an immutable read-only connection, which writes nothing and creates
+    /// no -wal/-shm/-journal) is refused with `NotADatabase` and left
+    /// byte-for-byte untouched; so are directories, FIFOs and device files.
+    /// A newer kefir schema gives `NewerSchema`. Recovery after a crash or
+    /// a full disk (WAL replay, hot journals) is left to SQLite; only what
+    /// SQLite itself reports as damaged (`quick_check`) gives `Corrupt`.
     pub fn open(path: &Path) -> Result<Store> {
         let shown = path.display().to_string();
         // "" and ":memory:" would give a throw-away database that loses everything.
         if shown.trim().is_empty() || shown == ":memory:" || shown.starts_with("file:") {
             return Err(CoreError::invalid("db_path", "must name a database file"));
         }
-        precheck_file(path, &shown)?;
+        let checked = precheck_file(path, &shown)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| locate(CoreError::from(e), &shown))?;
+        // Until the file is known to be ours, closing must not checkpoint
+        // (a checkpoint writes into the database file).
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .map_err(|e| locate(CoreError::from(e), &shown))?;
         let store = Store { conn, path: Some(path.to_path_buf()) };
-        store.prepare().map_err(|e| locate(e, &shown))?;
+        store.prepare(checked).map_err(|e| locate(store.classify(e), &shown))?;
+        store
+            .conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
+            .map_err(|e| locate(CoreError::from(e), &shown))?;
         Ok(store)
     }
 
@@ -56,7 +81,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
         let store = Store { conn, path: None };
-        store.prepare()?;
+        store.prepare(Checked::No)?;
         Ok(store)
     }
 
@@ -72,21 +97,42 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    /// Everything read-only first (version, integrity), then the pragmas
-    /// that write (WAL), then migrations.
-    fn prepare(&self) -> Result<()> {
+    /// Turn an I/O failure that SQLite reports as a generic I/O or
+    /// cannot-open error into `StorageFull` when the operating system said
+    /// "no space left on device" (SQLite keeps that errno per connection).
+    /// Reads can hit it too (a -shm or -wal that must grow).
+    pub fn classify(&self, e: CoreError) -> CoreError {
+        use rusqlite::ffi::ErrorCode;
+        let io = matches!(&e, CoreError::Sqlite(s)
+            if matches!(s.sqlite_error_code(), Some(ErrorCode::SystemIoFailure | ErrorCode::CannotOpen)));
+        if io {
+            // SAFETY: the handle is valid for the life of `self.conn`;
+            // sqlite3_system_errno only reads a field of it.
+            let errno = unsafe { rusqlite::ffi::sqlite3_system_errno(self.conn.handle()) };
+            if errno != 0 && std::io::Error::from_raw_os_error(errno).kind() == std::io::ErrorKind::StorageFull {
+                return CoreError::StorageFull;
+            }
+        }
+        e
+    }
+
+    /// Look at the file through SQLite, read-only, before anything is
+    /// written: application id, schema version and tables in one read
+    /// transaction; then integrity; then the pragmas that write (WAL) and
+    /// the migrations.
+    fn prepare(&self, checked: Checked) -> Result<()> {
         let c = &self.conn;
-        c.busy_timeout(std::time::Duration::from_secs(5))?;
-        let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version > LATEST_VERSION {
-            return Err(CoreError::NewerSchema { found: version, supported: LATEST_VERSION });
-        }
-        let tables: i64 = c.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-        if version == 0 && tables > 0 {
-            // Some other application's SQLite file: not ours to change.
-            return Err(CoreError::NotADatabase { path: String::new() });
-        }
-        if tables > 0 {
+        c.busy_timeout(BUSY_TIMEOUT)?;
+        let (app_id, version, fingerprint) = {
+            let tx = c.unchecked_transaction()?; // DEFERRED: a read snapshot, no lock taken
+            let app_id: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+            let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            let fingerprint = schema_fingerprint(&tx)?;
+            tx.finish()?;
+            (app_id, version, fingerprint)
+        };
+        check_identity(app_id, version, &fingerprint)?;
+        if !fingerprint.is_empty() && checked == Checked::No {
             let check: String = c.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
             if check != "ok" {
                 return Err(CoreError::Corrupt { path: String::new(), detail: check });
@@ -100,6 +146,40 @@ impl Store {
     }
 }
 
+/// Is this (application id, schema version, schema) a kefir database?
+/// Ours: our id, or id 0 with exactly the tables and columns of one of our
+/// snapshots (0.1.0 files), or id 0 and nothing at all (a new file).
+fn check_identity(app_id: i32, version: i64, fingerprint: &[String]) -> Result<()> {
+    let foreign = || Err(CoreError::NotADatabase { path: String::new() });
+    match app_id {
+        APPLICATION_ID if version > LATEST_VERSION => {
+            Err(CoreError::NewerSchema { found: version, supported: LATEST_VERSION })
+        }
+        APPLICATION_ID if version <= 0 => foreign(),
+        APPLICATION_ID => Ok(()),
+        0 if version == 0 && fingerprint.is_empty() => Ok(()),
+        0 if (1..=LATEST_VERSION).contains(&version) && fingerprint == snapshot_fingerprint(version)? => Ok(()),
+        _ => foreign(),
+    }
+}
+
+/// Every `table.column` of the schema (SQLite's own tables left out), sorted.
+fn schema_fingerprint(c: &Connection) -> Result<Vec<String>> {
+    let mut st = c.prepare(
+        "SELECT m.name || '.' || p.name FROM sqlite_schema m, pragma_table_info(m.name) p \
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY 1",
+    )?;
+    let v = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(v)
+}
+
+/// The fingerprint of schema snapshot `version` (1-based).
+fn snapshot_fingerprint(version: i64) -> Result<Vec<String>> {
+    let c = Connection::open_in_memory()?;
+    c.execute_batch(SCHEMA_SNAPSHOTS[(version - 1) as usize])?;
+    schema_fingerprint(&c)
+}
+
 /// Attach the path to open errors that lack it.
 fn locate(e: CoreError, shown: &str) -> CoreError {
     match e {
@@ -111,53 +191,95 @@ fn locate(e: CoreError, shown: &str) -> CoreError {
     }
 }
 
-/// Look at the file header before SQLite does anything with the file: a
-/// non-SQLite file, or one shorter than its own header says, is refused.
-fn precheck_file(path: &Path, shown: &str) -> Result<()> {
+/// A sibling of the database (`-wal`, `-shm`, `-journal`).
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Look at the file before SQLite does anything with it: only a regular
+/// file (or nothing) may be opened; its raw header must be SQLite's, with
+/// our application id, or id 0 and a kefir schema (read through an
+/// immutable connection, which never writes, locks or creates a file).
+fn precheck_file(path: &Path, shown: &str) -> Result<Checked> {
+    let not_ours = || Err(CoreError::NotADatabase { path: shown.to_string() });
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Checked::Yes),
         Err(e) => return Err(e.into()),
     };
-    if meta.is_dir() {
-        return Err(CoreError::NotADatabase { path: shown.to_string() });
+    if !meta.is_file() {
+        // A folder, FIFO, socket or device: opening a FIFO would even block.
+        return not_ours();
     }
-    let len = meta.len();
-    if len == 0 {
-        return Ok(()); // an empty file is a new database
+    if meta.len() == 0 {
+        return Ok(Checked::Yes); // an empty file is a new database
     }
     let mut header = [0u8; 100];
     let mut f = File::open(path)?;
     let n = read_up_to(&mut f, &mut header)?;
+    drop(f);
     if n < SQLITE_MAGIC.len() || &header[..16] != SQLITE_MAGIC {
-        return Err(CoreError::NotADatabase { path: shown.to_string() });
+        return not_ours();
     }
     if n < 100 {
         return Err(CoreError::Corrupt { path: shown.to_string(), detail: "file ends inside the header".into() });
     }
-    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
-        1 => 65_536u64,
-        p => p as u64,
-    };
-    if page_size < 512 || !page_size.is_power_of_two() {
-        return Err(CoreError::Corrupt { path: shown.to_string(), detail: "invalid page size".into() });
+    let be = |i: usize| i32::from_be_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
+    let (version, app_id) = (be(60) as i64, be(68));
+    if app_id != APPLICATION_ID && (app_id != 0 || !(0..=LATEST_VERSION).contains(&version)) {
+        return not_ours();
     }
-    if len % page_size != 0 {
-        return Err(CoreError::Corrupt {
-            path: shown.to_string(),
-            detail: format!("file length {len} is not a whole number of {page_size}-byte pages (truncated?)"),
-        });
+    // A WAL beside the file may hold its newest pages (after a crash, a
+    // full disk, or while another process has it open): then only SQLite
+    // can say what the database holds. It replays the WAL; `prepare`
+    // checks identity and integrity again before anything is written, and
+    // closing does not checkpoint until then.
+    let wal_pending = || std::fs::metadata(sibling(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    let before = wal_pending();
+    let look = immutable_look(path);
+    // Looked again after the look: a writer that started meanwhile (and so
+    // a checkpoint that may have been writing the file) counts too.
+    let wal_pending = before || wal_pending();
+    match look {
+        // Id 0 (kefir 0.1.0, or a new file) needs a kefir schema.
+        Ok((fp, _)) if app_id == 0 && check_identity(0, version, &fp).is_err() && !wal_pending => not_ours(),
+        _ if wal_pending => Ok(Checked::No),
+        Ok((_, check)) if check != "ok" => Err(CoreError::Corrupt { path: shown.to_string(), detail: check }),
+        Ok(_) => Ok(Checked::Yes),
+        Err(e) => Err(CoreError::Corrupt { path: shown.to_string(), detail: e.to_string() }),
     }
-    let change_counter = &header[24..28];
-    let valid_for = &header[92..96];
-    let pages = u32::from_be_bytes([header[28], header[29], header[30], header[31]]) as u64;
-    if change_counter == valid_for && pages * page_size > len {
-        return Err(CoreError::Corrupt {
-            path: shown.to_string(),
-            detail: format!("header says {pages} pages but the file holds {}", len / page_size),
-        });
+}
+
+/// Whether `precheck_file` already ran `quick_check` on the file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Checked {
+    Yes,
+    No,
+}
+
+/// The schema fingerprint and `quick_check(1)` of the file as it is on
+/// disk, read through an `immutable=1` read-only connection: SQLite takes
+/// no locks, ignores any WAL or journal and creates no file beside it.
+fn immutable_look(path: &Path) -> Result<(Vec<String>, String)> {
+    use std::os::unix::ffi::OsStrExt;
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
     }
-    Ok(())
+    uri.push_str("?immutable=1");
+    let c = Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let fp = schema_fingerprint(&c)?;
+    let check: String = c.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
+    Ok((fp, check))
 }
 
 fn read_up_to(f: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -247,7 +369,8 @@ mod tests {
         let p = dir.path().join("future.db");
         {
             let c = Connection::open(&p).unwrap();
-            c.execute_batch("CREATE TABLE t(x); PRAGMA user_version = 999;").unwrap();
+            c.execute_batch("CREATE TABLE t(x); PRAGMA user_version = 999; PRAGMA application_id = 1262831186;")
+                .unwrap();
         }
         let before = std::fs::read(&p).unwrap();
         let e = Store::open(&p).err().unwrap();

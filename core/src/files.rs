@@ -1,0 +1,171 @@
+//! Files the app writes (exports, backups) and reads (backups) outside its
+//! database: what may be a target or a source, and how it is written.
+//!
+//! Writing: a temp file created exclusively (`O_EXCL`, random name, mode
+//! 0600) in the target's folder by the `tempfile` crate, written, fsynced,
+//! then renamed over the target (`persist`), and the folder fsynced. The
+//! rename replaces the target's directory entry; it never writes through a
+//! symlink or into a device. A failed write (full disk, ...) removes the
+//! temp file and leaves the old target as it was.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{CoreError, Result};
+
+/// The names a target may never have: the database and the files SQLite
+/// keeps beside it.
+const DB_SUFFIXES: &[&str] = &["", "-wal", "-shm", "-journal"];
+
+fn refuse(field: &str, path: &Path, why: &str) -> CoreError {
+    CoreError::Invalid { field: field.to_string(), reason: format!("{} {why}", path.display()) }
+}
+
+/// `path` with its folder resolved (symlinks and `..` in the folder), the
+/// last component kept as written.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    Some(dir.canonicalize().ok()?.join(path.file_name()?))
+}
+
+/// Check that `path` may be written: a regular file or nothing (not a
+/// folder, FIFO, device, socket or symlink), in an existing folder, and
+/// not the database at `db` nor its -wal/-shm/-journal. Errors are
+/// `Invalid` for `field`, naming the path.
+pub(crate) fn check_target(path: &Path, db: Option<&Path>, field: &str) -> Result<()> {
+    if path.as_os_str().is_empty() || path.file_name().is_none() {
+        return Err(CoreError::invalid(field, "names no file"));
+    }
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(refuse(field, path, "is a symbolic link; refusing to follow it"))
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(refuse(field, path, "is not a regular file (a folder, device or FIFO); choose a file name"))
+        }
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e.into()),
+    };
+    let Some(db) = db else { return Ok(()) };
+    let target = resolved(path);
+    for suffix in DB_SUFFIXES {
+        let protected = crate::store::sibling(db, suffix);
+        let same_name = target.is_some() && target == resolved(&protected);
+        let same_file = existing.as_ref().is_some_and(|m| {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(&protected).is_ok_and(|p| p.dev() == m.dev() && p.ino() == m.ino())
+        });
+        if same_name || same_file {
+            return Err(refuse(field, path, "is the diary's database (or a file SQLite keeps beside it)"));
+        }
+    }
+    Ok(())
+}
+
+/// Write `bytes` to `path` after `check_target`, atomically (see the module
+/// docs). A full disk gives `StorageFull` and leaves no temp file.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8], db: Option<&Path>, field: &str) -> Result<()> {
+    check_target(path, db, field)?;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new().prefix(".kefir-").suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| CoreError::from(e.error))?;
+    // The rename itself is durable once the folder is synced.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Read a file of at most `limit` bytes: only a regular file (a device such
+/// as /dev/zero, a FIFO or a folder is refused before it is opened, so
+/// nothing can stream forever or block), and never more than `limit + 1`
+/// bytes even if the file grows while it is read.
+pub(crate) fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
+    let bad = |why: String| CoreError::BadBackup(format!("{}: {why}", path.display()));
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(bad(format!("is not a regular file; a {what} is a file")));
+    }
+    if meta.len() > limit {
+        return Err(bad(format!("{} bytes is larger than any {what} this app writes ({limit} bytes)", meta.len())));
+    }
+    let f = File::open(path)?;
+    if !f.metadata()?.is_file() {
+        return Err(bad(format!("is not a regular file; a {what} is a file")));
+    }
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    f.take(limit + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > limit {
+        return Err(bad(format!("is larger than any {what} this app writes ({limit} bytes)")));
+    }
+    Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_that_are_not_plain_files_or_are_the_database_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        std::fs::write(&db, b"db").unwrap();
+        let link = dir.path().join("link.pdf");
+        std::os::unix::fs::symlink(dir.path().join("elsewhere"), &link).unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        let alias = sub.join("..").join("k.db-wal");
+        for (p, want) in [
+            (db.clone(), "database"),
+            (dir.path().join("k.db-wal"), "database"),
+            (dir.path().join("k.db-shm"), "database"),
+            (dir.path().join("k.db-journal"), "database"),
+            (alias, "database"),
+            (link.clone(), "symbolic link"),
+            (sub.clone(), "not a regular file"),
+            (PathBuf::from("/dev/null"), "not a regular file"),
+        ] {
+            let e = write_atomic(&p, b"export", Some(&db), "path").unwrap_err();
+            match e {
+                CoreError::Invalid { field, reason } => {
+                    assert_eq!(field, "path");
+                    assert!(reason.contains(want) && reason.contains(&p.display().to_string()), "{reason}");
+                }
+                other => panic!("{}: {other:?}", p.display()),
+            }
+        }
+        assert_eq!(std::fs::read(&db).unwrap(), b"db");
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 3, "no temp file left: {names:?}");
+    }
+
+    #[test]
+    fn a_plain_file_is_replaced_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.json");
+        std::fs::write(&p, b"old and longer").unwrap();
+        write_atomic(&p, b"new", None, "path").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"new");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn reads_stop_at_the_limit_and_refuse_devices() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("b.json");
+        std::fs::write(&p, vec![b'x'; 101]).unwrap();
+        assert!(matches!(read_limited(&p, 100, "backup"), Err(CoreError::BadBackup(_))));
+        assert_eq!(read_limited(&p, 101, "backup").unwrap().len(), 101);
+        for dev in ["/dev/zero", "/dev/null"] {
+            let e = read_limited(Path::new(dev), 100, "backup").unwrap_err();
+            assert!(matches!(&e, CoreError::BadBackup(m) if m.contains(dev) && m.contains("regular")), "{e:?}");
+        }
+        assert!(matches!(read_limited(dir.path(), 100, "backup"), Err(CoreError::BadBackup(_))));
+    }
+}
