@@ -29,6 +29,13 @@ pub fn logged(ctx: &Ctx, l: &DrinkLogged) {
     }
 }
 
+/// Findings as `! [rule] title (level): advice` lines.
+pub fn warnings(ws: &[kefir_core::Finding]) {
+    for w in ws {
+        println!("  ! [{}] {} ({}): {}", w.rule_id, w.title, w.level, w.advice);
+    }
+}
+
 pub fn drinks(ctx: &Ctx, zone: &Zone, ds: &[Drink]) {
     if ctx.json {
         return json(ds);
