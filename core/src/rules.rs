@@ -1,6 +1,8 @@
-//! The safety rules: ONE table (`RULES`), one row per rule id from
-//! shared/reference/safety-evidence.md, with its trigger, level, constraints,
-//! advice text and source. Everything else in the app asks this table.
+//! The safety rules: ONE table (`RULES`), one row per rule id (the safety
+//! reference's D/S/P/M/H ids plus the product's own X1), with its trigger,
+//! level, constraints, advice text and source. Everything else in the app
+//! asks this table; `docs/rules.md` is generated from it
+//! (`catalogue_markdown`) and a test fails when the file is stale.
 //!
 //! Figures come from the reference; where the evidence is thin (the 200 ml
 //! cap, D3) the text says it is a product default, not a medical fact.
