@@ -247,6 +247,9 @@ pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
     for r in &s.red_flags {
         println!("  red flag {} {} [{}]: {}", r.at, r.level, r.rule_ids.join(", "), r.what);
     }
+    for w in &s.spacing_warnings {
+        println!("  spacing [{}]: {}", w.rule_id, w.advice);
+    }
     for w in written {
         println!("  wrote {w}");
     }

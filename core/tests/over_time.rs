@@ -223,6 +223,9 @@ fn a_dose_after_a_drink_warns_naming_the_drink_and_the_rule() {
         // Stored: Today shows it.
         let t = app.today(ts("2026-11-10T12:00:00Z"), TZ).unwrap();
         assert!(t.warnings.iter().any(|x| x.rule_id == rule_id && x.advice.contains("07:00")), "{:?}", t.warnings);
+        // ...and the doctor summary.
+        let s = app.summary("2026-11-10", "2026-11-10", ts("2026-11-10T12:00:00Z"), TZ).unwrap();
+        assert!(s.spacing_warnings.iter().any(|x| x.rule_id == rule_id && x.advice.contains("100 ml")));
     }
     // A drink far enough before the dose (M3: 6 h) does not warn.
     let app = Kefir::open_in_memory().unwrap();
