@@ -258,6 +258,11 @@ fn emergency_screen(findings: &[Finding]) -> EmergencyScreen {
         steps.push("Tell them you have a weakened immune system and have been drinking kefir (a probiotic).".into());
     }
     steps.push("Show this app's summary to the clinician who treats you.".into());
+    steps.push(
+        "Your plan is stopped. It restarts only after a clinician has seen you and you record their go-ahead \
+         (dated after this reaction), at the lowest step."
+            .into(),
+    );
     EmergencyScreen {
         title: if allergy { "Possible severe allergic reaction" } else { "Possible serious infection" }.to_string(),
         steps,

@@ -556,10 +556,10 @@ fn last_go_ahead(c: &Connection, plan_id: i64) -> Result<Timestamp> {
 }
 
 /// Gather the inputs for deciding `day`.
-fn inputs_for(c: &Connection, plan_id: i64, day: NaiveDate, zone: &Zone, cap: &Constraints) -> Result<DayInputs> {
+/// `since`: the last start, restart or resume (`last_go_ahead`).
+fn inputs_for(c: &Connection, since: Timestamp, day: NaiveDate, zone: &Zone, cap: &Constraints) -> Result<DayInputs> {
     let yesterday = day - Duration::days(1);
     let ck: Option<Checkin> = checkin::get_by_day(c, yesterday)?;
-    let since = last_go_ahead(c, plan_id)?;
     let mut red = Vec::new();
     if let Some(k) = ck.as_ref().filter(|k| k.at > since) {
         red.extend(red_flag_ids(k.level, &k.rule_ids));
@@ -664,6 +664,26 @@ fn status_from(plan: &Plan, row: &DayRow) -> PlanStatus {
     }
 }
 
+/// The last local day up to `today` with a check-in or a drink.
+fn last_activity_day(c: &Connection, today: NaiveDate, zone: &Zone) -> Result<Option<NaiveDate>> {
+    let checkin: Option<String> = c
+        .query_row("SELECT day FROM checkins WHERE day <= ?1 ORDER BY day DESC LIMIT 1", [iso_date(today)], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let checkin = checkin.and_then(|d| parse_iso_date("day", &d).ok());
+    let (_, end) = zone.day_bounds(today);
+    let drink: Option<i64> = c
+        .query_row(
+            "SELECT at_ms FROM drinks WHERE at_ms < ?1 AND deleted_ms IS NULL ORDER BY at_ms DESC LIMIT 1",
+            [end.millis()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let drink = drink.and_then(Timestamp::from_millis).map(|t| t.local_date(zone));
+    Ok(checkin.max(drink))
+}
+
 /// Whether a check-in or a drink falls on `first..=last` (local days).
 fn any_activity(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zone) -> Result<bool> {
     let n: i64 = c.query_row(
@@ -710,6 +730,10 @@ pub(crate) fn ensure_days(
     let mut status = status_from(&plan, &last);
     let mut tx = None;
     let mut day = last.day;
+    // Read once for the whole catch-up: when the plan last got the go-ahead,
+    // and the last day with a check-in or a drink (none can be after today).
+    let (mut since, mut go_ahead) = (None, None);
+    let mut last_activity = None;
     while day < today && status == PlanStatus::Active {
         day += Duration::days(1);
         let t = match &tx {
@@ -720,13 +744,39 @@ pub(crate) fn ensure_days(
             // An action or a stop recorded for this day stands.
             status =
                 if plan.status == PlanStatus::Stopped { PlanStatus::Stopped } else { status_after(row.decision.kind) };
+            if matches!(row.decision.kind, DecisionKind::Start | DecisionKind::Restart | DecisionKind::Resume) {
+                (since, go_ahead) = (None, None);
+            }
             last = row;
             continue;
         }
-        let mut inp = inputs_for(t, plan.id, day, zone, cap)?;
-        let go_ahead = last_go_ahead_day(t, plan.id, day)?;
+        let go_ahead_day = match go_ahead {
+            Some(d) => d,
+            None => *go_ahead.insert(last_go_ahead_day(t, plan.id, day)?),
+        };
         let window_start = day - Duration::days(ABSENCE_DAYS);
-        inp.absent = window_start >= go_ahead && !any_activity(t, window_start, day - Duration::days(1), zone)?;
+        let absent = window_start >= go_ahead_day && {
+            let latest = match last_activity {
+                Some(d) => d,
+                None => *last_activity.insert(last_activity_day(t, today, zone)?),
+            };
+            match latest {
+                // Nothing after the window's last day: no query needed.
+                Some(l) if l < day => l < window_start,
+                None => true,
+                Some(_) => !any_activity(t, window_start, day - Duration::days(1), zone)?,
+            }
+        };
+        let mut inp = if absent {
+            DayInputs { cap_ml: cap.max_ml_per_day, cap_rule_ids: cap.cap_rule_ids.clone(), ..DayInputs::default() }
+        } else {
+            let since = match since {
+                Some(s) => s,
+                None => *since.insert(last_go_ahead(t, plan.id)?),
+            };
+            inputs_for(t, since, day, zone, cap)?
+        };
+        inp.absent = absent;
         let d = decide(&plan.steps, plan.hold_days, status, last.state, &inp);
         write_day(t, plan.id, day, &d, now)?;
         if let Some(s) = d.new_status {
@@ -1045,7 +1095,7 @@ pub(crate) fn redecide_today(
     if status != PlanStatus::Active {
         return Ok(());
     }
-    let mut inp = inputs_for(c, plan.id, today, zone, cap)?;
+    let mut inp = inputs_for(c, last_go_ahead(c, plan.id)?, today, zone, cap)?;
     inp.absent = false; // yesterday has a check-in now
     let d = decide(&plan.steps, plan.hold_days, status, prev.state, &inp);
     let tx = crate::store::write_tx(c)?;

@@ -43,6 +43,7 @@ fn a_stop_holds_after_the_clock_jumped_ahead_and_back() {
     app.today(ts("2026-12-31T08:00:00Z"), TZ).unwrap(); // clock ahead
     let r = react(&app, ts("2026-11-12T09:00:00Z"), vec![e(Symptom::LipFaceTongueSwelling, Severity::Moderate)]);
     assert_eq!(r.assessment.level, Level::Emergency);
+    assert!(r.assessment.emergency.unwrap().steps.iter().any(|s| s.contains("clinician") && s.contains("go-ahead")));
     let t = app.today(ts("2026-11-13T09:00:00Z"), TZ).unwrap();
     let d = t.decision.unwrap();
     assert_eq!((d.kind, d.target_ml), (DecisionKind::Stopped, 0), "{}", t.headline);
@@ -136,6 +137,14 @@ fn restart_after_s5_needs_a_clinician_ack_dated_after_the_reaction() {
         "a new plan is no way around it"
     );
     app.acknowledge_clinician(Some("GP: restart slowly".into()), ts("2026-11-13T07:00:00Z")).unwrap();
+    let (note, rules): (String, String) = app
+        .store()
+        .conn()
+        .query_row("SELECT note, rule_ids FROM clinician_acks ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((note.as_str(), rules.as_str()), ("GP: restart slowly", "S5"), "stored with its note");
     let v = app.restart_plan(ts("2026-11-13T08:00:00Z"), TZ).unwrap();
     assert_eq!(v.history[0].target_ml, 50);
 }
@@ -463,7 +472,7 @@ fn run(ops: &[Op]) -> std::result::Result<Seen, TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
     fn plan_safety_holds_over_random_clocks_and_inputs(ops in proptest::collection::vec(arb_op(), 1..60)) {
