@@ -377,7 +377,7 @@ impl Kefir {
         let (tlo, thi) = plan::target_range(&screening.constraints);
         let (plan, progress, history, events) = match current {
             Some((p, _, state)) => {
-                let history = plan::history(c, &p)?;
+                let history = plan::history(c, &p, today)?;
                 let events = plan::events(c, p.id)?;
                 let progress = plan::progress(&p, state, today);
                 (Some(p), Some(progress), history, events)

@@ -1359,12 +1359,14 @@ pub(crate) fn change_target(c: &Connection, target: u32, cap: &Constraints, toda
     current(c)?.ok_or_else(|| CoreError::Internal("plan vanished".into()))
 }
 
-/// History of the current plan, newest first.
-pub(crate) fn history(c: &Connection, plan: &Plan) -> Result<Vec<DayDecision>> {
+/// History of the current plan up to `today`, newest first (days decided
+/// under a clock that was ahead, dated after today, are provisional: not shown).
+pub(crate) fn history(c: &Connection, plan: &Plan, today: NaiveDate) -> Result<Vec<DayDecision>> {
     let n = plan.steps.len() as u32;
-    let mut st =
-        c.prepare_cached(&format!("SELECT {DAY_COLS} FROM plan_days WHERE plan_id = +?1 ORDER BY day DESC"))?;
-    let rows = st.query_map([plan.id], day_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {DAY_COLS} FROM plan_days WHERE plan_id = +?1 AND day <= ?2 ORDER BY day DESC"
+    ))?;
+    let rows = st.query_map(params![plan.id, iso_date(today)], day_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter().map(|t| Ok(to_day_row(t, n)?.decision)).collect()
 }
 

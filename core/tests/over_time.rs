@@ -73,6 +73,9 @@ fn checkins_after_a_jump_advance_the_plan_again() {
     assert_eq!((d.kind, d.target_ml), (DecisionKind::Advance, 75), "{}", d.reason);
     assert_eq!(t.progress.unwrap().status, PlanStatus::Active);
     assert!(plan_rows(&app) <= rows_after_jump.max(4));
+    // The Plan screen lists no day after today.
+    let v = app.plan_view(ts("2026-11-13T08:00:00Z"), TZ).unwrap();
+    assert!(v.history.iter().all(|h| h.day.as_str() <= "2026-11-13"), "{:?}", v.history);
 }
 
 #[test]
