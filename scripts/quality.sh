@@ -5,7 +5,7 @@
 #
 # (The crash-safety, bad-input, concurrency, panic-safety, FFI-cost and
 # fuzz tests with their fixed case counts live in bindings/tests and run
-# with `cargo test --workspace`, i.e. in scripts/test-all.sh.)
+# with `cargo test --workspace --no-fail-fast`, i.e. in scripts/test-all.sh.)
 #
 # Steps, each bounded in time:
 #   check-size             scripts/check-size.sh (release cdylib, stripped, <= 3 MiB)

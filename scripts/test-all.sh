@@ -5,7 +5,7 @@
 #   scripts/test-all.sh
 #
 # 1. installs missing toolchains (scripts/install-toolchains.sh, idempotent)
-# 2. cargo test --workspace
+# 2. cargo test --workspace --no-fail-fast (every suite runs and reports its count)
 # 3. scripts/gen-bindings.sh         (host cdylib + Kotlin/Swift bindings)
 # 4. scripts/test-kotlin.sh          (kotlinc + JVM + JNA)
 # 5. scripts/test-swift.sh           (swift test in the trixie chroot)
@@ -88,10 +88,10 @@ report_env=$("$SCRIPTS/install-report-tools.sh" | tail -n1) || FAILED=1
 
 # --- rust -------------------------------------------------------------------
 banner "rust"
-echo "+ cargo test --workspace"
+echo "+ cargo test --workspace --no-fail-fast"
 start=$SECONDS
 rc=0
-cargo test --workspace 2>&1 | tee "$LOGS/rust.log" || rc=$?
+cargo test --workspace --no-fail-fast 2>&1 | tee "$LOGS/rust.log" || rc=$?
 TIME[rust]=$((SECONDS - start))
 read -r rp rf < <(sed -nE 's/^test result: [a-zA-Z]+\. ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/p' "$LOGS/rust.log" |
   awk '{p+=$1; f+=$2} END {print p+0, f+0}')

@@ -907,18 +907,30 @@ fn extreme_now_is_invalid_input_not_a_panic() {
     assert_eq!(before, dump(&app));
 }
 
-/// A device clock set years ahead makes every call that decides the plan
-/// (`today`, `plan_view`, `save_checkin`, ...) decide and store every day up
-/// to then (`plan::ensure_days`), one row per day; afterwards the plan shows
-/// that future decision even once the clock is right again.
+/// A device clock set years ahead used to make every call that decides the
+/// plan decide and store every day up to then, one row per day, and the plan
+/// then showed that future decision once the clock was right again. Now the
+/// absence rule (D4: 7 days with neither a check-in nor a drink pause the
+/// plan) bounds the catch-up to a handful of rows, and decisions made by a
+/// clock later than `now` are provisional: the plan is not frozen after it.
 #[test]
-#[ignore = "BUG: plan::ensure_days (core/src/plan.rs) decides every day up to any future `now`"]
-fn known_bug_far_future_now_does_not_write_years_of_decisions() {
+fn far_future_now_writes_a_handful_of_rows_and_does_not_freeze_the_plan() {
     let dir = tempfile::tempdir().unwrap();
     let (path, _) = seeded_copy(dir.path(), "k.db");
     let app = open(&path);
-    let before = dump(&app);
-    let r = app.today(ts("2046-03-10T12:00:00Z"), TZ.into());
-    assert!(matches!(r, Err(KefirError::InvalidInput { .. })), "{:?}", r.map(|t| t.date));
-    assert_eq!(before, dump(&app), "a far-future now wrote to the database");
+    let rows = |app: &KefirApp| -> i64 {
+        app.with_core(|k| k.store().conn().query_row("SELECT count(*) FROM plan_days", [], |r| r.get(0)).unwrap())
+    };
+    let before_today = app.today(now(), TZ.into()).unwrap();
+    let before = rows(&app);
+    for far in ["2046-03-10T12:00:00Z", "2126-03-10T12:00:00Z"] {
+        let t = app.today(ts(far), TZ.into()).unwrap();
+        assert!(rows(&app) - before <= kefir_core::plan::ABSENCE_DAYS + 1, "{far}: {} new rows", rows(&app) - before);
+        assert_eq!(t.target_ml, Some(0), "{far}: paused for absence: {}", t.headline);
+        assert!(t.decision.unwrap().rule_ids.contains(&"D4".to_string()));
+    }
+    // Back to the right clock: the plan shows today's decision again, not the future one.
+    let t = app.today(now(), TZ.into()).unwrap();
+    assert_eq!(t.target_ml, before_today.target_ml, "{}", t.headline);
+    assert_eq!(t.progress.unwrap().status, kefir_core::PlanStatus::Active);
 }

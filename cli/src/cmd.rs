@@ -8,8 +8,8 @@ use clap::Args;
 use kefir_core::report::pdf::Paper;
 use kefir_core::time::parse_user_time;
 use kefir_core::{
-    AgeBand, CheckinInput, Condition, DoseInput, DrinkInput, ImportMode, KefirKind, MedClass, PlanSettings, Profile,
-    ReactionInput, Severity, Source, Symptom, SymptomEntry, Timestamp, Zone,
+    AgeBand, Batch, CheckinInput, Condition, DoseInput, DrinkInput, ImportMode, KefirKind, MedClass, PlanSettings,
+    Profile, ReactionInput, Severity, Source, Symptom, SymptomEntry, Timestamp, Zone,
 };
 use kefir_ffi::{KefirApp, KefirError};
 
@@ -30,6 +30,46 @@ pub struct LogArgs {
     pub at: String,
     #[arg(long)]
     pub note: Option<String>,
+    /// Homemade batch (H1): fermentation time in hours (1-168)
+    #[arg(long)]
+    pub fermentation_hours: Option<u32>,
+    /// Homemade batch (H1): room temperature in °C (0-45)
+    #[arg(long, allow_hyphen_values = true)]
+    pub room_temp: Option<i32>,
+    /// Homemade batch spoilage sign (H2: discard the batch): off_smell, mould,
+    /// pink_or_orange or unusual_fizz (repeatable)
+    #[arg(long = "spoiled")]
+    pub spoiled: Vec<String>,
+}
+
+impl LogArgs {
+    /// The homemade batch fields, if any was given (the core checks that the
+    /// source is homemade and the ranges).
+    fn batch(&self) -> Result<Option<Batch>, Failure> {
+        if self.fermentation_hours.is_none() && self.room_temp.is_none() && self.spoiled.is_empty() {
+            return Ok(None);
+        }
+        let mut b =
+            Batch { fermentation_hours: self.fermentation_hours, room_temp_c: self.room_temp, ..Batch::default() };
+        for sign in &self.spoiled {
+            match sign.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+                "off_smell" => b.off_smell = true,
+                "mould" | "mold" => b.mould = true,
+                "pink_or_orange" => b.pink_or_orange = true,
+                "unusual_fizz" => b.unusual_fizz = true,
+                other => {
+                    return Err(KefirError::InvalidInput {
+                        field: "spoiled".into(),
+                        reason: format!(
+                            "unknown sign '{other}' (expected one of: off_smell, mould, pink_or_orange, unusual_fizz)"
+                        ),
+                    }
+                    .into())
+                }
+            }
+        }
+        Ok(Some(b))
+    }
 }
 
 #[derive(Args)]
@@ -257,8 +297,8 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 ml: a.ml,
                 kind: parse_kind(&a.kind)?,
                 source: Source::parse_field("source", &a.source).map_err(KefirError::from)?,
+                batch: a.batch()?,
                 note: a.note,
-                batch: None,
             };
             let logged = app.log_drink(input, now, ctx.tz.clone())?;
             print::logged(&ctx, &logged);
@@ -315,6 +355,9 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             };
             let logged = app.log_dose(input, now, ctx.tz.clone())?;
             print::spacing(&ctx, &logged.spacing, Some(&logged));
+            if !ctx.json {
+                print::warnings(&logged.warnings);
+            }
         }
         Command::Med(MedCmd::Status) => print::spacing(&ctx, &app.spacing(now, ctx.tz.clone())?, None::<&()>),
         Command::Plan(p) => {

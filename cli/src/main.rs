@@ -51,7 +51,8 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Log a drink: `kefir log 75 --kind milk --source commercial`
+    /// Log a drink: `kefir log 75 --kind milk --source commercial`; homemade batches
+    /// take `--fermentation-hours`, `--room-temp` and `--spoiled SIGN` (H1, H2)
     Log(cmd::LogArgs),
     /// List drinks (default: the last 7 days)
     List(cmd::RangeArgs),
@@ -59,8 +60,12 @@ pub enum Command {
     Totals(cmd::RangeArgs),
     /// Delete a drink (undo with `kefir undo ID`)
     Delete { id: i64 },
-    /// Bring back the most recently deleted drink
-    Undo { id: i64 },
+    /// Bring back a deleted drink: `kefir undo ID`, with the id `delete` printed
+    /// (only the most recent deletion can be undone)
+    Undo {
+        /// Id of the deleted drink (as printed by `kefir delete`)
+        id: i64,
+    },
     /// What today looks like
     Today,
     /// Show or edit the screening profile

@@ -52,6 +52,13 @@ pub fn logged(ctx: &Ctx, l: &DrinkLogged) {
     }
 }
 
+/// Findings as `! [rule] title (level): advice` lines.
+pub fn warnings(ws: &[kefir_core::Finding]) {
+    for w in ws {
+        println!("  ! [{}] {} ({}): {}", w.rule_id, w.title, w.level, w.advice);
+    }
+}
+
 pub fn drinks(ctx: &Ctx, zone: &Zone, ds: &[Drink]) {
     if ctx.json {
         return json(ds);
@@ -311,6 +318,9 @@ pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
     findings("    ", &s.findings);
     for r in &s.red_flags {
         outln!("  red flag {} {} [{}]: {}", r.at, r.level, r.rule_ids.join(", "), r.what);
+    }
+    for w in &s.spacing_warnings {
+        println!("  spacing [{}]: {}", w.rule_id, w.advice);
     }
     for w in written {
         outln!("  wrote {w}");

@@ -357,3 +357,113 @@ fn after_a_full_disk_and_freed_space_list_shows_every_acknowledged_drink() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), acked, "every acknowledged drink is listed");
 }
+
+// --- issue 13: the "Seen" sequences, as a user types them -------------------------------
+
+/// `kefir --db DB --tz UTC --now NOW ARGS...`: (exit code, stdout, stderr).
+fn kt(db: &str, now: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut all = vec!["--db", db, "--tz", "UTC", "--now", now];
+    all.extend_from_slice(args);
+    let o = kefir(&all);
+    (o.status.code(), String::from_utf8_lossy(&o.stdout).into_owned(), stderr(&o))
+}
+
+fn fresh_db(dir: &tempfile::TempDir) -> String {
+    dir.path().join("x.db").to_str().unwrap().to_string()
+}
+
+#[test]
+fn clock_jump_then_emergency_ends_stopped_and_restart_needs_a_clinician() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    assert_eq!(kt(&db, "2026-11-10T08:00:00Z", &["plan", "start"]).0, Some(0));
+    assert_eq!(kt(&db, "2026-12-31T08:00:00Z", &["today"]).0, Some(0));
+    let (code, out, err) =
+        kt(&db, "2026-11-12T09:00:00Z", &["react", "--symptom", "lip_face_tongue_swelling=moderate"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("S5"), "{out}");
+    let (_, out, _) = kt(&db, "2026-11-13T09:00:00Z", &["today"]);
+    assert!(out.contains("Stopped") && !out.contains("Today: 50 ml"), "{out}");
+    assert!(out.contains("clinician"), "the stop screen says so: {out}");
+    // One clean check-in is not enough after S5.
+    assert_eq!(kt(&db, "2026-11-13T20:00:00Z", &["checkin"]).0, Some(0));
+    let (code, _, err) = kt(&db, "2026-11-14T08:00:00Z", &["plan", "restart"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("clinician") && err.contains("S5"), "{err}");
+    assert_eq!(kt(&db, "2026-11-14T08:00:00Z", &["profile", "ack", "--note", "Allergist agreed"]).0, Some(0));
+    let (code, out, err) = kt(&db, "2026-11-14T08:05:00Z", &["plan", "restart"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("restart"), "{out}");
+}
+
+#[test]
+fn profile_change_to_consult_pauses_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    let now = "2026-11-10T08:00:00Z";
+    kt(&db, now, &["plan", "start"]);
+    let (code, _, err) =
+        kt(&db, now, &["profile", "set", "--age", "infant_under_12_months", "--condition", "milk_protein_allergy"]);
+    assert_eq!(code, Some(0), "{err}");
+    let (_, out, _) = kt(&db, now, &["today"]);
+    assert!(out.contains("Paused") && out.contains("P7"), "{out}");
+}
+
+#[test]
+fn medicines_after_drinks_immunosuppressant_and_mao_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    kt(&db, "2026-11-10T06:00:00Z", &["profile", "set", "--medicine", "fluoroquinolone_or_tetracycline"]);
+    assert_eq!(kt(&db, "2026-11-10T07:00:00Z", &["log", "100"]).0, Some(0));
+    let (code, out, err) = kt(&db, "2026-11-10T08:00:00Z", &["med", "log", "fluoroquinolone_or_tetracycline"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("[M3]") && out.contains("07:00") && out.contains("100 ml"), "{out}");
+    let (_, out, _) = kt(&db, "2026-11-10T09:00:00Z", &["today"]);
+    assert!(out.contains("M3"), "Today shows it: {out}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    let now = "2026-11-10T08:00:00Z";
+    kt(&db, now, &["profile", "set", "--medicine", "immunosuppressant"]);
+    let (_, out, _) = kt(&db, now, &["screen"]);
+    assert!(out.contains("P5") && out.contains("M2"), "{out}");
+    let (_, out, _) = kt(&db, now, &["react", "--symptom", "fever_chills=severe"]);
+    assert!(out.contains("S7") && out.contains("emergency") && !out.contains("No symptoms"), "{out}");
+    for c in ["icu", "short_bowel"] {
+        let (code, _, err) = kt(&db, now, &["profile", "set", "--condition", c]);
+        assert_eq!(code, Some(0), "{c}: {err}");
+        assert!(kt(&db, now, &["screen"]).1.contains("P5"));
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    kt(&db, now, &["profile", "set", "--medicine", "mao_inhibitor"]);
+    let (_, out, _) = kt(&db, now, &["log", "130"]);
+    assert!(out.contains("your limit is 120 ml (M4)"), "{out}");
+}
+
+#[test]
+fn homemade_batch_fields_reach_h1_h2_and_no_plan_is_said_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    let now = "2026-11-10T08:00:00Z";
+    let (code, out, err) = kt(
+        &db,
+        now,
+        &["log", "50", "--source", "homemade", "--fermentation-hours", "24", "--room-temp", "22", "--spoiled", "mould"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("[H2]") && out.contains("[H1]"), "{out}");
+    let (_, out, _) = kt(&db, now, &["--json", "list"]);
+    assert!(out.contains("\"mould\": true") && out.contains("\"fermentation_hours\": 24"), "{out}");
+    let (code, _, err) = kt(&db, now, &["log", "50", "--spoiled", "mould"]);
+    assert_eq!(code, Some(2), "a commercial drink has no batch: {err}");
+    let (code, _, err) = kt(&db, now, &["log", "50", "--source", "homemade", "--spoiled", "green"]);
+    assert_eq!(code, Some(2), "{err}");
+    let (code, _, err) = kt(&db, now, &["plan", "pause"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("no plan yet"), "{err}");
+    let o = kefir(&["undo", "--help"]);
+    let help = String::from_utf8_lossy(&o.stdout);
+    assert!(help.contains("ID") && help.contains("delete"), "{help}");
+}

@@ -211,6 +211,46 @@ fn reads(c: &mut Criterion) {
     remove_db(&path);
 }
 
+/// `today()` with the clock 1, 10 or 100 years ahead of the history's last
+/// day (issue 13: bounded catch-up). Before each iteration (not timed) the
+/// days decided by the previous one are removed and the plan's status is put
+/// back, so every call does the whole catch-up: decide up to the absence
+/// pause (D4, 7 days without check-in or drink) and stop there.
+fn far_clock(c: &mut Criterion) {
+    let (k, path) = working_copy();
+    let tz = common::TZ;
+    let last = common::last_day();
+    let conn = k.store().conn();
+    let status: String =
+        conn.query_row("SELECT status FROM plans ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).expect("plan");
+    let reset = || {
+        conn.execute("DELETE FROM plan_days WHERE day > ?1", [iso_date(last)]).expect("undecide");
+        conn.execute("DELETE FROM plan_events WHERE day > ?1", [iso_date(last)]).expect("events");
+        conn.execute("UPDATE plans SET status = ?1 WHERE id = (SELECT max(id) FROM plans)", [&status]).expect("status");
+    };
+    let rows = || -> i64 { conn.query_row("SELECT count(*) FROM plan_days", [], |r| r.get(0)).expect("count") };
+    let mut g = c.benchmark_group("plan");
+    for years in [1i64, 10, 100] {
+        let now = common::local(last + chrono::Duration::days(365 * years), 9, 0);
+        reset();
+        let before = rows();
+        let t = k.today(now, tz).expect("today");
+        eprintln!(
+            "today {years} years ahead: wrote {} plan days; {:?} {:?}",
+            rows() - before,
+            t.decision.map(|d| d.kind),
+            t.target_ml
+        );
+        g.bench_function(format!("today_clock_ahead_{years}y"), |b| {
+            b.iter_batched(reset, |()| k.today(now, tz).expect("today"), BatchSize::PerIteration)
+        });
+    }
+    g.finish();
+    reset();
+    drop(k);
+    remove_db(&path);
+}
+
 fn reports(c: &mut Criterion) {
     let (k, path) = working_copy();
     let tz = common::TZ;
@@ -323,7 +363,7 @@ fn ffi_cost_script(k: &Kefir) -> (Timestamp, &'static str) {
 criterion_group! {
     name = benches;
     config = config();
-    targets = open, writes, reads, reports, ffi_script
+    targets = open, writes, reads, far_clock, reports, ffi_script
 }
 
 fn main() {
@@ -346,6 +386,9 @@ mod summary {
         ("open/open_migrate_cold", 10_000.0, "cold open <= 10 ms"),
         ("report/write_pdf_90d", 50_000.0, "90-day PDF <= 50 ms"),
         ("report/pdf_90d_in_memory", 50_000.0, "90-day PDF <= 50 ms"),
+        ("plan/today_clock_ahead_1y", 10_000.0, "clock 1 year ahead <= 10 ms"),
+        ("plan/today_clock_ahead_10y", 10_000.0, "clock 10 years ahead <= 10 ms"),
+        ("plan/today_clock_ahead_100y", 10_000.0, "clock 100 years ahead <= 10 ms"),
     ];
     /// (core, raw baseline, target ratio)
     const RATIOS: &[(&str, &str, Option<f64>)] = &[

@@ -1,4 +1,26 @@
 -- v3 -> v4: mark the file as a kefir database in the SQLite header
 -- (offset 68, PRAGMA application_id), so a file of another application is
--- recognised before anything is written to it. No table changes.
+-- recognised before anything is written to it.
 PRAGMA application_id = 1262831186; -- 0x4B454652, "KEFR": store::APPLICATION_ID
+-- Every plan event kept (stops, pauses, restarts... several on one
+-- day are all kept), and the spacing warnings found when a medicine dose was
+-- logged after kefir (M1-M3), so a summary can show them.
+CREATE TABLE plan_events (
+    id        INTEGER PRIMARY KEY,
+    plan_id   INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    day       TEXT    NOT NULL,
+    at_ms     INTEGER NOT NULL,
+    since_ms  INTEGER,
+    kind      TEXT    NOT NULL,
+    level     TEXT    NOT NULL,
+    reason    TEXT    NOT NULL,
+    rule_ids  TEXT    NOT NULL
+);
+CREATE INDEX plan_events_by_plan ON plan_events (plan_id, id);
+CREATE TABLE dose_warnings (
+    dose_id   INTEGER NOT NULL REFERENCES med_doses (id) ON DELETE CASCADE,
+    drink_id  INTEGER NOT NULL,
+    rule_id   TEXT    NOT NULL,
+    message   TEXT    NOT NULL,
+    PRIMARY KEY (dose_id, drink_id, rule_id)
+) WITHOUT ROWID;

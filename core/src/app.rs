@@ -87,6 +87,10 @@ pub struct ReportRange {
 pub struct DoseLogged {
     pub dose: Dose,
     pub spacing: Vec<SpacingStatus>,
+    /// Drinks already logged inside this dose's spacing window, before or
+    /// after it (M1–M3), each naming the drink's time and ml and the rule.
+    /// Stored with the dose: Today and the summary show them too.
+    pub warnings: Vec<Finding>,
 }
 
 /// See `Kefir::decided_day`.
@@ -139,13 +143,17 @@ impl Kefir {
         Ok(screen(&self.profile()?, ack.as_ref()))
     }
 
-    /// Store "cleared by my clinician" for the consult rules that currently apply.
+    /// Store "cleared by my clinician", dated `now`, with its note: for the
+    /// consult rules that currently apply and, after a stop for S5, S6 or S7,
+    /// for those red flags (a restart needs this acknowledgement dated after
+    /// the reaction). NotAllowed when nothing needs a clinician.
     pub fn acknowledge_clinician(&self, note: Option<String>, now: Timestamp) -> Result<Screening> {
         check_now(now)?;
         let note = check_note("note", note.as_deref())?;
         let current = self.screening()?;
-        let ids: Vec<String> =
+        let mut ids: Vec<String> =
             current.findings.iter().filter(|f| f.level == Level::Consult).map(|f| f.rule_id.clone()).collect();
+        ids.extend(plan::stop_rules_needing_clinician(self.store.conn())?);
         if ids.is_empty() {
             return Err(CoreError::not_allowed("no finding needs a clinician's go-ahead", &[]));
         }
@@ -181,11 +189,11 @@ impl Kefir {
         if d.source == Source::Homemade {
             out.push(rule("H1").finding());
         }
-        let cap = constraints_for(&profile).max_ml_per_day;
+        let constraints = constraints_for(&profile);
         let (start, end) = zone.day_bounds(d.at.local_date(zone));
         let total: u32 = intake::list(c, start, end)?.iter().map(|x| x.ml).sum();
-        if total > cap {
-            out.push(rule("D3").finding_with(&format!("{total} ml today; your limit is {cap} ml.")));
+        if total > constraints.max_ml_per_day {
+            out.push(rule("D3").finding_with(&format!("{total} ml today; your limit is {}.", constraints.cap_text())));
         }
         out.extend(meds::drink_warnings(&meds::relevant_doses(c, d.at)?, d.at, zone));
         out.sort_by(|a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
@@ -238,15 +246,20 @@ impl Kefir {
         let zone = Zone::parse(tz)?;
         let c = self.store.conn();
         let profile = self.profile()?;
-        let cap = constraints_for(&profile);
+        let screening = self.screening()?;
         let today = now.local_date(&zone);
-        plan::ensure_days(c, today, &zone, &cap, now)?;
+        plan::ensure_days(c, today, &zone, &screening, now)?;
         let result = checkin::save(c, input, &profile, now, &zone)?;
         let red = plan::red_flag_ids(result.assessment.level, &result.checkin.rule_ids);
         if !red.is_empty() {
-            plan::stop_now(c, today, &red, now)?;
-        } else if result.checkin.day != iso_date(today) {
-            plan::redecide_today(c, today, &zone, &cap, now)?;
+            plan::stop_now(c, today, &red, now, result.checkin.at)?;
+        } else {
+            // Decisions after the check-in's day were made without it.
+            let day = crate::time::parse_iso_date("day", &result.checkin.day)?;
+            plan::invalidate_after(c, day.max(today))?;
+            if result.checkin.day != iso_date(today) {
+                plan::redecide_today(c, today, &zone, &screening.constraints, now)?;
+            }
         }
         Ok(result)
     }
@@ -258,11 +271,13 @@ impl Kefir {
         let c = self.store.conn();
         let profile = self.profile()?;
         let today = now.local_date(&zone);
-        plan::ensure_days(c, today, &zone, &constraints_for(&profile), now)?;
+        plan::ensure_days(c, today, &zone, &self.screening()?, now)?;
         let result = checkin::report_reaction(c, input, &profile, now, &zone)?;
         let red = plan::red_flag_ids(result.assessment.level, &result.reaction.rule_ids);
         if !red.is_empty() {
-            plan::stop_now(c, today, &red, now)?;
+            plan::stop_now(c, today, &red, now, input.at)?;
+        } else {
+            plan::invalidate_after(c, today)?;
         }
         Ok(result)
     }
@@ -275,7 +290,7 @@ impl Kefir {
         let screening = self.screening()?;
         let params = plan::validate_settings(settings, &screening.constraints)?;
         let today = now.local_date(&zone);
-        if let Some((reason, ids)) = plan::blockers(self.store.conn(), &screening, today, &zone)? {
+        if let Some((reason, ids)) = self.restart_blockers(&screening, today, &zone)? {
             return Err(CoreError::NotAllowed { reason, rule_ids: ids });
         }
         plan::start(self.store.conn(), params, today, now, &screening.constraints.start_rule_ids)?;
@@ -293,7 +308,9 @@ impl Kefir {
     }
 
     /// Restart after a stop: only once a check-in without the red flag has
-    /// followed it and, for `consult`, with a clinician's go-ahead.
+    /// followed it, for `consult` with a clinician's go-ahead and after S5,
+    /// S6 or S7 with a clinician acknowledgement dated after the reaction.
+    /// The plan restarts at its lowest step (D1).
     pub fn restart_plan(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
         check_now(now)?;
         self.plan_action(DecisionKind::Restart, now, tz)
@@ -306,20 +323,42 @@ impl Kefir {
         let zone = Zone::parse(tz)?;
         let screening = self.screening()?;
         let today = now.local_date(&zone);
-        let plan = plan::ensure_days(self.store.conn(), today, &zone, &screening.constraints, now)?;
+        let plan = plan::ensure_days(self.store.conn(), today, &zone, &screening, now)?;
         Ok(DecidedDay { zone, screening, today, plan })
     }
 
     fn plan_action(&self, action: DecisionKind, now: Timestamp, tz: &str) -> Result<PlanView> {
         let DecidedDay { zone, screening, today, .. } = self.decided_day(now, tz)?;
         let c = self.store.conn();
-        if action == DecisionKind::Restart {
-            if let Some((reason, ids)) = plan::blockers(c, &screening, today, &zone)? {
-                return Err(CoreError::NotAllowed { reason, rule_ids: ids });
-            }
+        let blocked = match action {
+            DecisionKind::Restart => self.restart_blockers(&screening, today, &zone)?,
+            // A resume is refused while the profile needs a clinician first (consult not cleared).
+            DecisionKind::Resume if !screening.may_start => plan::blockers(c, &screening, today, &zone)?,
+            _ => None,
+        };
+        if let Some((reason, ids)) = blocked {
+            return Err(CoreError::NotAllowed { reason, rule_ids: ids });
         }
         plan::act(c, action, today, now, &screening.constraints)?;
         self.plan_view(now, tz)
+    }
+
+    /// Why a (re)start is refused now: an open red flag, the screening, or
+    /// after S5/S6/S7 a missing clinician acknowledgement dated after the reaction.
+    fn restart_blockers(
+        &self,
+        screening: &Screening,
+        today: chrono::NaiveDate,
+        zone: &Zone,
+    ) -> Result<Option<(String, Vec<String>)>> {
+        let c = self.store.conn();
+        if let Some(b) = plan::blockers(c, screening, today, zone)? {
+            return Ok(Some(b));
+        }
+        match plan::current(c)? {
+            Some(p) => plan::clinician_blocker(c, &p, profile::latest_ack(c)?.as_ref()),
+            None => Ok(None),
+        }
     }
 
     /// Change the target within 100 ml and the screening cap.
@@ -333,23 +372,24 @@ impl Kefir {
     pub fn plan_view(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
         let DecidedDay { zone, screening, today, plan: current } = self.decided_day(now, tz)?;
         let c = self.store.conn();
-        let blocked = plan::blockers(c, &screening, today, &zone)?;
+        let blocked = self.restart_blockers(&screening, today, &zone)?;
         let (slo, shi) = plan::start_range(&screening.constraints);
         let (tlo, thi) = plan::target_range(&screening.constraints);
-        let (plan, progress, history) = match current {
+        let (plan, progress, history, events) = match current {
             Some((p, _, state)) => {
-                let history = plan::history(c, &p)?;
+                let history = plan::history(c, &p, today)?;
+                let events = plan::events(c, p.id)?;
                 let progress = plan::progress(&p, state, today);
-                (Some(p), Some(progress), history)
+                (Some(p), Some(progress), history, events)
             }
-            None => (None, None, Vec::new()),
+            None => (None, None, Vec::new(), Vec::new()),
         };
         let status = plan.as_ref().map(|p| p.status);
         let startable = matches!(status, None | Some(PlanStatus::Stopped));
         Ok(PlanView {
             can_start: status.is_none() && blocked.is_none(),
             can_pause: status == Some(PlanStatus::Active),
-            can_resume: status == Some(PlanStatus::Paused),
+            can_resume: status == Some(PlanStatus::Paused) && screening.may_start,
             can_restart: status == Some(PlanStatus::Stopped) && blocked.is_none(),
             can_change_target: matches!(status, Some(PlanStatus::Active | PlanStatus::Paused)),
             blocked_reason: blocked.as_ref().filter(|_| startable).map(|b| b.0.clone()),
@@ -360,6 +400,7 @@ impl Kefir {
             plan,
             progress,
             history,
+            events,
         })
     }
 
@@ -373,8 +414,14 @@ impl Kefir {
         check_now(now)?;
         let zone = Zone::parse(tz)?;
         let note = meds::validate(input, now)?;
-        let dose = meds::insert(self.store.conn(), input, note)?;
-        Ok(DoseLogged { dose, spacing: self.spacing_at(now, &zone)? })
+        let c = self.store.conn();
+        let tx = crate::store::write_tx(c)?;
+        let dose = meds::insert(&tx, input, note)?;
+        let found = meds::dose_warnings(&tx, &dose, &zone)?;
+        meds::store_dose_warnings(&tx, dose.id, &found)?;
+        tx.commit()?;
+        let warnings = found.into_iter().map(|(_, f)| f).collect();
+        Ok(DoseLogged { dose, spacing: self.spacing_at(now, &zone)?, warnings })
     }
 
     /// Spacing countdowns that matter now.
@@ -425,6 +472,12 @@ impl Kefir {
         // the shells recompute after every write.
         let target = current.as_ref().map(|(_, d, _)| d.target_ml).filter(|t| *t > 0);
         ctx.fill_targets(today - chrono::Duration::days(1), reminders::HORIZON_DAYS + 2, |_| target);
+        if let Some(t) = target {
+            let (start, end) = zone.day_bounds(today);
+            if intake::list(c, start, end)?.iter().map(|d| d.ml).sum::<u32>() >= t {
+                ctx.target_met.insert(today);
+            }
+        }
         let first = today - chrono::Duration::days(1);
         for k in checkin::list(c, first, today)? {
             ctx.checkin_done.insert(crate::time::parse_iso_date("day", &k.day)?);
@@ -590,7 +643,7 @@ impl Kefir {
         let needs_screening = stored.is_none();
         let screening = screen(&stored.map(|v| v.profile).unwrap_or_default(), profile::latest_ack(c)?.as_ref());
         let date = now.local_date(&zone);
-        let current = plan::ensure_days(c, date, &zone, &screening.constraints, now)?;
+        let current = plan::ensure_days(c, date, &zone, &screening, now)?;
         // Everything below only reads: one read transaction, not one per statement.
         let _read = c.unchecked_transaction()?;
         let (start, end) = zone.day_bounds(date);
@@ -611,8 +664,11 @@ impl Kefir {
         let mut warnings = Vec::new();
         let cap = screening.constraints.max_ml_per_day;
         if drunk_ml > cap {
-            warnings.push(rule("D3").finding_with(&format!("{drunk_ml} ml today; your limit is {cap} ml.")));
+            let limit = screening.constraints.cap_text();
+            warnings.push(rule("D3").finding_with(&format!("{drunk_ml} ml today; your limit is {limit}.")));
         }
+        // Doses logged today after kefir inside their spacing window (M1–M3).
+        warnings.extend(meds::stored_dose_warnings(c, start, end)?);
         if drinks.iter().any(|d| d.batch.as_ref().is_some_and(|b| b.spoiled())) {
             warnings.push(rule("H2").finding());
         }
@@ -622,7 +678,7 @@ impl Kefir {
         for s in spacing.iter().filter(|s| s.blocked_now) {
             warnings.push(rule(&s.rule_id).finding_with(&format!("{}.", s.message)));
         }
-        let blocked = plan::blockers(c, &screening, date, &zone)?;
+        let blocked = self.restart_blockers(&screening, date, &zone)?;
         let headline = match (&decision, &blocked) {
             (Some(d), _) if d.kind == DecisionKind::Stop || d.kind == DecisionKind::Stopped => d.reason.clone(),
             (Some(d), _) if d.target_ml == 0 => d.reason.clone(),

@@ -551,7 +551,7 @@ fn recompute_assessments(tx: &Connection, b: &Backup) -> Result<()> {
             drank_milk_kefir: milk,
             profile: &profile,
         };
-        let a = assess(symptom_findings(&cx));
+        let a = assess(symptom_findings(&cx), entries);
         let ids: Vec<&str> = a.findings.iter().map(|f| f.rule_id.as_str()).collect();
         Ok::<_, CoreError>((a.level.as_str(), ids.join(",")))
     };
@@ -577,7 +577,9 @@ const TABLES: &[&str] = &[
     "checkin_symptoms",
     "checkins",
     "reactions",
+    "dose_warnings",
     "med_doses",
+    "plan_events",
     "plan_days",
     "plans",
     "clinician_acks",

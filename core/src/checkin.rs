@@ -217,7 +217,10 @@ pub fn check_bristol(b: Option<u8>) -> Result<()> {
 }
 
 /// Turn findings into an assessment with the emergency screen when needed.
-pub fn assess(findings: Vec<Finding>) -> SymptomAssessment {
+/// `entries` are the symptoms reported: "No symptoms" is said only when none
+/// is above `none`.
+pub fn assess(findings: Vec<Finding>, entries: &[SymptomEntry]) -> SymptomAssessment {
+    let any_symptom = entries.iter().any(|e| e.severity > Severity::None);
     let level = overall(&findings);
     let emergency = (level == Level::Emergency).then(|| emergency_screen(&findings));
     let headline = match level {
@@ -225,7 +228,10 @@ pub fn assess(findings: Vec<Finding>) -> SymptomAssessment {
         Level::Stop => "Stop kefir now and seek medical advice.",
         Level::Consult => "Talk to a clinician before your next kefir.",
         Level::Caution => "Go back to a smaller amount and keep checking in.",
-        Level::Info if findings.is_empty() => "No symptoms: well done.",
+        Level::Info if !any_symptom => "No symptoms: well done.",
+        Level::Info if findings.is_empty() => {
+            "Symptoms noted: no rule applies to them; stay at today's amount and keep checking in."
+        }
         Level::Info => "Mild symptoms are expected while adapting: stay at today's amount.",
     }
     .to_string();
@@ -252,6 +258,11 @@ fn emergency_screen(findings: &[Finding]) -> EmergencyScreen {
         steps.push("Tell them you have a weakened immune system and have been drinking kefir (a probiotic).".into());
     }
     steps.push("Show this app's summary to the clinician who treats you.".into());
+    steps.push(
+        "Your plan is stopped. It restarts only after a clinician has seen you and you record their go-ahead \
+         (dated after this reaction), at the lowest step."
+            .into(),
+    );
     EmergencyScreen {
         title: if allergy { "Possible severe allergic reaction" } else { "Possible serious infection" }.to_string(),
         steps,
@@ -462,7 +473,7 @@ pub(crate) fn save(
         drank_milk_kefir: milk,
         profile,
     };
-    let assessment = assess(symptom_findings(&cx));
+    let assessment = assess(symptom_findings(&cx), &symptoms);
     let tx = crate::store::write_tx(c)?;
     let existing: Option<i64> =
         tx.query_row("SELECT id FROM checkins WHERE day = ?1", [iso_date(day)], |r| r.get(0)).optional()?;
@@ -531,7 +542,7 @@ pub(crate) fn report_reaction(
         drank_milk_kefir: milk,
         profile,
     };
-    let assessment = assess(symptom_findings(&cx));
+    let assessment = assess(symptom_findings(&cx), &symptoms);
     let json = serde_json::to_string(&symptoms).map_err(|e| CoreError::Internal(e.to_string()))?;
     c.execute(
         "INSERT INTO reactions (at_ms, symptoms_json, note, level, rule_ids) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -35,7 +35,7 @@ pub use checkin::{
 pub use error::{CoreError, Result};
 pub use intake::{Batch, DayTotal, Drink, DrinkInput, KefirKind, Source};
 pub use meds::{Dose, DoseInput, SpacingStatus};
-pub use plan::{DayDecision, DecisionKind, Plan, PlanProgress, PlanSettings, PlanStatus, PlanView};
+pub use plan::{DayDecision, DecisionKind, Plan, PlanEvent, PlanProgress, PlanSettings, PlanStatus, PlanView};
 pub use profile::{AgeBand, ClinicianAck, Condition, MedClass, Profile, ProfileVersion};
 pub use rules::{Finding, Level};
 pub use screening::{Constraints, Screening, SpacingRule};

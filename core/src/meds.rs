@@ -211,3 +211,68 @@ pub fn statuses(doses: &[Dose], now: Timestamp, zone: &Zone) -> Vec<SpacingStatu
     }
     out
 }
+
+/// A dose logged after kefir (or logged late, with drinks after it): every
+/// drink inside the dose's spacing window, both directions (M1–M3: kefir
+/// `before` hours before the dose or `after` hours after it), as a warning
+/// naming the drink (time, ml) and the rule. Returns `(drink id, finding)`.
+pub(crate) fn dose_warnings(c: &Connection, dose: &Dose, zone: &Zone) -> Result<Vec<(i64, Finding)>> {
+    let Some(sr) = spacing_rule_for(dose.medicine) else { return Ok(Vec::new()) };
+    let start = dose.at.minus(Duration::hours(sr.kefir_before_dose_hours as i64));
+    let end = dose.at.plus(Duration::hours(sr.kefir_after_dose_hours as i64));
+    let mut out = Vec::new();
+    for d in crate::intake::list(c, start, end)?.into_iter().filter(|d| d.at > start && d.at < end) {
+        let minutes = (dose.at.millis() - d.at.millis()).abs() / 60_000;
+        let gap = if minutes >= 60 {
+            format!("{} h {:02} min", minutes / 60, minutes % 60)
+        } else {
+            format!("{minutes} min")
+        };
+        let side = if d.at <= dose.at { "before" } else { "after" };
+        let detail = format!(
+            "Your {} ml of kefir at {} was {gap} {side} this {} dose; {} asks for kefir at least {} h before a dose \
+             or {} h after it.",
+            d.ml,
+            d.at.local(zone).format("%H:%M"),
+            dose.medicine.label().to_lowercase(),
+            sr.rule_id,
+            sr.kefir_before_dose_hours,
+            sr.kefir_after_dose_hours,
+        );
+        out.push((d.id, rule(&sr.rule_id).finding_with(&detail)));
+    }
+    Ok(out)
+}
+
+/// Store the warnings found when a dose was logged (the summary and Today show them).
+pub(crate) fn store_dose_warnings(c: &Connection, dose_id: i64, warnings: &[(i64, Finding)]) -> Result<()> {
+    for (drink_id, f) in warnings {
+        c.execute(
+            "INSERT OR REPLACE INTO dose_warnings (dose_id, drink_id, rule_id, message) VALUES (?1, ?2, ?3, ?4)",
+            params![dose_id, drink_id, f.rule_id, f.advice],
+        )?;
+    }
+    Ok(())
+}
+
+/// Stored dose warnings of the doses with `from <= at < to`, oldest dose first.
+pub fn stored_dose_warnings(c: &Connection, from: Timestamp, to: Timestamp) -> Result<Vec<Finding>> {
+    let mut st = c.prepare_cached(
+        "SELECT w.rule_id, w.message FROM dose_warnings w JOIN med_doses d ON d.id = w.dose_id \
+         WHERE d.at_ms >= ?1 AND d.at_ms < ?2 ORDER BY d.at_ms, w.dose_id, w.drink_id",
+    )?;
+    let rows = st
+        .query_map(params![from.millis(), to.millis()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(id, message)| {
+            let r = crate::rules::RULES
+                .iter()
+                .find(|r| r.id == id)
+                .ok_or_else(|| CoreError::Internal(format!("stored rule {id}")))?;
+            let mut f = r.finding();
+            f.advice = message;
+            Ok(f)
+        })
+        .collect()
+}

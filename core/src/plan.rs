@@ -26,6 +26,14 @@ pub const DEFAULT_HOLD_DAYS: u32 = 3;
 pub const DEFAULT_STEP_ML: u32 = 25;
 /// Consecutive bad check-in days that pause the plan.
 pub const BAD_DAYS_TO_PAUSE: u32 = 3;
+/// Product rule for absences (D4: step up only while monitored): after this
+/// many days in a row with neither a check-in nor a drink, the plan pauses
+/// itself and no later day is decided until the person resumes. Resuming
+/// then starts one step below the last tolerated amount (D6), within the cap.
+pub const ABSENCE_DAYS: i64 = 7;
+/// Red flags after which a restart needs a clinician's acknowledgement dated
+/// after the reaction (and restarts at the lowest step).
+pub const CLINICIAN_RESTART_RULES: &[&str] = &["S5", "S6", "S7"];
 
 enum_str! {
     pub enum PlanStatus {
@@ -133,6 +141,10 @@ pub struct PlanView {
     pub progress: Option<PlanProgress>,
     /// Newest first.
     pub history: Vec<DayDecision>,
+    /// Every event of the plan (start, stops, pauses, resumes, restarts),
+    /// oldest first: several on one day are all listed, while `history`
+    /// keeps one standing decision per day.
+    pub events: Vec<PlanEvent>,
     pub can_start: bool,
     pub can_pause: bool,
     pub can_resume: bool,
@@ -232,6 +244,9 @@ pub struct DayInputs {
     pub bad_streak: u32,
     /// Spacing rules (M1–M3) that yesterday's drinks broke.
     pub spacing_missed: Vec<String>,
+    /// No check-in and no drink on any of the `ABSENCE_DAYS` days before
+    /// this one (all of them days of the plan): pause (D4).
+    pub absent: bool,
     /// The screening's current daily cap and the rules behind it.
     pub cap_ml: u32,
     pub cap_rule_ids: Vec<String>,
@@ -266,7 +281,7 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
         let target_ml = if paused {
             0
         } else if planned > inp.cap_ml {
-            reason.push_str(&format!(" Capped at {} ml by your screening.", inp.cap_ml));
+            reason.push_str(&format!(" Capped at {} ml: your limit ({}).", inp.cap_ml, inp.cap_rule_ids.join(", ")));
             rule_ids.extend(inp.cap_rule_ids.iter().cloned());
             inp.cap_ml
         } else {
@@ -277,7 +292,7 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
     let same = StepState { step: prev.step, days_at_step: prev.days_at_step + 1 };
     // Red flags stop a running or paused plan.
     if !inp.red_flags.is_empty() && status != PlanStatus::Stopped {
-        let reason = format!("Stopped: {} Restart only after a check-in without it.", describe(&inp.red_flags));
+        let reason = stop_reason(&inp.red_flags, steps[0]);
         return make(DecisionKind::Stop, prev, reason, inp.red_flags.clone(), Some(PlanStatus::Stopped));
     }
     match status {
@@ -300,6 +315,13 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
             )
         }
         PlanStatus::Active => {}
+    }
+    if inp.absent {
+        let reason = format!(
+            "Paused: no check-in and no drink for {ABSENCE_DAYS} days, so the plan cannot tell how you are (D4). \
+             Resume when you are back: it restarts one step below your last amount (D6)."
+        );
+        return make(DecisionKind::Pause, prev, reason, ids(&["D4"]), Some(PlanStatus::Paused));
     }
     let Some((level, yesterday_ids, any_symptom)) = &inp.yesterday else {
         return make(
@@ -349,6 +371,26 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
     }
     let reason = format!("Day {} of {} at this amount before the next step.", same.days_at_step, hold_days);
     make(DecisionKind::Hold, same, reason, ids(&["D6"]), None)
+}
+
+/// Why the plan stopped, and what a restart needs (S5/S6/S7: a clinician).
+fn stop_reason(rule_ids: &[String], lowest_ml: u32) -> String {
+    format!("Stopped: {} {}", describe(rule_ids), restart_requirement(rule_ids, lowest_ml))
+}
+
+/// What a restart after these red flags needs, in words.
+pub fn restart_requirement(rule_ids: &[String], lowest_ml: u32) -> String {
+    let clinician: Vec<&str> =
+        rule_ids.iter().map(String::as_str).filter(|id| CLINICIAN_RESTART_RULES.contains(id)).collect();
+    if clinician.is_empty() {
+        format!("Restart only after a check-in without it; the plan then starts again at {lowest_ml} ml.")
+    } else {
+        format!(
+            "Restart only after a clinician has seen you and you record their go-ahead, dated after this reaction \
+             ({}); the plan then starts again at the lowest step, {lowest_ml} ml.",
+            clinician.join(", ")
+        )
+    }
 }
 
 fn describe(rule_ids: &[String]) -> String {
@@ -436,15 +478,6 @@ const DAY_COLS: &str = "day, step, days_at_step, target_ml, decision, reason, ru
 // these statements on every run (measured: statement status RePrepare equal
 // to the run count); the unary plus keeps the same primary-key search plan.
 
-fn last_day(c: &Connection, plan: &Plan) -> Result<Option<DayRow>> {
-    let n = plan.steps.len() as u32;
-    let row = c
-        .prepare_cached(&format!("SELECT {DAY_COLS} FROM plan_days WHERE plan_id = +?1 ORDER BY day DESC LIMIT 1"))?
-        .query_row([plan.id], day_row)
-        .optional()?;
-    row.map(|t| to_day_row(t, n)).transpose()
-}
-
 fn day_of(c: &Connection, plan: &Plan, day: NaiveDate) -> Result<Option<DayRow>> {
     let n = plan.steps.len() as u32;
     let row = c
@@ -523,10 +556,10 @@ fn last_go_ahead(c: &Connection, plan_id: i64) -> Result<Timestamp> {
 }
 
 /// Gather the inputs for deciding `day`.
-fn inputs_for(c: &Connection, plan_id: i64, day: NaiveDate, zone: &Zone, cap: &Constraints) -> Result<DayInputs> {
+/// `since`: the last start, restart or resume (`last_go_ahead`).
+fn inputs_for(c: &Connection, since: Timestamp, day: NaiveDate, zone: &Zone, cap: &Constraints) -> Result<DayInputs> {
     let yesterday = day - Duration::days(1);
     let ck: Option<Checkin> = checkin::get_by_day(c, yesterday)?;
-    let since = last_go_ahead(c, plan_id)?;
     let mut red = Vec::new();
     if let Some(k) = ck.as_ref().filter(|k| k.at > since) {
         red.extend(red_flag_ids(k.level, &k.rule_ids));
@@ -574,43 +607,454 @@ fn inputs_for(c: &Connection, plan_id: i64, day: NaiveDate, zone: &Zone, cap: &C
         red_flags: red,
         bad_streak,
         spacing_missed,
+        absent: false,
         cap_ml: cap.max_ml_per_day,
         cap_rule_ids: cap.cap_rule_ids.clone(),
     })
 }
 
-/// Decide every day from the last decided one up to `today`, storing each.
-/// Returns today's decision (None without a plan).
+/// Rows decided automatically from the day's inputs (not an action or a stop).
+const AUTOMATIC: &str = "decision IN ('advance', 'hold', 'step_back', 'maintain', 'paused', 'stopped') \
+                         OR (decision = 'pause' AND rule_ids = 'D4')";
+
+/// The newest row dated `today` or before that stands: an action or a stop
+/// (kept whatever the clock says later), or an automatic decision made at or
+/// before `now`. An automatic decision made by a clock reading later than
+/// `now` (the clock went back, or a backup came from a device whose clock
+/// was ahead) is provisional: it is decided again when the plan reaches its
+/// day, so such a row never freezes the plan.
+fn frontier(c: &Connection, plan: &Plan, today: NaiveDate, now: Timestamp) -> Result<Option<DayRow>> {
+    let n = plan.steps.len() as u32;
+    let row = c
+        .prepare_cached(&format!(
+            "SELECT {DAY_COLS} FROM plan_days WHERE plan_id = +?1 AND day <= ?2 \
+             AND NOT (decided_ms > ?3 AND ({AUTOMATIC})) ORDER BY day DESC LIMIT 1"
+        ))?
+        .query_row(params![plan.id, iso_date(today), now.millis()], day_row)
+        .optional()?;
+    row.map(|t| to_day_row(t, n)).transpose()
+}
+
+/// The first stored day of the plan (its start), whatever its date.
+fn first_day(c: &Connection, plan: &Plan) -> Result<Option<DayRow>> {
+    let n = plan.steps.len() as u32;
+    let row = c
+        .prepare_cached(&format!("SELECT {DAY_COLS} FROM plan_days WHERE plan_id = +?1 ORDER BY day LIMIT 1"))?
+        .query_row([plan.id], day_row)
+        .optional()?;
+    row.map(|t| to_day_row(t, n)).transpose()
+}
+
+/// The status a decision leaves the plan in.
+fn status_after(kind: DecisionKind) -> PlanStatus {
+    match kind {
+        DecisionKind::Pause | DecisionKind::Paused => PlanStatus::Paused,
+        DecisionKind::Stop | DecisionKind::Stopped => PlanStatus::Stopped,
+        _ => PlanStatus::Active,
+    }
+}
+
+/// The status to decide on from `row`: a stop holds until an explicit
+/// restart whatever the dates say (a stop is never undone by a clock).
+fn status_from(plan: &Plan, row: &DayRow) -> PlanStatus {
+    if plan.status == PlanStatus::Stopped {
+        PlanStatus::Stopped
+    } else {
+        status_after(row.decision.kind)
+    }
+}
+
+/// The last local day up to `today` with a check-in or a drink.
+fn last_activity_day(c: &Connection, today: NaiveDate, zone: &Zone) -> Result<Option<NaiveDate>> {
+    let checkin: Option<String> = c
+        .query_row("SELECT day FROM checkins WHERE day <= ?1 ORDER BY day DESC LIMIT 1", [iso_date(today)], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let checkin = checkin.and_then(|d| parse_iso_date("day", &d).ok());
+    let (_, end) = zone.day_bounds(today);
+    let drink: Option<i64> = c
+        .query_row(
+            "SELECT at_ms FROM drinks WHERE at_ms < ?1 AND deleted_ms IS NULL ORDER BY at_ms DESC LIMIT 1",
+            [end.millis()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let drink = drink.and_then(Timestamp::from_millis).map(|t| t.local_date(zone));
+    Ok(checkin.max(drink))
+}
+
+/// Whether a check-in or a drink falls on `first..=last` (local days).
+fn any_activity(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zone) -> Result<bool> {
+    let n: i64 = c.query_row(
+        "SELECT count(*) FROM (SELECT 1 FROM checkins WHERE day >= ?1 AND day <= ?2 LIMIT 1)",
+        [iso_date(first), iso_date(last)],
+        |r| r.get(0),
+    )?;
+    if n > 0 {
+        return Ok(true);
+    }
+    let (start, _) = zone.day_bounds(first);
+    let (_, end) = zone.day_bounds(last);
+    let n: i64 = c.query_row(
+        "SELECT count(*) FROM (SELECT 1 FROM drinks WHERE at_ms >= ?1 AND at_ms < ?2 AND deleted_ms IS NULL LIMIT 1)",
+        params![start.millis(), end.millis()],
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
+}
+
+/// Decide every day after the frontier up to `today`, storing each, while
+/// the plan is active: a paused or stopped plan decides nothing more (so a
+/// clock years ahead writes at most `ABSENCE_DAYS` + 1 rows: the absence
+/// rule pauses the plan). Then re-screens today against the profile in force:
+/// a consult finding not cleared, or a stop/emergency one, pauses the plan
+/// naming the rule; a lower cap clamps today's target.
+/// Returns today's decision (stored, or while paused/stopped the standing
+/// one, dated today) and the step state (None without a plan).
 pub(crate) fn ensure_days(
     c: &Connection,
     today: NaiveDate,
     zone: &Zone,
-    cap: &Constraints,
+    screening: &Screening,
     now: Timestamp,
 ) -> Result<Option<(Plan, DayDecision, StepState)>> {
+    let cap = &screening.constraints;
     let Some(mut plan) = current(c)? else { return Ok(None) };
-    let Some(mut last) = last_day(c, &plan)? else {
-        return Err(CoreError::Internal("plan without a first day".into()));
+    // Without a row up to today, day one is after today (started under a
+    // clock that was ahead): nothing is decided before it.
+    let mut last = match frontier(c, &plan, today, now)? {
+        Some(row) => row,
+        None => first_day(c, &plan)?.ok_or_else(|| CoreError::Internal("plan without a first day".into()))?,
     };
-    if last.day >= today {
-        // Already decided (or the clock went backwards: show the newest decision).
-        let row = day_of(c, &plan, today)?.unwrap_or(last);
-        return Ok(Some((plan, row.decision, row.state)));
-    }
-    let tx = crate::store::write_tx(c)?;
+    let mut status = status_from(&plan, &last);
+    let mut tx = None;
     let mut day = last.day;
-    while day < today {
+    // Read once for the whole catch-up: when the plan last got the go-ahead,
+    // and the last day with a check-in or a drink (none can be after today).
+    let (mut since, mut go_ahead) = (None, None);
+    let mut last_activity = None;
+    while day < today && status == PlanStatus::Active {
         day += Duration::days(1);
-        let inp = inputs_for(&tx, plan.id, day, zone, cap)?;
-        let d = decide(&plan.steps, plan.hold_days, plan.status, last.state, &inp);
-        write_day(&tx, plan.id, day, &d, now)?;
+        let t = match &tx {
+            Some(t) => t,
+            None => tx.insert(crate::store::write_tx(c)?),
+        };
+        if let Some(row) = day_of(t, &plan, day)?.filter(|r| !is_automatic(&r.decision)) {
+            // An action or a stop recorded for this day stands.
+            status =
+                if plan.status == PlanStatus::Stopped { PlanStatus::Stopped } else { status_after(row.decision.kind) };
+            if matches!(row.decision.kind, DecisionKind::Start | DecisionKind::Restart | DecisionKind::Resume) {
+                (since, go_ahead) = (None, None);
+            }
+            last = row;
+            continue;
+        }
+        let go_ahead_day = match go_ahead {
+            Some(d) => d,
+            None => *go_ahead.insert(last_go_ahead_day(t, plan.id, day)?),
+        };
+        let window_start = day - Duration::days(ABSENCE_DAYS);
+        let absent = window_start >= go_ahead_day && {
+            let latest = match last_activity {
+                Some(d) => d,
+                None => *last_activity.insert(last_activity_day(t, today, zone)?),
+            };
+            match latest {
+                // Nothing after the window's last day: no query needed.
+                Some(l) if l < day => l < window_start,
+                None => true,
+                Some(_) => !any_activity(t, window_start, day - Duration::days(1), zone)?,
+            }
+        };
+        let mut inp = if absent {
+            DayInputs { cap_ml: cap.max_ml_per_day, cap_rule_ids: cap.cap_rule_ids.clone(), ..DayInputs::default() }
+        } else {
+            let since = match since {
+                Some(s) => s,
+                None => *since.insert(last_go_ahead(t, plan.id)?),
+            };
+            inputs_for(t, since, day, zone, cap)?
+        };
+        inp.absent = absent;
+        let d = decide(&plan.steps, plan.hold_days, status, last.state, &inp);
+        write_day(t, plan.id, day, &d, now)?;
         if let Some(s) = d.new_status {
-            plan.status = s;
+            status = s;
+            add_event(t, plan.id, day, now, None, d.kind, &d.reason, &d.rule_ids)?;
         }
         last = DayRow { day, state: d.state, decision: to_decision(day, &d, plan.steps.len()) };
     }
-    tx.commit()?;
+    if status != plan.status && plan.status != PlanStatus::Stopped {
+        let t = match &tx {
+            Some(t) => t,
+            None => tx.insert(crate::store::write_tx(c)?),
+        };
+        set_status(t, plan.id, status)?;
+        plan.status = status;
+    }
+    if let Some(t) = tx {
+        t.commit()?;
+    }
+    // Re-screen today with the profile in force.
+    if last.day == today {
+        if let Some(out) = rescreen(c, &plan, &last, screening, now)? {
+            return Ok(Some(out));
+        }
+    }
+    if plan.status != PlanStatus::Active && (last.day < today || status_after(last.decision.kind) != plan.status) {
+        // Nothing is decided while paused or stopped: today repeats the standing decision.
+        let standing = standing_decision(c, &plan, &last, today)?;
+        return Ok(Some((plan, standing, last.state)));
+    }
     Ok(Some((plan, last.decision, last.state)))
+}
+
+fn is_automatic(d: &DayDecision) -> bool {
+    matches!(d.kind, DecisionKind::Advance | DecisionKind::Hold | DecisionKind::StepBack | DecisionKind::Maintain)
+        || matches!(d.kind, DecisionKind::Paused | DecisionKind::Stopped)
+        || (d.kind == DecisionKind::Pause && d.rule_ids == ["D4"])
+}
+
+/// While paused or stopped: today's decision, not stored, with the reason
+/// of the decision that paused or stopped the plan.
+fn standing_decision(c: &Connection, plan: &Plan, last: &DayRow, today: NaiveDate) -> Result<DayDecision> {
+    let (kind, reason, rule_ids) = match plan.status {
+        PlanStatus::Stopped => {
+            let (ids, _) = open_stop(c, plan.id)?;
+            let ids = if ids.is_empty() { last.decision.rule_ids.clone() } else { ids };
+            let why = if ids.is_empty() { "Stopped.".to_string() } else { format!("Stopped: {}", describe(&ids)) };
+            (DecisionKind::Stopped, format!("{why} {}", restart_requirement(&ids, plan.steps[0])), ids)
+        }
+        _ => {
+            let why = if last.decision.kind == DecisionKind::Pause || last.decision.kind == DecisionKind::Paused {
+                last.decision.reason.clone()
+            } else {
+                "Paused.".to_string()
+            };
+            (
+                DecisionKind::Paused,
+                format!("{why} Resume from the Plan screen when you are ready."),
+                last.decision.rule_ids.clone(),
+            )
+        }
+    };
+    Ok(DayDecision {
+        day: iso_date(today),
+        kind,
+        target_ml: 0,
+        step: last.decision.step,
+        steps: last.decision.steps,
+        reason,
+        rule_ids,
+    })
+}
+
+/// Today's stored decision against the screening in force: pause an active
+/// plan that the profile no longer allows (naming the rules), clamp a target
+/// above the cap (naming the rule that set it).
+fn rescreen(
+    c: &Connection,
+    plan: &Plan,
+    row: &DayRow,
+    screening: &Screening,
+    now: Timestamp,
+) -> Result<Option<(Plan, DayDecision, StepState)>> {
+    let cap = &screening.constraints;
+    if plan.status == PlanStatus::Active && !screening.may_start {
+        let mut ids = screening.uncleared_rule_ids.clone();
+        ids.extend(screening.findings.iter().filter(|f| f.level >= Level::Stop).map(|f| f.rule_id.clone()));
+        ids.sort();
+        ids.dedup();
+        let reason = format!(
+            "Paused: your profile changed and now needs a clinician first: {} Record their go-ahead, then resume.",
+            describe(&ids)
+        );
+        let d = Decision {
+            kind: DecisionKind::Pause,
+            state: row.state,
+            target_ml: 0,
+            reason,
+            rule_ids: ids,
+            new_status: Some(PlanStatus::Paused),
+        };
+        let tx = crate::store::write_tx(c)?;
+        write_day(&tx, plan.id, row.day, &d, now)?;
+        add_event(&tx, plan.id, row.day, now, None, d.kind, &d.reason, &d.rule_ids)?;
+        tx.commit()?;
+        let plan = current(c)?.ok_or_else(|| CoreError::Internal("plan vanished".into()))?;
+        let decision = to_decision(row.day, &d, plan.steps.len());
+        return Ok(Some((plan, decision, row.state)));
+    }
+    if row.decision.target_ml > cap.max_ml_per_day {
+        let mut d = row.decision.clone();
+        d.target_ml = cap.max_ml_per_day;
+        d.reason =
+            format!("{} Capped at {} ml: your limit ({}).", d.reason, cap.max_ml_per_day, cap.cap_rule_ids.join(", "));
+        for id in &cap.cap_rule_ids {
+            if !d.rule_ids.contains(id) {
+                d.rule_ids.push(id.clone());
+            }
+        }
+        c.execute(
+            "UPDATE plan_days SET target_ml = ?3, reason = ?4, rule_ids = ?5 WHERE plan_id = ?1 AND day = ?2",
+            params![plan.id, d.day, d.target_ml, d.reason, d.rule_ids.join(",")],
+        )?;
+        return Ok(Some((plan.clone(), d, row.state)));
+    }
+    Ok(None)
+}
+
+/// The local day of the last start, restart or resume on or before `day`.
+fn last_go_ahead_day(c: &Connection, plan_id: i64, day: NaiveDate) -> Result<NaiveDate> {
+    let d: Option<String> = c
+        .prepare_cached(
+            "SELECT max(day) FROM plan_days WHERE plan_id = +?1 AND day <= ?2 AND decision IN ('start', 'restart', 'resume')",
+        )?
+        .query_row(params![plan_id, iso_date(day)], |r| r.get(0))?;
+    Ok(d.and_then(|d| parse_iso_date("day", &d).ok()).unwrap_or(day))
+}
+
+/// Keep a plan event (every start, stop, pause, resume, restart, target
+/// change), several a day if need be: the day's row holds the decision that
+/// stands, the events keep everything that happened.
+#[allow(clippy::too_many_arguments)]
+fn add_event(
+    c: &Connection,
+    plan_id: i64,
+    day: NaiveDate,
+    now: Timestamp,
+    since: Option<Timestamp>,
+    kind: DecisionKind,
+    reason: &str,
+    rule_ids: &[String],
+) -> Result<()> {
+    let level = rule_ids.iter().map(|id| rule(id).level).max().unwrap_or(Level::Info);
+    c.execute(
+        "INSERT INTO plan_events (plan_id, day, at_ms, since_ms, kind, level, reason, rule_ids) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            plan_id,
+            iso_date(day),
+            now.millis(),
+            since.map(|t| t.millis()),
+            kind.as_str(),
+            level.as_str(),
+            reason,
+            rule_ids.join(",")
+        ],
+    )?;
+    Ok(())
+}
+
+/// One stored plan event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PlanEvent {
+    /// Local day it was recorded for, ISO.
+    pub day: String,
+    /// When it was recorded.
+    pub at: Timestamp,
+    /// For a stop: when the reaction or check-in behind it happened.
+    pub since: Option<Timestamp>,
+    pub kind: DecisionKind,
+    pub level: Level,
+    pub reason: String,
+    pub rule_ids: Vec<String>,
+}
+
+/// Every event of the current plan, oldest first.
+pub(crate) fn events(c: &Connection, plan_id: i64) -> Result<Vec<PlanEvent>> {
+    let mut st = c.prepare_cached(
+        "SELECT day, at_ms, since_ms, kind, level, reason, rule_ids FROM plan_events WHERE plan_id = ?1 ORDER BY id",
+    )?;
+    let rows = st
+        .query_map([plan_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(day, at, since, kind, level, reason, ids)| {
+            Ok(PlanEvent {
+                day,
+                at: Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
+                since: since.and_then(Timestamp::from_millis),
+                kind: DecisionKind::parse(&kind).ok_or_else(|| CoreError::Internal(format!("stored event {kind}")))?,
+                level: Level::parse(&level).ok_or_else(|| CoreError::Internal(format!("stored level {level}")))?,
+                reason,
+                rule_ids: crate::text::split_ids(&ids),
+            })
+        })
+        .collect()
+}
+
+/// The red flags of the stops recorded since the last start or restart, and
+/// when the latest of their reactions happened.
+fn open_stop(c: &Connection, plan_id: i64) -> Result<(Vec<String>, Option<Timestamp>)> {
+    let mut st = c.prepare_cached(
+        "SELECT rule_ids, coalesce(since_ms, at_ms) FROM plan_events WHERE plan_id = ?1 AND kind = 'stop' AND id > \
+         coalesce((SELECT max(id) FROM plan_events WHERE plan_id = ?1 AND kind IN ('start', 'restart')), 0)",
+    )?;
+    let rows = st.query_map([plan_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    let mut ids = Vec::new();
+    let mut since: Option<Timestamp> = None;
+    for row in rows {
+        let (s, ms) = row?;
+        for id in crate::text::split_ids(&s) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let t = Timestamp::from_millis(ms);
+        since = since.max(t);
+    }
+    ids.sort();
+    Ok((ids, since))
+}
+
+/// After S5/S6/S7: the clinician acknowledgement a restart needs (one dated
+/// after the reaction that covers those rules), as a refusal if missing.
+pub(crate) fn clinician_blocker(
+    c: &Connection,
+    plan: &Plan,
+    ack: Option<&crate::profile::ClinicianAck>,
+) -> Result<Option<(String, Vec<String>)>> {
+    if plan.status != PlanStatus::Stopped {
+        return Ok(None);
+    }
+    let (ids, since) = open_stop(c, plan.id)?;
+    let needed: Vec<String> = ids.into_iter().filter(|id| CLINICIAN_RESTART_RULES.contains(&id.as_str())).collect();
+    if needed.is_empty() {
+        return Ok(None);
+    }
+    let ok = ack.is_some_and(|a| since.is_none_or(|s| a.at > s) && needed.iter().all(|id| a.rule_ids.contains(id)));
+    if ok {
+        return Ok(None);
+    }
+    let reason = format!(
+        "The plan stopped for {} A restart needs a clinician's go-ahead recorded after that reaction \
+         (record it with its note), then starts again at the lowest step.",
+        describe(&needed)
+    );
+    Ok(Some((reason, needed)))
+}
+
+/// The red-flag ids of the current stop that a clinician must clear (for the
+/// acknowledgement to record them).
+pub(crate) fn stop_rules_needing_clinician(c: &Connection) -> Result<Vec<String>> {
+    let Some(plan) = current(c)? else { return Ok(Vec::new()) };
+    if plan.status != PlanStatus::Stopped {
+        return Ok(Vec::new());
+    }
+    let (ids, _) = open_stop(c, plan.id)?;
+    Ok(ids.into_iter().filter(|id| CLINICIAN_RESTART_RULES.contains(&id.as_str())).collect())
 }
 
 fn to_decision(day: NaiveDate, d: &Decision, nsteps: usize) -> DayDecision {
@@ -635,47 +1079,84 @@ pub(crate) fn redecide_today(
     now: Timestamp,
 ) -> Result<()> {
     let Some(plan) = current(c)? else { return Ok(()) };
-    let Some(row) = day_of(c, &plan, today)? else { return Ok(()) };
-    if matches!(
-        row.decision.kind,
-        DecisionKind::Start | DecisionKind::Restart | DecisionKind::Resume | DecisionKind::Stop | DecisionKind::Stopped
-    ) || (row.decision.kind == DecisionKind::Pause && row.decision.rule_ids.is_empty())
-    {
+    if plan.status == PlanStatus::Stopped {
         return Ok(());
+    }
+    let Some(row) = day_of(c, &plan, today)? else { return Ok(()) };
+    if !is_automatic(&row.decision) && row.decision.kind != DecisionKind::Pause {
+        return Ok(());
+    }
+    if row.decision.kind == DecisionKind::Pause && row.decision.rule_ids.is_empty() {
+        return Ok(()); // paused by the person
     }
     let Some(prev) = day_of(c, &plan, today - Duration::days(1))? else { return Ok(()) };
     // Status before today's decision: a pause made today is undone by re-deciding.
-    let status = match (plan.status, row.decision.kind) {
-        (PlanStatus::Paused, DecisionKind::Pause) => PlanStatus::Active,
-        (s, _) => s,
-    };
-    let inp = inputs_for(c, plan.id, today, zone, cap)?;
+    let status = status_after(prev.decision.kind);
+    if status != PlanStatus::Active {
+        return Ok(());
+    }
+    let mut inp = inputs_for(c, last_go_ahead(c, plan.id)?, today, zone, cap)?;
+    inp.absent = false; // yesterday has a check-in now
     let d = decide(&plan.steps, plan.hold_days, status, prev.state, &inp);
     let tx = crate::store::write_tx(c)?;
-    set_status(&tx, plan.id, status)?;
+    set_status(&tx, plan.id, d.new_status.unwrap_or(status))?;
     write_day(&tx, plan.id, today, &d, now)?;
+    if d.new_status.is_some() {
+        add_event(&tx, plan.id, today, now, None, d.kind, &d.reason, &d.rule_ids)?;
+    }
     tx.commit()?;
     Ok(())
 }
 
-/// A stop/emergency finding was just reported: stop the plan today.
-pub(crate) fn stop_now(c: &Connection, today: NaiveDate, rule_ids: &[String], now: Timestamp) -> Result<()> {
+/// A stop/emergency finding was just reported (`since`: when it happened):
+/// stop the plan today. Several reports on one day are all kept as events;
+/// the day's row keeps the most severe stop (an S6 after an S5 does not
+/// replace it; the same level adds its rule ids).
+pub(crate) fn stop_now(
+    c: &Connection,
+    today: NaiveDate,
+    rule_ids: &[String],
+    now: Timestamp,
+    since: Timestamp,
+) -> Result<()> {
     let Some(plan) = current(c)? else { return Ok(()) };
-    let state = day_of(c, &plan, today)?
-        .or(last_day(c, &plan)?)
+    let existing = day_of(c, &plan, today)?;
+    let state = existing
+        .as_ref()
         .map(|r| r.state)
+        .or(frontier(c, &plan, today, now)?.map(|r| r.state))
         .unwrap_or(StepState { step: 0, days_at_step: 1 });
-    let reason = format!("Stopped: {} Restart only after a check-in without it.", describe(rule_ids));
+    let level = |ids: &[String]| ids.iter().map(|id| rule(id).level).max().unwrap_or(Level::Info);
+    let mut ids = rule_ids.to_vec();
+    if let Some(prev) = existing.as_ref().filter(|r| r.decision.kind == DecisionKind::Stop) {
+        let (old, new) = (level(&prev.decision.rule_ids), level(rule_ids));
+        if old > new {
+            ids = prev.decision.rule_ids.clone();
+        } else if old == new {
+            ids = prev.decision.rule_ids.clone();
+            ids.extend(rule_ids.iter().filter(|id| !prev.decision.rule_ids.contains(id)).cloned());
+        }
+    }
     let d = Decision {
         kind: DecisionKind::Stop,
         state,
         target_ml: 0,
-        reason,
-        rule_ids: rule_ids.to_vec(),
+        reason: stop_reason(&ids, plan.steps[0]),
+        rule_ids: ids,
         new_status: Some(PlanStatus::Stopped),
     };
     let tx = crate::store::write_tx(c)?;
     write_day(&tx, plan.id, today, &d, now)?;
+    add_event(
+        &tx,
+        plan.id,
+        today,
+        now,
+        Some(since),
+        DecisionKind::Stop,
+        &stop_reason(rule_ids, plan.steps[0]),
+        rule_ids,
+    )?;
     tx.commit()?;
     Ok(())
 }
@@ -752,8 +1233,41 @@ pub(crate) fn start(
         new_status: None,
     };
     write_day(&tx, id, today, &d, now)?;
+    add_event(&tx, id, today, now, None, d.kind, &d.reason, &d.rule_ids)?;
     tx.commit()?;
     current(c)?.ok_or_else(|| CoreError::Internal("plan vanished".into()))
+}
+
+/// The step of the latest plan day up to `day` whose own check-in was clean
+/// (`info`): the last tolerated amount (D6). Step 0 when there is none.
+fn last_tolerated_step(c: &Connection, plan: &Plan, day: NaiveDate) -> Result<usize> {
+    let step: Option<i64> = c
+        .query_row(
+            "SELECT d.step FROM plan_days d JOIN checkins k ON k.day = d.day \
+             WHERE d.plan_id = ?1 AND d.day <= ?2 AND k.level = 'info' AND d.target_ml > 0 ORDER BY d.day DESC LIMIT 1",
+            params![plan.id, iso_date(day)],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(step.unwrap_or(0).max(0) as usize)
+}
+
+/// New input about local day `day` (a check-in or a reaction) arrived:
+/// automatic decisions for later days were made without it, so they are
+/// dropped and decided again (days up to `day` are never touched; actions
+/// and stops are kept).
+pub(crate) fn invalidate_after(c: &Connection, day: NaiveDate) -> Result<()> {
+    let Some(plan) = current(c)? else { return Ok(()) };
+    c.execute(
+        &format!("DELETE FROM plan_days WHERE plan_id = ?1 AND day > ?2 AND ({AUTOMATIC})"),
+        params![plan.id, iso_date(day)],
+    )?;
+    Ok(())
+}
+
+/// The refusal for an action that needs a plan when none was started.
+pub(crate) fn no_plan() -> CoreError {
+    CoreError::not_allowed("no plan yet: start a plan first", &[])
 }
 
 /// Apply a user action to today's decision.
@@ -764,17 +1278,28 @@ pub(crate) fn act(
     now: Timestamp,
     cap: &Constraints,
 ) -> Result<Plan> {
-    let plan = current(c)?.ok_or_else(|| CoreError::not_found("plan", "current"))?;
-    let state = day_of(c, &plan, today)?
-        .or(last_day(c, &plan)?)
-        .map(|r| r.state)
-        .unwrap_or(StepState { step: 0, days_at_step: 1 });
+    let plan = current(c)?.ok_or_else(no_plan)?;
+    let standing = frontier(c, &plan, today, now)?.or(first_day(c, &plan)?);
+    let state = standing.as_ref().map(|r| r.state).unwrap_or(StepState { step: 0, days_at_step: 1 });
+    // Paused for an absence (D4): resume one step below the last tolerated amount (D6).
+    let after_absence =
+        standing.as_ref().is_some_and(|r| r.decision.kind == DecisionKind::Pause && r.decision.rule_ids == ["D4"]);
+    let state = if after_absence { StepState { step: last_tolerated_step(c, &plan, today)?, ..state } } else { state };
     let (new_status, state, reason) = match (action, plan.status) {
         (DecisionKind::Pause, PlanStatus::Active) => (PlanStatus::Paused, state, "Paused by you.".to_string()),
+        (DecisionKind::Resume, PlanStatus::Paused) if after_absence => {
+            let s = StepState { step: state.step.saturating_sub(1), days_at_step: 1 };
+            let ml = plan.steps[s.step.min(plan.steps.len() - 1)].min(cap.max_ml_per_day);
+            (PlanStatus::Active, s, format!("Resumed after a break: {ml} ml, one step below your last amount (D6)."))
+        }
         (DecisionKind::Resume, PlanStatus::Paused) => (PlanStatus::Active, state, "Resumed by you.".to_string()),
         (DecisionKind::Restart, PlanStatus::Stopped) => {
             let s = StepState { step: 0, days_at_step: 1 };
-            (PlanStatus::Active, s, format!("Restarted at {} ml after a clean check-in.", plan.steps[0]))
+            (
+                PlanStatus::Active,
+                s,
+                format!("Restarted at the lowest step, {} ml.", plan.steps[0].min(cap.max_ml_per_day)),
+            )
         }
         (a, s) => {
             return Err(CoreError::not_allowed(
@@ -789,17 +1314,22 @@ pub(crate) fn act(
         state,
         target_ml: if new_status == PlanStatus::Active { planned.min(cap.max_ml_per_day) } else { 0 },
         reason,
-        rule_ids: if action == DecisionKind::Restart { vec!["D1".into()] } else { vec![] },
+        rule_ids: match action {
+            DecisionKind::Restart => vec!["D1".into()],
+            DecisionKind::Resume if after_absence => vec!["D6".into()],
+            _ => vec![],
+        },
         new_status: Some(new_status),
     };
     let tx = crate::store::write_tx(c)?;
     write_day(&tx, plan.id, today, &d, now)?;
+    add_event(&tx, plan.id, today, now, None, d.kind, &d.reason, &d.rule_ids)?;
     tx.commit()?;
     current(c)?.ok_or_else(|| CoreError::Internal("plan vanished".into()))
 }
 
 pub(crate) fn change_target(c: &Connection, target: u32, cap: &Constraints, today: NaiveDate) -> Result<Plan> {
-    let plan = current(c)?.ok_or_else(|| CoreError::not_found("plan", "current"))?;
+    let plan = current(c)?.ok_or_else(no_plan)?;
     let (lo, hi) = target_range(cap);
     if !(lo..=hi).contains(&target) || target < plan.start_ml {
         let lo = lo.max(plan.start_ml);
@@ -829,12 +1359,14 @@ pub(crate) fn change_target(c: &Connection, target: u32, cap: &Constraints, toda
     current(c)?.ok_or_else(|| CoreError::Internal("plan vanished".into()))
 }
 
-/// History of the current plan, newest first.
-pub(crate) fn history(c: &Connection, plan: &Plan) -> Result<Vec<DayDecision>> {
+/// History of the current plan up to `today`, newest first (days decided
+/// under a clock that was ahead, dated after today, are provisional: not shown).
+pub(crate) fn history(c: &Connection, plan: &Plan, today: NaiveDate) -> Result<Vec<DayDecision>> {
     let n = plan.steps.len() as u32;
-    let mut st =
-        c.prepare_cached(&format!("SELECT {DAY_COLS} FROM plan_days WHERE plan_id = +?1 ORDER BY day DESC"))?;
-    let rows = st.query_map([plan.id], day_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {DAY_COLS} FROM plan_days WHERE plan_id = +?1 AND day <= ?2 ORDER BY day DESC"
+    ))?;
+    let rows = st.query_map(params![plan.id, iso_date(today)], day_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter().map(|t| Ok(to_day_row(t, n)?.decision)).collect()
 }
 

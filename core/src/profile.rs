@@ -25,6 +25,10 @@ enum_str! {
         Transplant = "transplant",
         BiologicsOrImmunosuppressants = "biologics_or_immunosuppressants",
         CentralLine = "central_line",
+        /// A stay in intensive care (P5).
+        IcuStay = "icu",
+        /// Short bowel syndrome (P5).
+        ShortBowel = "short_bowel",
         KidneyDiseaseOrPotassiumRestriction = "kidney_disease_or_potassium_restriction",
         AvoidingAlcohol = "avoiding_alcohol",
     }
@@ -43,6 +47,8 @@ impl Condition {
             Condition::Transplant => "Immunocompromised: transplant",
             Condition::BiologicsOrImmunosuppressants => "Immunocompromised: biologics or immunosuppressants",
             Condition::CentralLine => "Central venous line",
+            Condition::IcuStay => "Immunocompromised: stay in intensive care (ICU)",
+            Condition::ShortBowel => "Short bowel syndrome",
             Condition::KidneyDiseaseOrPotassiumRestriction => "Chronic kidney disease or potassium restriction",
             Condition::AvoidingAlcohol => "Avoiding alcohol",
         }
@@ -56,7 +62,8 @@ impl Condition {
         }
     }
 
-    /// Any of the immunocompromised kinds (P5, S7).
+    /// Any of the immunocompromised kinds (P5, S7). An immunosuppressant
+    /// medicine counts too: see `Profile::immunocompromised`.
     pub fn is_immunocompromised(self) -> bool {
         matches!(
             self,
@@ -65,6 +72,8 @@ impl Condition {
                 | Condition::Transplant
                 | Condition::BiologicsOrImmunosuppressants
                 | Condition::CentralLine
+                | Condition::IcuStay
+                | Condition::ShortBowel
         )
     }
 }
@@ -149,8 +158,12 @@ impl Profile {
     pub fn takes(&self, m: MedClass) -> bool {
         self.medicines.contains(&m)
     }
+    /// P5 applies (and S7 can fire): an immunocompromising condition (P5's
+    /// list: neutropenia, chemotherapy, transplant, biologics or
+    /// immunosuppressants, central line, ICU stay, short bowel) or an
+    /// immunosuppressant medicine (M2: "see P5").
     pub fn immunocompromised(&self) -> bool {
-        self.conditions.iter().any(|c| c.is_immunocompromised())
+        self.conditions.iter().any(|c| c.is_immunocompromised()) || self.takes(MedClass::Immunosuppressant)
     }
 
     /// Validate and normalise: trimmed name, sorted de-duplicated lists.

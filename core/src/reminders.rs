@@ -343,6 +343,8 @@ pub struct ReminderContext {
     pub checkin_done: BTreeSet<NaiveDate>,
     /// Spacing windows from logged doses; ended ones are ignored.
     pub spacing_ends: Vec<SpacingEnd>,
+    /// Local dates whose target is already drunk: no drink reminder for them.
+    pub target_met: BTreeSet<NaiveDate>,
 }
 
 impl ReminderContext {
@@ -412,7 +414,10 @@ pub fn upcoming(
             } else {
                 settings.checkin_times.iter().map(|t| checkin(&zone, quiet, date, *t)).collect()
             };
-            let drink = settings.drink_reminder.and_then(|t| drink_reminder(&zone, quiet, date, t, &ctx.targets));
+            let drink = settings
+                .drink_reminder
+                .and_then(|t| drink_reminder(&zone, quiet, date, t, &ctx.targets))
+                .filter(|n| !ctx.target_met.contains(&n.fire_at.local_date(&zone)));
             for n in day.into_iter().chain(drink) {
                 if n.fire_at > now && ids.insert(n.id.clone()) {
                     found.push(n);
@@ -430,8 +435,29 @@ pub fn upcoming(
     }
 
     found.sort_by(|a, b| (a.fire_at, &a.id).cmp(&(b.fire_at, &b.id)));
+    let mut found = merge_same_instant(found);
     found.truncate(count);
     Ok(found)
+}
+
+/// Notifications landing on the same instant (typically several deferred to
+/// the end of quiet hours) become one: the first one's kind, the ids joined
+/// with `+` (stable, since the inputs are sorted), titles and bodies joined.
+fn merge_same_instant(sorted: Vec<Notification>) -> Vec<Notification> {
+    let mut out: Vec<Notification> = Vec::with_capacity(sorted.len());
+    for n in sorted {
+        match out.last_mut() {
+            Some(m) if m.fire_at == n.fire_at => {
+                m.id = format!("{}+{}", m.id, n.id);
+                if !m.title.contains(&n.title) {
+                    m.title = format!("{} · {}", m.title, n.title);
+                }
+                m.body = format!("{} {}", m.body, n.body);
+            }
+            _ => out.push(n),
+        }
+    }
+    out
 }
 
 /// The check-in reminder for local `date` at local time `t`.

@@ -1,6 +1,8 @@
-//! The safety rules: ONE table (`RULES`), one row per rule id from
-//! shared/reference/safety-evidence.md, with its trigger, level, constraints,
-//! advice text and source. Everything else in the app asks this table.
+//! The safety rules: ONE table (`RULES`), one row per rule id (the safety
+//! reference's D/S/P/M/H ids plus the product's own X1), with its trigger,
+//! level, constraints, advice text and source. Everything else in the app
+//! asks this table; `docs/rules.md` is generated from it
+//! (`catalogue_markdown`) and a test fails when the file is stale.
 //!
 //! Figures come from the reference; where the evidence is thin (the 200 ml
 //! cap, D3) the text says it is a product default, not a medical fact.
@@ -49,6 +51,9 @@ pub enum Trigger {
     Guidance,
     /// The profile lists any of these conditions.
     Condition(&'static [Condition]),
+    /// Any immunocompromising condition (`IMMUNOCOMPROMISED`) or an
+    /// immunosuppressant medicine (P5 via M2).
+    Immunocompromised,
     /// The profile lists this medicine class (or a dose of it is logged).
     Medicine(MedClass),
     Age(AgeBand),
@@ -75,6 +80,8 @@ pub enum SymptomPattern {
     HivesWithoutBreathingSigns,
     FeverWhileImmunocompromised,
     BloodInStool,
+    /// A severe symptom that no other symptom rule covers (product default).
+    SevereWithoutRule,
 }
 
 /// What a rule does to the plan's limits.
@@ -112,8 +119,16 @@ use Condition as C;
 use Constraint as K;
 use Level as L;
 
-const IMMUNOCOMPROMISED: &[Condition] =
-    &[C::Neutropenia, C::Chemotherapy, C::Transplant, C::BiologicsOrImmunosuppressants, C::CentralLine];
+/// The P5 conditions, as the catalogue lists them.
+pub const IMMUNOCOMPROMISED: &[Condition] = &[
+    C::Neutropenia,
+    C::Chemotherapy,
+    C::Transplant,
+    C::BiologicsOrImmunosuppressants,
+    C::CentralLine,
+    C::IcuStay,
+    C::ShortBowel,
+];
 
 /// Every rule, by id. Keep ids in the reference's order.
 pub static RULES: &[Rule] = &[
@@ -273,6 +288,20 @@ pub static RULES: &[Rule] = &[
                  a clinician.",
         source: "NICE CG61 red flags",
     },
+    // X1 is the product's own rule, not the reference's: every severe symptom
+    // gets at least `consult`, so no answer ever reads "no symptoms" or
+    // "expected" for it.
+    Rule {
+        id: "X1",
+        trigger: Trigger::Symptoms(SymptomPattern::SevereWithoutRule),
+        level: L::Consult,
+        recurs_as: None,
+        constraints: &[],
+        title: "Severe symptom",
+        advice: "A severe symptom is not an expected effect of starting kefir. Stop kefir for now and contact a \
+                 clinician. (No specific rule covers this symptom: this is the app's product default.)",
+        source: "product default",
+    },
     // --- Screening before starting ---
     Rule {
         id: "P1",
@@ -316,7 +345,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "P5",
-        trigger: Trigger::Condition(IMMUNOCOMPROMISED),
+        trigger: Trigger::Immunocompromised,
         level: L::Consult,
         recurs_as: None,
         constraints: &[K::NoHomemade],
@@ -505,6 +534,7 @@ impl Rule {
     pub fn applies_to_profile(&self, p: &Profile) -> bool {
         match self.trigger {
             Trigger::Condition(cs) => cs.iter().any(|c| p.has(*c)),
+            Trigger::Immunocompromised => p.immunocompromised(),
             Trigger::Medicine(m) => p.takes(m),
             Trigger::Age(a) => p.age_band == a,
             Trigger::Homemade => p.preferred_sources.contains(&Source::Homemade),
@@ -580,6 +610,24 @@ pub fn pattern_fires(p: SymptomPattern, cx: &SymptomContext<'_>) -> bool {
             cx.profile.immunocompromised() && sev(e, Symptom::FeverChills) >= Severity::Mild
         }
         SymptomPattern::BloodInStool => sev(e, Symptom::BloodInStool) >= Severity::Mild,
+        SymptomPattern::SevereWithoutRule => {
+            e.iter().any(|x| x.severity == Severity::Severe && !covered(x.symptom, cx))
+        }
+    }
+}
+
+/// Whether a specific symptom rule fires for this symptom (used by X1).
+fn covered(s: Symptom, cx: &SymptomContext<'_>) -> bool {
+    use SymptomPattern as P;
+    let fires = |p| pattern_fires(p, cx);
+    match s {
+        _ if DIGESTIVE.contains(&s) => true, // S1/S2 always cover a digestive symptom
+        Symptom::SkinRedness | Symptom::Itching => true, // S4
+        Symptom::Hives => fires(P::HivesWithoutBreathingSigns) || fires(P::Anaphylaxis),
+        _ if AIRWAY_OR_CIRCULATION.contains(&s) => true, // S5
+        Symptom::FeverChills => fires(P::FeverWhileImmunocompromised),
+        Symptom::BloodInStool => true, // S8
+        _ => false,
     }
 }
 
@@ -619,4 +667,100 @@ pub fn forbidding_rules(p: &Profile, kind: KefirKind, source: Source) -> Vec<&'s
         })
         .map(|r| r.id)
         .collect()
+}
+
+impl Trigger {
+    /// What makes the rule apply, in words (for the rules catalogue).
+    pub fn describe(&self) -> String {
+        let list = |cs: &[Condition]| cs.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+        match self {
+            Trigger::Guidance => "always (plan guidance)".into(),
+            Trigger::Condition(cs) => format!("profile condition {}", list(cs)),
+            Trigger::Immunocompromised => format!(
+                "profile condition {}, or the medicine `{}`",
+                list(IMMUNOCOMPROMISED),
+                MedClass::Immunosuppressant
+            ),
+            Trigger::Medicine(m) => format!("medicine `{m}` in the profile or a logged dose of it"),
+            Trigger::Age(a) => format!("age band `{a}`"),
+            Trigger::DailyTotalOverCap => "a day's kefir above the daily cap in force".into(),
+            Trigger::Symptoms(p) => format!("symptoms: {}", p.describe()),
+            Trigger::Homemade => "a homemade drink, or homemade preferred in the profile".into(),
+            Trigger::SpoiledBatch => "a homemade batch with a spoilage sign".into(),
+            Trigger::Commercial => "commercial kefir preferred in the profile".into(),
+        }
+    }
+}
+
+impl SymptomPattern {
+    /// The exact test of `pattern_fires`, in words.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            SymptomPattern::MildDigestive => "a digestive symptom at mild, none at moderate or worse",
+            SymptomPattern::ModerateOrPersistentDigestive => {
+                "a digestive symptom at moderate or worse, or mild on two days in a row"
+            }
+            SymptomPattern::LactoseReaction => {
+                "cramps or abdominal pain after milk kefir (that day or the day before) with lactose intolerance"
+            }
+            SymptomPattern::SkinOrHistamine => "skin redness or itching (stop when it recurs within 7 days)",
+            SymptomPattern::Anaphylaxis => {
+                "swelling of lips/face/tongue, itchy throat, breathing difficulty or faintness, or a severe \
+                 digestive symptom with a skin sign"
+            }
+            SymptomPattern::HivesWithoutBreathingSigns => "hives without S5's signs",
+            SymptomPattern::FeverWhileImmunocompromised => "fever or chills while immunocompromised (see P5)",
+            SymptomPattern::BloodInStool => "blood in stool",
+            SymptomPattern::SevereWithoutRule => "any symptom at severe that no other symptom rule covers",
+        }
+    }
+}
+
+impl Constraint {
+    /// The constraint in words (for the rules catalogue).
+    pub fn describe(&self) -> String {
+        match self {
+            Constraint::CapMl(ml) => format!("daily cap {ml} ml"),
+            Constraint::StartMaxMl(ml) => format!("start at most {ml} ml"),
+            Constraint::NoMilkKefir => "no milk kefir".into(),
+            Constraint::NoHomemade => "no homemade kefir".into(),
+            Constraint::Spacing { after_dose_h, before_dose_h } => {
+                format!("kefir {after_dose_h} h after a dose, {before_dose_h} h before the next")
+            }
+        }
+    }
+}
+
+/// The project's rules catalogue (`docs/rules.md`), generated from `RULES`:
+/// every rule's id, level, trigger, constraints, advice and source. A test
+/// fails when the file in the repository differs from this.
+pub fn catalogue_markdown() -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut out = String::from(
+        "# Rules catalogue\n\n\
+         Generated from the rules table (`core/src/rules.rs`, `RULES`); do not edit by hand. Regenerate with\n\
+         `KEFIR_WRITE_RULES_DOC=1 cargo test -p kefir-core --test rules rules_doc` (the test fails when this\n\
+         file is stale). Levels: info < caution < consult < stop < emergency. Rule ids are the product's\n\
+         vocabulary in code, tests and reports; X-rules are the product's own (product defaults).\n\n\
+         | id | level | trigger | constraints | title | advice | source |\n\
+         |---|---|---|---|---|---|---|\n",
+    );
+    for r in RULES {
+        let level = match r.recurs_as {
+            Some(l) => format!("{} ({l} when it recurs)", r.level),
+            None => r.level.to_string(),
+        };
+        let constraints = r.constraints.iter().map(|c| c.describe()).collect::<Vec<_>>().join("; ");
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            r.id,
+            level,
+            cell(&r.trigger.describe()),
+            cell(if constraints.is_empty() { "-" } else { &constraints }),
+            cell(r.title),
+            cell(r.advice),
+            cell(r.source)
+        ));
+    }
+    out
 }

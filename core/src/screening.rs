@@ -65,6 +65,13 @@ pub fn spacing_rule_for(m: MedClass) -> Option<SpacingRule> {
     })
 }
 
+impl Constraints {
+    /// The daily cap with the rules that set it, e.g. "120 ml (M4)".
+    pub fn cap_text(&self) -> String {
+        format!("{} ml ({})", self.max_ml_per_day, self.cap_rule_ids.join(", "))
+    }
+}
+
 /// Fold the constraints of the given rules (plus the D1/D2 defaults).
 pub fn constraints_for(p: &Profile) -> Constraints {
     let mut c = Constraints {

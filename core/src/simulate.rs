@@ -173,6 +173,12 @@ pub fn simulate_into(app: &Kefir, sim: &Simulation) -> Result<Vec<SimDay>> {
         }
         let morning = at(date, 7, 0);
         if let (Some(s), Some(after)) = (stopped_on, sim.restart_after_days) {
+            let view = app.plan_view(morning, tz)?;
+            let needs_clinician =
+                view.blocked_rule_ids.iter().any(|id| crate::plan::CLINICIAN_RESTART_RULES.contains(&id.as_str()));
+            if d >= s + after && sim.clinician_cleared && needs_clinician {
+                app.acknowledge_clinician(Some("Simulated go-ahead after the reaction".into()), morning)?;
+            }
             if d >= s + after && app.plan_view(morning, tz)?.can_restart {
                 app.restart_plan(morning, tz)?;
                 stopped_on = None;

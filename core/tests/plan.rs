@@ -164,12 +164,24 @@ fn emergency_stops_the_same_day_and_restart_needs_a_clean_checkin() {
         "{err:?}"
     );
     assert!(!app.plan_view(at("2026-05-02", "07:00"), TZ).unwrap().can_restart);
-    // A clean check-in, then an explicit restart at the start amount.
+    // A clean check-in alone is not enough after S5: a clinician must be involved.
     checkin(&app, "2026-05-02", vec![], at("2026-05-02", "20:00"));
-    assert!(app.plan_view(at("2026-05-03", "07:00"), TZ).unwrap().can_restart);
+    let v = app.plan_view(at("2026-05-03", "07:00"), TZ).unwrap();
+    assert!(!v.can_restart);
+    assert_eq!(v.blocked_rule_ids, vec!["S5".to_string()]);
+    assert!(v.blocked_reason.unwrap().contains("clinician"));
+    let err = app.restart_plan(at("2026-05-03", "07:00"), TZ).unwrap_err();
+    assert!(matches!(err, CoreError::NotAllowed { ref rule_ids, .. } if rule_ids == &vec!["S5".to_string()]));
+    // An acknowledgement dated before the reaction (clock behind) does not count.
+    app.acknowledge_clinician(Some("seen before".into()), at("2026-05-01", "09:00")).unwrap();
+    assert!(app.restart_plan(at("2026-05-03", "07:00"), TZ).is_err());
+    // One dated after it, with its note, does; the plan restarts at the lowest step.
+    app.acknowledge_clinician(Some("Allergist: no milk allergy".into()), at("2026-05-03", "06:30")).unwrap();
     let v = app.restart_plan(at("2026-05-03", "07:00"), TZ).unwrap();
     assert_eq!((v.history[0].kind, v.history[0].target_ml), (DecisionKind::Restart, 50));
     assert_eq!(v.plan.unwrap().status, PlanStatus::Active);
+    let kinds: Vec<DecisionKind> = v.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![DecisionKind::Start, DecisionKind::Stop, DecisionKind::Restart]);
 }
 
 #[test]

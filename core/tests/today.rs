@@ -46,6 +46,10 @@ fn report_range_defaults() {
     app.start_plan(&PlanSettings::default(), ts("2026-11-10T20:00:00Z"), TZ).unwrap();
     let r = app.report_range(now, TZ).unwrap();
     assert_eq!(r.from_day, "2026-11-11");
-    let v = app.plan_view(now, TZ).unwrap();
+    let v = app.plan_view(ts("2026-11-12T20:00:00Z"), TZ).unwrap();
     assert!(v.can_change_target && v.can_pause && !v.can_resume);
+    // Sixteen days with neither a check-in nor a drink: paused for absence (D4).
+    let v = app.plan_view(now, TZ).unwrap();
+    assert!(v.can_change_target && !v.can_pause && v.can_resume);
+    assert_eq!(v.history[0].rule_ids, vec!["D4".to_string()]);
 }

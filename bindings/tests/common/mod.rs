@@ -88,6 +88,11 @@ pub fn seed(app: &KefirApp) -> Seeded {
     .expect("reaction");
     let gone = app.log_drink(drink(hours_before(now, 2), 10), hours_before(now, 2), TZ.into()).expect("drink");
     app.delete_drink(gone.drink.id, now).expect("delete");
+    // The reaction above (reported with a clock a day back) arrived after
+    // today's decision was made, so that decision was dropped to be decided
+    // again with it (plan::invalidate_after): open Today once at `now`, as
+    // the user would, so the seeded file has every plan day decided.
+    app.today(now, TZ.into()).expect("today");
     Seeded { drink_id: last, deleted_id: gone.drink.id }
 }
 

@@ -141,6 +141,7 @@ pub(crate) fn build(
         });
     }
     red_flags.sort_by_key(|r| r.at);
+    let spacing_warnings = crate::meds::stored_dose_warnings(c, start, end)?;
 
     let plan_events = decisions
         .iter()
@@ -255,6 +256,7 @@ pub(crate) fn build(
         symptom_reports,
         bristol_counts,
         red_flags,
+        spacing_warnings,
         totals,
         kinds,
         sources,

@@ -48,6 +48,10 @@ pub struct Summary {
     /// Count of check-ins with Bristol type 1..=7 (index 0 = type 1).
     pub bristol_counts: Vec<u32>,
     pub red_flags: Vec<RedFlagRow>,
+    /// Medicine doses logged inside the spacing window of a drink already
+    /// logged (M1–M3), as stored when the dose was logged: each names the
+    /// drink's time and ml and the rule. Oldest dose first.
+    pub spacing_warnings: Vec<Finding>,
     pub totals: Totals,
     pub kinds: Vec<KindRow>,
     pub sources: Vec<SourceRow>,

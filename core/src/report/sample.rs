@@ -321,6 +321,7 @@ pub fn sample_summary(days: u32) -> Summary {
         symptom_reports: reports,
         bristol_counts,
         red_flags,
+        spacing_warnings: Vec::new(),
         totals,
         kinds: [KefirKind::Water, KefirKind::Plant]
             .into_iter()

@@ -32,7 +32,7 @@ extension AgeBand: CaseIterable {
 extension Condition: CaseIterable {
     public static let allCases: [Condition] = [
         .milkProteinAllergy, .lactoseIntolerance, .histamineSensitivity, .pregnant, .breastfeeding, .neutropenia,
-        .chemotherapy, .transplant, .biologicsOrImmunosuppressants, .centralLine,
+        .chemotherapy, .transplant, .biologicsOrImmunosuppressants, .centralLine, .icuStay, .shortBowel,
         .kidneyDiseaseOrPotassiumRestriction, .avoidingAlcohol,
     ]
 }
@@ -81,7 +81,7 @@ private func _exhaustive(_ v: AgeBand) {
 private func _exhaustive(_ v: Condition) {
     switch v {
     case .milkProteinAllergy, .lactoseIntolerance, .histamineSensitivity, .pregnant, .breastfeeding, .neutropenia,
-         .chemotherapy, .transplant, .biologicsOrImmunosuppressants, .centralLine,
+         .chemotherapy, .transplant, .biologicsOrImmunosuppressants, .centralLine, .icuStay, .shortBowel,
          .kidneyDiseaseOrPotassiumRestriction, .avoidingAlcohol: break
     }
 }

@@ -67,7 +67,7 @@ final class FormattingTests: XCTestCase {
         XCTAssertEqual(Set(Symptom.allCases).count, Symptom.allCases.count)
         XCTAssertEqual(Symptom.allCases.count, 16)
         XCTAssertEqual(Severity.allCases, [.none, .mild, .moderate, .severe])
-        XCTAssertEqual(Set(Condition.allCases).count, 12)
+        XCTAssertEqual(Set(Condition.allCases).count, 14)
         XCTAssertEqual(Set(MedClass.allCases).count, 7)
         XCTAssertEqual(KefirKind.allCases.count, 5)
     }

@@ -89,7 +89,8 @@ final class PlanTests: StoreTestCase {
         do {
             _ = try await store.pausePlan(now: mondayMorning, timeZone: tz)
             XCTFail("paused a plan that does not exist")
-        } catch KefirError.NotFound {
+        } catch let KefirError.NotAllowed(reason, _) {
+            XCTAssertTrue(reason.contains("no plan yet"))
         }
         _ = try await store.startPlan(PlanSettings(), now: mondayMorning, timeZone: tz)
         let next = try await firstElement(of: store.changes)

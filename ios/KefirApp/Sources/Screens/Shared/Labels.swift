@@ -83,6 +83,8 @@ extension Condition {
         case .transplant: "Organ or stem-cell transplant"
         case .biologicsOrImmunosuppressants: "Biologics or immunosuppressants"
         case .centralLine: "Central venous line"
+        case .icuStay: "Stay in intensive care (ICU)"
+        case .shortBowel: "Short bowel syndrome"
         case .kidneyDiseaseOrPotassiumRestriction: "Kidney disease or potassium restriction"
         case .avoidingAlcohol: "Avoiding alcohol"
         }

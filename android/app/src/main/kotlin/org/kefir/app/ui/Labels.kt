@@ -58,6 +58,8 @@ fun Condition.label(): Int = when (this) {
     Condition.TRANSPLANT -> R.string.condition_transplant
     Condition.BIOLOGICS_OR_IMMUNOSUPPRESSANTS -> R.string.condition_biologics_or_immunosuppressants
     Condition.CENTRAL_LINE -> R.string.condition_central_line
+    Condition.ICU_STAY -> R.string.condition_icu_stay
+    Condition.SHORT_BOWEL -> R.string.condition_short_bowel
     Condition.KIDNEY_DISEASE_OR_POTASSIUM_RESTRICTION -> R.string.condition_kidney_disease_or_potassium_restriction
     Condition.AVOIDING_ALCOHOL -> R.string.condition_avoiding_alcohol
 }

@@ -1,0 +1,486 @@
+//! Safety that holds over time (issue 13): clock jumps, long absences,
+//! restarts after red flags, profile changes during a plan, medicines logged
+//! after drinks. Each "Seen" example of the issue is a test here, through
+//! the public `Kefir` API (the CLI is a thin shell over the same calls), and
+//! property tests run random sequences of clock readings (forward and back),
+//! drinks, check-ins, reactions, doses and profile changes.
+
+use chrono::{Duration, NaiveDate};
+use kefir_core::reminders::ReminderSettings;
+use kefir_core::*;
+use proptest::prelude::*;
+
+const TZ: &str = "UTC";
+
+fn ts(s: &str) -> Timestamp {
+    Timestamp::parse_rfc3339(s).unwrap()
+}
+fn e(symptom: Symptom, severity: Severity) -> SymptomEntry {
+    SymptomEntry { symptom, severity }
+}
+fn drink(at: Timestamp, ml: u32) -> DrinkInput {
+    DrinkInput { at, ml, kind: KefirKind::MilkCow, source: Source::Commercial, note: None, batch: None }
+}
+fn react(app: &Kefir, now: Timestamp, symptoms: Vec<SymptomEntry>) -> ReactionResult {
+    app.report_reaction(&ReactionInput { at: now, symptoms, note: None }, now, TZ).unwrap()
+}
+fn checkin(app: &Kefir, day: &str, now: Timestamp, symptoms: Vec<SymptomEntry>) -> CheckinResult {
+    app.save_checkin(&CheckinInput { day: day.into(), symptoms, bristol: Some(4), note: None }, now, TZ).unwrap()
+}
+fn plan_rows(app: &Kefir) -> i64 {
+    app.store().conn().query_row("SELECT count(*) FROM plan_days", [], |r| r.get(0)).unwrap()
+}
+fn ids(fs: &[Finding]) -> Vec<&str> {
+    fs.iter().map(|f| f.rule_id.as_str()).collect()
+}
+
+// --- Seen: clock jumps --------------------------------------------------------------
+
+#[test]
+fn a_stop_holds_after_the_clock_jumped_ahead_and_back() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    app.today(ts("2026-12-31T08:00:00Z"), TZ).unwrap(); // clock ahead
+    let r = react(&app, ts("2026-11-12T09:00:00Z"), vec![e(Symptom::LipFaceTongueSwelling, Severity::Moderate)]);
+    assert_eq!(r.assessment.level, Level::Emergency);
+    assert!(r.assessment.emergency.unwrap().steps.iter().any(|s| s.contains("clinician") && s.contains("go-ahead")));
+    let t = app.today(ts("2026-11-13T09:00:00Z"), TZ).unwrap();
+    let d = t.decision.unwrap();
+    assert_eq!((d.kind, d.target_ml), (DecisionKind::Stopped, 0), "{}", t.headline);
+    assert_eq!(t.target_ml, Some(0));
+    assert!(t.headline.starts_with("Stopped"), "{}", t.headline);
+    assert!(t.headline.contains("clinician"), "the stop screen says a clinician is needed: {}", t.headline);
+    // Whatever the clock says later, it stays stopped until an explicit restart.
+    for now in ["2026-11-11T09:00:00Z", "2027-06-01T09:00:00Z", "2126-01-01T09:00:00Z", "2026-11-14T09:00:00Z"] {
+        let t = app.today(ts(now), TZ).unwrap();
+        assert_eq!(t.target_ml, Some(0), "{now}: {}", t.headline);
+        assert_eq!(t.progress.unwrap().status, PlanStatus::Stopped, "{now}");
+    }
+}
+
+#[test]
+fn checkins_after_a_jump_advance_the_plan_again() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    app.today(ts("2026-12-31T08:00:00Z"), TZ).unwrap(); // clock ahead: provisional decisions
+    let rows_after_jump = plan_rows(&app);
+    for day in ["2026-11-10", "2026-11-11", "2026-11-12"] {
+        app.today(ts(&format!("{day}T08:00:00Z")), TZ).unwrap();
+        checkin(&app, day, ts(&format!("{day}T20:00:00Z")), vec![]);
+    }
+    let t = app.today(ts("2026-11-13T08:00:00Z"), TZ).unwrap();
+    let d = t.decision.unwrap();
+    assert_eq!((d.kind, d.target_ml), (DecisionKind::Advance, 75), "{}", d.reason);
+    assert_eq!(t.progress.unwrap().status, PlanStatus::Active);
+    assert!(plan_rows(&app) <= rows_after_jump.max(4));
+    // The Plan screen lists no day after today.
+    let v = app.plan_view(ts("2026-11-13T08:00:00Z"), TZ).unwrap();
+    assert!(v.history.iter().all(|h| h.day.as_str() <= "2026-11-13"), "{:?}", v.history);
+}
+
+#[test]
+fn a_future_dated_plan_day_does_not_freeze_the_plan() {
+    // A backup (or a device) whose clock was ahead: decisions made "in the
+    // future" are provisional and decided again when their day comes.
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    app.today(ts("2026-11-16T08:00:00Z"), TZ).unwrap(); // six days decided early
+    for day in ["2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13", "2026-11-14", "2026-11-15"] {
+        checkin(&app, day, ts(&format!("{day}T20:00:00Z")), vec![]);
+    }
+    let t = app.today(ts("2026-11-16T21:00:00Z"), TZ).unwrap();
+    assert!(t.target_ml.unwrap() > 50, "the plan moved on: {:?}", t.decision);
+}
+
+// --- Seen: long absence / far clock ---------------------------------------------------
+
+#[test]
+fn far_future_today_is_bounded_pauses_for_absence_and_resumes_a_step_lower() {
+    for years in [1i64, 10, 100] {
+        let app = Kefir::open_in_memory().unwrap();
+        app.start_plan(&PlanSettings::default(), ts("2026-11-01T08:00:00Z"), TZ).unwrap();
+        for day in 1..=6 {
+            let d = format!("2026-11-{day:02}");
+            app.log_drink(&drink(ts(&format!("{d}T09:00:00Z")), 50), ts(&format!("{d}T09:00:00Z")), TZ).unwrap();
+            checkin(&app, &d, ts(&format!("{d}T20:00:00Z")), vec![]);
+        }
+        let far = ts("2026-11-07T08:00:00Z").plus(Duration::days(365 * years));
+        let t = app.today(far, TZ).unwrap();
+        let rows = plan_rows(&app);
+        assert!(rows <= 7 + kefir_core::plan::ABSENCE_DAYS + 1, "{years} years ahead wrote {rows} plan days");
+        let d = t.decision.unwrap();
+        assert_eq!((d.kind, d.target_ml), (DecisionKind::Paused, 0), "{years}: {}", d.reason);
+        assert!(d.rule_ids.contains(&"D4".to_string()), "{:?}", d.rule_ids);
+        assert!(t.headline.contains("D4"), "{}", t.headline);
+        // Asking again writes nothing more.
+        app.today(far.plus(Duration::days(3)), TZ).unwrap();
+        assert_eq!(plan_rows(&app), rows);
+        // Resume: one step below the last amount (75 -> 50), D6.
+        let v = app.resume_plan(far.plus(Duration::days(3)), TZ).unwrap();
+        assert_eq!((v.history[0].kind, v.history[0].target_ml), (DecisionKind::Resume, 50), "{:?}", v.history[0]);
+        assert!(v.history[0].rule_ids.contains(&"D6".to_string()));
+    }
+}
+
+// --- Seen: restart after anaphylaxis -----------------------------------------------------
+
+#[test]
+fn restart_after_s5_needs_a_clinician_ack_dated_after_the_reaction() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-11T09:00:00Z"), vec![e(Symptom::ItchyThroat, Severity::Mild)]);
+    checkin(&app, "2026-11-12", ts("2026-11-12T20:00:00Z"), vec![]);
+    let err = app.restart_plan(ts("2026-11-13T08:00:00Z"), TZ).unwrap_err();
+    assert!(matches!(err, CoreError::NotAllowed { ref rule_ids, .. } if rule_ids == &vec!["S5".to_string()]));
+    assert!(
+        matches!(
+            app.start_plan(&PlanSettings::default(), ts("2026-11-13T08:00:00Z"), TZ),
+            Err(CoreError::NotAllowed { .. })
+        ),
+        "a new plan is no way around it"
+    );
+    app.acknowledge_clinician(Some("GP: restart slowly".into()), ts("2026-11-13T07:00:00Z")).unwrap();
+    let (note, rules): (String, String) = app
+        .store()
+        .conn()
+        .query_row("SELECT note, rule_ids FROM clinician_acks ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((note.as_str(), rules.as_str()), ("GP: restart slowly", "S5"), "stored with its note");
+    let v = app.restart_plan(ts("2026-11-13T08:00:00Z"), TZ).unwrap();
+    assert_eq!(v.history[0].target_ml, 50);
+}
+
+#[test]
+fn the_most_severe_stop_of_a_day_holds_and_every_event_is_kept() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T09:00:00Z"), vec![e(Symptom::ItchyThroat, Severity::Mild)]); // S5
+    checkin(&app, "2026-11-10", ts("2026-11-10T20:00:00Z"), vec![e(Symptom::Hives, Severity::Mild)]); // S6
+    let v = app.plan_view(ts("2026-11-10T21:00:00Z"), TZ).unwrap();
+    assert_eq!(v.history[0].rule_ids, vec!["S5".to_string()], "{:?}", v.history[0]);
+    let stops: Vec<&Vec<String>> =
+        v.events.iter().filter(|e| e.kind == DecisionKind::Stop).map(|e| &e.rule_ids).collect();
+    assert_eq!(stops, vec![&vec!["S5".to_string()], &vec!["S6".to_string()]]);
+}
+
+// --- Seen: profile change during a plan ----------------------------------------------------
+
+#[test]
+fn a_profile_change_to_consult_pauses_the_plan_at_once() {
+    let app = Kefir::open_in_memory().unwrap();
+    let now = ts("2026-11-10T08:00:00Z");
+    app.start_plan(&PlanSettings::default(), now, TZ).unwrap();
+    let p = Profile {
+        age_band: AgeBand::InfantUnder12Months,
+        conditions: vec![Condition::MilkProteinAllergy],
+        ..Profile::default()
+    };
+    app.save_profile(&p, now).unwrap();
+    let t = app.today(now, TZ).unwrap();
+    let d = t.decision.unwrap();
+    assert_eq!((d.kind, d.target_ml), (DecisionKind::Pause, 0));
+    assert!(d.rule_ids.contains(&"P7".to_string()), "{:?}", d.rule_ids);
+    assert!(t.headline.contains("P7"), "{}", t.headline);
+    assert!(matches!(app.resume_plan(now, TZ), Err(CoreError::NotAllowed { .. })));
+    app.acknowledge_clinician(Some("paediatrician agreed".into()), now).unwrap();
+    assert_eq!(app.resume_plan(now, TZ).unwrap().plan.unwrap().status, PlanStatus::Active);
+}
+
+#[test]
+fn a_lower_cap_clamps_todays_target_and_names_its_rule() {
+    let app = Kefir::open_in_memory().unwrap();
+    let now = ts("2026-11-10T08:00:00Z");
+    app.start_plan(&PlanSettings { start_ml: Some(100), target_ml: Some(200), ..PlanSettings::default() }, now, TZ)
+        .unwrap();
+    app.change_target(200, now, TZ).unwrap();
+    // Move to 150 ml: check in daily.
+    let mut day = NaiveDate::from_ymd_opt(2026, 11, 10).unwrap();
+    for _ in 0..7 {
+        let d = day.to_string();
+        app.today(ts(&format!("{d}T08:00:00Z")), TZ).unwrap();
+        checkin(&app, &d, ts(&format!("{d}T20:00:00Z")), vec![]);
+        day += Duration::days(1);
+    }
+    let morning = ts(&format!("{day}T08:00:00Z"));
+    assert!(app.today(morning, TZ).unwrap().target_ml.unwrap() > 120);
+    app.save_profile(&Profile { medicines: vec![MedClass::MaoInhibitor], ..Profile::default() }, morning).unwrap();
+    let t = app.today(morning, TZ).unwrap();
+    assert_eq!(t.target_ml, Some(120));
+    let d = t.decision.unwrap();
+    assert!(d.reason.contains("120 ml") && d.rule_ids.contains(&"M4".to_string()), "{d:?}");
+    // 130 ml: the limit names M4.
+    app.log_drink(&drink(morning, 130), morning, TZ).unwrap();
+    let t = app.today(morning, TZ).unwrap();
+    let d3 = t.warnings.iter().find(|f| f.rule_id == "D3").expect("D3");
+    assert!(d3.advice.contains("your limit is 120 ml (M4)"), "{}", d3.advice);
+}
+
+// --- Seen: medicines logged after drinks -------------------------------------------------------
+
+#[test]
+fn a_dose_after_a_drink_warns_naming_the_drink_and_the_rule() {
+    for (med, rule_id) in [(MedClass::FluoroquinoloneOrTetracycline, "M3"), (MedClass::Antibiotic, "M1")] {
+        let app = Kefir::open_in_memory().unwrap();
+        let now = ts("2026-11-10T08:00:00Z");
+        app.save_profile(&Profile { medicines: vec![med], ..Profile::default() }, ts("2026-11-10T06:00:00Z")).unwrap();
+        let w = app.log_drink(&drink(ts("2026-11-10T07:00:00Z"), 100), ts("2026-11-10T07:00:00Z"), TZ).unwrap();
+        assert!(!ids(&w.warnings).contains(&rule_id));
+        let dose = DoseInput { medicine: med, at: now, interval_hours: None, note: None };
+        let logged = app.log_dose(&dose, now, TZ).unwrap();
+        let f = logged.warnings.iter().find(|f| f.rule_id == rule_id).unwrap_or_else(|| panic!("{rule_id}"));
+        assert!(f.advice.contains("07:00") && f.advice.contains("100 ml"), "{}", f.advice);
+        assert!(f.advice.contains(rule_id), "{}", f.advice);
+        // Stored: Today shows it.
+        let t = app.today(ts("2026-11-10T12:00:00Z"), TZ).unwrap();
+        assert!(t.warnings.iter().any(|x| x.rule_id == rule_id && x.advice.contains("07:00")), "{:?}", t.warnings);
+        // ...and the doctor summary.
+        let s = app.summary("2026-11-10", "2026-11-10", ts("2026-11-10T12:00:00Z"), TZ).unwrap();
+        assert!(s.spacing_warnings.iter().any(|x| x.rule_id == rule_id && x.advice.contains("100 ml")));
+    }
+    // A drink far enough before the dose (M3: 6 h) does not warn.
+    let app = Kefir::open_in_memory().unwrap();
+    let med = MedClass::FluoroquinoloneOrTetracycline;
+    app.log_drink(&drink(ts("2026-11-10T01:00:00Z"), 100), ts("2026-11-10T01:00:00Z"), TZ).unwrap();
+    let logged = app
+        .log_dose(
+            &DoseInput { medicine: med, at: ts("2026-11-10T08:00:00Z"), interval_hours: None, note: None },
+            ts("2026-11-10T08:00:00Z"),
+            TZ,
+        )
+        .unwrap();
+    assert!(logged.warnings.is_empty(), "{:?}", logged.warnings);
+}
+
+// --- Seen: immunocompromise from every route, honest symptom answers ------------------------------
+
+#[test]
+fn an_immunosuppressant_counts_for_p5_and_s7() {
+    let app = Kefir::open_in_memory().unwrap();
+    let now = ts("2026-11-10T08:00:00Z");
+    let s =
+        app.save_profile(&Profile { medicines: vec![MedClass::Immunosuppressant], ..Profile::default() }, now).unwrap();
+    let found: Vec<&str> = s.findings.iter().map(|f| f.rule_id.as_str()).collect();
+    assert!(found.contains(&"P5") && found.contains(&"M2"), "{found:?}");
+    let r = react(&app, now, vec![e(Symptom::FeverChills, Severity::Severe)]);
+    assert_eq!(r.assessment.level, Level::Emergency);
+    assert!(ids(&r.assessment.findings).contains(&"S7"));
+    assert!(!r.assessment.headline.contains("No symptoms"));
+    for c in ["icu", "short_bowel"] {
+        let cond = Condition::parse_field("condition", c).unwrap();
+        let s = kefir_core::screening::screen(&Profile { conditions: vec![cond], ..Profile::default() }, None);
+        assert!(s.findings.iter().any(|f| f.rule_id == "P5"), "{c}");
+    }
+}
+
+#[test]
+fn never_no_symptoms_when_a_symptom_is_reported() {
+    let app = Kefir::open_in_memory().unwrap();
+    let now = ts("2026-11-10T20:00:00Z");
+    // Severe fever without immunocompromise: no specific rule, so X1 (consult, product default).
+    let r = checkin(&app, "2026-11-10", now, vec![e(Symptom::FeverChills, Severity::Severe)]);
+    assert_eq!(r.assessment.level, Level::Consult);
+    let x1 = r.assessment.findings.iter().find(|f| f.rule_id == "X1").expect("X1");
+    assert!(x1.advice.contains("product default") && x1.advice.contains("clinician"));
+    assert!(!r.assessment.headline.contains("No symptoms"));
+    // Mild fever: no rule, but not "no symptoms" either.
+    let r = checkin(&app, "2026-11-10", now, vec![e(Symptom::FeverChills, Severity::Mild)]);
+    assert!(!r.assessment.headline.contains("No symptoms"), "{}", r.assessment.headline);
+    // Every symptom at every severity above none.
+    for s in Symptom::ALL {
+        for sev in [Severity::Mild, Severity::Moderate, Severity::Severe] {
+            let r = checkin(&app, "2026-11-10", now, vec![e(*s, sev)]);
+            assert!(!r.assessment.headline.contains("No symptoms"), "{s} {sev}");
+            if sev == Severity::Severe {
+                assert!(r.assessment.level >= Level::Caution, "{s} severe");
+                let specific = r.assessment.findings.iter().any(|f| f.rule_id != "X1");
+                if !specific {
+                    assert!(r.assessment.level >= Level::Consult, "{s} severe without a rule");
+                }
+            }
+        }
+    }
+    let r = checkin(&app, "2026-11-10", now, vec![]);
+    assert_eq!(r.assessment.headline, "No symptoms: well done.");
+}
+
+// --- reminders -----------------------------------------------------------------------------------
+
+#[test]
+fn no_drink_reminder_once_the_target_is_met() {
+    let app = Kefir::open_in_memory().unwrap();
+    let now = ts("2026-11-10T06:00:00Z");
+    app.start_plan(&PlanSettings::default(), now, TZ).unwrap();
+    let settings =
+        ReminderSettings { drink_reminder: Some("12:00".into()), time_zone: TZ.into(), ..ReminderSettings::default() };
+    app.save_reminder_settings(&settings).unwrap();
+    let has_today = |app: &Kefir| {
+        app.upcoming_notifications(ts("2026-11-10T07:00:00Z"), TZ, 10)
+            .unwrap()
+            .iter()
+            .any(|n| n.id.contains("drink-2026-11-10"))
+    };
+    assert!(has_today(&app));
+    app.log_drink(&drink(ts("2026-11-10T06:30:00Z"), 50), ts("2026-11-10T06:30:00Z"), TZ).unwrap();
+    assert!(!has_today(&app), "50 of 50 ml: no reminder today");
+}
+
+#[test]
+fn notifications_deferred_to_the_same_instant_are_merged() {
+    use kefir_core::reminders::{upcoming, ReminderContext};
+    let settings = ReminderSettings {
+        checkin_times: vec!["22:30".into()],
+        drink_reminder: Some("23:00".into()),
+        quiet_start: Some("22:00".into()),
+        quiet_end: Some("07:00".into()),
+        time_zone: TZ.into(),
+        ..ReminderSettings::default()
+    };
+    let mut ctx = ReminderContext::default();
+    ctx.fill_targets(NaiveDate::from_ymd_opt(2026, 11, 9).unwrap(), 12, |_| Some(50));
+    let list = upcoming(&settings, &ctx, ts("2026-11-10T12:00:00Z"), 10).unwrap();
+    let mut instants: Vec<Timestamp> = list.iter().map(|n| n.fire_at).collect();
+    let n = instants.len();
+    instants.dedup();
+    assert_eq!(instants.len(), n, "one notification per instant: {list:#?}");
+    assert!(list.iter().any(|n| n.id.contains('+')), "{list:#?}");
+}
+
+// --- properties ------------------------------------------------------------------------------------
+
+#[derive(Clone, Debug)]
+enum Op {
+    /// Move the clock by this many hours (negative: backwards).
+    Clock(i64),
+    Drink(u32),
+    Checkin(Vec<SymptomEntry>),
+    Reaction(Vec<SymptomEntry>),
+    Dose(MedClass),
+    Profile(Vec<Condition>, Vec<MedClass>),
+    Ack,
+    Restart,
+    Resume,
+}
+
+fn arb_entries() -> impl Strategy<Value = Vec<SymptomEntry>> {
+    proptest::collection::btree_map(
+        proptest::sample::select(Symptom::ALL.to_vec()),
+        proptest::sample::select(Severity::ALL.to_vec()),
+        0..3,
+    )
+    .prop_map(|m| m.into_iter().map(|(symptom, severity)| SymptomEntry { symptom, severity }).collect())
+}
+
+fn arb_op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        6 => prop_oneof![4 => 1i64..30, 2 => 24i64..24 * 12, 1 => -24i64 * 20..0, 1 => 24i64 * 300..24 * 365 * 30]
+            .prop_map(Op::Clock),
+        3 => (20u32..150).prop_map(Op::Drink),
+        4 => prop_oneof![3 => Just(vec![]), 1 => arb_entries()].prop_map(Op::Checkin),
+        1 => arb_entries().prop_filter("a reaction has a symptom", |v| v.iter().any(|e| e.severity > Severity::None)).prop_map(Op::Reaction),
+        1 => proptest::sample::select(MedClass::ALL.to_vec()).prop_map(Op::Dose),
+        1 => (proptest::sample::subsequence(Condition::ALL.to_vec(), 0..=2), proptest::sample::subsequence(MedClass::ALL.to_vec(), 0..=2))
+            .prop_map(|(c, m)| Op::Profile(c, m)),
+        1 => Just(Op::Ack),
+        1 => Just(Op::Restart),
+        1 => Just(Op::Resume),
+    ]
+}
+
+/// What each step showed: today's date, decision kind, target and status.
+type Seen = Vec<(String, Option<DecisionKind>, Option<u32>, Option<PlanStatus>)>;
+
+fn run(ops: &[Op]) -> std::result::Result<Seen, TestCaseError> {
+    let app = Kefir::open_in_memory().unwrap();
+    let mut now = ts("2026-11-10T08:00:00Z");
+    app.start_plan(&PlanSettings::default(), now, TZ).unwrap();
+    let zone = Zone::parse(TZ).unwrap();
+    let start_day = now.local_date(&zone);
+    let mut max_day = start_day;
+    let mut min_day = start_day;
+    let mut stopped = false;
+    let mut seen = Vec::new();
+    for op in ops {
+        match op {
+            Op::Clock(h) => now = now.plus(Duration::hours(*h)),
+            Op::Drink(ml) => {
+                app.log_drink(&drink(now, *ml), now, TZ).unwrap();
+            }
+            Op::Checkin(s) => {
+                let day = now.local_date(&zone).to_string();
+                let r = app
+                    .save_checkin(&CheckinInput { day, symptoms: s.clone(), bristol: None, note: None }, now, TZ)
+                    .unwrap();
+                stopped |= r.assessment.level >= Level::Stop
+                    && app.plan_view(now, TZ).unwrap().plan.is_some_and(|p| p.status == PlanStatus::Stopped);
+            }
+            Op::Reaction(s) => {
+                let r =
+                    app.report_reaction(&ReactionInput { at: now, symptoms: s.clone(), note: None }, now, TZ).unwrap();
+                stopped |= r.assessment.level >= Level::Stop
+                    && app.plan_view(now, TZ).unwrap().plan.is_some_and(|p| p.status == PlanStatus::Stopped);
+            }
+            Op::Dose(m) => {
+                app.log_dose(&DoseInput { medicine: *m, at: now, interval_hours: Some(12), note: None }, now, TZ)
+                    .unwrap();
+            }
+            Op::Profile(c, m) => {
+                app.save_profile(&Profile { conditions: c.clone(), medicines: m.clone(), ..Profile::default() }, now)
+                    .unwrap();
+            }
+            Op::Ack => {
+                let _ = app.acknowledge_clinician(Some("ok".into()), now);
+            }
+            Op::Restart => {
+                if app.restart_plan(now, TZ).is_ok() {
+                    stopped = false;
+                }
+            }
+            Op::Resume => {
+                let _ = app.resume_plan(now, TZ);
+            }
+        }
+        let t = app.today(now, TZ).unwrap();
+        let today = now.local_date(&zone);
+        max_day = max_day.max(today);
+        min_day = min_day.min(today);
+        let cap = app.screening().unwrap().constraints.max_ml_per_day;
+        if let Some(target) = t.target_ml {
+            prop_assert!(target <= cap, "target {target} over the cap {cap} ({op:?})");
+        }
+        let status = t.progress.as_ref().map(|p| p.status);
+        if stopped {
+            prop_assert_eq!(status, Some(PlanStatus::Stopped), "a stop must hold until a restart ({:?})", op);
+            prop_assert_eq!(t.target_ml, Some(0));
+        }
+        if let Some(d) = &t.decision {
+            if d.kind == DecisionKind::Advance {
+                let day = NaiveDate::parse_from_str(&d.day, "%Y-%m-%d").unwrap();
+                let y = (day - Duration::days(1)).to_string();
+                prop_assert!(
+                    !app.checkins(&y, &y).unwrap().is_empty(),
+                    "advanced on {} without a check-in on {}",
+                    d.day,
+                    y
+                );
+            }
+        }
+        let lived = (max_day - min_day).num_days() + 1;
+        let rows = plan_rows(&app);
+        prop_assert!(rows <= lived, "{rows} plan days stored after {lived} days lived");
+        seen.push((t.date, t.decision.map(|d| d.kind), t.target_ml, status));
+    }
+    Ok(seen)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn plan_safety_holds_over_random_clocks_and_inputs(ops in proptest::collection::vec(arb_op(), 1..60)) {
+        let first = run(&ops)?;
+        // Same inputs, same decisions.
+        prop_assert_eq!(first, run(&ops)?);
+    }
+}
