@@ -108,6 +108,9 @@ pub struct BDose {
     pub medicine: MedClass,
     pub interval_hours: Option<u32>,
     pub note: Option<String>,
+    /// The name the user typed (schema 4); absent in older backups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -219,7 +222,7 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
         .collect();
     let doses = crate::meds::list(&tx, t0, t1)?
         .into_iter()
-        .map(|d| BDose { at: d.at, medicine: d.medicine, interval_hours: d.interval_hours, note: d.note })
+        .map(|d| BDose { at: d.at, medicine: d.medicine, interval_hours: d.interval_hours, note: d.note, name: d.name })
         .collect();
     let mut plans = Vec::new();
     {
@@ -383,6 +386,9 @@ fn validate(b: &Backup) -> Result<()> {
             return bad("dose: interval out of range".into());
         }
         note(&d.note, "dose")?;
+        if crate::meds::check_name(d.name.as_deref()).ok().flatten() != d.name {
+            return bad("dose: bad medicine name".into());
+        }
     }
     for p in &b.plans {
         check_day("plan", &p.started_day)?;
@@ -493,8 +499,8 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
     }
     for d in &b.doses {
         tx.execute(
-            "INSERT INTO med_doses (at_ms, medicine, interval_hours, note) VALUES (?1, ?2, ?3, ?4)",
-            params![d.at.millis(), d.medicine.as_str(), d.interval_hours, d.note],
+            "INSERT INTO med_doses (at_ms, medicine, interval_hours, note, name) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![d.at.millis(), d.medicine.as_str(), d.interval_hours, d.note, d.name],
         )?;
     }
     for p in &b.plans {

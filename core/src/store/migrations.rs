@@ -8,11 +8,19 @@ use rusqlite::Connection;
 use crate::error::Result;
 
 /// Frozen snapshots, index 0 = version 1.
-pub const SCHEMA_SNAPSHOTS: &[&str] =
-    &[include_str!("../../schema/v1.sql"), include_str!("../../schema/v2.sql"), include_str!("../../schema/v3.sql")];
+pub const SCHEMA_SNAPSHOTS: &[&str] = &[
+    include_str!("../../schema/v1.sql"),
+    include_str!("../../schema/v2.sql"),
+    include_str!("../../schema/v3.sql"),
+    include_str!("../../schema/v4.sql"),
+];
 
 /// Upgrade scripts, index 0 = version 1 → 2.
-const UPGRADES: &[&str] = &[include_str!("../../schema/upgrade_2.sql"), include_str!("../../schema/upgrade_3.sql")];
+const UPGRADES: &[&str] = &[
+    include_str!("../../schema/upgrade_2.sql"),
+    include_str!("../../schema/upgrade_3.sql"),
+    include_str!("../../schema/upgrade_4.sql"),
+];
 
 pub const LATEST_VERSION: i64 = SCHEMA_SNAPSHOTS.len() as i64;
 

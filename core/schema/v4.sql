@@ -1,0 +1,85 @@
+-- Frozen snapshot of schema version 4 (the name the user typed on a dose). Never edit: add a new
+-- version and an upgrade script instead.
+CREATE TABLE drinks (
+    id          INTEGER PRIMARY KEY,
+    at_ms       INTEGER NOT NULL,
+    ml          INTEGER NOT NULL CHECK (ml BETWEEN 1 AND 1000),
+    kind        TEXT    NOT NULL,
+    source      TEXT    NOT NULL,
+    note        TEXT,
+    created_ms  INTEGER NOT NULL,
+    deleted_ms  INTEGER,
+    batch_json  TEXT
+);
+CREATE INDEX drinks_by_time ON drinks (at_ms);
+CREATE TABLE profile_versions (
+    id            INTEGER PRIMARY KEY,
+    saved_ms      INTEGER NOT NULL,
+    profile_json  TEXT    NOT NULL
+);
+CREATE TABLE clinician_acks (
+    id        INTEGER PRIMARY KEY,
+    at_ms     INTEGER NOT NULL,
+    rule_ids  TEXT    NOT NULL,
+    note      TEXT
+);
+CREATE TABLE checkins (
+    id        INTEGER PRIMARY KEY,
+    day       TEXT    NOT NULL UNIQUE,
+    at_ms     INTEGER NOT NULL,
+    bristol   INTEGER CHECK (bristol BETWEEN 1 AND 7),
+    note      TEXT,
+    level     TEXT    NOT NULL,
+    rule_ids  TEXT    NOT NULL
+);
+CREATE TABLE checkin_symptoms (
+    checkin_id  INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+    symptom     TEXT    NOT NULL,
+    severity    TEXT    NOT NULL,
+    PRIMARY KEY (checkin_id, symptom)
+) WITHOUT ROWID;
+CREATE TABLE reactions (
+    id             INTEGER PRIMARY KEY,
+    at_ms          INTEGER NOT NULL,
+    symptoms_json  TEXT    NOT NULL,
+    note           TEXT,
+    level          TEXT    NOT NULL,
+    rule_ids       TEXT    NOT NULL
+);
+CREATE INDEX reactions_by_time ON reactions (at_ms);
+CREATE TABLE med_doses (
+    id              INTEGER PRIMARY KEY,
+    at_ms           INTEGER NOT NULL,
+    medicine        TEXT    NOT NULL,
+    interval_hours  INTEGER,
+    note            TEXT,
+    name            TEXT
+);
+CREATE INDEX med_doses_by_time ON med_doses (at_ms);
+CREATE TABLE plans (
+    id           INTEGER PRIMARY KEY,
+    started_day  TEXT    NOT NULL,
+    started_ms   INTEGER NOT NULL,
+    start_ml     INTEGER NOT NULL,
+    target_ml    INTEGER NOT NULL,
+    step_ml      INTEGER NOT NULL,
+    hold_days    INTEGER NOT NULL,
+    status       TEXT    NOT NULL
+);
+CREATE TABLE plan_days (
+    plan_id       INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    day           TEXT    NOT NULL,
+    step          INTEGER NOT NULL,
+    days_at_step  INTEGER NOT NULL,
+    target_ml     INTEGER NOT NULL,
+    decision      TEXT    NOT NULL,
+    reason        TEXT    NOT NULL,
+    rule_ids      TEXT    NOT NULL,
+    decided_ms    INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, day)
+) WITHOUT ROWID;
+CREATE INDEX plan_days_by_day ON plan_days (day);
+CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) WITHOUT ROWID;
