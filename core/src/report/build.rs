@@ -541,7 +541,7 @@ fn breaches(
     let profile_at = |t: Timestamp| in_force(versions, t).map(|v| &v.profile).unwrap_or(&default);
     let mut out = Vec::new();
     for d in drinks {
-        let what = format!("{} ml {} kefir ({}) at {}", d.ml, d.kind, d.source, hm(d.at, zone));
+        let what = format!("{} ml {} ({}) at {}", d.ml, kind_text(d.kind), d.source, hm(d.at, zone));
         for id in forbidding_rules(profile_at(d.at), d.kind, d.source) {
             out.push(Breach {
                 at: d.at,
@@ -574,6 +574,18 @@ fn breaches(
     }
     out.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)).then(a.rule_id.cmp(&b.rule_id)));
     out
+}
+
+/// A kind in words, e.g. "milk kefir (cow)".
+pub fn kind_text(k: crate::intake::KefirKind) -> &'static str {
+    use crate::intake::KefirKind as K;
+    match k {
+        K::MilkCow => "milk kefir (cow)",
+        K::MilkGoat => "milk kefir (goat)",
+        K::MilkSheep => "milk kefir (sheep)",
+        K::Water => "water kefir",
+        K::Plant => "plant-based kefir",
+    }
 }
 
 /// Every note typed in the range, oldest first.

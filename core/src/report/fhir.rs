@@ -142,9 +142,18 @@ impl<'a> Builder<'a> {
         json!({ "reference": self.patient_url })
     }
 
-    /// Add an entry whose fullUrl and id derive from `key`.
+    /// Add an entry whose fullUrl and id derive from `key`. Every
+    /// Observation gets the patient as performer (all data are
+    /// patient-reported) and every resource a generated narrative (dom-6).
     fn push(&mut self, key: &str, mut resource: Value) {
         let url = if key == "patient" { self.patient_url.clone() } else { urn_uuid(&self.seed, key) };
+        if resource["resourceType"] == "Observation" && resource.get("performer").is_none() {
+            resource["performer"] = json!([self.patient_ref()]);
+        }
+        resource["text"] = json!({
+            "status": "generated",
+            "div": format!("<div xmlns=\"http://www.w3.org/1999/xhtml\">{}</div>", xml_escape(&narrative(&resource)))
+        });
         resource["id"] = Value::String(url["urn:uuid:".len()..].to_string());
         self.entries.push(json!({ "fullUrl": url, "resource": resource }));
     }
@@ -532,6 +541,75 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// A one-line human-readable summary of a resource for its narrative.
+fn narrative(r: &Value) -> String {
+    let str_at = |path: &[&str]| -> Option<String> {
+        let mut v = r;
+        for p in path {
+            v = v.get(*p)?;
+        }
+        match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(if *b { "yes".into() } else { "no".into() }),
+            _ => None,
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let rt = r["resourceType"].as_str().unwrap_or("Resource");
+    match rt {
+        "Patient" => {
+            parts.push("Patient (self-reported data)".into());
+            if let Some(n) =
+                str_at(&["name", "0", "text"]).or_else(|| r["name"][0]["text"].as_str().map(str::to_string))
+            {
+                parts.push(n);
+            }
+        }
+        "MedicationStatement" => {
+            parts.push(format!("Medicine: {}", str_at(&["medicationCodeableConcept", "text"]).unwrap_or_default()));
+            parts.push(format!("status {}", str_at(&["status"]).unwrap_or_default()));
+            if let Some(d) = r["dosage"][0]["text"].as_str() {
+                parts.push(d.to_string());
+            }
+        }
+        "AllergyIntolerance" | "Condition" => {
+            parts.push(format!("{rt}: {}", str_at(&["code", "text"]).unwrap_or_default()));
+            parts.push("reported by the patient, unconfirmed".into());
+            if let Some(d) = r["reaction"][0]["description"].as_str() {
+                parts.push(d.to_string());
+            }
+        }
+        _ => {
+            parts.push(str_at(&["code", "text"]).unwrap_or_else(|| rt.to_string()));
+            if let Some(v) = r.get("valueQuantity") {
+                parts.push(format!("{} {}", v["value"], v["unit"].as_str().unwrap_or("")));
+            }
+            for k in ["valueString", "valueInteger", "valueBoolean"] {
+                if let Some(v) = str_at(&[k]) {
+                    parts.push(v);
+                }
+            }
+            if let Some(v) = str_at(&["valueCodeableConcept", "text"]) {
+                parts.push(v);
+            }
+            if let Some(c) = r["component"][0]["valueCodeableConcept"]["text"].as_str() {
+                parts.push(format!("severity {c}"));
+            }
+            if let Some(t) = str_at(&["effectiveDateTime"]) {
+                parts.push(t);
+            }
+        }
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    parts.join("; ")
+}
+
+/// Text for an XHTML narrative: &, < and > escaped.
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
 /// "reason (S5, S6)" or the reason alone.
 fn rule_note(reason: &str, rule_ids: &[String]) -> String {
     if rule_ids.is_empty() {
@@ -879,7 +957,8 @@ mod tests {
         let p = resources(&b, "Patient")[0];
         assert!(p.get("name").is_none());
         assert!(p.get("extension").is_none());
-        assert_eq!(p.as_object().unwrap().len(), 2, "resourceType and id only: {p}");
+        assert_eq!(p.as_object().unwrap().len(), 3, "resourceType, id and narrative only: {p}");
+        assert!(!p["text"]["div"].as_str().unwrap().contains("Alex"));
     }
 
     #[test]

@@ -191,7 +191,7 @@ const FOOT: Style = style(Face::Regular, 7.0, MUTED);
 const MARGIN: f32 = 40.0;
 /// Height range of the page-1 chart (title, legend and axes included).
 const CHART_MIN_H: f32 = 236.0;
-const CHART_MAX_H: f32 = 380.0;
+const CHART_MAX_H: f32 = 460.0;
 /// Tables up to this height (pt) are kept on one page.
 const SHORT_TABLE: f32 = 180.0;
 /// Vertical padding inside table cells.
@@ -983,8 +983,11 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
             };
             let state = if c.active { "ongoing" } else { "completed" };
             let text = format!(
-                "{name}: first dose {}, last dose {}{every}, {} doses, {state}{spacing}",
-                c.first_local, c.last_local, c.doses
+                "{name}: first dose {}, last dose {}{every}, {} dose{}, {state}{spacing}",
+                c.first_local,
+                c.last_local,
+                c.doses,
+                if c.doses == 1 { "" } else { "s" }
             );
             wrap(doc, if c.drinks_in_window > 0 { level_color(Level::Caution) } else { INK }, &text)
         })

@@ -160,9 +160,11 @@ impl<'a> Fonts<'a> {
                 let mut segments: Vec<(usize, String)> = Vec::new();
                 for c in text.chars() {
                     let current = segments.last().map(|s| s.0);
+                    // Marks stay with their base; a fallback font keeps the
+                    // rest of its word; spaces return to the primary font.
                     let f = match current {
-                        Some(cur) if sticky(c) || (c == ' ' && self.faces[cur].has(' ')) => cur,
-                        Some(cur) if self.faces[cur].has(c) && cur != primary => cur,
+                        Some(cur) if sticky(c) => cur,
+                        Some(cur) if c != ' ' && cur != primary && self.faces[cur].has(c) => cur,
                         _ => self.pick(primary, c).unwrap_or(primary),
                     };
                     match segments.last_mut() {
