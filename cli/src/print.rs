@@ -235,10 +235,27 @@ pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
         "  check-ins {} of {} days ({} %); on target {} of {} days",
         t.checkin_days, t.days, t.checkin_adherence_pct, t.days_on_target, t.days_with_target
     );
+    if let Some(p) = &s.plan_status {
+        println!("  plan {} since {}: {} [{}]", p.status, p.since, p.reason, p.rule_ids.join(", "));
+    }
     println!("  screening: {}", s.screening_level);
     findings("    ", &s.findings);
+    for c in &s.courses {
+        let name = c.name.as_deref().map(|n| format!("{n} ")).unwrap_or_default();
+        println!(
+            "  medicine {name}({}): {} to {}, {} doses, {}",
+            c.label,
+            c.first_local,
+            c.last_local,
+            c.doses,
+            if c.active { "ongoing" } else { "completed" }
+        );
+    }
     for r in &s.red_flags {
-        println!("  red flag {} {} [{}]: {}", r.at, r.level, r.rule_ids.join(", "), r.what);
+        println!("  red flag {} {} [{}]: {}", r.local_time, r.level, r.rule_ids.join(", "), r.what);
+    }
+    for b in &s.breaches {
+        println!("  limit not kept {} [{}]: {}", b.date, b.rule_id, b.what);
     }
     for w in written {
         println!("  wrote {w}");

@@ -1,24 +1,34 @@
 //! The doctor summary as a PDF, generated on the device.
 //!
 //! Page 1 is what a clinician reads in 30 seconds: who and which period,
-//! six headline numbers, the overall screening level with every finding and
-//! its rule id, the red flags with their time, and a vector chart of daily
-//! intake (bars) against the plan's target (a step line) with the worst
-//! symptom severity of each check-in day (coloured dots, bigger when worse)
-//! and red-flag days (triangles). Appendix pages hold the full findings and
-//! red flags, the daily log (paginated, header repeated on every page), the
-//! symptom table, the Bristol distribution, plan events, what was drunk,
-//! conditions and medicines, the limits in force, and how the figures are
-//! computed. Every page carries the disclaimer, the app version and
-//! "Page X of N".
+//! six headline numbers, the plan's status (active, paused or stopped, since
+//! when, why, with rule ids), what the user reported (conditions and
+//! allergies, profile changes with their dates, a clinician clearance as
+//! reported), medicines with their dates (courses from logged doses: name,
+//! first and last dose, interval, doses, spacing kept or missed), red flags
+//! in context (local time, each symptom with severity, the last drink before
+//! it, the user's note, the level and what the app told them), limits not
+//! kept, the screening findings, and a vector chart of daily intake (bars)
+//! against the plan's target (a step line) with the worst symptom severity
+//! of each day, check-in or reaction report (coloured dots, bigger when
+//! worse) and red-flag days (triangles). The sections share the space above
+//! the chart; what does not fit is in the appendix, and the chart grows into
+//! what they leave. Appendix pages hold the full findings, red flags in
+//! context, the daily log (paginated, header repeated, the worst symptom
+//! named), symptoms, Bristol distribution, plan events, medicine courses,
+//! limits not kept, notes, profile versions, what was drunk, conditions and
+//! medicines, the limits in force, and how the figures are computed. Every
+//! page carries the disclaimer, the app version and "Page X of N".
 //!
-//! Text is set in DejaVu Sans (a subset shipped in `core/assets/fonts`),
-//! embedded as a Type 0 / CIDFontType2 font with Identity-H encoding and a
-//! ToUnicode CMap, so the text can be searched, copied and extracted (e.g.
-//! by `pdftotext`). Characters outside the subset (Latin, Greek, Cyrillic
-//! and common punctuation) are drawn as `?`. Content, font and CMap streams
-//! are deflate-compressed. The output is a pure function of the summary and
-//! the paper size: the same input gives the same bytes.
+//! Text is shaped (`rustybuzz`) in its direction (`unicode-bidi`), set in
+//! DejaVu Sans (a subset shipped in `core/assets/fonts`) and, for characters
+//! it lacks, in the caller's fallback fonts (see [`render_with_fonts`]);
+//! every font used is subset (`subsetter`) and embedded as a Type 0 font
+//! (CIDFontType2 for TrueType, CIDFontType0C for CFF outlines) with
+//! Identity-H encoding and a ToUnicode CMap, so the text can be searched,
+//! copied and extracted (e.g. by `pdftotext`). Characters no font has are
+//! drawn as `?`. Streams are deflate-compressed. The output is a pure
+//! function of the summary, the paper size and the fonts.
 
 use super::shaping::{FontFace, Fonts, Run, Usage};
 
