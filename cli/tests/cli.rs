@@ -84,7 +84,10 @@ fn demo_writes_a_database_a_pdf_and_a_fhir_bundle() {
     assert!(text.contains("step_back") && text.contains("advance"), "{text}");
     assert!(text.contains("Doctor summary"));
     // The antibiotic course (M1), as the README promises.
-    assert!(text.contains("medicine: Amoxicillin (Antibiotic)") && text.contains("completed; spacing kept (M1)"), "{text}");
+    assert!(
+        text.contains("medicine: Amoxicillin (Antibiotic)") && text.contains("completed; spacing kept (M1)"),
+        "{text}"
+    );
     let pdf = std::fs::read(out.join("kefir-summary.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     let fhir: serde_json::Value =

@@ -626,3 +626,56 @@ fn notes(
     out.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)));
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(day: &str, kind: DecisionKind, ids: &[&str]) -> DayDecision {
+        DayDecision {
+            day: day.into(),
+            kind,
+            target_ml: if matches!(kind, DecisionKind::Stop | DecisionKind::Stopped) { 0 } else { 50 },
+            step: 1,
+            steps: 5,
+            reason: format!("{kind:?}"),
+            rule_ids: ids.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_most_severe_event_of_a_day_decides_its_status() {
+        // Several events on one day (e.g. a start, an S5 stop and a later
+        // S6 one from another plan row), in any order: the stop wins.
+        for events in [
+            vec![d("2026-11-17", DecisionKind::Start, &["D1"]), d("2026-11-17", DecisionKind::Stop, &["S5"])],
+            vec![d("2026-11-17", DecisionKind::Stop, &["S5"]), d("2026-11-17", DecisionKind::Hold, &["S1"])],
+        ] {
+            let p = plan_status(&events).unwrap();
+            assert_eq!((p.status.as_str(), p.since.as_str()), ("stopped", "2026-11-17"));
+            assert_eq!(p.rule_ids, vec!["S5".to_string()]);
+        }
+        // Stopped days after the stop keep "since" at the stop.
+        let events = vec![
+            d("2026-11-10", DecisionKind::Start, &["D1"]),
+            d("2026-11-12", DecisionKind::Stop, &["S6"]),
+            d("2026-11-13", DecisionKind::Stopped, &[]),
+            d("2026-11-14", DecisionKind::Stopped, &[]),
+        ];
+        let p = plan_status(&events).unwrap();
+        assert_eq!(
+            (p.status.as_str(), p.since.as_str(), p.rule_ids.clone()),
+            ("stopped", "2026-11-12", vec!["S6".into()])
+        );
+        // Active since the last restart.
+        let mut events = events;
+        events.push(d("2026-11-15", DecisionKind::Restart, &[]));
+        events.push(d("2026-11-16", DecisionKind::Hold, &[]));
+        let p = plan_status(&events).unwrap();
+        assert_eq!((p.status.as_str(), p.since.as_str()), ("active", "2026-11-15"));
+        assert!(plan_status(&[]).is_none());
+        assert!(event_rank(DecisionKind::Stop) > event_rank(DecisionKind::Pause));
+        assert!(event_rank(DecisionKind::Pause) > event_rank(DecisionKind::StepBack));
+        assert!(event_rank(DecisionKind::StepBack) > event_rank(DecisionKind::Start));
+    }
+}

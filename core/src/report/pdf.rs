@@ -96,15 +96,28 @@ pub fn render_with_fonts(summary: &Summary, paper: Paper, fallback: &[Vec<u8>]) 
 // ---------------------------------------------------------------------------
 // Fonts
 
-const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-subset.ttf");
-const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold-subset.ttf");
+/// The bundled DejaVu subsets, zlib-compressed at build time (core/build.rs).
+const REGULAR_TTF_Z: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-subset.ttf.z"));
+const BOLD_TTF_Z: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-Bold-subset.ttf.z"));
+
+/// The bundled fonts, inflated once per process.
+fn bundled() -> Result<&'static [Vec<u8>; 2]> {
+    static FONTS: std::sync::OnceLock<Option<[Vec<u8>; 2]>> = std::sync::OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let inflate = |z: &[u8]| miniz_oxide::inflate::decompress_to_vec_zlib(z).ok();
+            Some([inflate(REGULAR_TTF_Z)?, inflate(BOLD_TTF_Z)?])
+        })
+        .as_ref()
+        .ok_or_else(|| CoreError::Internal("embedded font unreadable".into()))
+}
 
 /// The bundled fonts (DejaVu Sans and Bold, faces 0 and 1) then `fallback`
 /// fonts in the caller's order. A fallback that cannot be parsed is an
 /// InvalidInput `fonts` error.
 fn load_fonts(fallback: &[Vec<u8>]) -> Result<Fonts<'_>> {
     let mut faces = Vec::with_capacity(2 + fallback.len());
-    for data in [REGULAR_TTF, BOLD_TTF] {
+    for data in bundled()? {
         faces.push(FontFace::parse(data).ok_or_else(|| CoreError::Internal("embedded font unreadable".into()))?);
     }
     for data in fallback {
@@ -1430,10 +1443,10 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         "Daily log",
         &[
             col("Date", 62.0, left, false),
-            col("Intake (ml)", 52.0, rt, false),
-            col("Target (ml)", 52.0, rt, false),
-            col("Plan (most severe event)", 100.0, left, true),
-            col("Worst symptom", 200.0, left, true),
+            col("Intake (ml)", 56.0, rt, false),
+            col("Target (ml)", 58.0, rt, false),
+            col("Plan event", 96.0, left, true),
+            col("Worst symptom of the day", 190.0, left, true),
             col("Bristol", 0.0, left, false),
         ],
         &rows,
