@@ -431,7 +431,9 @@ const TABLES: &[&str] = &[
 
 pub(crate) fn is_empty(c: &Connection) -> Result<bool> {
     for t in TABLES {
-        let n: i64 = c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+        // The patient id every database gets when created is not user data.
+        let filter = if *t == "settings" { " WHERE key <> 'patient_id'" } else { "" };
+        let n: i64 = c.query_row(&format!("SELECT count(*) FROM {t}{filter}"), [], |r| r.get(0))?;
         if n > 0 {
             return Ok(false);
         }
@@ -518,7 +520,8 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
         }
     }
     for (k, v) in &b.settings {
-        tx.execute("INSERT INTO settings (key, value) VALUES (?1, ?2)", params![k, v])?;
+        // A backup's patient id replaces the fresh database's own (same person).
+        tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", params![k, v])?;
     }
     tx.commit()?;
     Ok(ImportSummary {

@@ -21,8 +21,15 @@ use crate::time::{iso_date, Timestamp, Zone};
 /// Longest range a summary covers.
 pub const MAX_SUMMARY_DAYS: i64 = 366 * 5;
 
-/// The database's stable patient id (a random UUID, stored once in
-/// `settings` under `patient_id`); created on first use.
+/// SQL for a random version-4 UUID (the same expression as schema v4).
+pub(crate) const UUID_V4_SQL: &str = "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || \
+    substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || \
+    substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))";
+
+/// The database's stable patient id: a random UUID stored in `settings`
+/// under `patient_id` when the database is created or upgraded to schema 4.
+/// Only a database without one (a wipe, an older backup replacing
+/// everything) gets a new one here.
 pub(crate) fn patient_id(c: &Connection) -> Result<String> {
     let read = |c: &Connection| -> Result<Option<String>> {
         Ok(c.query_row("SELECT value FROM settings WHERE key = 'patient_id'", [], |r| r.get(0)).optional()?)
@@ -30,8 +37,7 @@ pub(crate) fn patient_id(c: &Connection) -> Result<String> {
     if let Some(id) = read(c)? {
         return Ok(id);
     }
-    let id = uuid::Uuid::new_v4().to_string();
-    c.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('patient_id', ?1)", [&id])?;
+    c.execute(&format!("INSERT OR IGNORE INTO settings (key, value) SELECT 'patient_id', {UUID_V4_SQL}"), [])?;
     read(c)?.ok_or_else(|| CoreError::Internal("patient id not stored".into()))
 }
 
