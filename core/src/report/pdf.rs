@@ -280,7 +280,9 @@ impl<'f> Doc<'f> {
         let runs = self.fonts.layout(st.face as usize, s);
         let (h, Rgb(r, g, b)) = (self.h, st.color);
         let mut pen = x;
-        let mut drawn: Vec<(usize, f32, Vec<u8>, Vec<(usize, f32)>)> = Vec::with_capacity(runs.len());
+        // Per run: font, x, glyph bytes, (byte offset, TJ adjustment).
+        type Drawn = (usize, f32, Vec<u8>, Vec<(usize, f32)>);
+        let mut drawn: Vec<Drawn> = Vec::with_capacity(runs.len());
         for run in &runs {
             let face = &self.fonts.faces[run.font];
             let mut bytes = Vec::with_capacity(run.glyphs.len() * 2);
@@ -1039,7 +1041,8 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
         .collect();
 
     let heading_h = 17.0;
-    let mut sections: Vec<(String, Vec<(Rgb, Vec<String>)>, &str)> = vec![
+    type Items = Vec<(Rgb, Vec<String>)>;
+    let mut sections: Vec<(String, Items, &str)> = vec![
         ("Reported by the user".to_string(), reported, "Nothing reported."),
         (format!("Medicines ({})", medicines.len()), medicines, "None reported in this period."),
         (format!("Red flags ({})", s.red_flags.len()), flags, "None recorded in this period."),
