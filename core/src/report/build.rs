@@ -18,6 +18,10 @@ use crate::rules::{forbidding_rules, rule, Level};
 use crate::screening::{constraints_for, screen};
 use crate::time::{iso_date, Timestamp, Zone};
 
+/// Hours around a dose that a spacing window can reach (the longest M1–M3
+/// window is 6 h; one more, as `meds::relevant_doses`).
+const SPACING_REACH_H: i64 = 7;
+
 /// Longest range a summary covers.
 pub const MAX_SUMMARY_DAYS: i64 = 366 * 5;
 
@@ -513,8 +517,14 @@ fn courses(
             let interval_hours = intervals.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).map(|run| run[0]);
             let active = last.interval_hours.is_some_and(|h| last.at.plus(Duration::hours(2 * h as i64)) > now);
             let owned: Vec<Dose> = g.iter().map(|d| (*d).clone()).collect();
-            let drinks_in_window =
-                drinks.iter().filter(|x| !crate::meds::drink_warnings(&owned, x.at, zone).is_empty()).count() as u32;
+            // Only drinks near the course can be inside its windows (drinks are sorted).
+            let from = first.at.minus(Duration::hours(SPACING_REACH_H));
+            let to = last.at.plus(Duration::hours(last.interval_hours.unwrap_or(0) as i64 + SPACING_REACH_H));
+            let (a, b) = (drinks.partition_point(|x| x.at < from), drinks.partition_point(|x| x.at <= to));
+            let drinks_in_window = drinks[a..b.max(a)]
+                .iter()
+                .filter(|x| !crate::meds::drink_warnings(&owned, x.at, zone).is_empty())
+                .count() as u32;
             MedCourse {
                 medicine: first.medicine,
                 label: first.medicine.label().into(),
@@ -556,7 +566,12 @@ fn breaches(
                 what: format!("{what}: ruled out by the screening"),
             });
         }
-        for f in crate::meds::drink_warnings(doses, d.at, zone) {
+        // The doses the app looked at when the drink was logged
+        // (meds::relevant_doses: a week and 6 h before, 7 h after; sorted).
+        let from = d.at.minus(Duration::hours(crate::meds::MAX_INTERVAL_HOURS as i64 + 6));
+        let to = d.at.plus(Duration::hours(SPACING_REACH_H));
+        let (a, b) = (doses.partition_point(|x| x.at < from), doses.partition_point(|x| x.at < to));
+        for f in crate::meds::drink_warnings(&doses[a..b.max(a)], d.at, zone) {
             out.push(Breach {
                 at: d.at,
                 date: iso_date(d.at.local_date(zone)),

@@ -30,7 +30,7 @@
 //! drawn as `?`. Streams are deflate-compressed. The output is a pure
 //! function of the summary, the paper size and the fonts.
 
-use super::shaping::{FontFace, Fonts, Run, Usage};
+use super::shaping::{FontFace, Fonts, Usage};
 
 use chrono::{Datelike, NaiveDate, Offset, Timelike};
 use miniz_oxide::deflate::compress_to_vec_zlib;
@@ -267,7 +267,7 @@ impl<'f> Doc<'f> {
 
     /// Width of `s` in points (shaped).
     fn width(&self, st: Style, s: &str) -> f32 {
-        self.fonts.layout(st.face as usize, s).iter().map(Run::width).sum::<f32>() * st.size / 1000.0
+        self.fonts.width(st.face as usize, s) * st.size / 1000.0
     }
 
     /// Draw one line of text with its baseline at `y`, shaped and in its

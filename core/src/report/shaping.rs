@@ -121,6 +121,25 @@ impl<'a> Fonts<'a> {
         (0..self.faces.len()).filter(|&i| i != primary).find(|&i| self.faces[i].has(c))
     }
 
+    /// Width of one line in 1/1000 em, as [`Fonts::layout`] would lay it out
+    /// (without building the runs for simple text: table cells and word
+    /// wrapping measure a lot of text).
+    pub fn width(&self, primary: usize, s: &str) -> f32 {
+        let font = &self.faces[primary];
+        let mut w = 0.0;
+        for c in s.chars() {
+            if !simple(c) {
+                return self.layout(primary, s).iter().map(Run::width).sum();
+            }
+            let c = if c.is_whitespace() || c.is_control() { ' ' } else { c };
+            match font.face.glyph_index(c) {
+                Some(g) => w += font.advance(g.0),
+                None => return self.layout(primary, s).iter().map(Run::width).sum(),
+            }
+        }
+        w
+    }
+
     /// Lay out one line of text in `primary`'s style: runs in visual order.
     pub fn layout(&self, primary: usize, s: &str) -> Vec<Run> {
         let font = &self.faces[primary];
