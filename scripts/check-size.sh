@@ -8,7 +8,8 @@
 # (`strip --strip-unneeded`: the symbol table and uniffi's metadata symbols
 # are only needed by uniffi-bindgen at build time, which reads the unstripped
 # library), prints both sizes and fails if the stripped library is larger
-# than 3 MiB (3 * 1024 * 1024 bytes). The budget is checked on the x86_64
+# than 3.5 MiB (3.5 * 1024 * 1024 bytes; 3 MiB until issue 14 added text
+# shaping for any script, see BENCHMARKS.md). The budget is checked on the x86_64
 # host build (Android x86_64 emulator ABI); arm64 builds of the same code are
 # of similar size but are not built here (no NDK on this machine).
 #
@@ -20,7 +21,7 @@ set -euo pipefail
 ROOT="${KEFIR_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 [[ "$TARGET_DIR" = /* ]] || TARGET_DIR="$ROOT/$TARGET_DIR"
-BUDGET="${KEFIR_SIZE_BUDGET:-$((3 * 1024 * 1024))}"
+BUDGET="${KEFIR_SIZE_BUDGET:-$((7 * 512 * 1024))}"
 cd "$ROOT"
 
 arch=$(uname -m)

@@ -8,7 +8,7 @@
 # with `cargo test --workspace --no-fail-fast`, i.e. in scripts/test-all.sh.)
 #
 # Steps, each bounded in time:
-#   check-size             scripts/check-size.sh (release cdylib, stripped, <= 3 MiB)
+#   check-size             scripts/check-size.sh (release cdylib, stripped, <= 3.5 MiB)
 #   check-no-network       scripts/check-no-network.sh (deny-listed crates, socket imports)
 #   gates-can-fail         the two checks above fail when they should (budget 1 byte;
 #                          `libc` on the deny list)

@@ -217,6 +217,16 @@ impl KefirApp {
         self.run(|k| k.summary(&from_day, &to_day, now, &time_zone))
     }
 
+    /// Fallback font files for the PDF, tried in order for characters the
+    /// bundled font lacks (pass the phone's system fonts, e.g. Android's
+    /// /system/fonts/NotoSansHebrew-Regular.ttf). Read at each render, never
+    /// stored; an empty list means the bundled font only. InvalidInput
+    /// `fonts` if a file is unreadable or not a font.
+    pub fn set_report_fonts(&self, paths: Vec<String>) -> Result<()> {
+        let paths: Vec<std::path::PathBuf> = paths.into_iter().map(Into::into).collect();
+        Ok(self.app().set_report_fonts(&paths)?)
+    }
+
     /// Write the summary as a PDF (A4 or US Letter) to `path`; the target
     /// rules and errors of `export_backup`.
     pub fn write_pdf(
@@ -244,7 +254,8 @@ impl KefirApp {
         self.run(|k| k.write_fhir(&from_day, &to_day, std::path::Path::new(&path), now, &time_zone))
     }
 
-    /// Write drinks and check-ins as CSV files into the folder `dir`; returns their paths.
+    /// Write drinks, check-ins, reaction reports and doses as CSV files into
+    /// the folder `dir`; returns their paths in that order.
     pub fn write_csv(&self, from_day: String, to_day: String, dir: String, time_zone: String) -> Result<Vec<String>> {
         self.run(|k| k.write_csv(&from_day, &to_day, std::path::Path::new(&dir), &time_zone))
     }

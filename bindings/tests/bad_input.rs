@@ -320,16 +320,33 @@ fn cases() -> Vec<Case> {
         }),
         // --- medicines ------------------------------------------------------------
         case("log_dose interval 0 h", Seeded, Invalid("interval_hours"), |c| {
-            let i = DoseInput { medicine: MedClass::Antibiotic, at: c.now(), interval_hours: Some(0), note: None };
+            let i = DoseInput {
+                medicine: MedClass::Antibiotic,
+                at: c.now(),
+                interval_hours: Some(0),
+                note: None,
+                name: None,
+            };
             ok(c.app.log_dose(i, c.now(), c.tz()))
         }),
         case("log_dose interval u32::MAX h", Seeded, Invalid("interval_hours"), |c| {
-            let i =
-                DoseInput { medicine: MedClass::Antibiotic, at: c.now(), interval_hours: Some(u32::MAX), note: None };
+            let i = DoseInput {
+                medicine: MedClass::Antibiotic,
+                at: c.now(),
+                interval_hours: Some(u32::MAX),
+                note: None,
+                name: None,
+            };
             ok(c.app.log_dose(i, c.now(), c.tz()))
         }),
         case("log_dose in 1970", Seeded, Invalid("at"), |c| {
-            let i = DoseInput { medicine: MedClass::Antibiotic, at: ancient(), interval_hours: None, note: None };
+            let i = DoseInput {
+                medicine: MedClass::Antibiotic,
+                at: ancient(),
+                interval_hours: None,
+                note: None,
+                name: None,
+            };
             ok(c.app.log_dose(i, c.now(), c.tz()))
         }),
         // --- plan -----------------------------------------------------------------

@@ -101,8 +101,13 @@ fn eight_threads_share_one_app_without_losing_anything() {
                             }
                         }
                         50..=52 => {
-                            let input =
-                                DoseInput { medicine: MedClass::Antibiotic, at, interval_hours: Some(8), note: None };
+                            let input = DoseInput {
+                                medicine: MedClass::Antibiotic,
+                                at,
+                                interval_hours: Some(8),
+                                note: None,
+                                name: None,
+                            };
                             match app.log_dose(input, now, TZ.into()) {
                                 Ok(d) => log.doses.push(d.dose.id),
                                 Err(e) => fail("log_dose", e),

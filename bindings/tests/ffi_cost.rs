@@ -37,7 +37,13 @@ fn build_realistic_db(app: &KefirApp) -> Timestamp {
             for h in [6, 14, 22] {
                 // The course's last dose foresees no next one.
                 let interval_hours = (d != 109 || h != 22).then_some(8);
-                let input = DoseInput { medicine: MedClass::Antibiotic, at: at(d, h, 0), interval_hours, note: None };
+                let input = DoseInput {
+                    medicine: MedClass::Antibiotic,
+                    at: at(d, h, 0),
+                    interval_hours,
+                    note: None,
+                    name: None,
+                };
                 app.log_dose(input, at(d, h, 0), TZ.into()).unwrap();
             }
         }

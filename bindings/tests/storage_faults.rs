@@ -734,7 +734,7 @@ fn hostile_backups_are_refused_with_the_field_named() {
     for (name, from, to) in [
         ("a duplicate top-level key", "\"drinks\":", "\"drinks\":[],\"drinks\":"),
         ("a duplicate field in a drink", "\"ml\":", "\"ml\":1,\"ml\":"),
-        ("a duplicate settings key", "\"settings\":{}", "\"settings\":{\"reminders\":\"{}\",\"reminders\":\"{}\"}"),
+        ("a duplicate settings key", "\"settings\":{", "\"settings\":{\"reminders\":\"{}\",\"reminders\":\"{}\","),
     ] {
         let p = dir.path().join("dup.json");
         std::fs::write(&p, text.replacen(from, to, 1)).unwrap();

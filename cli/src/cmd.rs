@@ -141,9 +141,12 @@ pub struct ReactArgs {
 
 #[derive(clap::Subcommand)]
 pub enum MedCmd {
-    /// Log a dose: `kefir med log antibiotic --every 8`
+    /// Log a dose: `kefir med log antibiotic --every 8 --name "Amoxicillin"`
     Log {
         medicine: String,
+        /// The medicine's name, shown in the doctor summary
+        #[arg(long)]
+        name: Option<String>,
         #[arg(long, default_value = "now")]
         at: String,
         /// Hours between doses
@@ -239,9 +242,63 @@ pub struct ReportArgs {
     /// Write the FHIR R4 bundle (JSON) here
     #[arg(long)]
     pub fhir: Option<PathBuf>,
-    /// Write drinks and check-ins CSV files into this folder
+    /// Write drinks, check-ins, reactions and doses CSV files into this folder
     #[arg(long)]
     pub csv: Option<PathBuf>,
+    /// Fallback font for the PDF (repeatable; tried in order for characters
+    /// the bundled font lacks) [default: Noto fonts found in the system font folders]
+    #[arg(long = "font")]
+    pub fonts: Vec<PathBuf>,
+}
+
+/// Noto fonts (Debian: fonts-noto-core, fonts-noto-cjk) the PDF falls back
+/// to when no --font is given: Latin/Greek/Cyrillic/Vietnamese, Hebrew,
+/// Arabic, CJK, Devanagari, Thai.
+const DEFAULT_FONT_FILES: &[&str] = &[
+    "NotoSans-Regular.ttf",
+    "NotoSansHebrew-Regular.ttf",
+    "NotoSansArabic-Regular.ttf",
+    "NotoNaskhArabic-Regular.ttf",
+    "NotoSansCJK-Regular.ttc",
+    "NotoSansDevanagari-Regular.ttf",
+    "NotoSansThai-Regular.ttf",
+    "NotoSansSymbols2-Regular.ttf",
+];
+
+/// The default fallback fonts: each of [`DEFAULT_FONT_FILES`] found (first
+/// match) under the usual font folders ($XDG_DATA_HOME/fonts, ~/.local/share/fonts,
+/// /usr/local/share/fonts, /usr/share/fonts), in that list's order.
+pub fn default_report_fonts() -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = Vec::new();
+    if let Some(d) = std::env::var_os("XDG_DATA_HOME") {
+        roots.push(PathBuf::from(d).join("fonts"));
+    }
+    if let Some(h) = std::env::var_os("HOME") {
+        roots.push(PathBuf::from(h).join(".local/share/fonts"));
+    }
+    roots.push("/usr/local/share/fonts".into());
+    roots.push("/usr/share/fonts".into());
+    let mut found: Vec<Option<PathBuf>> = vec![None; DEFAULT_FONT_FILES.len()];
+    let mut stack = roots;
+    let mut visited = 0;
+    while let Some(dir) = stack.pop() {
+        visited += 1;
+        if visited > 5000 {
+            break;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Some(i) =
+                p.file_name().and_then(|n| n.to_str()).and_then(|n| DEFAULT_FONT_FILES.iter().position(|f| *f == n))
+            {
+                found[i].get_or_insert(p);
+            }
+        }
+    }
+    found.into_iter().flatten().collect()
 }
 
 /// Context every command gets: the clock reading and the zone, read once.
@@ -346,12 +403,13 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             )?;
             print::assessment(&ctx, &r.assessment, &r);
         }
-        Command::Med(MedCmd::Log { medicine, at, interval_hours, note }) => {
+        Command::Med(MedCmd::Log { medicine, name, at, interval_hours, note }) => {
             let input = DoseInput {
                 medicine: MedClass::parse_field("medicine", &medicine).map_err(KefirError::from)?,
                 at: parse_user_time("at", &at, now, &zone).map_err(KefirError::from)?,
                 interval_hours,
                 note,
+                name,
             };
             let logged = app.log_dose(input, now, ctx.tz.clone())?;
             print::spacing(&ctx, &logged.spacing, Some(&logged));
@@ -443,6 +501,8 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             let summary = app.summary(from.clone(), to.clone(), now, ctx.tz.clone())?;
             let mut written = Vec::new();
             if let Some(p) = &r.pdf {
+                let fonts = if r.fonts.is_empty() { default_report_fonts() } else { r.fonts.clone() };
+                app.set_report_fonts(fonts.iter().map(|f| f.to_string_lossy().into_owned()).collect())?;
                 app.write_pdf(from.clone(), to.clone(), paper, p.to_string_lossy().into_owned(), now, ctx.tz.clone())?;
                 written.push(p.display().to_string());
             }

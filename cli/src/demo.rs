@@ -46,6 +46,8 @@ pub fn run(args: &DemoArgs, ctx: &Ctx) -> Result<(), Failure> {
     let summary = app.summary(from.clone(), to.clone(), ctx.now, ctx.tz.clone())?;
     let pdf = args.out.join(PDF);
     let fhir = args.out.join(FHIR);
+    let fonts = crate::cmd::default_report_fonts();
+    app.set_report_fonts(fonts.iter().map(|f| path(f)).collect())?;
     app.write_pdf(from.clone(), to.clone(), Paper::A4, path(&pdf), ctx.now, ctx.tz.clone())?;
     app.write_fhir(from, to, path(&fhir), ctx.now, ctx.tz.clone())?;
     if ctx.json {
@@ -67,6 +69,23 @@ pub fn run(args: &DemoArgs, ctx: &Ctx) -> Result<(), Failure> {
     );
     let ids: Vec<&str> = summary.findings.iter().map(|f| f.rule_id.as_str()).collect();
     outln!("  screening: {} [{}]", summary.screening_level, ids.join(", "));
+    for c in &summary.courses {
+        let name = c.name.as_deref().map(|n| format!("{n} ")).unwrap_or_default();
+        let every = c.interval_hours.map(|h| format!(", every {h} h")).unwrap_or_default();
+        let spacing = match (&c.rule_id, c.drinks_in_window) {
+            (Some(id), 0) => format!("; spacing kept ({id})"),
+            (Some(id), n) => format!("; spacing missed {n} time(s) ({id})"),
+            (None, _) => String::new(),
+        };
+        outln!(
+            "  medicine: {name}({}) {} to {}{every}, {} doses, {}{spacing}",
+            c.label,
+            c.first_local,
+            c.last_local,
+            c.doses,
+            if c.active { "ongoing" } else { "completed" }
+        );
+    }
     for e in &summary.plan_events {
         outln!("  {}  {:<9} {:>4} ml  {} [{}]", e.date, e.decision, e.target_ml, e.reason, e.rule_ids.join(", "));
     }

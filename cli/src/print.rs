@@ -55,7 +55,7 @@ pub fn logged(ctx: &Ctx, l: &DrinkLogged) {
 /// Findings as `! [rule] title (level): advice` lines.
 pub fn warnings(ws: &[kefir_core::Finding]) {
     for w in ws {
-        println!("  ! [{}] {} ({}): {}", w.rule_id, w.title, w.level, w.advice);
+        outln!("  ! [{}] {} ({}): {}", w.rule_id, w.title, w.level, w.advice);
     }
 }
 
@@ -314,13 +314,30 @@ pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
         t.days_on_target,
         t.days_with_target
     );
+    if let Some(p) = &s.plan_status {
+        outln!("  plan {} since {}: {} [{}]", p.status, p.since, p.reason, p.rule_ids.join(", "));
+    }
     outln!("  screening: {}", s.screening_level);
     findings("    ", &s.findings);
+    for c in &s.courses {
+        let name = c.name.as_deref().map(|n| format!("{n} ")).unwrap_or_default();
+        outln!(
+            "  medicine {name}({}): {} to {}, {} doses, {}",
+            c.label,
+            c.first_local,
+            c.last_local,
+            c.doses,
+            if c.active { "ongoing" } else { "completed" }
+        );
+    }
     for r in &s.red_flags {
-        outln!("  red flag {} {} [{}]: {}", r.at, r.level, r.rule_ids.join(", "), r.what);
+        outln!("  red flag {} {} [{}]: {}", r.local_time, r.level, r.rule_ids.join(", "), r.what);
     }
     for w in &s.spacing_warnings {
-        println!("  spacing [{}]: {}", w.rule_id, w.advice);
+        outln!("  spacing [{}]: {}", w.rule_id, w.advice);
+    }
+    for b in &s.breaches {
+        outln!("  limit not kept {} [{}]: {}", b.date, b.rule_id, b.what);
     }
     for w in written {
         outln!("  wrote {w}");

@@ -83,6 +83,11 @@ fn demo_writes_a_database_a_pdf_and_a_fhir_bundle() {
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("step_back") && text.contains("advance"), "{text}");
     assert!(text.contains("Doctor summary"));
+    // The antibiotic course (M1), as the README promises.
+    assert!(
+        text.contains("medicine: Amoxicillin (Antibiotic)") && text.contains("completed; spacing kept (M1)"),
+        "{text}"
+    );
     let pdf = std::fs::read(out.join("kefir-summary.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     let fhir: serde_json::Value =
@@ -466,4 +471,28 @@ fn homemade_batch_fields_reach_h1_h2_and_no_plan_is_said_plainly() {
     let o = kefir(&["undo", "--help"]);
     let help = String::from_utf8_lossy(&o.stdout);
     assert!(help.contains("ID") && help.contains("delete"), "{help}");
+}
+
+#[test]
+fn a_dose_name_reaches_the_summary_and_a_bad_font_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let db = db.to_str().unwrap();
+    let o = kefir(&["--db", db, "med", "log", "antibiotic", "--every", "8", "--name", "Amoxicillin"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = kefir(&["--db", db, "--json", "report"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let summary = if v["summary"].is_object() { &v["summary"] } else { &v };
+    assert_eq!(summary["courses"][0]["name"], "Amoxicillin", "{v}");
+    let long = "x".repeat(81);
+    let o = kefir(&["--db", db, "med", "log", "antibiotic", "--name", &long]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let bad = dir.path().join("bad.ttf");
+    std::fs::write(&bad, "not a font").unwrap();
+    let pdf = dir.path().join("r.pdf");
+    let o = kefir(&["--db", db, "report", "--pdf", pdf.to_str().unwrap(), "--font", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("fonts"), "{}", stderr(&o));
+    assert!(!pdf.exists());
 }

@@ -280,6 +280,29 @@ fn reports(c: &mut Criterion) {
             kefir_core::report::pdf::render(&s, Paper::A4).expect("render")
         })
     });
+    // Five years (the longest summary), summary + render.
+    let from5y = iso_date(last - chrono::Duration::days(5 * 365 - 1));
+    g.bench_function("pdf_5y_in_memory", |b| {
+        b.iter(|| {
+            let s = k.summary(&from5y, &to, now, tz).expect("summary");
+            kefir_core::report::pdf::render(&s, Paper::A4).expect("render")
+        })
+    });
+    // Names and notes in four scripts with Debian's Noto fonts as fallbacks
+    // (shaping, bidi, subsetting a 19 MB CJK collection); skipped without them.
+    let noto = [
+        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    ];
+    if let Ok(fonts) = noto.iter().map(std::fs::read).collect::<std::io::Result<Vec<Vec<u8>>>>() {
+        let mut s = k.summary(&from90, &to, now, tz).expect("summary");
+        s.display_name = Some("Nguyễn Thị Hoa · שרה · 王芳 · سارة".into());
+        g.bench_function("pdf_90d_render_any_script_noto", |b| {
+            b.iter(|| kefir_core::report::pdf::render_with_fonts(&s, Paper::A4, &fonts).expect("render"))
+        });
+    }
     g.bench_function("write_pdf_90d", |b| b.iter(|| k.write_pdf(&from90, &to, Paper::A4, &pdf, now, tz).expect("pdf")));
     g.bench_function("write_fhir_365d", |b| b.iter(|| k.write_fhir(&from365, &to, &fhir, now, tz).expect("fhir")));
     g.bench_function("fhir_365d_in_memory", |b| {
@@ -327,7 +350,13 @@ fn ffi_cost_script(k: &Kefir) -> (Timestamp, &'static str) {
             for h in [6, 14, 22] {
                 // The course's last dose foresees no next one.
                 let interval_hours = (d != 109 || h != 22).then_some(8);
-                let input = DoseInput { medicine: MedClass::Antibiotic, at: at(d, h, 0), interval_hours, note: None };
+                let input = DoseInput {
+                    medicine: MedClass::Antibiotic,
+                    at: at(d, h, 0),
+                    interval_hours,
+                    note: None,
+                    name: None,
+                };
                 k.log_dose(&input, at(d, h, 0), tz).unwrap();
             }
         }

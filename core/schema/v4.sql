@@ -1,6 +1,7 @@
 -- Frozen snapshot of schema version 4 (v3 + the kefir application_id in the
--- file header, plan events, dose warnings). Never edit: add a new version and
--- an upgrade script instead.
+-- file header, plan events, dose warnings, the name the user typed on a dose,
+-- the stable patient id). Never edit: add a new version and an upgrade script
+-- instead.
 CREATE TABLE drinks (
     id          INTEGER PRIMARY KEY,
     at_ms       INTEGER NOT NULL,
@@ -53,7 +54,8 @@ CREATE TABLE med_doses (
     at_ms           INTEGER NOT NULL,
     medicine        TEXT    NOT NULL,
     interval_hours  INTEGER,
-    note            TEXT
+    note            TEXT,
+    name            TEXT
 );
 CREATE INDEX med_doses_by_time ON med_doses (at_ms);
 CREATE TABLE plans (
@@ -103,3 +105,8 @@ CREATE TABLE dose_warnings (
     message   TEXT    NOT NULL,
     PRIMARY KEY (dose_id, drink_id, rule_id)
 ) WITHOUT ROWID;
+-- The stable FHIR Patient id of this database: a random (version 4) UUID.
+INSERT OR IGNORE INTO settings (key, value) SELECT 'patient_id',
+    lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));

@@ -103,15 +103,49 @@ struct DecidedDay {
 
 pub struct Kefir {
     store: Store,
+    /// Fallback font files for the PDF (see [`Kefir::set_report_fonts`]).
+    report_fonts: std::sync::Mutex<Vec<std::path::PathBuf>>,
 }
 
 impl Kefir {
     pub fn open(path: &Path) -> Result<Kefir> {
-        Ok(Kefir { store: Store::open(path)? })
+        Ok(Kefir { store: Store::open(path)?, report_fonts: Default::default() })
     }
 
     pub fn open_in_memory() -> Result<Kefir> {
-        Ok(Kefir { store: Store::open_in_memory()? })
+        Ok(Kefir { store: Store::open_in_memory()?, report_fonts: Default::default() })
+    }
+
+    /// Font files (TrueType/OpenType, or a collection's first face) the PDF
+    /// falls back to, in order, for characters the bundled DejaVu subset
+    /// lacks: on a phone its system fonts, on Linux e.g. Noto Sans Hebrew,
+    /// Arabic and CJK. They are read again at each render and never stored.
+    /// Replaces the previous list; an empty list means the bundled font only.
+    /// InvalidInput `fonts` if a file cannot be read or is not a font
+    /// (nothing is changed then).
+    pub fn set_report_fonts(&self, paths: &[std::path::PathBuf]) -> Result<()> {
+        for p in paths {
+            let data = std::fs::read(p)
+                .map_err(|e| CoreError::invalid("fonts", &format!("{}: cannot be read ({e})", p.display())))?;
+            if ttf_parser::Face::parse(&data, 0).is_err() {
+                return Err(CoreError::invalid("fonts", &format!("{}: not a TrueType/OpenType font", p.display())));
+            }
+        }
+        *self.report_fonts.lock().unwrap_or_else(|e| e.into_inner()) = paths.to_vec();
+        Ok(())
+    }
+
+    /// The summary as PDF bytes, with the fonts of [`Kefir::set_report_fonts`].
+    pub fn pdf_bytes(&self, summary: &Summary, paper: Paper) -> Result<Vec<u8>> {
+        let paths = self.report_fonts.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let mut fonts = Vec::with_capacity(paths.len());
+        for p in &paths {
+            fonts.push(
+                std::fs::read(p)
+                    .map_err(|e| CoreError::invalid("fonts", &format!("{}: cannot be read ({e})", p.display())))?,
+            );
+        }
+        report::pdf::render_with_fonts(summary, paper, &fonts)
     }
 
     pub fn store(&self) -> &Store {
@@ -536,8 +570,8 @@ impl Kefir {
     /// The doctor summary for local days `from_day..=to_day` (ISO dates).
     pub fn summary(&self, from_day: &str, to_day: &str, now: Timestamp, tz: &str) -> Result<Summary> {
         let (first, last) = self.range(from_day, to_day)?;
-        let DecidedDay { zone, screening, .. } = self.decided_day(now, tz)?;
-        report::build::build(self.store.conn(), &self.profile()?, &screening, first, last, &zone, now)
+        let DecidedDay { zone, .. } = self.decided_day(now, tz)?;
+        report::build::build(self.store.conn(), first, last, &zone, now)
     }
 
     /// The summary as a PDF (A4 or US Letter) at `path`.
@@ -551,7 +585,7 @@ impl Kefir {
         tz: &str,
     ) -> Result<()> {
         let s = self.summary(from_day, to_day, now, tz)?;
-        self.write_file(path, &report::pdf::render(&s, paper)?, "path")
+        self.write_file(path, &self.pdf_bytes(&s, paper)?, "path")
     }
 
     /// The summary as a FHIR R4 Bundle (JSON) at `path`.
@@ -561,7 +595,9 @@ impl Kefir {
         self.write_file(path, report::fhir::to_string(&s)?.as_bytes(), "path")
     }
 
-    /// Drinks and check-ins as two RFC 4180 CSV files in `dir`; returns their paths.
+    /// Drinks, check-ins, reaction reports and medicine doses as four RFC
+    /// 4180 CSV files in `dir` (`kefir-{drinks,checkins,reactions,doses}-FROM-to-TO.csv`);
+    /// returns their paths in that order. InvalidInput `dir` when it is not a folder.
     pub fn write_csv(&self, from_day: &str, to_day: &str, dir: &Path, tz: &str) -> Result<Vec<String>> {
         let zone = Zone::parse(tz)?;
         let (first, last) = self.range(from_day, to_day)?;
@@ -586,10 +622,14 @@ impl Kefir {
             })
             .collect();
         let name = |kind: &str| dir.join(format!("kefir-{kind}-{from_day}-to-{to_day}.csv"));
-        let (dp, cp) = (name("drinks"), name("checkins"));
+        let reactions = checkin::reactions(c, start, end)?;
+        let doses = meds::list(c, start, end)?;
+        let (dp, cp, rp, mp) = (name("drinks"), name("checkins"), name("reactions"), name("doses"));
         self.write_file(&dp, report::csv::drinks(&drinks, &zone).as_bytes(), "dir")?;
         self.write_file(&cp, report::csv::checkins(&rows, &zone).as_bytes(), "dir")?;
-        Ok(vec![dp.display().to_string(), cp.display().to_string()])
+        self.write_file(&rp, report::csv::reactions(&reactions, &zone).as_bytes(), "dir")?;
+        self.write_file(&mp, report::csv::doses(&doses, &zone).as_bytes(), "dir")?;
+        Ok([dp, cp, rp, mp].iter().map(|p| p.display().to_string()).collect())
     }
 
     // --- backup, restore, delete everything ---------------------------------------

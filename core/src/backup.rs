@@ -113,6 +113,9 @@ pub struct BDose {
     pub medicine: MedClass,
     pub interval_hours: Option<u32>,
     pub note: Option<String>,
+    /// The name the user typed (schema 4); absent in older backups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -225,7 +228,7 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
         .collect();
     let doses = crate::meds::list(&tx, t0, t1)?
         .into_iter()
-        .map(|d| BDose { at: d.at, medicine: d.medicine, interval_hours: d.interval_hours, note: d.note })
+        .map(|d| BDose { at: d.at, medicine: d.medicine, interval_hours: d.interval_hours, note: d.note, name: d.name })
         .collect();
     let mut plans = Vec::new();
     {
@@ -288,8 +291,20 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
     })
 }
 
+/// `xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx`, lowercase hex (RFC 9562 version 4).
+fn is_uuid_v4(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            14 => *c == b'4',
+            19 => matches!(c, b'8' | b'9' | b'a' | b'b'),
+            _ => matches!(c, b'0'..=b'9' | b'a'..=b'f'),
+        })
+}
+
 /// Setting keys a backup may carry (what the app itself stores).
-const SETTING_KEYS: &[&str] = &["reminders"];
+const SETTING_KEYS: &[&str] = &["reminders", "patient_id"];
 
 /// A list of rule ids, checked while it is read: known ids only, each once
 /// (so a hostile file cannot make a long list of them).
@@ -472,6 +487,9 @@ fn validate(b: &Backup) -> Result<()> {
             return bad(format!("dose {i}: interval_hours out of range"));
         }
         note(&d.note, &format!("dose {i}"))?;
+        if crate::meds::check_name(d.name.as_deref()).ok().flatten() != d.name {
+            return bad(format!("dose {i}: bad medicine name"));
+        }
     }
     // The widest limits a plan can have (no condition narrows them).
     let widest = crate::screening::screen(&crate::profile::Profile::default(), None).constraints;
@@ -516,6 +534,12 @@ fn validate(b: &Backup) -> Result<()> {
                 let r: crate::reminders::ReminderSettings =
                     serde_json::from_str(v).map_err(|e| CoreError::BadBackup(format!("settings.reminders: {e}")))?;
                 r.validate().map_err(wrap("settings.reminders".into()))?;
+            }
+            // The stable FHIR Patient id (a lowercase version-4 UUID, report::build).
+            "patient_id" => {
+                if !is_uuid_v4(v) {
+                    return bad("settings.patient_id: not a version-4 UUID".into());
+                }
             }
             other => return bad(format!("settings: unknown key '{other}'")),
         }
@@ -590,7 +614,9 @@ const TABLES: &[&str] = &[
 
 pub(crate) fn is_empty(c: &Connection) -> Result<bool> {
     for t in TABLES {
-        let n: i64 = c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+        // The patient id every database gets when created is not user data.
+        let filter = if *t == "settings" { " WHERE key <> 'patient_id'" } else { "" };
+        let n: i64 = c.query_row(&format!("SELECT count(*) FROM {t}{filter}"), [], |r| r.get(0))?;
         if n > 0 {
             return Ok(false);
         }
@@ -658,8 +684,8 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
     }
     for d in &b.doses {
         tx.execute(
-            "INSERT INTO med_doses (at_ms, medicine, interval_hours, note) VALUES (?1, ?2, ?3, ?4)",
-            params![d.at.millis(), d.medicine.as_str(), d.interval_hours, d.note],
+            "INSERT INTO med_doses (at_ms, medicine, interval_hours, note, name) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![d.at.millis(), d.medicine.as_str(), d.interval_hours, d.note, d.name],
         )?;
     }
     for p in &b.plans {
@@ -677,7 +703,8 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
         }
     }
     for (k, v) in &b.settings {
-        tx.execute("INSERT INTO settings (key, value) VALUES (?1, ?2)", params![k, v])?;
+        // A backup's patient id replaces the fresh database's own (same person).
+        tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", params![k, v])?;
     }
     recompute_assessments(&tx, b)?;
     tx.commit()?;

@@ -25,7 +25,15 @@ pub struct DoseInput {
     pub interval_hours: Option<u32>,
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub note: Option<String>,
+    /// The medicine's name as the user typed it (e.g. "Amoxicillin"); one
+    /// line of at most [`MAX_NAME_CHARS`] characters. Shown in the doctor summary.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub name: Option<String>,
 }
+
+/// Longest medicine name, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -35,6 +43,18 @@ pub struct Dose {
     pub at: Timestamp,
     pub interval_hours: Option<u32>,
     pub note: Option<String>,
+    /// The name the user typed, if any.
+    pub name: Option<String>,
+}
+
+/// A trimmed medicine name: `None` when empty; InvalidInput `name` when it
+/// is longer than [`MAX_NAME_CHARS`] or has a line break or control character.
+pub fn check_name(name: Option<&str>) -> Result<Option<String>> {
+    let Some(n) = name.map(str::trim).filter(|n| !n.is_empty()) else { return Ok(None) };
+    if n.chars().count() > MAX_NAME_CHARS || n.chars().any(char::is_control) {
+        return Err(CoreError::invalid("name", &format!("must be one line of at most {MAX_NAME_CHARS} characters")));
+    }
+    Ok(Some(n.to_string()))
 }
 
 /// Where the person stands with one medicine's spacing window.
@@ -66,13 +86,15 @@ pub fn validate(input: &DoseInput, now: Timestamp) -> Result<Option<String>> {
             return Err(CoreError::invalid("interval_hours", &format!("{h} h is outside 1-{MAX_INTERVAL_HOURS} h")));
         }
     }
+    check_name(input.name.as_deref())?;
     check_note("note", input.note.as_deref())
 }
 
 pub(crate) fn insert(c: &Connection, input: &DoseInput, note: Option<String>) -> Result<Dose> {
+    let name = check_name(input.name.as_deref())?;
     c.execute(
-        "INSERT INTO med_doses (at_ms, medicine, interval_hours, note) VALUES (?1, ?2, ?3, ?4)",
-        params![input.at.millis(), input.medicine.as_str(), input.interval_hours, note],
+        "INSERT INTO med_doses (at_ms, medicine, interval_hours, note, name) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![input.at.millis(), input.medicine.as_str(), input.interval_hours, note, name],
     )?;
     Ok(Dose {
         id: c.last_insert_rowid(),
@@ -80,13 +102,14 @@ pub(crate) fn insert(c: &Connection, input: &DoseInput, note: Option<String>) ->
         at: input.at,
         interval_hours: input.interval_hours,
         note,
+        name,
     })
 }
 
 /// Doses with `from <= at < to`, oldest first.
 pub(crate) fn list(c: &Connection, from: Timestamp, to: Timestamp) -> Result<Vec<Dose>> {
     let mut st = c.prepare_cached(
-        "SELECT id, at_ms, medicine, interval_hours, note FROM med_doses WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id",
+        "SELECT id, at_ms, medicine, interval_hours, note, name FROM med_doses WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id",
     )?;
     let rows = st
         .query_map(params![from.millis(), to.millis()], |r| {
@@ -96,17 +119,19 @@ pub(crate) fn list(c: &Connection, from: Timestamp, to: Timestamp) -> Result<Vec
                 r.get::<_, String>(2)?,
                 r.get::<_, Option<u32>>(3)?,
                 r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
-        .map(|(id, at, m, interval_hours, note)| {
+        .map(|(id, at, m, interval_hours, note, name)| {
             Ok(Dose {
                 id,
                 at: Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
                 medicine: MedClass::parse(&m).ok_or_else(|| CoreError::Internal(format!("stored medicine {m}")))?,
                 interval_hours,
                 note,
+                name,
             })
         })
         .collect()

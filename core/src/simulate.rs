@@ -71,6 +71,9 @@ pub struct MedicineCourse {
     pub last_day: u32,
     pub times: Vec<NaiveTime>,
     pub interval_hours: u32,
+    /// The name logged with each dose (e.g. "Amoxicillin").
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -168,7 +171,17 @@ pub fn simulate_into(app: &Kefir, sim: &Simulation) -> Result<Vec<SimDay>> {
                 // The course's last dose foresees no next one.
                 let last = d == course.last_day && i + 1 == course.times.len();
                 let interval_hours = (!last).then_some(course.interval_hours);
-                app.log_dose(&DoseInput { medicine: course.medicine, at: when, interval_hours, note: None }, when, tz)?;
+                app.log_dose(
+                    &DoseInput {
+                        medicine: course.medicine,
+                        at: when,
+                        interval_hours,
+                        note: None,
+                        name: course.name.clone(),
+                    },
+                    when,
+                    tz,
+                )?;
             }
         }
         let morning = at(date, 7, 0);
@@ -294,6 +307,7 @@ pub fn demo_simulation(first_day: NaiveDate, time_zone: &str) -> Simulation {
                 NaiveTime::from_hms_opt(20, 0, 0).expect("valid"),
             ],
             interval_hours: 12,
+            name: Some("Amoxicillin".into()),
         }],
         seed: 2026,
         ..Simulation::symptom_free(first_day, 28, time_zone)

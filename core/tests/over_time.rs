@@ -227,7 +227,7 @@ fn a_dose_after_a_drink_warns_naming_the_drink_and_the_rule() {
         app.save_profile(&Profile { medicines: vec![med], ..Profile::default() }, ts("2026-11-10T06:00:00Z")).unwrap();
         let w = app.log_drink(&drink(ts("2026-11-10T07:00:00Z"), 100), ts("2026-11-10T07:00:00Z"), TZ).unwrap();
         assert!(!ids(&w.warnings).contains(&rule_id));
-        let dose = DoseInput { medicine: med, at: now, interval_hours: None, note: None };
+        let dose = DoseInput { medicine: med, at: now, interval_hours: None, note: None, name: None };
         let logged = app.log_dose(&dose, now, TZ).unwrap();
         let f = logged.warnings.iter().find(|f| f.rule_id == rule_id).unwrap_or_else(|| panic!("{rule_id}"));
         assert!(f.advice.contains("07:00") && f.advice.contains("100 ml"), "{}", f.advice);
@@ -245,7 +245,7 @@ fn a_dose_after_a_drink_warns_naming_the_drink_and_the_rule() {
     app.log_drink(&drink(ts("2026-11-10T01:00:00Z"), 100), ts("2026-11-10T01:00:00Z"), TZ).unwrap();
     let logged = app
         .log_dose(
-            &DoseInput { medicine: med, at: ts("2026-11-10T08:00:00Z"), interval_hours: None, note: None },
+            &DoseInput { medicine: med, at: ts("2026-11-10T08:00:00Z"), interval_hours: None, note: None, name: None },
             ts("2026-11-10T08:00:00Z"),
             TZ,
         )
@@ -422,8 +422,12 @@ fn run(ops: &[Op]) -> std::result::Result<Seen, TestCaseError> {
                     && app.plan_view(now, TZ).unwrap().plan.is_some_and(|p| p.status == PlanStatus::Stopped);
             }
             Op::Dose(m) => {
-                app.log_dose(&DoseInput { medicine: *m, at: now, interval_hours: Some(12), note: None }, now, TZ)
-                    .unwrap();
+                app.log_dose(
+                    &DoseInput { medicine: *m, at: now, interval_hours: Some(12), note: None, name: None },
+                    now,
+                    TZ,
+                )
+                .unwrap();
             }
             Op::Profile(c, m) => {
                 app.save_profile(&Profile { conditions: c.clone(), medicines: m.clone(), ..Profile::default() }, now)

@@ -120,6 +120,7 @@ fn a_missed_spacing_window_pauses() {
         at: at("2026-05-01", "08:00"),
         interval_hours: Some(12),
         note: None,
+        name: None,
     };
     app.log_dose(&dose, at("2026-05-01", "08:00"), TZ).unwrap();
     let drink = DrinkInput {

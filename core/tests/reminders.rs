@@ -669,7 +669,7 @@ fn quiet_end_in_the_repeated_hour_is_not_before_the_alert() {
 fn spacing_ends_from_logged_doses() {
     use kefir_core::meds::{statuses, Dose};
     use kefir_core::profile::MedClass;
-    let dose = |id, medicine, at| Dose { id, medicine, at: ts(at), interval_hours: None, note: None };
+    let dose = |id, medicine, at| Dose { id, medicine, at: ts(at), interval_hours: None, note: None, name: None };
     let doses = [
         dose(1, MedClass::Antibiotic, "2026-11-26T10:00:00Z"), // M1: kefir from 13:00
         dose(2, MedClass::FluoroquinoloneOrTetracycline, "2026-11-26T10:30:00Z"), // M3: kefir from 12:30

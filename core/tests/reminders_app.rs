@@ -34,8 +34,12 @@ fn upcoming_follows_the_plan_checkins_doses_and_travel() {
     assert!(!n.iter().any(|x| x.id.starts_with("checkin-2026-11-26")));
     assert!(n.iter().any(|x| x.id.starts_with("checkin-2026-11-27")));
     // An antibiotic dose: "kefir allowed again" when the M1 window ends.
-    app.log_dose(&DoseInput { medicine: MedClass::Antibiotic, at: now, interval_hours: None, note: None }, now, paris)
-        .unwrap();
+    app.log_dose(
+        &DoseInput { medicine: MedClass::Antibiotic, at: now, interval_hours: None, note: None, name: None },
+        now,
+        paris,
+    )
+    .unwrap();
     let n = app.upcoming_notifications(now, paris, 6).unwrap();
     let sp = n.iter().find(|x| x.kind == NotificationKind::SpacingEnded).unwrap();
     assert_eq!(sp.fire_at, ts("2026-11-26T09:00:00Z"));

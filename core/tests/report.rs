@@ -151,7 +151,7 @@ fn csv_files_have_a_header_and_one_row_per_item() {
     let app = demo();
     let dir = tempfile::tempdir().unwrap();
     let paths = app.write_csv("2026-10-20", "2026-11-16", dir.path(), TZ).unwrap();
-    assert_eq!(paths.len(), 2);
+    assert_eq!(paths.len(), 4);
     let drinks = std::fs::read_to_string(&paths[0]).unwrap();
     let lines: Vec<&str> = drinks.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert!(lines[0].starts_with("id,time,date,ml"));
@@ -160,4 +160,503 @@ fn csv_files_have_a_header_and_one_row_per_item() {
     assert!(drinks.contains("-04:00") && drinks.contains("-05:00"));
     let checkins = std::fs::read_to_string(&paths[1]).unwrap();
     assert_eq!(checkins.split("\r\n").filter(|l| !l.is_empty()).count(), 1 + 28);
+}
+
+// ---------------------------------------------------------------------------
+// Issue 14: a summary a clinician can trust. Each fact is read back from the
+// exported files with independent tools (pdftotext, Python csv, HAPI FHIR's
+// validator and fhir.resources).
+
+const PARIS: &str = "Europe/Paris";
+
+fn entry(symptom: Symptom, severity: Severity) -> SymptomEntry {
+    SymptomEntry { symptom, severity }
+}
+
+fn drink(at: Timestamp, ml: u32, kind: KefirKind, note: Option<&str>) -> DrinkInput {
+    DrinkInput { at, ml, kind, source: Source::Commercial, note: note.map(str::to_string), batch: None }
+}
+
+fn profile(conditions: &[Condition], medicines: &[MedClass]) -> Profile {
+    Profile { conditions: conditions.to_vec(), medicines: medicines.to_vec(), ..Profile::default() }
+}
+
+/// `pdftotext -layout`-free text with runs of whitespace squashed to one space.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Page 1 only.
+fn page1(path: &std::path::Path) -> Option<String> {
+    let o = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-f", "1", "-l", "1"])
+        .arg(path)
+        .arg("-")
+        .output();
+    match o {
+        Ok(o) if o.status.success() => Some(String::from_utf8(o.stdout).unwrap()),
+        Ok(o) => panic!("pdftotext failed: {}", String::from_utf8_lossy(&o.stderr)),
+        Err(e) => {
+            assert!(!ci(), "pdftotext is required with CI=true: {e}");
+            None
+        }
+    }
+}
+
+/// The Noto fonts Debian ships (fonts-noto-core, fonts-noto-cjk), as the
+/// test script installs them; None (skip) when missing outside CI.
+fn noto_fonts() -> Option<Vec<std::path::PathBuf>> {
+    let want = [
+        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    ];
+    let paths: Vec<std::path::PathBuf> = want.iter().map(std::path::PathBuf::from).collect();
+    if paths.iter().all(|p| p.exists()) {
+        return Some(paths);
+    }
+    assert!(!ci(), "Noto fonts are required with CI=true (scripts/install-report-tools.sh)");
+    eprintln!("SKIPPED: Noto fonts not installed");
+    None
+}
+
+/// Validate bundles with the HL7 reference validator (HAPI FHIR, offline)
+/// and with fhir.resources; panics on any error, returns HAPI's warnings.
+fn validate_fhir(paths: &[std::path::PathBuf]) -> Vec<String> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fhir/hapi-validate.sh");
+    let mut warnings = Vec::new();
+    match std::process::Command::new("bash").arg(script).args(paths).output() {
+        Ok(o) if o.status.success() => {
+            let out = String::from_utf8_lossy(&o.stdout);
+            warnings.extend(out.lines().filter(|l| l.starts_with("WARNING")).map(str::to_string));
+            assert!(out.contains("0 errors"), "{out}");
+        }
+        Ok(o) if o.status.code() == Some(2) && !ci() => eprintln!("SKIPPED: HAPI validator not available"),
+        Ok(o) => panic!(
+            "HAPI FHIR validation failed:\n{}{}",
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .filter(|l| l.starts_with("ERROR") || l.starts_with("FATAL") || l.starts_with("hapi"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+        Err(e) => assert!(!ci(), "bash is required: {e}"),
+    }
+    let python = std::env::var("KEFIR_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fhir/validate_bundle.py");
+    match std::process::Command::new(&python).arg(script).args(paths).output() {
+        Ok(o) if o.status.success() => {}
+        Ok(o) if o.status.code() == Some(2) && !ci() => eprintln!("SKIPPED: fhir.resources missing"),
+        Ok(o) => panic!("fhir.resources: {}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)),
+        Err(e) => assert!(!ci(), "{python} is required with CI=true: {e}"),
+    }
+    warnings
+}
+
+/// The issue's red-flag day: plan started, 50 ml, at 12:40 a reaction with
+/// severe lip/face/tongue swelling and breathing difficulty (S5), at 21:00 a
+/// check-in with Bristol 4 and no symptoms.
+fn red_flag_day() -> (Kefir, Timestamp) {
+    let app = Kefir::open_in_memory().unwrap();
+    let t = |s: &str| ts(&format!("2026-11-17T{s}:00+01:00"));
+    app.save_profile(&profile(&[Condition::LactoseIntolerance], &[]), t("07:00")).unwrap();
+    app.start_plan(&PlanSettings::default(), t("07:05"), PARIS).unwrap();
+    app.log_drink(&drink(t("08:30"), 50, KefirKind::MilkCow, None), t("08:30"), PARIS).unwrap();
+    let reaction = ReactionInput {
+        at: t("12:40"),
+        symptoms: vec![
+            entry(Symptom::LipFaceTongueSwelling, Severity::Severe),
+            entry(Symptom::BreathingDifficulty, Severity::Severe),
+        ],
+        note: Some("Lips swelled within minutes; used my inhaler".into()),
+    };
+    app.report_reaction(&reaction, t("12:40"), PARIS).unwrap();
+    let checkin = CheckinInput { day: "2026-11-17".into(), symptoms: vec![], bristol: Some(4), note: None };
+    app.save_checkin(&checkin, t("21:00"), PARIS).unwrap();
+    (app, t("21:30"))
+}
+
+#[test]
+fn red_flag_day_shows_the_severe_symptoms_everywhere() {
+    let (app, now) = red_flag_day();
+    let s = app.summary("2026-11-17", "2026-11-17", now, PARIS).unwrap();
+    let day = &s.days[0];
+    assert_eq!(day.worst_severity, Some(Severity::Severe));
+    let worst = day.worst_symptom.as_deref().unwrap();
+    assert_eq!(worst, "Swelling of lips, face or tongue, Wheeze or difficulty breathing");
+    assert_eq!(day.decision, Some(DecisionKind::Stop), "the S5 stop is the day's status");
+    assert!(day.rule_ids.contains(&"S5".to_string()), "{:?}", day.rule_ids);
+    let status = s.plan_status.as_ref().unwrap();
+    assert_eq!((status.status.as_str(), status.since.as_str()), ("stopped", "2026-11-17"));
+    assert!(status.rule_ids.contains(&"S5".to_string()));
+    // The red flag in context: the 50 ml drink before it, the note, the advice.
+    let flag = &s.red_flags[0];
+    assert_eq!(flag.local_time, "2026-11-17 12:40");
+    assert_eq!(flag.last_drink.as_ref().map(|d| d.ml), Some(50));
+    assert!(flag.advice.iter().any(|a| a.contains("(S5)")), "{:?}", flag.advice);
+
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("red.pdf");
+    app.write_pdf("2026-11-17", "2026-11-17", Paper::A4, &pdf, now, PARIS).unwrap();
+    if let Some(text) = page1(&pdf).map(|t| squash(&t)) {
+        assert!(text.contains("Plan STOPPED since 2026-11-17"), "{text}");
+        assert!(text.contains("2026-11-17 12:40 EMERGENCY (S5) in a reaction report"), "{text}");
+        assert!(text.contains("(severe)"), "{text}");
+        assert!(text.contains("50 ml milk kefir (cow)"), "last drink: {text}");
+        assert!(text.contains("used my inhaler"), "note: {text}");
+    }
+    let all = pdftotext(&pdf).map(|t| squash(&t));
+    if let Some(text) = all {
+        assert!(text.contains("severe: Swelling of lips, face or tongue"), "daily log names the symptom: {text}");
+    }
+
+    // CSV: the reaction row with both severe symptoms, read with Python's csv module.
+    let csv_dir = dir.path().join("csv");
+    std::fs::create_dir(&csv_dir).unwrap();
+    let files = app.write_csv("2026-11-17", "2026-11-17", &csv_dir, PARIS).unwrap();
+    assert_eq!(files.len(), 4);
+    let py = "import csv,sys\nrows=list(csv.DictReader(open(sys.argv[1],newline='',encoding='utf-8')))\n\
+              print(len(rows), rows[0]['lip_face_tongue_swelling'], rows[0]['breathing_difficulty'], rows[0]['rule_ids'], rows[0]['note'])";
+    match std::process::Command::new("python3").arg("-c").arg(py).arg(&files[2]).output() {
+        Ok(o) if o.status.success() => {
+            let out = String::from_utf8(o.stdout).unwrap();
+            assert!(out.starts_with("1 severe severe S5"), "{out}");
+            assert!(out.contains("used my inhaler"), "{out}");
+        }
+        other => assert!(!ci(), "python3 csv failed: {other:?}"),
+    }
+
+    // FHIR: an unconfirmed AllergyIntolerance with the reaction.
+    let fhir = dir.path().join("red.json");
+    app.write_fhir("2026-11-17", "2026-11-17", &fhir, now, PARIS).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&fhir).unwrap()).unwrap();
+    let allergy = v["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .find(|r| r["resourceType"] == "AllergyIntolerance" && r["reaction"].is_array())
+        .expect("suspected reaction");
+    assert_eq!(allergy["verificationStatus"]["coding"][0]["code"], "unconfirmed");
+    let reaction = &allergy["reaction"][0];
+    assert_eq!(reaction["severity"], "severe");
+    assert_eq!(reaction["onset"], "2026-11-17T12:40:00+01:00");
+    let codes: Vec<&str> =
+        reaction["manifestation"].as_array().unwrap().iter().filter_map(|m| m["coding"][0]["code"].as_str()).collect();
+    assert_eq!(codes, vec!["41291007", "267036007"], "angioedema and dyspnoea");
+    assert!(allergy["note"][0]["text"].as_str().unwrap().contains("inhaler"));
+}
+
+#[test]
+fn a_report_uses_the_profile_in_force_during_its_range() {
+    let app = Kefir::open_in_memory().unwrap();
+    let tz = PARIS;
+    app.save_profile(&profile(&[Condition::LactoseIntolerance], &[]), ts("2025-10-01T08:00:00Z")).unwrap();
+    app.log_drink(&drink(ts("2025-11-10T08:00:00Z"), 100, KefirKind::MilkCow, None), ts("2025-11-10T08:00:00Z"), tz)
+        .unwrap();
+    // April: an MAO inhibitor is added (M4).
+    app.save_profile(&profile(&[Condition::LactoseIntolerance], &[MedClass::MaoInhibitor]), ts("2026-04-10T08:00:00Z"))
+        .unwrap();
+    let now = ts("2026-05-01T08:00:00Z");
+    let s = app.summary("2025-11-01", "2026-01-31", now, tz).unwrap();
+    assert!(s.has_profile);
+    assert!(s.findings.iter().all(|f| f.rule_id != "M4"), "{:?}", s.findings);
+    assert!(s.medicines.is_empty());
+    assert_eq!(s.constraints.max_ml_per_day, 200);
+    assert_eq!(s.profile_changes.len(), 1);
+    assert!(s.profile_changes[0].before_range);
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("nov-jan.pdf");
+    app.write_pdf("2025-11-01", "2026-01-31", Paper::A4, &pdf, now, tz).unwrap();
+    if let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) {
+        assert!(!text.contains("M4") && !text.contains("MAO"), "{text}");
+        assert!(text.contains("Profile in force from 2025-10-01"), "{text}");
+    }
+    let fhir = dir.path().join("nov-jan.json");
+    app.write_fhir("2025-11-01", "2026-01-31", &fhir, now, tz).unwrap();
+    let json = std::fs::read_to_string(&fhir).unwrap();
+    assert!(!json.contains("mao_inhibitor") && !json.contains("MedicationStatement"), "no MAO inhibitor");
+
+    // A range that contains the change lists it with its date.
+    let s = app.summary("2026-04-01", "2026-04-30", now, tz).unwrap();
+    let change = s.profile_changes.iter().find(|c| !c.before_range).unwrap();
+    assert_eq!(change.date, "2026-04-10");
+    assert!(change.what.contains("added MAO inhibitor"), "{}", change.what);
+
+    // A month before any profile: no findings, conditions or medicines.
+    let s = app.summary("2025-08-01", "2025-08-31", now, tz).unwrap();
+    assert!(!s.has_profile && s.findings.is_empty() && s.conditions.is_empty() && s.medicines.is_empty());
+    assert!(s.profile_changes.is_empty());
+    let pdf = dir.path().join("aug.pdf");
+    app.write_pdf("2025-08-01", "2025-08-31", Paper::A4, &pdf, now, tz).unwrap();
+    if let Some(text) = page1(&pdf).map(|t| squash(&t)) {
+        assert!(text.contains("No profile had been saved by the end of this period."), "{text}");
+        assert!(!text.contains("P2"), "{text}");
+    }
+}
+
+#[test]
+fn a_late_checkin_is_dated_to_its_day() {
+    let app = Kefir::open_in_memory().unwrap();
+    let now = ts("2026-11-18T08:00:00+01:00");
+    app.save_profile(&profile(&[], &[]), ts("2026-11-01T08:00:00Z")).unwrap();
+    let input = CheckinInput {
+        day: "2026-11-17".into(),
+        symptoms: vec![entry(Symptom::Nausea, Severity::Moderate)],
+        bristol: Some(5),
+        note: Some("Queasy all evening".into()),
+    };
+    app.save_checkin(&input, now, PARIS).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("late.json");
+    app.write_fhir("2026-11-16", "2026-11-18", &path, now, PARIS).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let obs: Vec<&serde_json::Value> = v["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| r["resourceType"] == "Observation" && r["valueCodeableConcept"]["text"] == "Nausea")
+        .collect();
+    assert_eq!(obs.len(), 1);
+    assert_eq!(obs[0]["effectiveDateTime"], "2026-11-17", "dated to the day it describes");
+    assert_eq!(obs[0]["issued"], "2026-11-18T08:00:00+01:00", "typed the morning after");
+    assert_eq!(obs[0]["note"][0]["text"], "Queasy all evening");
+    let bristol = v["entry"].as_array().unwrap().iter().find(|e| e["resource"]["valueInteger"] == 5).unwrap();
+    assert_eq!(bristol["resource"]["effectiveDateTime"], "2026-11-17");
+}
+
+#[test]
+fn the_demo_course_is_on_page_one_and_a_completed_medication_statement() {
+    let app = demo();
+    let s = app.summary("2026-10-20", "2026-11-16", ts(NOW), TZ).unwrap();
+    assert_eq!(s.courses.len(), 1);
+    let c = &s.courses[0];
+    assert_eq!((c.name.as_deref(), c.medicine, c.active), (Some("Amoxicillin"), MedClass::Antibiotic, false));
+    assert_eq!((c.first_local.as_str(), c.last_local.as_str()), ("2026-11-03 08:00", "2026-11-07 20:00"));
+    assert_eq!((c.doses, c.interval_hours, c.rule_id.as_deref(), c.drinks_in_window), (10, Some(12), Some("M1"), 0));
+    assert!(s.plan_status.as_ref().is_some_and(|p| p.status == "active"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("demo.pdf");
+    app.write_pdf("2026-10-20", "2026-11-16", Paper::A4, &pdf, ts(NOW), TZ).unwrap();
+    if let Some(text) = page1(&pdf).map(|t| squash(&t)) {
+        assert!(
+            text.contains(
+                "Amoxicillin (Antibiotic): first dose 2026-11-03 08:00, last dose 2026-11-07 20:00, every 12 h, 10 doses, completed; kefir spacing kept (M1)"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("Plan ACTIVE since 2026-10-20"), "{text}");
+        assert!(text.contains("Conditions and allergies: Lactose intolerance"), "{text}");
+    }
+    let fhir = dir.path().join("demo.json");
+    app.write_fhir("2026-10-20", "2026-11-16", &fhir, ts(NOW), TZ).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&fhir).unwrap()).unwrap();
+    let ms: Vec<&serde_json::Value> = v["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| r["resourceType"] == "MedicationStatement")
+        .collect();
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0]["status"], "completed");
+    assert_eq!(ms[0]["effectivePeriod"]["start"], "2026-11-03T08:00:00-05:00");
+    assert_eq!(ms[0]["effectivePeriod"]["end"], "2026-11-07T20:00:00-05:00");
+    assert_eq!(ms[0]["dosage"][0]["timing"]["repeat"]["period"], 12);
+    assert_eq!(ms[0]["medicationCodeableConcept"]["text"], "Amoxicillin (Antibiotic)");
+}
+
+/// Drinks against the screening: milk kefir with P1, a day over the cap
+/// (D3), a drink inside an antibiotic window (M1); plus notes, a clearance
+/// and names in four scripts.
+fn breaches_app() -> (Kefir, Timestamp) {
+    let app = Kefir::open_in_memory().unwrap();
+    let t = |d: &str, hm: &str| ts(&format!("2026-11-{d}T{hm}:00+01:00"));
+    let p = Profile {
+        display_name: Some("Nguyễn Thị Hoa".into()),
+        ..profile(&[Condition::MilkProteinAllergy, Condition::Pregnant], &[MedClass::Antibiotic])
+    };
+    app.save_profile(&p, t("01", "08:00")).unwrap();
+    app.acknowledge_clinician(Some("Dr שרה said yes / 王芳 agreed / سارة".into()), t("01", "09:00")).unwrap();
+    app.log_drink(
+        &drink(t("03", "08:00"), 100, KefirKind::MilkCow, Some("Only milk kefir in the shop")),
+        t("03", "08:00"),
+        PARIS,
+    )
+    .unwrap();
+    app.log_drink(&drink(t("04", "08:00"), 150, KefirKind::Water, None), t("04", "08:00"), PARIS).unwrap();
+    app.log_drink(&drink(t("04", "18:00"), 100, KefirKind::Water, None), t("04", "18:00"), PARIS).unwrap();
+    let dose = DoseInput {
+        medicine: MedClass::Antibiotic,
+        at: t("05", "08:00"),
+        interval_hours: Some(8),
+        note: None,
+        name: Some("Amoxicillin".into()),
+    };
+    app.log_dose(&dose, t("05", "08:00"), PARIS).unwrap();
+    app.log_drink(&drink(t("05", "09:00"), 50, KefirKind::Water, None), t("05", "09:00"), PARIS).unwrap();
+    (app, t("06", "10:00"))
+}
+
+#[test]
+fn breaches_notes_and_clearance_appear_in_pdf_and_fhir() {
+    let (app, now) = breaches_app();
+    let s = app.summary("2026-11-01", "2026-11-06", now, PARIS).unwrap();
+    let ids: Vec<&str> = s.breaches.iter().map(|b| b.rule_id.as_str()).collect();
+    assert_eq!(ids, vec!["P1", "D3", "M1"], "{:?}", s.breaches);
+    assert!(s.conditions.iter().all(|c| c.code != "pregnant" || !c.is_allergy));
+    let clearance = s.clearance.as_ref().unwrap();
+    assert_eq!(clearance.date, "2026-11-01");
+    assert_eq!(s.courses[0].drinks_in_window, 1);
+
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("b.pdf");
+    app.write_pdf("2026-11-01", "2026-11-06", Paper::A4, &pdf, now, PARIS).unwrap();
+    if let Some(text) = page1(&pdf).map(|t| squash(&t)) {
+        assert!(text.contains("Limits not kept (3)"), "{text}");
+        assert!(
+            text.contains(
+                "2026-11-03 P1: 100 ml milk kefir (cow) (commercial) at 2026-11-03 08:00: ruled out by the screening"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("2026-11-04 D3: 250 ml on 2026-11-04; the limit was"), "{text}");
+        assert!(text.contains("2026-11-05 M1:"), "{text}");
+        assert!(text.contains("Clinician clearance reported by the user on 2026-11-01"), "{text}");
+        assert!(text.contains("kefir spacing missed by 1 drink (M1)"), "{text}");
+    }
+    if let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) {
+        assert!(text.contains("Only milk kefir in the shop"), "notes in the appendix: {text}");
+    }
+
+    let fhir = dir.path().join("b.json");
+    app.write_fhir("2026-11-01", "2026-11-06", &fhir, now, PARIS).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&fhir).unwrap()).unwrap();
+    let resources: Vec<&serde_json::Value> = v["entry"].as_array().unwrap().iter().map(|e| &e["resource"]).collect();
+    // Pregnancy is not a problem-list Condition.
+    assert!(resources.iter().all(|r| r["resourceType"] != "Condition"), "no Condition for pregnancy");
+    assert!(resources.iter().any(|r| r["code"]["text"] == "Pregnant" && r["resourceType"] == "Observation"));
+    let breaches = resources.iter().filter(|r| r["code"]["coding"][0]["code"] == "limit-breach").count();
+    assert_eq!(breaches, 3);
+    let json = std::fs::read_to_string(&fhir).unwrap();
+    assert!(json.contains("Only milk kefir in the shop"), "drink note as a note");
+    let course = resources.iter().find(|r| r["resourceType"] == "MedicationStatement").unwrap();
+    // Two 8 h intervals after the last dose with no further dose: completed.
+    assert_eq!(course["status"], "completed");
+    assert_eq!(course["effectivePeriod"]["end"], "2026-11-05T08:00:00+01:00");
+    // While the next dose is still expected the course is active, without an end.
+    let early = ts("2026-11-05T12:00:00+01:00");
+    let path = dir.path().join("early.json");
+    app.write_fhir("2026-11-01", "2026-11-05", &path, early, PARIS).unwrap();
+    let e: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let course = e["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| &x["resource"])
+        .find(|r| r["resourceType"] == "MedicationStatement")
+        .unwrap();
+    assert_eq!(course["status"], "active");
+    assert!(course["effectivePeriod"]["end"].is_null());
+
+    // Same database, same patient id.
+    let again = dir.path().join("b2.json");
+    app.write_fhir("2026-11-02", "2026-11-06", &again, now, PARIS).unwrap();
+    let w: serde_json::Value = serde_json::from_slice(&std::fs::read(&again).unwrap()).unwrap();
+    assert_eq!(v["entry"][0]["fullUrl"], w["entry"][0]["fullUrl"]);
+    assert_eq!(v["entry"][0]["resource"]["id"].as_str().unwrap().len(), 36);
+}
+
+#[test]
+fn names_and_notes_in_any_script_come_back_from_pdftotext() {
+    let Some(fonts) = noto_fonts() else { return };
+    let (app, now) = breaches_app();
+    app.set_report_fonts(&fonts).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("scripts.pdf");
+    app.write_pdf("2026-11-01", "2026-11-06", Paper::A4, &pdf, now, PARIS).unwrap();
+    let Some(text) = pdftotext(&pdf) else { return };
+    for typed in ["Nguyễn Thị Hoa", "שרה", "王芳", "سارة"] {
+        assert!(text.contains(typed), "{typed:?} not extracted as typed:\n{text}");
+    }
+    assert!(!text.contains("Nguy?n"), "no '?' for Vietnamese");
+    // Without fallback fonts the bundled subset draws '?' for what it lacks.
+    app.set_report_fonts(&[]).unwrap();
+    app.write_pdf("2026-11-01", "2026-11-06", Paper::A4, &pdf, now, PARIS).unwrap();
+    let text = pdftotext(&pdf).unwrap();
+    assert!(!text.contains("王芳"));
+    // A file that is not a font is a typed error and changes nothing.
+    let bad = dir.path().join("not-a-font.ttf");
+    std::fs::write(&bad, b"hello").unwrap();
+    assert!(matches!(app.set_report_fonts(&[bad]), Err(CoreError::Invalid { .. })));
+}
+
+/// Page 1 rendered to PNG under target/report-artefacts/ for a reviewer (the
+/// demo, the red-flag day, and the breaches with names in four scripts).
+#[test]
+fn page_one_is_rendered_to_png_for_review() {
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/report-artefacts");
+    std::fs::create_dir_all(&out).unwrap();
+    let fonts = noto_fonts().unwrap_or_default();
+    let demo_app = demo();
+    let (red, red_now) = red_flag_day();
+    let (br, br_now) = breaches_app();
+    let cases: [(&str, &Kefir, &str, &str, Timestamp, &str); 3] = [
+        ("demo", &demo_app, "2026-10-20", "2026-11-16", ts(NOW), TZ),
+        ("red-flag-day", &red, "2026-11-10", "2026-11-17", red_now, PARIS),
+        ("breaches-scripts", &br, "2026-11-01", "2026-11-06", br_now, PARIS),
+    ];
+    for (name, app, from, to, now, tz) in cases {
+        app.set_report_fonts(&fonts).unwrap();
+        let pdf = out.join(format!("{name}.pdf"));
+        app.write_pdf(from, to, Paper::A4, &pdf, now, tz).unwrap();
+        let prefix = out.join(format!("{name}-page1"));
+        match std::process::Command::new("pdftoppm")
+            .args(["-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile"])
+            .arg(&pdf)
+            .arg(&prefix)
+            .status()
+        {
+            Ok(s) => assert!(s.success(), "pdftoppm failed"),
+            Err(e) => {
+                assert!(!ci(), "pdftoppm is required with CI=true: {e}");
+                return;
+            }
+        }
+        let png = std::fs::read(prefix.with_extension("png")).unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "{name}: not a PNG");
+        eprintln!("page 1 of {name}: {}", prefix.with_extension("png").display());
+    }
+}
+
+#[test]
+fn every_bundle_is_valid_for_the_hl7_validator_and_fhir_resources() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    let demo_app = demo();
+    let (red, red_now) = red_flag_day();
+    let (br, br_now) = breaches_app();
+    for (name, app, from, to, now, tz) in [
+        ("demo", &demo_app, "2026-10-20", "2026-11-16", ts(NOW), TZ),
+        ("red", &red, "2026-11-10", "2026-11-17", red_now, PARIS),
+        ("breaches", &br, "2026-11-01", "2026-11-06", br_now, PARIS),
+    ] {
+        let p = dir.path().join(format!("{name}.json"));
+        app.write_fhir(from, to, &p, now, tz).unwrap();
+        paths.push(p);
+    }
+    let sample = dir.path().join("sample.json");
+    std::fs::write(
+        &sample,
+        kefir_core::report::fhir::to_string(&kefir_core::report::sample::sample_summary(90)).unwrap(),
+    )
+    .unwrap();
+    paths.push(sample);
+    let warnings = validate_fhir(&paths);
+    // Ours are at zero: what remains would be listed in docs/fhir.md.
+    assert!(warnings.is_empty(), "HAPI warnings:\n{}", warnings.join("\n"));
 }

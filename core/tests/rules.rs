@@ -405,6 +405,7 @@ fn m1_spacing_warns_inside_the_window_and_counts_down() {
         at: ts("2026-11-26T12:00:00Z"),
         interval_hours: Some(8),
         note: None,
+        name: None,
     };
     let logged = k.log_dose(&dose, ts("2026-11-26T13:00:00Z"), TZ).unwrap();
     let st = &logged.spacing[0];
@@ -434,6 +435,7 @@ fn m3_spacing_is_two_hours_after_and_six_before() {
         at: ts("2026-11-26T08:00:00Z"),
         interval_hours: Some(12),
         note: None,
+        name: None,
     };
     k.log_dose(&dose, now(), TZ).unwrap();
     let s = k.spacing(ts("2026-11-26T09:00:00Z"), TZ).unwrap();
@@ -453,6 +455,7 @@ fn no_spacing_for_medicines_without_a_spacing_rule() {
         at: ts("2026-11-26T12:00:00Z"),
         interval_hours: Some(24),
         note: None,
+        name: None,
     };
     assert!(k.log_dose(&dose, now(), TZ).unwrap().spacing.is_empty());
     let w = k.log_drink(&drink("2026-11-26T12:30:00Z", 50, KefirKind::MilkCow, Source::Commercial), now(), TZ).unwrap();
@@ -511,6 +514,7 @@ fn bad_input_is_typed_and_stores_nothing() {
         at: now().plus(Duration::hours(1)),
         interval_hours: None,
         note: None,
+        name: None,
     };
     assert_eq!(invalid_field(k.log_dose(&dose, now(), TZ).unwrap_err()), "at");
     let dose = DoseInput { at: now(), interval_hours: Some(0), ..dose };

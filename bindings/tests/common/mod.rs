@@ -70,7 +70,13 @@ pub fn seed(app: &KefirApp) -> Seeded {
     }
     let dose_at = hours_before(now, 50);
     app.log_dose(
-        DoseInput { medicine: MedClass::Antibiotic, at: dose_at, interval_hours: None, note: Some("course".into()) },
+        DoseInput {
+            medicine: MedClass::Antibiotic,
+            at: dose_at,
+            interval_hours: None,
+            note: Some("course".into()),
+            name: None,
+        },
         dose_at,
         TZ.into(),
     )

@@ -86,7 +86,13 @@ pub fn generate(path: &Path) -> kefir_core::Result<Counts> {
                 let at = local(date, h, 0);
                 let last = !on_medicine(d + 1) && i == 2;
                 app.log_dose(
-                    &DoseInput { medicine: MedClass::Antibiotic, at, interval_hours: (!last).then_some(8), note: None },
+                    &DoseInput {
+                        medicine: MedClass::Antibiotic,
+                        at,
+                        interval_hours: (!last).then_some(8),
+                        note: None,
+                        name: None,
+                    },
                     at,
                     TZ,
                 )?;

@@ -164,7 +164,7 @@ pub fn today(c: &Connection, now: Timestamp, tz: &str) -> TodayAnswer {
     // Doses that can still matter now (the longest interval plus spacing).
     let doses: Vec<Dose> = c
         .prepare_cached(
-            "SELECT id, at_ms, medicine, interval_hours, note FROM med_doses WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id",
+            "SELECT id, at_ms, medicine, interval_hours, note, name FROM med_doses WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id",
         )
         .expect("prepare")
         .query_map(
@@ -177,6 +177,7 @@ pub fn today(c: &Connection, now: Timestamp, tz: &str) -> TodayAnswer {
                     medicine: MedClass::parse(&m).expect("medicine"),
                     interval_hours: r.get(3)?,
                     note: r.get(4)?,
+                    name: r.get(5)?,
                 })
             },
         )

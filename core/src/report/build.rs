@@ -1,29 +1,111 @@
-//! Build the `Summary` record for a date range from the store.
+//! Build the `Summary` record for a date range from the store. Facts come
+//! from the period: the profile versions in force during the range, the
+//! stored plan events of its days, and limits recomputed from the stored
+//! drinks and doses against the profile in force when each was logged.
 
 use chrono::{Duration, NaiveDate};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::*;
 use crate::checkin::Severity;
 use crate::error::{CoreError, Result};
-use crate::plan::{self, DecisionKind};
-use crate::profile::Profile;
+use crate::intake::Drink;
+use crate::meds::Dose;
+use crate::plan::{self, DayDecision, DecisionKind};
+use crate::profile::{ClinicianAck, Profile, ProfileVersion};
 use crate::rhythm::is_on_target;
-use crate::screening::Screening;
-use crate::time::{iso_date, Zone};
+use crate::rules::{forbidding_rules, rule, Level};
+use crate::screening::{constraints_for, screen};
+use crate::time::{iso_date, Timestamp, Zone};
+
+/// Hours around a dose that a spacing window can reach (the longest M1–M3
+/// window is 6 h; one more, as `meds::relevant_doses`).
+const SPACING_REACH_H: i64 = 7;
 
 /// Longest range a summary covers.
 pub const MAX_SUMMARY_DAYS: i64 = 366 * 5;
 
-pub(crate) fn build(
-    c: &Connection,
-    profile: &Profile,
-    screening: &Screening,
-    first: NaiveDate,
-    last: NaiveDate,
-    zone: &Zone,
-    now: crate::time::Timestamp,
-) -> Result<Summary> {
+/// SQL for a random version-4 UUID (the same expression as schema v4).
+pub(crate) const UUID_V4_SQL: &str = "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || \
+    substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || \
+    substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))";
+
+/// The database's stable patient id: a random UUID stored in `settings`
+/// under `patient_id` when the database is created or upgraded to schema 4.
+/// Only a database without one (a wipe, an older backup replacing
+/// everything) gets a new one here.
+pub(crate) fn patient_id(c: &Connection) -> Result<String> {
+    let read = |c: &Connection| -> Result<Option<String>> {
+        Ok(c.query_row("SELECT value FROM settings WHERE key = 'patient_id'", [], |r| r.get(0)).optional()?)
+    };
+    if let Some(id) = read(c)? {
+        return Ok(id);
+    }
+    c.execute(&format!("INSERT OR IGNORE INTO settings (key, value) SELECT 'patient_id', {UUID_V4_SQL}"), [])?;
+    read(c)?.ok_or_else(|| CoreError::Internal("patient id not stored".into()))
+}
+
+/// How much a plan event says about the day: the most severe event of a
+/// day decides its status (a stop beats a later hold on the same day).
+pub fn event_rank(k: DecisionKind) -> u8 {
+    match k {
+        DecisionKind::Stop => 10,
+        DecisionKind::Stopped => 9,
+        DecisionKind::Pause => 8,
+        DecisionKind::Paused => 7,
+        DecisionKind::StepBack => 6,
+        DecisionKind::Restart => 5,
+        DecisionKind::Resume => 4,
+        DecisionKind::Start => 3,
+        DecisionKind::Hold => 2,
+        DecisionKind::Advance => 1,
+        DecisionKind::Maintain => 0,
+    }
+}
+
+/// The version in force at `t`: the last one saved at or before it.
+fn in_force(versions: &[ProfileVersion], t: Timestamp) -> Option<&ProfileVersion> {
+    versions.iter().rev().find(|v| v.saved_at <= t)
+}
+
+fn describe_change(prev: Option<&Profile>, p: &Profile) -> String {
+    let Some(prev) = prev else {
+        let mut items: Vec<&str> = p.conditions.iter().map(|c| c.label()).collect();
+        items.extend(p.medicines.iter().map(|m| m.label()));
+        return if items.is_empty() {
+            "profile saved: no conditions or medicines".into()
+        } else {
+            format!("profile saved: {}", items.join(", "))
+        };
+    };
+    let mut parts = Vec::new();
+    for c in p.conditions.iter().filter(|c| !prev.conditions.contains(c)) {
+        parts.push(format!("added {}", c.label()));
+    }
+    for c in prev.conditions.iter().filter(|c| !p.conditions.contains(c)) {
+        parts.push(format!("removed {}", c.label()));
+    }
+    for m in p.medicines.iter().filter(|m| !prev.medicines.contains(m)) {
+        parts.push(format!("added {}", m.label()));
+    }
+    for m in prev.medicines.iter().filter(|m| !p.medicines.contains(m)) {
+        parts.push(format!("removed {}", m.label()));
+    }
+    if p.age_band != prev.age_band {
+        parts.push(format!("age band {}", p.age_band.label()));
+    }
+    if parts.is_empty() {
+        "profile saved again (no change to conditions or medicines)".into()
+    } else {
+        parts.join("; ")
+    }
+}
+
+fn hm(t: Timestamp, zone: &Zone) -> String {
+    t.local(zone).format("%Y-%m-%d %H:%M").to_string()
+}
+
+pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zone, now: Timestamp) -> Result<Summary> {
     if last < first {
         return Err(CoreError::invalid("to", "is before from"));
     }
@@ -36,11 +118,37 @@ pub(crate) fn build(
     let checkins = crate::checkin::list(c, first, last)?;
     let reactions = crate::checkin::reactions(c, start, end)?;
     let decisions = plan::decisions(c, first, last)?;
+    let patient_id = patient_id(c)?;
+
+    // The profile versions in force during the range.
+    let versions = crate::profile::history(c)?;
+    let mut profile_changes = Vec::new();
+    let mut prev: Option<&Profile> = None;
+    for v in &versions {
+        let before = v.saved_at < start;
+        let next_saved_before_start = versions.iter().any(|w| w.saved_at > v.saved_at && w.saved_at < start);
+        if v.saved_at < end && !(before && next_saved_before_start) {
+            profile_changes.push(ProfileChange {
+                saved_at: v.saved_at,
+                date: iso_date(v.saved_at.local_date(zone)),
+                before_range: before,
+                what: describe_change(prev, &v.profile),
+            });
+        }
+        prev = Some(&v.profile);
+    }
+    let end_version = in_force(&versions, end.minus(Duration::milliseconds(1)));
+    let has_profile = end_version.is_some();
+    let profile = end_version.map(|v| v.profile.clone()).unwrap_or_default();
+    let acks = crate::profile::acks(c)?;
+    let ack_at_end: Option<&ClinicianAck> = acks.iter().rev().find(|a| a.at < end);
+    let screening = screen(&profile, ack_at_end);
 
     // One row per local day.
     let mut days = Vec::new();
     let mut day = first;
-    let (mut di, mut ci, mut pi) = (0, 0, 0);
+    let (mut di, mut ci, mut pi, mut ri) = (0, 0, 0, 0);
+    let mut had_reaction = false;
     while day <= last {
         let (_, day_end) = zone.day_bounds(day);
         let date = iso_date(day);
@@ -49,22 +157,49 @@ pub(crate) fn build(
             intake += drinks[di].ml;
             di += 1;
         }
-        let mut decision = None;
+        // Every stored event of the day; the most severe decides its status
+        // (ties: the later plan's event).
+        let mut decision: Option<&DayDecision> = None;
         while pi < decisions.len() && decisions[pi].day == date {
-            decision = Some(&decisions[pi]); // the newest plan's decision wins
+            let d = &decisions[pi];
+            if decision.is_none_or(|w| event_rank(d.kind) >= event_rank(w.kind)) {
+                decision = Some(d);
+            }
             pi += 1;
         }
         let ck = (ci < checkins.len() && checkins[ci].day == date).then(|| {
             ci += 1;
             &checkins[ci - 1]
         });
+        // The day's symptoms: the check-in's and every reaction report's.
+        let mut entries: Vec<SymptomEntry> = ck.map(|k| k.symptoms.clone()).unwrap_or_default();
+        while ri < reactions.len() && reactions[ri].at < day_end {
+            entries.extend(reactions[ri].symptoms.iter().copied());
+            had_reaction = true;
+            ri += 1;
+        }
+        let worst = entries.iter().map(|e| e.severity).max();
+        let worst_severity = match (worst, ck.is_some() || had_reaction) {
+            (Some(w), _) => Some(w),
+            (None, true) => Some(Severity::None),
+            (None, false) => None,
+        };
+        let mut worst_names: Vec<&str> = Vec::new();
+        for e in entries.iter().filter(|e| Some(e.severity) == worst && e.severity > Severity::None) {
+            if !worst_names.contains(&e.symptom.label()) {
+                worst_names.push(e.symptom.label());
+            }
+        }
+        had_reaction = false;
         days.push(DayRow {
             date,
             intake_ml: intake,
             target_ml: decision.map(|d| d.target_ml),
             decision: decision.map(|d| d.kind),
             checked_in: ck.is_some(),
-            worst_severity: ck.map(|k| k.symptoms.iter().map(|e| e.severity).max().unwrap_or(Severity::None)),
+            worst_severity,
+            worst_symptom: (!worst_names.is_empty()).then(|| worst_names.join(", ")),
+            rule_ids: decision.map(|d| d.rule_ids.clone()).unwrap_or_default(),
             bristol: ck.and_then(|k| k.bristol),
         });
         day += Duration::days(1);
@@ -81,6 +216,7 @@ pub(crate) fn build(
                 label: e.symptom.label().into(),
                 snomed: e.symptom.snomed().map(str::to_string),
                 severity: e.severity,
+                whole_day: true,
             });
         }
     }
@@ -93,6 +229,7 @@ pub(crate) fn build(
                 label: e.symptom.label().into(),
                 snomed: e.symptom.snomed().map(str::to_string),
                 severity: e.severity,
+                whole_day: false,
             });
         }
     }
@@ -121,24 +258,41 @@ pub(crate) fn build(
         }
     }
     let mut red_flags: Vec<RedFlagRow> = Vec::new();
-    let describe = |es: &[crate::checkin::SymptomEntry]| {
+    let describe = |es: &[SymptomEntry]| {
         es.iter().map(|e| format!("{} ({})", e.symptom.label(), e.severity)).collect::<Vec<_>>().join(", ")
     };
-    for k in checkins.iter().filter(|k| k.level >= crate::rules::Level::Consult) {
-        red_flags.push(RedFlagRow {
-            at: k.at,
-            level: k.level,
-            rule_ids: k.rule_ids.clone(),
-            what: describe(&k.symptoms),
-        });
+    let flag =
+        |at: Timestamp, level: Level, ids: &[String], es: &[SymptomEntry], note: &Option<String>, source: &str| {
+            let last_drink = crate::intake::list(c, at.minus(Duration::hours(48)), at.plus(Duration::milliseconds(1)))?
+                .into_iter()
+                .next_back()
+                .map(|d| DrinkRef { at: d.at, local_time: hm(d.at, zone), ml: d.ml, kind: d.kind, source: d.source });
+            let advice = ids
+                .iter()
+                .filter(|id| crate::rules::RULES.iter().any(|r| r.id == id.as_str()))
+                .map(|id| {
+                    let r = rule(id);
+                    format!("{} ({}): {}", r.title, r.id, r.advice)
+                })
+                .collect();
+            Ok::<_, CoreError>(RedFlagRow {
+                at,
+                level,
+                rule_ids: ids.to_vec(),
+                what: describe(es),
+                local_time: hm(at, zone),
+                source: source.into(),
+                symptoms: es.to_vec(),
+                note: note.clone(),
+                last_drink,
+                advice,
+            })
+        };
+    for k in checkins.iter().filter(|k| k.level >= Level::Consult) {
+        red_flags.push(flag(k.at, k.level, &k.rule_ids, &k.symptoms, &k.note, "check-in")?);
     }
-    for r in reactions.iter().filter(|r| r.level >= crate::rules::Level::Consult) {
-        red_flags.push(RedFlagRow {
-            at: r.at,
-            level: r.level,
-            rule_ids: r.rule_ids.clone(),
-            what: describe(&r.symptoms),
-        });
+    for r in reactions.iter().filter(|r| r.level >= Level::Consult) {
+        red_flags.push(flag(r.at, r.level, &r.rule_ids, &r.symptoms, &r.note, "reaction report")?);
     }
     red_flags.sort_by_key(|r| r.at);
     let spacing_warnings = crate::meds::stored_dose_warnings(c, start, end)?;
@@ -200,6 +354,22 @@ pub(crate) fn build(
     kinds.sort_by_key(|k| k.kind);
     sources.sort_by_key(|s| s.source);
 
+    let plan_status = plan_status(&decisions);
+    let doses = crate::meds::list(
+        c,
+        start.minus(Duration::hours(crate::meds::MAX_INTERVAL_HOURS as i64 + 6)),
+        now.max(end).plus(Duration::hours(1)),
+    )?;
+    let courses = courses(&doses, &drinks, start, end, now, zone);
+    let breaches = breaches(&drinks, &days, &versions, &doses, zone);
+    let notes = notes(c, &drinks, &checkins, &reactions, &doses, &acks, start, end, zone)?;
+    let clearance = ack_at_end.map(|a| ClearanceRow {
+        at: a.at,
+        date: iso_date(a.at.local_date(zone)),
+        rule_ids: a.rule_ids.clone(),
+        note: a.note.clone(),
+    });
+
     let c2 = &screening.constraints;
     let spacing = c2
         .spacing
@@ -231,15 +401,23 @@ pub(crate) fn build(
         .collect();
 
     Ok(Summary {
+        patient_id,
+        has_profile,
+        profile_changes,
+        plan_status,
+        courses,
+        breaches,
+        notes,
+        clearance,
         app_version: crate::APP_VERSION.into(),
         generated_at: now,
         time_zone: zone.name().into(),
         from_date: iso_date(first),
         to_date: iso_date(last),
-        display_name: profile.display_name.clone(),
-        age_band: Some(profile.age_band.label().to_string()),
+        display_name: end_version.or(versions.last()).and_then(|v| v.profile.display_name.clone()),
+        age_band: has_profile.then(|| profile.age_band.label().to_string()),
         screening_level: screening.level,
-        findings: screening.findings.clone(),
+        findings: if has_profile { screening.findings.clone() } else { Vec::new() },
         constraints: ConstraintsSummary {
             max_ml_per_day: c2.max_ml_per_day,
             allowed_kinds: c2.allowed_kinds.clone(),
@@ -262,4 +440,265 @@ pub(crate) fn build(
         sources,
         disclaimer: DISCLAIMER.into(),
     })
+}
+
+/// Where the plan stood on the range's last decided day: the state, the day
+/// it began and the event that began it.
+fn plan_status(decisions: &[DayDecision]) -> Option<PlanStatusLine> {
+    // The winning event per day, in day order.
+    let mut days: Vec<&DayDecision> = Vec::new();
+    for d in decisions {
+        match days.last_mut() {
+            Some(w) if w.day == d.day => {
+                if event_rank(d.kind) >= event_rank(w.kind) {
+                    *w = d;
+                }
+            }
+            _ => days.push(d),
+        }
+    }
+    let last = *days.last()?;
+    let state = |k: DecisionKind| match k {
+        DecisionKind::Stop | DecisionKind::Stopped => "stopped",
+        DecisionKind::Pause | DecisionKind::Paused => "paused",
+        _ => "active",
+    };
+    let status = state(last.kind);
+    // Walk back over the run of days in the same state to the event that began it.
+    let mut begin = last;
+    for d in days.iter().rev() {
+        if state(d.kind) != status {
+            break;
+        }
+        begin = d;
+        if status == "active" && matches!(d.kind, DecisionKind::Start | DecisionKind::Restart | DecisionKind::Resume) {
+            break;
+        }
+    }
+    Some(PlanStatusLine {
+        status: status.into(),
+        since: begin.day.clone(),
+        reason: begin.reason.clone(),
+        rule_ids: begin.rule_ids.clone(),
+        target_ml: last.target_ml,
+    })
+}
+
+/// Doses grouped into courses: same class and name, each dose within two
+/// intervals (48 h without one) of the one before. Only courses with a dose
+/// inside `start..end` are kept. A course is active while its last dose
+/// foresees a next one that is not yet two intervals late at `now`.
+fn courses(
+    doses: &[Dose],
+    drinks: &[Drink],
+    start: Timestamp,
+    end: Timestamp,
+    now: Timestamp,
+    zone: &Zone,
+) -> Vec<MedCourse> {
+    let mut groups: Vec<Vec<&Dose>> = Vec::new();
+    for d in doses.iter().filter(|d| d.at <= now) {
+        let key = |x: &Dose| (x.medicine, x.name.as_ref().map(|n| n.to_lowercase()));
+        let open = groups.iter_mut().rev().find(|g| {
+            let l = g[g.len() - 1];
+            let gap = Duration::hours(l.interval_hours.map(|h| 2 * h as i64).unwrap_or(48).max(48));
+            key(l) == key(d) && d.at <= l.at.plus(gap)
+        });
+        match open {
+            Some(g) => g.push(d),
+            None => groups.push(vec![d]),
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|g| g.iter().any(|d| d.at >= start && d.at < end))
+        .map(|g| {
+            let (first, last) = (g[0], g[g.len() - 1]);
+            let mut intervals: Vec<u32> = g.iter().filter_map(|d| d.interval_hours).collect();
+            intervals.sort_unstable();
+            let interval_hours = intervals.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).map(|run| run[0]);
+            let active = last.interval_hours.is_some_and(|h| last.at.plus(Duration::hours(2 * h as i64)) > now);
+            let owned: Vec<Dose> = g.iter().map(|d| (*d).clone()).collect();
+            // Only drinks near the course can be inside its windows (drinks are sorted).
+            let from = first.at.minus(Duration::hours(SPACING_REACH_H));
+            let to = last.at.plus(Duration::hours(last.interval_hours.unwrap_or(0) as i64 + SPACING_REACH_H));
+            let (a, b) = (drinks.partition_point(|x| x.at < from), drinks.partition_point(|x| x.at <= to));
+            let drinks_in_window = drinks[a..b.max(a)]
+                .iter()
+                .filter(|x| !crate::meds::drink_warnings(&owned, x.at, zone).is_empty())
+                .count() as u32;
+            MedCourse {
+                medicine: first.medicine,
+                label: first.medicine.label().into(),
+                name: g.iter().rev().find_map(|d| d.name.clone()),
+                first_dose: first.at,
+                last_dose: last.at,
+                first_local: hm(first.at, zone),
+                last_local: hm(last.at, zone),
+                interval_hours,
+                doses: g.len() as u32,
+                active,
+                rule_id: crate::screening::spacing_rule_for(first.medicine).map(|r| r.rule_id),
+                drinks_in_window,
+            }
+        })
+        .collect()
+}
+
+/// Drinks against the screening in force when they were drunk (the default
+/// profile before any was saved, as the app warned then): ruled-out kinds and
+/// sources, days over the cap (D3), drinks inside spacing windows (M1–M3).
+fn breaches(
+    drinks: &[Drink],
+    days: &[DayRow],
+    versions: &[ProfileVersion],
+    doses: &[Dose],
+    zone: &Zone,
+) -> Vec<Breach> {
+    let default = Profile::default();
+    let profile_at = |t: Timestamp| in_force(versions, t).map(|v| &v.profile).unwrap_or(&default);
+    let mut out = Vec::new();
+    for d in drinks {
+        let what = format!("{} ml {} ({}) at {}", d.ml, kind_text(d.kind), d.source, hm(d.at, zone));
+        for id in forbidding_rules(profile_at(d.at), d.kind, d.source) {
+            out.push(Breach {
+                at: d.at,
+                date: iso_date(d.at.local_date(zone)),
+                rule_id: id.into(),
+                what: format!("{what}: ruled out by the screening"),
+            });
+        }
+        // The doses the app looked at when the drink was logged
+        // (meds::relevant_doses: a week and 6 h before, 7 h after; sorted).
+        let from = d.at.minus(Duration::hours(crate::meds::MAX_INTERVAL_HOURS as i64 + 6));
+        let to = d.at.plus(Duration::hours(SPACING_REACH_H));
+        let (a, b) = (doses.partition_point(|x| x.at < from), doses.partition_point(|x| x.at < to));
+        for f in crate::meds::drink_warnings(&doses[a..b.max(a)], d.at, zone) {
+            out.push(Breach {
+                at: d.at,
+                date: iso_date(d.at.local_date(zone)),
+                rule_id: f.rule_id.clone(),
+                what: format!("{what}: inside a medicine spacing window"),
+            });
+        }
+    }
+    for day in days.iter().filter(|d| d.intake_ml > 0) {
+        let Ok(date) = crate::time::parse_iso_date("date", &day.date) else { continue };
+        let (_, day_end) = zone.day_bounds(date);
+        let cap = constraints_for(profile_at(day_end.minus(Duration::milliseconds(1)))).max_ml_per_day;
+        if day.intake_ml > cap {
+            out.push(Breach {
+                at: day_end.minus(Duration::milliseconds(1)),
+                date: day.date.clone(),
+                rule_id: "D3".into(),
+                what: format!("{} ml on {}; the limit was {cap} ml", day.intake_ml, day.date),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)).then(a.rule_id.cmp(&b.rule_id)));
+    out
+}
+
+/// A kind in words, e.g. "milk kefir (cow)".
+pub fn kind_text(k: crate::intake::KefirKind) -> &'static str {
+    use crate::intake::KefirKind as K;
+    match k {
+        K::MilkCow => "milk kefir (cow)",
+        K::MilkGoat => "milk kefir (goat)",
+        K::MilkSheep => "milk kefir (sheep)",
+        K::Water => "water kefir",
+        K::Plant => "plant-based kefir",
+    }
+}
+
+/// Every note typed in the range, oldest first.
+#[allow(clippy::too_many_arguments)]
+fn notes(
+    _c: &Connection,
+    drinks: &[Drink],
+    checkins: &[crate::checkin::Checkin],
+    reactions: &[crate::checkin::Reaction],
+    doses: &[Dose],
+    acks: &[ClinicianAck],
+    start: Timestamp,
+    end: Timestamp,
+    zone: &Zone,
+) -> Result<Vec<NoteRow>> {
+    let mut out = Vec::new();
+    let mut push = |at: Timestamp, date: String, source: &str, text: &Option<String>| {
+        if let Some(t) = text.as_ref().filter(|t| !t.trim().is_empty()) {
+            out.push(NoteRow { at, date, source: source.into(), text: t.clone() });
+        }
+    };
+    let date = |t: Timestamp| iso_date(t.local_date(zone));
+    for d in drinks {
+        push(d.at, date(d.at), "drink", &d.note);
+    }
+    for k in checkins {
+        push(k.at, k.day.clone(), "check-in", &k.note);
+    }
+    for r in reactions {
+        push(r.at, date(r.at), "reaction", &r.note);
+    }
+    for d in doses.iter().filter(|d| d.at >= start && d.at < end) {
+        push(d.at, date(d.at), "dose", &d.note);
+    }
+    for a in acks.iter().filter(|a| a.at >= start && a.at < end) {
+        push(a.at, date(a.at), "clearance", &a.note);
+    }
+    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(day: &str, kind: DecisionKind, ids: &[&str]) -> DayDecision {
+        DayDecision {
+            day: day.into(),
+            kind,
+            target_ml: if matches!(kind, DecisionKind::Stop | DecisionKind::Stopped) { 0 } else { 50 },
+            step: 1,
+            steps: 5,
+            reason: format!("{kind:?}"),
+            rule_ids: ids.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_most_severe_event_of_a_day_decides_its_status() {
+        // Several events on one day (e.g. a start, an S5 stop and a later
+        // S6 one from another plan row), in any order: the stop wins.
+        for events in [
+            vec![d("2026-11-17", DecisionKind::Start, &["D1"]), d("2026-11-17", DecisionKind::Stop, &["S5"])],
+            vec![d("2026-11-17", DecisionKind::Stop, &["S5"]), d("2026-11-17", DecisionKind::Hold, &["S1"])],
+        ] {
+            let p = plan_status(&events).unwrap();
+            assert_eq!((p.status.as_str(), p.since.as_str()), ("stopped", "2026-11-17"));
+            assert_eq!(p.rule_ids, vec!["S5".to_string()]);
+        }
+        // Stopped days after the stop keep "since" at the stop.
+        let events = vec![
+            d("2026-11-10", DecisionKind::Start, &["D1"]),
+            d("2026-11-12", DecisionKind::Stop, &["S6"]),
+            d("2026-11-13", DecisionKind::Stopped, &[]),
+            d("2026-11-14", DecisionKind::Stopped, &[]),
+        ];
+        let p = plan_status(&events).unwrap();
+        assert_eq!(
+            (p.status.as_str(), p.since.as_str(), p.rule_ids.clone()),
+            ("stopped", "2026-11-12", vec!["S6".into()])
+        );
+        // Active since the last restart.
+        let mut events = events;
+        events.push(d("2026-11-15", DecisionKind::Restart, &[]));
+        events.push(d("2026-11-16", DecisionKind::Hold, &[]));
+        let p = plan_status(&events).unwrap();
+        assert_eq!((p.status.as_str(), p.since.as_str()), ("active", "2026-11-15"));
+        assert!(plan_status(&[]).is_none());
+        assert!(event_rank(DecisionKind::Stop) > event_rank(DecisionKind::Pause));
+        assert!(event_rank(DecisionKind::Pause) > event_rank(DecisionKind::StepBack));
+        assert!(event_rank(DecisionKind::StepBack) > event_rank(DecisionKind::Start));
+    }
 }

@@ -125,6 +125,57 @@ pub fn checkins(rows: &[CheckinCsvRow], zone: &Zone) -> String {
     out
 }
 
+/// The reaction reports ("report a reaction now"): one row per report.
+///
+/// Columns: `time, date`, one column per [`Symptom`] (severity name, as in
+/// [`checkins`]), then `level` (info, caution, consult, stop, emergency),
+/// `rule_ids` (`;`-separated, e.g. `S5;S6`) and `note`.
+pub fn reactions(rows: &[crate::checkin::Reaction], zone: &Zone) -> String {
+    let mut out = String::with_capacity(256 + rows.len() * 160);
+    let mut header: Vec<&str> = vec!["time", "date"];
+    header.extend(Symptom::ALL.iter().map(|s| s.as_str()));
+    header.extend(["level", "rule_ids", "note"]);
+    record(&mut out, &header);
+    for r in rows {
+        let mut fields: Vec<String> = vec![r.at.rfc3339_in(zone), r.at.local_date(zone).format("%Y-%m-%d").to_string()];
+        for &symptom in Symptom::ALL {
+            let severity =
+                r.symptoms.iter().filter(|e| e.symptom == symptom).map(|e| e.severity).max().unwrap_or(Severity::None);
+            fields.push(severity.as_str().to_string());
+        }
+        fields.push(r.level.as_str().to_string());
+        fields.push(r.rule_ids.join(";"));
+        fields.push(free_text(r.note.as_deref()));
+        let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
+        record(&mut out, &refs);
+    }
+    out
+}
+
+/// The medicine doses: one row per logged dose, oldest first as given.
+///
+/// Columns: `id, time, date, medicine` (class: `antibiotic`, ...), `name`
+/// (as the user typed it), `interval_hours` (empty when none), `note`.
+pub fn doses(rows: &[crate::meds::Dose], zone: &Zone) -> String {
+    let mut out = String::with_capacity(64 + rows.len() * 96);
+    record(&mut out, &["id", "time", "date", "medicine", "name", "interval_hours", "note"]);
+    for d in rows {
+        record(
+            &mut out,
+            &[
+                &d.id.to_string(),
+                &d.at.rfc3339_in(zone),
+                &d.at.local_date(zone).format("%Y-%m-%d").to_string(),
+                d.medicine.as_str(),
+                &free_text(d.name.as_deref()),
+                &d.interval_hours.map(|h| h.to_string()).unwrap_or_default(),
+                &free_text(d.note.as_deref()),
+            ],
+        );
+    }
+    out
+}
+
 /// Append one record (fields joined by commas, quoted as needed, CRLF).
 fn record(out: &mut String, fields: &[&str]) {
     for (i, f) in fields.iter().enumerate() {

@@ -18,10 +18,24 @@
 //!   in `meta.profile`.
 //! * **Observation, Bristol stool form**: one per check-in day that recorded
 //!   it, SNOMED CT 443172007 with `valueInteger` 1-7.
+//!   A check-in describes a whole local day, so its symptoms are dated to
+//!   that day (`effectiveDateTime` = the local date) with `issued` = when it
+//!   was typed; a reaction report carries its own time.
 //! * **AllergyIntolerance** for allergy items (e.g. cow's milk protein,
-//!   SNOMED CT 782555009), **Condition** for other profile conditions and
-//!   **MedicationStatement** (status `active`) per medicine class. These are
-//!   patient-reported, so their verification status is `unconfirmed`.
+//!   SNOMED CT 782555009), and one per suspected allergic reaction (S5, S6):
+//!   substance kefir, `reaction` with its manifestations, severity and onset;
+//!   **Condition** (problem list) for other profile conditions except
+//!   pregnancy, breastfeeding and avoiding alcohol, which are status
+//!   Observations; **MedicationStatement** per logged course (status
+//!   `completed` or `active`, `effectivePeriod`, `dosage`) and per profile
+//!   medicine without a course. All patient-reported: `unconfirmed`.
+//! * **Observation, plan event** (local code `plan-event`): the plan's
+//!   history, one per event, and **Observation, limit breach** (local code
+//!   `limit-breach`): drinks against the screening (P/M rules, D3, M1–M3).
+//! * Notes the user typed go in `note` of the resource they belong to (the
+//!   day's intake, the check-in's symptoms or Bristol score, the reaction,
+//!   the course); a note with no such resource is an Observation with local
+//!   code `diary-note`. See docs/fhir.md.
 //!
 //! Every entry's `fullUrl` is a `urn:uuid:` with a name-based (version 5)
 //! UUID derived from the summary's identity (generation time, range, name)
@@ -33,9 +47,9 @@
 
 use serde_json::{json, Value};
 
-use crate::checkin::Severity;
+use crate::checkin::{Severity, Symptom};
 use crate::error::{CoreError, Result};
-use crate::report::{CodedItem, Summary, SymptomReport};
+use crate::report::{CodedItem, MedCourse, NoteRow, RedFlagRow, Summary, SymptomReport};
 use crate::time::{Timestamp, Zone};
 
 /// Local code system for app concepts that have no standard code.
@@ -102,6 +116,8 @@ struct Builder<'a> {
     seed: String,
     patient_url: String,
     entries: Vec<Value>,
+    /// Which of the summary's notes went into some resource's `note`.
+    used_notes: Vec<bool>,
 }
 
 impl<'a> Builder<'a> {
@@ -113,8 +129,9 @@ impl<'a> Builder<'a> {
             s.to_date,
             s.display_name.as_deref().unwrap_or("")
         );
-        let patient_url = urn_uuid(&seed, "patient");
-        Builder { s, zone, seed, patient_url, entries: Vec::new() }
+        // The database's stable random id: the same patient in every export.
+        let patient_url = format!("urn:uuid:{}", s.patient_id);
+        Builder { s, zone, seed, patient_url, entries: Vec::new(), used_notes: vec![false; s.notes.len()] }
     }
 
     fn time(&self, t: Timestamp) -> String {
@@ -125,11 +142,32 @@ impl<'a> Builder<'a> {
         json!({ "reference": self.patient_url })
     }
 
-    /// Add an entry whose fullUrl and id derive from `key`.
+    /// Add an entry whose fullUrl and id derive from `key`. Every
+    /// Observation gets the patient as performer (all data are
+    /// patient-reported) and every resource a generated narrative (dom-6).
     fn push(&mut self, key: &str, mut resource: Value) {
         let url = if key == "patient" { self.patient_url.clone() } else { urn_uuid(&self.seed, key) };
+        if resource["resourceType"] == "Observation" && resource.get("performer").is_none() {
+            resource["performer"] = json!([self.patient_ref()]);
+        }
+        resource["text"] = json!({
+            "status": "generated",
+            "div": format!("<div xmlns=\"http://www.w3.org/1999/xhtml\">{}</div>", xml_escape(&narrative(&resource)))
+        });
         resource["id"] = Value::String(url["urn:uuid:".len()..].to_string());
         self.entries.push(json!({ "fullUrl": url, "resource": resource }));
+    }
+
+    /// The notes of `source` matching `pick`, as FHIR Annotations (marked used).
+    fn notes_for(&mut self, source: &str, pick: impl Fn(&NoteRow) -> bool) -> Vec<Value> {
+        let mut out = Vec::new();
+        for (i, n) in self.s.notes.iter().enumerate() {
+            if n.source == source && pick(n) {
+                self.used_notes[i] = true;
+                out.push(json!({ "time": n.at.rfc3339_in(&self.zone), "text": n.text }));
+            }
+        }
+        out
     }
 
     fn build(mut self) -> Value {
@@ -138,12 +176,61 @@ impl<'a> Builder<'a> {
         for item in &s.conditions {
             if item.is_allergy {
                 self.allergy(item);
+            } else if matches!(item.code.as_str(), "pregnant" | "breastfeeding" | "avoiding_alcohol") {
+                self.status_observation(item);
             } else {
                 self.condition(item);
             }
         }
-        for item in &s.medicines {
+        for (i, c) in s.courses.iter().enumerate() {
+            self.course(i, c);
+        }
+        for item in s.medicines.iter().filter(|m| !s.courses.iter().any(|c| c.medicine.as_str() == m.code)) {
             self.medication(item);
+        }
+        for (i, r) in s.red_flags.iter().enumerate() {
+            if r.rule_ids.iter().any(|id| id == "S5" || id == "S6") {
+                self.suspected_reaction(i, r);
+            }
+        }
+        for (i, e) in s.plan_events.iter().enumerate() {
+            let obs = json!({
+                "resourceType": "Observation",
+                "status": "final",
+                "code": {
+                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": "plan-event", "display": "Kefir plan event" }],
+                    "text": "Kefir introduction plan event"
+                },
+                "subject": self.patient_ref(),
+                "effectiveDateTime": e.date,
+                "valueCodeableConcept": {
+                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": format!("plan-{}", e.decision.as_str()) }],
+                    "text": e.decision.as_str().replace('_', " ")
+                },
+                "component": [{
+                    "code": { "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": "plan-target" }], "text": "Target for the day" },
+                    "valueQuantity": { "value": e.target_ml, "unit": "mL", "system": UCUM, "code": "mL" }
+                }],
+                "note": [{ "text": rule_note(&e.reason, &e.rule_ids) }]
+            });
+            self.push(&format!("plan|{i}|{}|{}", e.date, e.decision.as_str()), obs);
+        }
+        for (i, b) in s.breaches.iter().enumerate() {
+            let obs = json!({
+                "resourceType": "Observation",
+                "status": "final",
+                "code": {
+                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": "limit-breach", "display": "Kefir limit not kept" }],
+                    "text": "Kefir limit from the screening not kept"
+                },
+                "subject": self.patient_ref(),
+                "effectiveDateTime": self.time(b.at),
+                "valueCodeableConcept": {
+                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": format!("rule-{}", b.rule_id) }],
+                    "text": format!("{} ({})", b.what, b.rule_id)
+                }
+            });
+            self.push(&format!("breach|{i}|{}|{}", b.at.millis(), b.rule_id), obs);
         }
         for day in &s.days {
             if day.intake_ml > 0 {
@@ -162,15 +249,20 @@ impl<'a> Builder<'a> {
                     "effectiveDateTime": day.date,
                     "valueQuantity": { "value": day.intake_ml, "unit": "mL", "system": UCUM, "code": "mL" }
                 });
+                let mut notes = Vec::new();
                 if let Some(target) = day.target_ml {
                     let decision =
                         day.decision.map(|d| format!(" ({})", d.as_str().replace('_', " "))).unwrap_or_default();
-                    obs["note"] = json!([{ "text": format!("Plan target {target} mL{decision}.") }]);
+                    notes.push(json!({ "text": format!("Plan target {target} mL{decision}.") }));
+                }
+                notes.extend(self.notes_for("drink", |n| n.date == day.date));
+                if !notes.is_empty() {
+                    obs["note"] = Value::Array(notes);
                 }
                 self.push(&format!("intake|{}", day.date), obs);
             }
             if let Some(b) = day.bristol.filter(|b| (1..=7).contains(b)) {
-                let obs = json!({
+                let mut obs = json!({
                     "resourceType": "Observation",
                     "status": "final",
                     "category": [coded(OBSERVATION_CATEGORY, "survey", "Survey")],
@@ -182,11 +274,35 @@ impl<'a> Builder<'a> {
                     "effectiveDateTime": day.date,
                     "valueInteger": b
                 });
+                let notes = self.notes_for("check-in", |n| n.date == day.date);
+                if !notes.is_empty() {
+                    obs["note"] = Value::Array(notes);
+                }
                 self.push(&format!("bristol|{}", day.date), obs);
             }
         }
         for (i, r) in s.symptom_reports.iter().enumerate() {
             self.symptom(i, r);
+        }
+        // Notes that belong to no resource above (e.g. a check-in note on a
+        // day without symptoms or Bristol score, a clearance note).
+        for i in 0..s.notes.len() {
+            if self.used_notes[i] {
+                continue;
+            }
+            let n = &s.notes[i];
+            let obs = json!({
+                "resourceType": "Observation",
+                "status": "final",
+                "code": {
+                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": "diary-note", "display": "Diary note" }],
+                    "text": format!("Diary note ({})", n.source)
+                },
+                "subject": self.patient_ref(),
+                "effectiveDateTime": if n.source == "check-in" { n.date.clone() } else { self.time(n.at) },
+                "valueString": n.text
+            });
+            self.push(&format!("note|{i}|{}", n.at.millis()), obs);
         }
 
         let bundle_uuid = uuid_v5(&UUID_NAMESPACE, format!("{}|bundle", self.seed).as_bytes());
@@ -242,6 +358,131 @@ impl<'a> Builder<'a> {
         self.push(&format!("condition|{}", item.code), r);
     }
 
+    /// Pregnancy, breastfeeding, avoiding alcohol: a reported status, not a
+    /// problem-list Condition. No standard code is cited here, so local code and text.
+    fn status_observation(&mut self, item: &CodedItem) {
+        let r = json!({
+            "resourceType": "Observation",
+            "status": "final",
+            "category": [coded(OBSERVATION_CATEGORY, "social-history", "Social History")],
+            "code": {
+                "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": format!("status-{}", item.code) }],
+                "text": item.label
+            },
+            "subject": self.patient_ref(),
+            "performer": [self.patient_ref()],
+            "effectiveDateTime": self.time(self.s.generated_at),
+            "valueBoolean": true
+        });
+        self.push(&format!("status|{}", item.code), r);
+    }
+
+    /// A logged course: completed or active, its first and last dose, the
+    /// interval as a timing, and whether spacing (M1–M3) was kept.
+    fn course(&mut self, index: usize, c: &MedCourse) {
+        let mut concept = json!({
+            "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": c.medicine.as_str(), "display": c.label }],
+            "text": match &c.name { Some(n) => format!("{n} ({})", c.label), None => c.label.clone() }
+        });
+        if c.name.is_none() {
+            concept["text"] = Value::String(c.label.clone());
+        }
+        let mut period = json!({ "start": self.time(c.first_dose) });
+        if !c.active {
+            period["end"] = Value::String(self.time(c.last_dose));
+        }
+        let mut dosage = json!({
+            "text": match c.interval_hours {
+                Some(h) => format!("Every {h} h; {} doses logged from {} to {}", c.doses, c.first_local, c.last_local),
+                None => format!("{} doses logged from {} to {}", c.doses, c.first_local, c.last_local),
+            }
+        });
+        if let Some(h) = c.interval_hours {
+            dosage["timing"] = json!({ "repeat": { "frequency": 1, "period": h, "periodUnit": "h" } });
+        }
+        let spacing = match (&c.rule_id, c.drinks_in_window) {
+            (Some(id), 0) => format!("Kefir spacing ({id}) kept: no drink inside a window."),
+            (Some(id), n) => format!("Kefir spacing ({id}) missed: {n} drink(s) inside a window."),
+            (None, _) => String::new(),
+        };
+        let (first, last) = (c.first_dose, c.last_dose);
+        let mut notes = self.notes_for("dose", |n| n.at >= first && n.at <= last);
+        if !spacing.is_empty() {
+            notes.insert(0, json!({ "text": spacing }));
+        }
+        let mut r = json!({
+            "resourceType": "MedicationStatement",
+            "status": if c.active { "active" } else { "completed" },
+            "medicationCodeableConcept": concept,
+            "subject": self.patient_ref(),
+            "effectivePeriod": period,
+            "dateAsserted": self.time(self.s.generated_at),
+            "informationSource": self.patient_ref(),
+            "dosage": [dosage]
+        });
+        if !notes.is_empty() {
+            r["note"] = Value::Array(notes);
+        }
+        self.push(&format!("course|{index}|{}|{}", c.medicine.as_str(), c.first_dose.millis()), r);
+    }
+
+    /// A suspected allergic reaction to kefir (S5, S6), reported by the
+    /// user: unconfirmed, with its manifestations, severity and onset.
+    fn suspected_reaction(&mut self, index: usize, r: &RedFlagRow) {
+        let manifestations: Vec<Value> = r
+            .symptoms
+            .iter()
+            .filter(|e| e.severity > Severity::None)
+            .map(|e| {
+                let mut v = json!({ "text": e.symptom.label() });
+                if let Some(code) = manifestation_snomed(e.symptom) {
+                    v["coding"] = json!([snomed_coding(code)]);
+                }
+                v
+            })
+            .collect();
+        if manifestations.is_empty() {
+            return;
+        }
+        let worst = r.symptoms.iter().map(|e| e.severity).max().unwrap_or(Severity::None);
+        let mut reaction = json!({
+            "substance": kefir_concept(),
+            "manifestation": manifestations,
+            "onset": self.time(r.at),
+            "description": rule_note(&format!("Reported by the user in a {}: {}.", r.source, r.what), &r.rule_ids)
+        });
+        if worst > Severity::None {
+            reaction["severity"] = Value::String(worst.as_str().to_string());
+        }
+        let mut a = json!({
+            "resourceType": "AllergyIntolerance",
+            "clinicalStatus": coded(
+                "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active", "Active"),
+            "verificationStatus": coded(
+                "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "unconfirmed", "Unconfirmed"),
+            "type": "allergy",
+            "category": ["food"],
+            "code": kefir_concept(),
+            "patient": self.patient_ref(),
+            "onsetDateTime": self.time(r.at),
+            "recordedDate": self.time(r.at),
+            "asserter": self.patient_ref(),
+            "reaction": [reaction]
+        });
+        let at = r.at;
+        let source = if r.source == "check-in" { "check-in" } else { "reaction" };
+        let mut notes: Vec<Value> = Vec::new();
+        if source == "reaction" {
+            notes = self.notes_for(source, |n| n.at == at);
+        } else if let Some(n) = &r.note {
+            notes.push(json!({ "text": n }));
+        }
+        if !notes.is_empty() {
+            a["note"] = Value::Array(notes);
+        }
+        self.push(&format!("reaction|{index}|{}", r.at.millis()), a);
+    }
+
     fn medication(&mut self, item: &CodedItem) {
         let r = json!({
             "resourceType": "MedicationStatement",
@@ -264,7 +505,8 @@ impl<'a> Builder<'a> {
         if let Some(code) = sev_code {
             severity["coding"] = json!([{ "system": SNOMED, "code": code, "display": sev_display }]);
         }
-        let obs = json!({
+        let effective = if r.whole_day { r.date.clone() } else { self.time(r.at) };
+        let mut obs = json!({
             "resourceType": "Observation",
             "status": "final",
             "category": [coded(SYMPTOM_CATEGORY_SYSTEM, "symptom", "Symptom")],
@@ -273,7 +515,8 @@ impl<'a> Builder<'a> {
                 "text": "Symptom"
             },
             "subject": self.patient_ref(),
-            "effectiveDateTime": self.time(r.at),
+            "effectiveDateTime": effective,
+            "issued": self.time(r.at),
             "performer": [self.patient_ref()],
             "valueCodeableConcept": value,
             "component": [{
@@ -284,8 +527,125 @@ impl<'a> Builder<'a> {
                 "valueCodeableConcept": severity
             }]
         });
+        let (at, date) = (r.at, r.date.clone());
+        let notes = if r.whole_day {
+            self.notes_for("check-in", |n| n.date == date)
+        } else {
+            self.notes_for("reaction", |n| n.at == at)
+        };
+        if !notes.is_empty() {
+            obs["note"] = Value::Array(notes);
+        }
         let key = format!("symptom|{index}|{}|{}|{}", r.at.millis(), r.symptom.as_str(), r.severity.as_str());
         self.push(&key, obs);
+    }
+}
+
+/// A one-line human-readable summary of a resource for its narrative.
+fn narrative(r: &Value) -> String {
+    let str_at = |path: &[&str]| -> Option<String> {
+        let mut v = r;
+        for p in path {
+            v = v.get(*p)?;
+        }
+        match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(if *b { "yes".into() } else { "no".into() }),
+            _ => None,
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let rt = r["resourceType"].as_str().unwrap_or("Resource");
+    match rt {
+        "Patient" => {
+            parts.push("Patient (self-reported data)".into());
+            if let Some(n) =
+                str_at(&["name", "0", "text"]).or_else(|| r["name"][0]["text"].as_str().map(str::to_string))
+            {
+                parts.push(n);
+            }
+        }
+        "MedicationStatement" => {
+            parts.push(format!("Medicine: {}", str_at(&["medicationCodeableConcept", "text"]).unwrap_or_default()));
+            parts.push(format!("status {}", str_at(&["status"]).unwrap_or_default()));
+            if let Some(d) = r["dosage"][0]["text"].as_str() {
+                parts.push(d.to_string());
+            }
+        }
+        "AllergyIntolerance" | "Condition" => {
+            parts.push(format!("{rt}: {}", str_at(&["code", "text"]).unwrap_or_default()));
+            parts.push("reported by the patient, unconfirmed".into());
+            if let Some(d) = r["reaction"][0]["description"].as_str() {
+                parts.push(d.to_string());
+            }
+        }
+        _ => {
+            parts.push(str_at(&["code", "text"]).unwrap_or_else(|| rt.to_string()));
+            if let Some(v) = r.get("valueQuantity") {
+                parts.push(format!("{} {}", v["value"], v["unit"].as_str().unwrap_or("")));
+            }
+            for k in ["valueString", "valueInteger", "valueBoolean"] {
+                if let Some(v) = str_at(&[k]) {
+                    parts.push(v);
+                }
+            }
+            if let Some(v) = str_at(&["valueCodeableConcept", "text"]) {
+                parts.push(v);
+            }
+            if let Some(c) = r["component"][0]["valueCodeableConcept"]["text"].as_str() {
+                parts.push(format!("severity {c}"));
+            }
+            if let Some(t) = str_at(&["effectiveDateTime"]) {
+                parts.push(t);
+            }
+        }
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    parts.join("; ")
+}
+
+/// Text for an XHTML narrative: &, < and > escaped.
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// "reason (S5, S6)" or the reason alone.
+fn rule_note(reason: &str, rule_ids: &[String]) -> String {
+    if rule_ids.is_empty() {
+        reason.to_string()
+    } else {
+        format!("{reason} (rules {})", rule_ids.join(", "))
+    }
+}
+
+/// Kefir as a substance: no SNOMED CT concept (safety-evidence.md, "Coding
+/// for doctor exports"), so a local code mapped to EFSA FoodEx2 A02NV.
+fn kefir_concept() -> Value {
+    json!({
+        "coding": [
+            { "system": LOCAL_CODE_SYSTEM, "code": "kefir", "display": "Kefir" },
+            { "system": FOODEX2_SYSTEM, "code": FOODEX2_KEFIR, "display": "Kefir" }
+        ],
+        "text": "Kefir"
+    })
+}
+
+/// SNOMED CT concept for a reaction manifestation, only where a published
+/// source gives one:
+/// * the symptom codes of [`Symptom::snomed`] (safety-evidence.md, "Coding
+///   for doctor exports": urticaria 126485001, dyspnoea 267036007, ...);
+/// * lip, face or tongue swelling: 41291007 "Angioedema", listed in the
+///   reaction-manifestation value sets of HL7 Belgium's Clinical Core IG
+///   (ValueSet be-vs-reaction-manifestation-code, "Reaction Manifestation
+///   Code (Allergy - Immunization)"), which also lists 267036007 Dyspnea
+///   and 62315008 Diarrhea as used here.
+///
+/// Other symptoms (itchy throat, faintness, ...) go as text only.
+fn manifestation_snomed(s: Symptom) -> Option<&'static str> {
+    match s {
+        Symptom::LipFaceTongueSwelling => Some("41291007"),
+        other => other.snomed(),
     }
 }
 
@@ -315,6 +675,7 @@ fn snomed_coding(code: &str) -> Value {
         "21522001" => Some("Abdominal pain"),
         "126485001" => Some("Urticaria"),
         "267036007" => Some("Dyspnea"),
+        "41291007" => Some("Angioedema"),
         "782555009" => Some("Allergy to cow's milk protein"),
         _ => None,
     };
@@ -484,9 +845,15 @@ mod tests {
         let symptoms: Vec<_> = obs.iter().filter(|o| has_coding(&o["code"], LOINC, LOINC_SYMPTOM)).collect();
         assert_eq!(symptoms.len(), s.symptom_reports.len());
         for (o, r) in symptoms.iter().zip(&s.symptom_reports) {
-            let t = o["effectiveDateTime"].as_str().unwrap();
+            // A check-in symptom is dated to its day; when it was typed is `issued`.
+            let t = o["issued"].as_str().unwrap();
             assert!(t.ends_with("+00:00") || t.ends_with("+01:00"), "{t}");
             assert_eq!(Timestamp::parse_rfc3339(t), Some(r.at));
+            if r.whole_day {
+                assert_eq!(o["effectiveDateTime"], r.date.as_str());
+            } else {
+                assert_eq!(o["effectiveDateTime"], t);
+            }
             assert_eq!(o["valueCodeableConcept"]["text"], r.label.as_str());
             match &r.snomed {
                 Some(code) => assert!(has_coding(&o["valueCodeableConcept"], SNOMED, code)),
@@ -501,16 +868,41 @@ mod tests {
         let bristol: Vec<_> = obs.iter().filter(|o| has_coding(&o["code"], SNOMED, SNOMED_BRISTOL)).collect();
         assert_eq!(bristol.len(), s.days.iter().filter(|d| d.bristol.is_some()).count());
         assert!(bristol.iter().all(|o| (1..=7).contains(&o["valueInteger"].as_u64().unwrap())));
-        assert_eq!(obs.len(), intake.len() + symptoms.len() + bristol.len());
+        let local = |code: &str| obs.iter().filter(|o| has_coding(&o["code"], LOCAL_CODE_SYSTEM, code)).count();
+        assert_eq!(local("plan-event"), s.plan_events.len());
+        assert_eq!(local("limit-breach"), s.breaches.len());
+        assert_eq!(
+            obs.len(),
+            intake.len()
+                + symptoms.len()
+                + bristol.len()
+                + local("plan-event")
+                + local("limit-breach")
+                + local("diary-note")
+        );
+        // Every note the user typed is somewhere: a resource's `note` or a diary-note Observation.
+        let text = serde_json::to_string(&b).unwrap();
+        for n in &s.notes {
+            assert!(text.contains(&serde_json::to_string(&n.text).unwrap()), "note {:?}", n.text);
+        }
 
         let allergies = resources(&b, "AllergyIntolerance");
-        assert_eq!(allergies.len(), 1);
+        // The milk-protein allergy, and the S6 hives as a suspected reaction to kefir.
+        assert_eq!(allergies.len(), 2);
         assert!(has_coding(&allergies[0]["code"], SNOMED, "782555009"));
         assert_eq!(allergies[0]["patient"]["reference"], patient_url(&b));
+        let reaction = &allergies[1]["reaction"][0];
+        assert_eq!(allergies[1]["verificationStatus"]["coding"][0]["code"], "unconfirmed");
+        assert!(has_coding(&reaction["manifestation"][0], SNOMED, "126485001"), "{reaction}");
+        assert_eq!(reaction["severity"], "moderate");
         assert_eq!(resources(&b, "Condition").len(), 1);
         let meds = resources(&b, "MedicationStatement");
-        assert_eq!(meds.len(), s.medicines.len());
-        assert!(meds.iter().all(|m| m["status"] == "active" && m["medicationCodeableConcept"]["text"].is_string()));
+        assert_eq!(meds.len(), 2, "the antibiotic course and warfarin from the profile");
+        let course = meds.iter().find(|m| m["status"] == "completed").expect("a completed course");
+        assert!(course["medicationCodeableConcept"]["text"].as_str().unwrap().starts_with("Amoxicillin"));
+        assert!(course["effectivePeriod"]["start"].is_string() && course["effectivePeriod"]["end"].is_string());
+        assert_eq!(course["dosage"][0]["timing"]["repeat"]["period"], 12);
+        assert!(meds.iter().any(|m| m["status"] == "active"));
     }
 
     fn patient_url(b: &Value) -> String {
@@ -525,7 +917,9 @@ mod tests {
             let url = e["fullUrl"].as_str().unwrap();
             let uuid = url.strip_prefix("urn:uuid:").expect("urn:uuid fullUrl");
             assert_eq!(uuid.len(), 36);
-            assert_eq!(&uuid[14..15], "5", "version 5");
+            // Name-based (v5), except the patient: the database's random (v4) id.
+            let version = if e["resource"]["resourceType"] == "Patient" { "4" } else { "5" };
+            assert_eq!(&uuid[14..15], version);
             assert_eq!(e["resource"]["id"], uuid);
             assert!(urls.insert(url.to_string()), "duplicate fullUrl {url}");
         }
@@ -547,9 +941,11 @@ mod tests {
         let b = bundle(&other);
         assert_ne!(a["id"], b["id"]);
         let ids = |b: &Value| -> BTreeSet<String> {
-            b["entry"].as_array().unwrap().iter().map(|e| e["fullUrl"].as_str().unwrap().to_string()).collect()
+            b["entry"].as_array().unwrap().iter().skip(1).map(|e| e["fullUrl"].as_str().unwrap().to_string()).collect()
         };
         assert!(ids(&a).is_disjoint(&ids(&b)));
+        // The patient is the same person in every export of the database.
+        assert_eq!(a["entry"][0]["fullUrl"], b["entry"][0]["fullUrl"]);
     }
 
     #[test]
@@ -561,7 +957,8 @@ mod tests {
         let p = resources(&b, "Patient")[0];
         assert!(p.get("name").is_none());
         assert!(p.get("extension").is_none());
-        assert_eq!(p.as_object().unwrap().len(), 2, "resourceType and id only: {p}");
+        assert_eq!(p.as_object().unwrap().len(), 3, "resourceType, id and narrative only: {p}");
+        assert!(!p["text"]["div"].as_str().unwrap().contains("Alex"));
     }
 
     #[test]
@@ -580,7 +977,7 @@ mod tests {
         let b = bundle(&sample_summary(90));
         let mut offsets = BTreeMap::new();
         for o in resources(&b, "Observation") {
-            let t = o["effectiveDateTime"].as_str().unwrap();
+            let t = o["issued"].as_str().or(o["effectiveDateTime"].as_str()).unwrap();
             if t.len() > 10 {
                 *offsets.entry(t[t.len() - 6..].to_string()).or_insert(0) += 1;
             }

@@ -4,9 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checkin::{Severity, Symptom};
+use crate::checkin::{Severity, Symptom, SymptomEntry};
 use crate::intake::{KefirKind, Source};
 use crate::plan::DecisionKind;
+use crate::profile::MedClass;
 use crate::rules::{Finding, Level};
 use crate::time::Timestamp;
 
@@ -18,6 +19,8 @@ The app gives general guidance and is not a diagnosis; it does not replace a cli
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Summary {
+    /// Random UUID stored once per database: the FHIR Patient id.
+    pub patient_id: String,
     pub app_version: String,
     pub generated_at: Timestamp,
     /// IANA zone the local dates below are in.
@@ -32,6 +35,24 @@ pub struct Summary {
     pub screening_level: Level,
     pub findings: Vec<Finding>,
     pub constraints: ConstraintsSummary,
+    /// False when no profile had been saved by the end of the range: then
+    /// findings, conditions and medicines are empty (nothing was reported).
+    pub has_profile: bool,
+    /// The profile versions in force during the range, oldest first: the one
+    /// in force on the first day (if any) and each change inside the range.
+    pub profile_changes: Vec<ProfileChange>,
+    /// Where the plan stood on the last day of the range (None: no plan).
+    pub plan_status: Option<PlanStatusLine>,
+    /// Medicine courses from the logged doses (M1–M3 spacing counted).
+    pub courses: Vec<MedCourse>,
+    /// Drinks against the screening: ruled-out kinds/sources (P1, P4, P5,
+    /// M4, M5), days over the cap (D3), drinks inside a spacing window (M1–M3).
+    pub breaches: Vec<Breach>,
+    /// Every note the user typed in the range, oldest first.
+    pub notes: Vec<NoteRow>,
+    /// The latest "cleared by my clinician" the user recorded by the end of
+    /// the range: reported by the user, not verified.
+    pub clearance: Option<ClearanceRow>,
     /// Conditions from the profile (for FHIR Condition / AllergyIntolerance).
     pub conditions: Vec<CodedItem>,
     /// Current medicines by class (for FHIR MedicationStatement).
@@ -94,8 +115,13 @@ pub struct DayRow {
     /// The plan's decision that day.
     pub decision: Option<DecisionKind>,
     pub checked_in: bool,
-    /// Worst symptom severity reported that day (None = no check-in).
+    /// Worst symptom severity reported that day in the check-in or any
+    /// reaction report (None = neither).
     pub worst_severity: Option<Severity>,
+    /// The symptom(s) at that worst severity, e.g. "Lip, face or tongue swelling".
+    pub worst_symptom: Option<String>,
+    /// Rule ids of the day's most severe plan event.
+    pub rule_ids: Vec<String>,
     pub bristol: Option<u8>,
 }
 
@@ -129,6 +155,9 @@ pub struct SymptomReport {
     pub label: String,
     pub snomed: Option<String>,
     pub severity: Severity,
+    /// True for a daily check-in: it describes the whole local day `date`
+    /// (possibly typed the day after); false for a reaction report at `at`.
+    pub whole_day: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,6 +168,104 @@ pub struct RedFlagRow {
     pub rule_ids: Vec<String>,
     /// Symptom labels that raised it, e.g. "Hives (severe)".
     pub what: String,
+    /// Local date and time, e.g. "2026-11-17 12:40".
+    pub local_time: String,
+    /// "reaction report" or "check-in".
+    pub source: String,
+    pub symptoms: Vec<SymptomEntry>,
+    pub note: Option<String>,
+    /// The last drink before it (within 48 h).
+    pub last_drink: Option<DrinkRef>,
+    /// What the app told the person: each rule's title and advice.
+    pub advice: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DrinkRef {
+    pub at: Timestamp,
+    pub local_time: String,
+    pub ml: u32,
+    pub kind: KefirKind,
+    pub source: Source,
+}
+
+/// One profile version in force during the range.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ProfileChange {
+    pub saved_at: Timestamp,
+    /// Local date it was saved, ISO.
+    pub date: String,
+    /// True for the version already in force on the first day.
+    pub before_range: bool,
+    /// What changed from the version before, e.g. "added MAO inhibitor".
+    pub what: String,
+}
+
+/// The plan's state on the last day of the range.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PlanStatusLine {
+    /// "active", "paused" or "stopped".
+    pub status: String,
+    /// ISO date the state began (the stop, pause, start, restart or resume).
+    pub since: String,
+    pub reason: String,
+    pub rule_ids: Vec<String>,
+    /// The target that day, ml (0 while paused or stopped).
+    pub target_ml: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct MedCourse {
+    pub medicine: MedClass,
+    pub label: String,
+    /// The name the user typed, e.g. "Amoxicillin".
+    pub name: Option<String>,
+    pub first_dose: Timestamp,
+    pub last_dose: Timestamp,
+    pub first_local: String,
+    pub last_local: String,
+    /// Most common interval between doses, hours.
+    pub interval_hours: Option<u32>,
+    pub doses: u32,
+    /// True while doses are still expected at `generated_at`.
+    pub active: bool,
+    /// Spacing rule (M1–M3) for this class, if any.
+    pub rule_id: Option<String>,
+    /// Drinks logged inside this course's spacing windows.
+    pub drinks_in_window: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Breach {
+    pub at: Timestamp,
+    pub date: String,
+    pub rule_id: String,
+    /// e.g. "150 ml milk kefir (commercial) at 08:30: ruled out by screening".
+    pub what: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct NoteRow {
+    pub at: Timestamp,
+    pub date: String,
+    /// "drink", "check-in", "reaction", "dose" or "clearance".
+    pub source: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ClearanceRow {
+    pub at: Timestamp,
+    pub date: String,
+    pub rule_ids: Vec<String>,
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,3 +307,4 @@ pub mod csv;
 pub mod fhir;
 pub mod pdf;
 pub mod sample;
+mod shaping;

@@ -1,27 +1,36 @@
 //! The doctor summary as a PDF, generated on the device.
 //!
 //! Page 1 is what a clinician reads in 30 seconds: who and which period,
-//! six headline numbers, the overall screening level with every finding and
-//! its rule id, the red flags with their time, and a vector chart of daily
-//! intake (bars) against the plan's target (a step line) with the worst
-//! symptom severity of each check-in day (coloured dots, bigger when worse)
-//! and red-flag days (triangles). Appendix pages hold the full findings and
-//! red flags, the daily log (paginated, header repeated on every page), the
-//! symptom table, the Bristol distribution, plan events, what was drunk,
-//! conditions and medicines, the limits in force, and how the figures are
-//! computed. Every page carries the disclaimer, the app version and
-//! "Page X of N".
+//! six headline numbers, the plan's status (active, paused or stopped, since
+//! when, why, with rule ids), what the user reported (conditions and
+//! allergies, profile changes with their dates, a clinician clearance as
+//! reported), medicines with their dates (courses from logged doses: name,
+//! first and last dose, interval, doses, spacing kept or missed), red flags
+//! in context (local time, each symptom with severity, the last drink before
+//! it, the user's note, the level and what the app told them), limits not
+//! kept, the screening findings, and a vector chart of daily intake (bars)
+//! against the plan's target (a step line) with the worst symptom severity
+//! of each day, check-in or reaction report (coloured dots, bigger when
+//! worse) and red-flag days (triangles). The sections share the space above
+//! the chart; what does not fit is in the appendix, and the chart grows into
+//! what they leave. Appendix pages hold the full findings, red flags in
+//! context, the daily log (paginated, header repeated, the worst symptom
+//! named), symptoms, Bristol distribution, plan events, medicine courses,
+//! limits not kept, notes, profile versions, what was drunk, conditions and
+//! medicines, the limits in force, and how the figures are computed. Every
+//! page carries the disclaimer, the app version and "Page X of N".
 //!
-//! Text is set in DejaVu Sans (a subset shipped in `core/assets/fonts`),
-//! embedded as a Type 0 / CIDFontType2 font with Identity-H encoding and a
-//! ToUnicode CMap, so the text can be searched, copied and extracted (e.g.
-//! by `pdftotext`). Characters outside the subset (Latin, Greek, Cyrillic
-//! and common punctuation) are drawn as `?`. Content, font and CMap streams
-//! are deflate-compressed. The output is a pure function of the summary and
-//! the paper size: the same input gives the same bytes.
+//! Text is shaped (`rustybuzz`) in its direction (`unicode-bidi`), set in
+//! DejaVu Sans (a subset shipped in `core/assets/fonts`) and, for characters
+//! it lacks, in the caller's fallback fonts (see [`render_with_fonts`]);
+//! every font used is subset (`subsetter`) and embedded as a Type 0 font
+//! (CIDFontType2 for TrueType, CIDFontType0C for CFF outlines) with
+//! Identity-H encoding and a ToUnicode CMap, so the text can be searched,
+//! copied and extracted (e.g. by `pdftotext`). Characters no font has are
+//! drawn as `?`. Streams are deflate-compressed. The output is a pure
+//! function of the summary, the paper size and the fonts.
 
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use super::shaping::{FontFace, Fonts, Usage};
 
 use chrono::{Datelike, NaiveDate, Offset, Timelike};
 use miniz_oxide::deflate::compress_to_vec_zlib;
@@ -64,9 +73,19 @@ impl Paper {
 /// valid IANA name, and with [`CoreError::Internal`] if the embedded font
 /// cannot be read (a build defect).
 pub fn render(summary: &Summary, paper: Paper) -> Result<Vec<u8>> {
+    render_with_fonts(summary, paper, &[])
+}
+
+/// [`render`] with fallback fonts (TrueType/OpenType/collection file bytes,
+/// e.g. the phone's system fonts or Debian's Noto fonts) for characters the
+/// bundled DejaVu subset lacks (Vietnamese, Hebrew, Arabic, CJK, ...). They
+/// are tried in order, per character; only the glyphs used are embedded.
+/// Characters no font has are drawn as `?`. A fallback that is not a font:
+/// InvalidInput `fonts`.
+pub fn render_with_fonts(summary: &Summary, paper: Paper, fallback: &[Vec<u8>]) -> Result<Vec<u8>> {
     let zone = Zone::parse(&summary.time_zone)?;
-    let fonts = fonts()?;
-    let mut doc = Doc::new(fonts, paper);
+    let fonts = load_fonts(fallback)?;
+    let mut doc = Doc::new(&fonts, paper);
     let ctx = Ctx::new(summary, zone);
     first_page(&mut doc, &ctx);
     appendix(&mut doc, &ctx);
@@ -77,76 +96,37 @@ pub fn render(summary: &Summary, paper: Paper) -> Result<Vec<u8>> {
 // ---------------------------------------------------------------------------
 // Fonts
 
-const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-subset.ttf");
-const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold-subset.ttf");
+/// The bundled DejaVu subsets, zlib-compressed at build time (core/build.rs).
+const REGULAR_TTF_Z: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-subset.ttf.z"));
+const BOLD_TTF_Z: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-Bold-subset.ttf.z"));
 
-/// One embedded font: its parsed tables and its compressed file stream.
-struct Font {
-    face: ttf_parser::Face<'static>,
-    data: &'static [u8],
-    /// The font file, zlib-compressed once per process.
-    deflated: Vec<u8>,
-    /// PostScript name with a subset tag, as PDF wants for subset fonts.
-    base_name: &'static [u8],
-    /// Resource name in page dictionaries.
-    resource: &'static [u8],
-    units_per_em: f32,
-    /// Glyph drawn for characters the subset lacks ('?').
-    fallback: u16,
-}
-
-impl Font {
-    fn load(
-        data: &'static [u8],
-        base_name: &'static [u8],
-        resource: &'static [u8],
-    ) -> std::result::Result<Font, String> {
-        let face = ttf_parser::Face::parse(data, 0).map_err(|e| format!("embedded font: {e}"))?;
-        let fallback = face.glyph_index('?').ok_or("embedded font has no '?' glyph")?.0;
-        Ok(Font {
-            units_per_em: f32::from(face.units_per_em()),
-            face,
-            data,
-            deflated: compress_to_vec_zlib(data, 6),
-            base_name,
-            resource,
-            fallback,
-        })
-    }
-
-    /// The glyph for a character: whitespace controls as a space, unknown
-    /// characters as '?'. Returns the glyph and the character it shows.
-    fn glyph(&self, c: char) -> (u16, char) {
-        let c = if c.is_whitespace() || c.is_control() { ' ' } else { c };
-        match self.face.glyph_index(c) {
-            Some(g) => (g.0, c),
-            None => (self.fallback, '?'),
-        }
-    }
-
-    /// Advance width of a glyph in 1/1000 text-space units.
-    fn advance(&self, glyph: u16) -> f32 {
-        let units = self.face.glyph_hor_advance(ttf_parser::GlyphId(glyph)).unwrap_or(0);
-        f32::from(units) * 1000.0 / self.units_per_em
-    }
-
-    fn to_pdf_units(&self, v: i16) -> f32 {
-        f32::from(v) * 1000.0 / self.units_per_em
-    }
-}
-
-static FONTS: OnceLock<std::result::Result<[Font; 2], String>> = OnceLock::new();
-
-fn fonts() -> Result<&'static [Font; 2]> {
+/// The bundled fonts, inflated once per process.
+fn bundled() -> Result<&'static [Vec<u8>; 2]> {
+    static FONTS: std::sync::OnceLock<Option<[Vec<u8>; 2]>> = std::sync::OnceLock::new();
     FONTS
         .get_or_init(|| {
-            Ok([
-                Font::load(REGULAR_TTF, b"KEFRSA+DejaVuSans", b"F0")?,
-                Font::load(BOLD_TTF, b"KEFRSB+DejaVuSans-Bold", b"F1")?,
-            ])
+            let inflate = |z: &[u8]| miniz_oxide::inflate::decompress_to_vec_zlib(z).ok();
+            Some([inflate(REGULAR_TTF_Z)?, inflate(BOLD_TTF_Z)?])
         })
         .as_ref()
-        .map_err(|e| CoreError::Internal(e.clone()))
+        .ok_or_else(|| CoreError::Internal("embedded font unreadable".into()))
+}
+
+/// The bundled fonts (DejaVu Sans and Bold, faces 0 and 1) then `fallback`
+/// fonts in the caller's order. A fallback that cannot be parsed is an
+/// InvalidInput `fonts` error.
+fn load_fonts(fallback: &[Vec<u8>]) -> Result<Fonts<'_>> {
+    let mut faces = Vec::with_capacity(2 + fallback.len());
+    for data in bundled()? {
+        faces.push(FontFace::parse(data).ok_or_else(|| CoreError::Internal("embedded font unreadable".into()))?);
+    }
+    for data in fallback {
+        faces.push(
+            FontFace::parse(data)
+                .ok_or_else(|| CoreError::invalid("fonts", "a fallback font is not a TrueType/OpenType font"))?,
+        );
+    }
+    Ok(Fonts { faces })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,7 +214,7 @@ const FOOT: Style = style(Face::Regular, 7.0, MUTED);
 const MARGIN: f32 = 40.0;
 /// Height range of the page-1 chart (title, legend and axes included).
 const CHART_MIN_H: f32 = 236.0;
-const CHART_MAX_H: f32 = 380.0;
+const CHART_MAX_H: f32 = 460.0;
 /// Tables up to this height (pt) are kept on one page.
 const SHORT_TABLE: f32 = 180.0;
 /// Vertical padding inside table cells.
@@ -250,14 +230,15 @@ const APPENDIX_TOP: f32 = 52.0;
 /// The document under construction: one content stream per page, drawn in
 /// top-down coordinates (y grows downwards from the top edge; text y is the
 /// baseline), plus the glyphs used per font for the ToUnicode maps.
-struct Doc {
-    fonts: &'static [Font; 2],
+struct Doc<'f> {
+    fonts: &'f Fonts<'f>,
     w: f32,
     h: f32,
     pages: Vec<Content>,
     /// The page drawn on.
     cur: usize,
-    used: [BTreeMap<u16, char>; 2],
+    /// Glyphs used per font (index as in `fonts.faces`).
+    used: Vec<Usage>,
     /// Flow cursor on appendix pages.
     y: f32,
 }
@@ -267,10 +248,11 @@ fn r2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
 
-impl Doc {
-    fn new(fonts: &'static [Font; 2], paper: Paper) -> Doc {
+impl<'f> Doc<'f> {
+    fn new(fonts: &'f Fonts<'f>, paper: Paper) -> Doc<'f> {
         let (w, h) = paper.size();
-        Doc { fonts, w, h, pages: vec![Content::new()], cur: 0, used: [BTreeMap::new(), BTreeMap::new()], y: 0.0 }
+        let used = fonts.faces.iter().map(|_| Usage::new()).collect();
+        Doc { fonts, w, h, pages: vec![Content::new()], cur: 0, used, y: 0.0 }
     }
 
     fn content_w(&self) -> f32 {
@@ -283,35 +265,69 @@ impl Doc {
         &mut self.pages[self.cur]
     }
 
-    fn font(&self, f: Face) -> &'static Font {
-        &self.fonts[f as usize]
-    }
-
-    /// Width of `s` in points.
+    /// Width of `s` in points (shaped).
     fn width(&self, st: Style, s: &str) -> f32 {
-        let font = self.font(st.face);
-        s.chars().map(|c| font.advance(font.glyph(c).0)).sum::<f32>() * st.size / 1000.0
+        self.fonts.width(st.face as usize, s) * st.size / 1000.0
     }
 
+    /// Draw one line of text with its baseline at `y`, shaped and in its
+    /// direction; each glyph's advance comes from the shaper (TJ adjustments
+    /// where it differs from the font's own width).
     fn text(&mut self, x: f32, y: f32, st: Style, s: &str) {
         if s.is_empty() {
             return;
         }
-        let font = self.font(st.face);
-        let mut bytes = Vec::with_capacity(s.len() * 2);
-        for c in s.chars() {
-            let (g, shown) = font.glyph(c);
-            self.used[st.face as usize].entry(g).or_insert(shown);
-            bytes.extend_from_slice(&g.to_be_bytes());
-        }
+        let runs = self.fonts.layout(st.face as usize, s);
         let (h, Rgb(r, g, b)) = (self.h, st.color);
+        let mut pen = x;
+        // Per run: font, x, glyph bytes, (byte offset, TJ adjustment).
+        type Drawn = (usize, f32, Vec<u8>, Vec<(usize, f32)>);
+        let mut drawn: Vec<Drawn> = Vec::with_capacity(runs.len());
+        for run in &runs {
+            let face = &self.fonts.faces[run.font];
+            let mut bytes = Vec::with_capacity(run.glyphs.len() * 2);
+            // (byte offset after which to adjust, adjustment in 1/1000 em)
+            let mut adjust: Vec<(usize, f32)> = Vec::new();
+            for gl in &run.glyphs {
+                let new = self.used[run.font].use_glyph(gl);
+                if gl.dx != 0.0 {
+                    adjust.push((bytes.len(), -gl.dx));
+                }
+                bytes.extend_from_slice(&new.to_be_bytes());
+                let diff = face.advance(gl.gid) - gl.advance - gl.dx;
+                if diff.abs() > 0.01 {
+                    adjust.push((bytes.len(), diff));
+                }
+            }
+            drawn.push((run.font, pen, bytes, adjust));
+            pen += run.width() * st.size / 1000.0;
+        }
         let page = self.page();
         page.set_fill_rgb(r, g, b);
-        page.begin_text();
-        page.set_font(Name(font.resource), st.size);
-        page.next_line(r2(x), r2(h - y));
-        page.show(Str(&bytes));
-        page.end_text();
+        for (font, at, bytes, adjust) in drawn {
+            page.begin_text();
+            let resource = format!("F{font}");
+            page.set_font(Name(resource.as_bytes()), st.size);
+            page.next_line(r2(at), r2(h - y));
+            if adjust.is_empty() {
+                page.show(Str(&bytes));
+            } else {
+                let mut items = page.show_positioned();
+                let mut items = items.items();
+                let mut from = 0;
+                for (offset, amount) in adjust {
+                    if offset > from {
+                        items.show(Str(&bytes[from..offset]));
+                        from = offset;
+                    }
+                    items.adjust((amount * 100.0).round() / 100.0);
+                }
+                if from < bytes.len() {
+                    items.show(Str(&bytes[from..]));
+                }
+            }
+            page.end_text();
+        }
     }
 
     fn text_right(&mut self, right: f32, y: f32, st: Style, s: &str) {
@@ -581,8 +597,10 @@ impl Doc {
         let tree_id = alloc();
         let info_id = alloc();
         let page_ids: Vec<(Ref, Ref)> = self.pages.iter().map(|_| (alloc(), alloc())).collect();
-        // Per font: Type0 font, CIDFont, descriptor, font file, ToUnicode.
-        let font_ids: Vec<[Ref; 5]> = (0..2).map(|_| [alloc(), alloc(), alloc(), alloc(), alloc()]).collect();
+        // Per used font: Type0 font, CIDFont, descriptor, font file, ToUnicode.
+        let used_fonts: Vec<usize> = (0..self.used.len()).filter(|&i| !self.used[i].glyphs.is_empty()).collect();
+        let font_ids: Vec<[Ref; 5]> =
+            used_fonts.iter().map(|_| [alloc(), alloc(), alloc(), alloc(), alloc()]).collect();
 
         pdf.catalog(catalog_id).pages(tree_id).lang(TextStr("en"));
         pdf.pages(tree_id).kids(page_ids.iter().map(|p| p.0)).count(page_ids.len() as i32);
@@ -592,8 +610,9 @@ impl Doc {
             page.parent(tree_id).media_box(Rect::new(0.0, 0.0, self.w, self.h)).contents(*content_id);
             let mut resources = page.resources();
             let mut dict = resources.fonts();
-            for (font, ids) in self.fonts.iter().zip(&font_ids) {
-                dict.pair(Name(font.resource), ids[0]);
+            for (&font, ids) in used_fonts.iter().zip(&font_ids) {
+                let resource = format!("F{font}");
+                dict.pair(Name(resource.as_bytes()), ids[0]);
             }
             dict.finish();
             resources.finish();
@@ -603,32 +622,46 @@ impl Doc {
         }
 
         let system_info = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
-        for (i, (font, ids)) in self.fonts.iter().zip(&font_ids).enumerate() {
+        for (n, (&i, ids)) in used_fonts.iter().zip(&font_ids).enumerate() {
             let [type0_id, cid_id, descriptor_id, file_id, cmap_id] = *ids;
-            let used = &self.used[i];
+            let font = &self.fonts.faces[i];
+            let usage = &self.used[i];
+            let subset = subsetter::subset(font.data, font.index, &usage.remapper)
+                .map_err(|e| CoreError::invalid("fonts", &format!("font {} cannot be subset: {e}", font.ps_name)))?;
+            // CFF outlines go in as a bare CFF program (CIDFontType0C), TrueType whole.
+            let cff = ttf_parser::RawFace::parse(&subset, 0)
+                .ok()
+                .and_then(|f| f.table(ttf_parser::Tag::from_bytes(b"CFF ")))
+                .map(<[u8]>::to_vec);
+            // Subset tag: six letters from the font's position, as PDF asks for subsets.
+            let tag: String = (0..6).map(|k| (b'A' + ((n * 7 + k * 3 + i) % 26) as u8) as char).collect();
+            let base_name = format!("{tag}+{}", font.ps_name);
             pdf.type0_font(type0_id)
-                .base_font(Name(font.base_name))
+                .base_font(Name(base_name.as_bytes()))
                 .encoding_predefined(Name(b"Identity-H"))
                 .descendant_font(cid_id)
                 .to_unicode(cmap_id);
 
             let mut cid = pdf.cid_font(cid_id);
-            cid.subtype(CidFontType::Type2)
-                .base_font(Name(font.base_name))
+            cid.subtype(if cff.is_some() { CidFontType::Type0 } else { CidFontType::Type2 })
+                .base_font(Name(base_name.as_bytes()))
                 .system_info(system_info)
                 .font_descriptor(descriptor_id)
-                .default_width(0.0)
-                .cid_to_gid_map_predefined(Name(b"Identity"));
-            // Widths of the glyphs used, in runs of consecutive glyph ids.
+                .default_width(0.0);
+            if cff.is_none() {
+                cid.cid_to_gid_map_predefined(Name(b"Identity"));
+            }
+            // Widths of the glyphs used (subset ids), in runs of consecutive ids.
             let mut widths = cid.widths();
-            let glyphs: Vec<u16> = used.keys().copied().collect();
+            let glyphs: Vec<(u16, u16)> = usage.glyphs.iter().map(|(&new, (old, _))| (new, *old)).collect();
             let mut start = 0;
             while start < glyphs.len() {
                 let mut end = start + 1;
-                while end < glyphs.len() && glyphs[end - 1].checked_add(1) == Some(glyphs[end]) {
+                while end < glyphs.len() && glyphs[end - 1].0.checked_add(1) == Some(glyphs[end].0) {
                     end += 1;
                 }
-                widths.consecutive(glyphs[start], glyphs[start..end].iter().map(|&g| font.advance(g).round()));
+                widths
+                    .consecutive(glyphs[start].0, glyphs[start..end].iter().map(|&(_, old)| font.advance(old).round()));
                 start = end;
             }
             widths.finish();
@@ -637,9 +670,11 @@ impl Doc {
             let face = &font.face;
             let bbox = face.global_bounding_box();
             let weight = face.weight().to_number();
-            pdf.font_descriptor(descriptor_id)
-                .name(Name(font.base_name))
-                .family(Str(b"DejaVu Sans"))
+            let family = if font.family.is_empty() { font.ps_name.clone() } else { font.family.clone() };
+            let mut descriptor = pdf.font_descriptor(descriptor_id);
+            descriptor
+                .name(Name(base_name.as_bytes()))
+                .family(Str(family.as_bytes()))
                 .flags(FontFlags::SYMBOLIC)
                 .weight(weight)
                 .bbox(Rect::new(
@@ -652,15 +687,30 @@ impl Doc {
                 .ascent(font.to_pdf_units(face.ascender()))
                 .descent(font.to_pdf_units(face.descender()))
                 .cap_height(font.to_pdf_units(face.capital_height().unwrap_or(face.ascender())))
-                .stem_v(10.0 + 0.244 * (f32::from(weight) - 50.0))
-                .font_file2(file_id);
-            pdf.stream(file_id, &font.deflated)
-                .filter(Filter::FlateDecode)
-                .pair(Name(b"Length1"), font.data.len() as i32);
+                .stem_v(10.0 + 0.244 * (f32::from(weight) - 50.0));
+            if cff.is_some() {
+                descriptor.font_file3(file_id);
+            } else {
+                descriptor.font_file2(file_id);
+            }
+            descriptor.finish();
+            let is_cff = cff.is_some();
+            let program = cff.unwrap_or(subset);
+            let deflated = compress_to_vec_zlib(&program, 6);
+            let mut stream = pdf.stream(file_id, &deflated);
+            stream.filter(Filter::FlateDecode);
+            if is_cff {
+                stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+            } else {
+                stream.pair(Name(b"Length1"), program.len() as i32);
+            }
+            stream.finish();
 
             let mut cmap = UnicodeCmap::new(Name(b"Adobe-Identity-UCS"), system_info);
-            for (&g, &c) in used {
-                cmap.pair(g, c);
+            for (&new, (_, text)) in &usage.glyphs {
+                if !text.is_empty() {
+                    cmap.pair_with_multiple(new, text.chars());
+                }
             }
             let cmap_data = compress_to_vec_zlib(cmap.finish().as_slice(), 6);
             pdf.stream(cmap_id, &cmap_data).filter(Filter::FlateDecode);
@@ -883,61 +933,209 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
     }
     y += tile_h + 16.0;
 
-    // The chart sits at the bottom; the lists share the space above it.
+    // The chart sits at the bottom; the sections share the space above it.
     let chart_bottom = doc.h - FOOTER_H - 6.0;
-    // The lists are budgeted against the smallest chart; the chart then
-    // grows into whatever space they leave, up to CHART_MAX_H.
+    // The sections are budgeted against the smallest chart; the chart then
+    // grows into whatever space they leave.
     let chart_top = chart_bottom - CHART_MIN_H;
-    let line_h = 11.5;
+    let line_h = 11.0;
     let indent = MARGIN + 12.0;
     let text_w = right - indent;
+    let wrap = |doc: &Doc, color: Rgb, text: &str| (color, doc.wrap(BODY, text, text_w));
 
+    // Plan status.
+    let plan_line = match &s.plan_status {
+        Some(p) => {
+            let ids = if p.rule_ids.is_empty() { String::new() } else { format!(" ({})", p.rule_ids.join(", ")) };
+            let why = if p.reason.trim().is_empty() { String::new() } else { format!(": {}", p.reason.trim()) };
+            format!("Plan {} since {}{}{}", p.status.to_uppercase(), p.since, why, ids)
+        }
+        None => "No introduction plan in this period.".to_string(),
+    };
+    let plan_color = match s.plan_status.as_ref().map(|p| p.status.as_str()) {
+        Some("stopped") => RED_FLAG,
+        Some("paused") => level_color(Level::Caution),
+        Some(_) => GOOD,
+        None => MUTED,
+    };
+
+    // Reported by the user: conditions and allergies, profile changes, clearance.
+    let mut reported: Vec<(Rgb, Vec<String>)> = Vec::new();
+    if !s.has_profile {
+        reported.push(wrap(doc, MUTED, "No profile had been saved by the end of this period."));
+    } else {
+        let conditions: Vec<String> = s
+            .conditions
+            .iter()
+            .map(|c| if c.is_allergy { format!("{} (allergy)", c.label) } else { c.label.clone() })
+            .collect();
+        let text = if conditions.is_empty() { "none".to_string() } else { conditions.join("; ") };
+        reported.push(wrap(doc, INK, &format!("Conditions and allergies: {text}")));
+    }
+    for ch in &s.profile_changes {
+        let when = if ch.before_range { format!("in force from {}", ch.date) } else { format!("changed {}", ch.date) };
+        reported.push(wrap(doc, MUTED, &format!("Profile {when}: {}", ch.what)));
+    }
+    if let Some(c) = &s.clearance {
+        let note = c.note.as_deref().map(|n| format!(" Note: \u{201c}{n}\u{201d}")).unwrap_or_default();
+        reported.push(wrap(
+            doc,
+            level_color(Level::Consult),
+            &format!(
+                "Clinician clearance reported by the user on {} for {} (not verified by the app).{note}",
+                c.date,
+                c.rule_ids.join(", ")
+            ),
+        ));
+    } else if s.constraints.clinician_clearance_needed {
+        reported.push(wrap(doc, level_color(Level::Consult), "Clinician clearance needed; none recorded by the user."));
+    }
+
+    // Medicines with dates.
+    let mut medicines: Vec<(Rgb, Vec<String>)> = s
+        .courses
+        .iter()
+        .map(|c| {
+            let name = match &c.name {
+                Some(n) => format!("{n} ({})", c.label),
+                None => c.label.clone(),
+            };
+            let every = c.interval_hours.map(|h| format!(", every {h} h")).unwrap_or_default();
+            let spacing = match (&c.rule_id, c.drinks_in_window) {
+                (Some(id), 0) => format!("; kefir spacing kept ({id})"),
+                (Some(id), n) => format!("; kefir spacing missed by {n} drink{} ({id})", if n == 1 { "" } else { "s" }),
+                (None, _) => String::new(),
+            };
+            let state = if c.active { "ongoing" } else { "completed" };
+            let text = format!(
+                "{name}: first dose {}, last dose {}{every}, {} dose{}, {state}{spacing}",
+                c.first_local,
+                c.last_local,
+                c.doses,
+                if c.doses == 1 { "" } else { "s" }
+            );
+            wrap(doc, if c.drinks_in_window > 0 { level_color(Level::Caution) } else { INK }, &text)
+        })
+        .collect();
+    for m in s.medicines.iter().filter(|m| !s.courses.iter().any(|c| c.medicine.as_str() == m.code)) {
+        medicines.push(wrap(doc, INK, &format!("{}: listed in the profile, no doses logged", m.label)));
+    }
+
+    // Red flags in context.
+    let flags: Vec<(Rgb, Vec<String>)> =
+        s.red_flags.iter().map(|r| wrap(doc, level_color(r.level), &flag_text(r))).collect();
+
+    // Limits not kept.
+    let breaches: Vec<(Rgb, Vec<String>)> = s
+        .breaches
+        .iter()
+        .map(|b| wrap(doc, level_color(Level::Caution), &format!("{} {}: {}", b.date, b.rule_id, b.what)))
+        .collect();
+
+    // Screening findings.
     let mut findings: Vec<&crate::rules::Finding> = s.findings.iter().collect();
     findings.sort_by_key(|f| std::cmp::Reverse(f.level)); // stable: most serious first
     let finding_items: Vec<(Rgb, Vec<String>)> = findings
         .iter()
-        .map(|f| (level_color(f.level), doc.wrap(BODY, &format!("{} {}: {}", f.rule_id, f.level, f.title), text_w)))
-        .collect();
-    let flag_items: Vec<(Rgb, Vec<String>)> = s
-        .red_flags
-        .iter()
-        .map(|r| {
-            let text = format!("{}  {} {}: {}", ctx.time(r.at), r.rule_ids.join(", "), r.level, r.what);
-            (level_color(r.level), doc.wrap(BODY, &text, text_w))
-        })
+        .map(|f| wrap(doc, level_color(f.level), &format!("{} {}: {}", f.rule_id, f.level, f.title)))
         .collect();
 
-    let heading_h = 20.0;
-    let avail_lines = (((chart_top - 14.0 - y - 2.0 * heading_h) / line_h).floor() as i64).max(4) as usize;
-    let need = |items: &[(Rgb, Vec<String>)]| items.iter().map(|i| i.1.len()).sum::<usize>().max(1);
-    let (need_f, need_r) = (need(&finding_items), need(&flag_items));
-    let flag_budget = need_r.min((avail_lines / 2).max(avail_lines.saturating_sub(need_f)));
-    let finding_budget = avail_lines.saturating_sub(flag_budget).max(2);
+    let heading_h = 17.0;
+    type Items = Vec<(Rgb, Vec<String>)>;
+    let mut sections: Vec<(String, Items, &str)> = vec![
+        ("Reported by the user".to_string(), reported, "Nothing reported."),
+        (format!("Medicines ({})", medicines.len()), medicines, "None reported in this period."),
+        (format!("Red flags ({})", s.red_flags.len()), flags, "None recorded in this period."),
+        (format!("Limits not kept ({})", s.breaches.len()), breaches, "None: every drink kept the limits in force."),
+        (String::new(), finding_items, "No screening findings."),
+    ];
+    // Share the lines: every section gets what it needs if it can, else a
+    // fair share (water-filling); the rest goes to the appendix.
+    let plan_lines = doc.wrap(BODY_BOLD, &plan_line, text_w);
+    let avail = (((chart_top - 10.0 - y - plan_lines.len() as f32 * line_h - 4.0 - sections.len() as f32 * heading_h)
+        / line_h)
+        .floor() as i64)
+        .max(sections.len() as i64) as usize;
+    let needs: Vec<usize> = sections.iter().map(|x| x.1.iter().map(|i| i.1.len()).sum::<usize>().max(1)).collect();
+    let mut budgets = vec![0usize; needs.len()];
+    let mut left = avail;
+    let mut open: Vec<usize> = (0..needs.len()).collect();
+    while !open.is_empty() && left > 0 {
+        let share = (left / open.len()).max(1);
+        let mut next = Vec::new();
+        for &i in &open {
+            let give = share.min(needs[i] - budgets[i]).min(left);
+            budgets[i] += give;
+            left -= give;
+            if budgets[i] < needs[i] {
+                next.push(i);
+            }
+        }
+        open = next;
+    }
 
-    // Screening.
-    let badge = level_upper(s.screening_level);
-    doc.text(MARGIN, y + 11.0, H2, "Screening");
-    let bx = MARGIN + doc.width(H2, "Screening") + 8.0;
-    let bw = doc.width(BODY_BOLD, &badge) + 10.0;
-    doc.fill_rect(bx, y + 1.0, bw, 13.0, level_color(s.screening_level));
-    doc.text(bx + 5.0, y + 11.0, Style { color: WHITE, ..BODY_BOLD }, &badge);
-    doc.text(
-        bx + bw + 8.0,
-        y + 11.0,
-        SMALL,
-        &format!("overall level from {} finding{}", s.findings.len(), if s.findings.len() == 1 { "" } else { "s" }),
-    );
-    y += heading_h;
-    y = bullet_list(doc, y, &finding_items, finding_budget, line_h, indent, "No screening findings.");
+    // Plan status line.
+    doc.fill_rect(MARGIN, y + 1.0, 6.0, 6.0 + (plan_lines.len() as f32 - 1.0) * line_h, plan_color);
+    for line in &plan_lines {
+        doc.text(indent, y + BODY.size, BODY_BOLD, line);
+        y += line_h;
+    }
+    y += 4.0;
 
-    // Red flags.
-    y += 6.0;
-    doc.text(MARGIN, y + 11.0, H2, &format!("Red flags ({})", s.red_flags.len()));
-    y += heading_h;
-    y = bullet_list(doc, y, &flag_items, flag_budget, line_h, indent, "None recorded in this period.");
+    for (k, (title, items, empty)) in sections.iter_mut().enumerate() {
+        if title.is_empty() {
+            // Screening, with its badge.
+            let badge = level_upper(s.screening_level);
+            doc.text(MARGIN, y + 11.0, H2, "Screening");
+            let bx = MARGIN + doc.width(H2, "Screening") + 8.0;
+            let bw = doc.width(BODY_BOLD, &badge) + 10.0;
+            doc.fill_rect(bx, y + 1.0, bw, 13.0, level_color(s.screening_level));
+            doc.text(bx + 5.0, y + 11.0, Style { color: WHITE, ..BODY_BOLD }, &badge);
+            let note = if s.has_profile {
+                format!(
+                    "overall level from {} finding{}",
+                    s.findings.len(),
+                    if s.findings.len() == 1 { "" } else { "s" }
+                )
+            } else {
+                "no profile saved by the end of the period".to_string()
+            };
+            doc.text(bx + bw + 8.0, y + 11.0, SMALL, &note);
+        } else {
+            doc.text(MARGIN, y + 11.0, H2, title);
+        }
+        y += heading_h;
+        y = bullet_list(doc, y, items, budgets[k].max(1), line_h, indent, empty);
+        y += 2.0;
+    }
 
-    let chart_top = (y + 18.0).max(chart_bottom - CHART_MAX_H).min(chart_top);
+    let chart_top = (y + 14.0).max(chart_bottom - CHART_MAX_H).min(chart_top);
     chart(doc, ctx, chart_top, chart_bottom);
+}
+
+/// A red flag in context: local time, level and rules, each symptom with its
+/// severity, where it was reported, the last drink before it, the user's
+/// note, and what the app told them.
+fn flag_text(r: &crate::report::RedFlagRow) -> String {
+    let mut t =
+        format!("{} {} ({}) in a {}: {}.", r.local_time, level_upper(r.level), r.rule_ids.join(", "), r.source, r.what);
+    match &r.last_drink {
+        Some(d) => t.push_str(&format!(
+            " Last drink before: {}, {} ml {} ({}).",
+            d.local_time,
+            d.ml,
+            kind_label(d.kind).to_lowercase(),
+            source_label(d.source).to_lowercase()
+        )),
+        None => t.push_str(" No drink in the 48 h before."),
+    }
+    if let Some(n) = &r.note {
+        t.push_str(&format!(" Note: \u{201c}{n}\u{201d}."));
+    }
+    if !r.advice.is_empty() {
+        t.push_str(&format!(" The app said: {}", r.advice.join(" ")));
+    }
+    t
 }
 
 /// Draw items (coloured square + wrapped lines) within `budget` lines;
@@ -1203,17 +1401,17 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
                 Cell::from(ctx.time(r.at)),
                 Cell::dotted(r.level.as_str(), level_color(r.level)),
                 Cell::from(r.rule_ids.join(", ")),
-                Cell::from(r.what.as_str()),
+                Cell::from(flag_text(r)),
             ]
         })
         .collect();
     doc.table(
-        "Red flags",
+        "Red flags in context",
         &[
-            col("Time", 118.0, left, false),
-            col("Level", 74.0, left, false),
-            col("Rules", 60.0, left, true),
-            col("What was reported", 0.0, left, true),
+            col("Time", 100.0, left, true),
+            col("Level", 64.0, left, false),
+            col("Rules", 44.0, left, true),
+            col("What was reported, the last drink, the note and what the app said", 0.0, left, true),
         ],
         &rows,
         "None recorded in this period.",
@@ -1223,16 +1421,22 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         .days
         .iter()
         .map(|d| {
-            let checkin = match d.worst_severity {
-                None => Cell::muted("no check-in"),
-                Some(Severity::None) => Cell::dotted("no symptoms", severity_color(Severity::None)),
-                Some(sev) => Cell::dotted(sev.as_str(), severity_color(sev)),
+            let checkin = match (d.worst_severity, &d.worst_symptom) {
+                (None, _) => Cell::muted("no check-in"),
+                (Some(Severity::None), _) | (Some(_), None) => {
+                    Cell::dotted("no symptoms", severity_color(Severity::None))
+                }
+                (Some(sev), Some(name)) => Cell::dotted(format!("{sev}: {name}"), severity_color(sev)),
             };
+            let decision = d.decision.map(|x| {
+                let ids = if d.rule_ids.is_empty() { String::new() } else { format!(" ({})", d.rule_ids.join(", ")) };
+                Cell::from(format!("{}{ids}", decision_label(x)))
+            });
             vec![
                 Cell::from(d.date.as_str()),
                 Cell::from(d.intake_ml.to_string()),
                 d.target_ml.map(|t| Cell::from(t.to_string())).unwrap_or_else(|| Cell::muted("–")),
-                d.decision.map(|x| Cell::from(decision_label(x))).unwrap_or_else(|| Cell::muted("no plan")),
+                decision.unwrap_or_else(|| Cell::muted("no plan")),
                 checkin,
                 d.bristol.map(|b| Cell::from(format!("type {b}"))).unwrap_or_else(|| Cell::muted("–")),
             ]
@@ -1241,11 +1445,11 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
     doc.table(
         "Daily log",
         &[
-            col("Date", 74.0, left, false),
-            col("Intake (ml)", 62.0, rt, false),
-            col("Target (ml)", 62.0, rt, false),
-            col("Plan decision", 112.0, left, false),
-            col("Worst symptom", 120.0, left, false),
+            col("Date", 62.0, left, false),
+            col("Intake (ml)", 56.0, rt, false),
+            col("Target (ml)", 58.0, rt, false),
+            col("Plan event", 96.0, left, true),
+            col("Worst symptom of the day", 190.0, left, true),
             col("Bristol", 0.0, left, false),
         ],
         &rows,
@@ -1302,6 +1506,85 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         ],
         &rows,
         "No plan events in this period.",
+    );
+
+    let rows: Vec<Vec<Cell>> = s
+        .courses
+        .iter()
+        .map(|c| {
+            vec![
+                Cell::from(match &c.name {
+                    Some(n) => format!("{n} ({})", c.label),
+                    None => c.label.clone(),
+                }),
+                Cell::from(c.first_local.as_str()),
+                Cell::from(c.last_local.as_str()),
+                Cell::from(c.interval_hours.map(|h| format!("{h} h")).unwrap_or_else(|| "–".into())),
+                Cell::from(c.doses.to_string()),
+                Cell::from(if c.active { "ongoing" } else { "completed" }),
+                Cell::from(match (&c.rule_id, c.drinks_in_window) {
+                    (Some(id), 0) => format!("kept ({id})"),
+                    (Some(id), n) => format!("missed: {n} drink(s) ({id})"),
+                    (None, _) => "no rule".into(),
+                }),
+            ]
+        })
+        .collect();
+    doc.table(
+        "Medicine courses (from logged doses)",
+        &[
+            col("Medicine", 120.0, left, true),
+            col("First dose", 76.0, left, true),
+            col("Last dose", 76.0, left, true),
+            col("Interval", 44.0, left, false),
+            col("Doses", 34.0, rt, false),
+            col("Status", 56.0, left, false),
+            col("Kefir spacing", 0.0, left, true),
+        ],
+        &rows,
+        "No doses logged in this period.",
+    );
+
+    let rows: Vec<Vec<Cell>> = s
+        .breaches
+        .iter()
+        .map(|b| vec![Cell::from(b.date.as_str()), Cell::from(b.rule_id.as_str()), Cell::from(b.what.as_str())])
+        .collect();
+    doc.table(
+        "Limits not kept (recomputed from the log and the profile in force)",
+        &[col("Date", 66.0, left, false), col("Rule", 40.0, left, false), col("What", 0.0, left, true)],
+        &rows,
+        "None in this period.",
+    );
+
+    let rows: Vec<Vec<Cell>> = s
+        .notes
+        .iter()
+        .map(|n| vec![Cell::from(n.date.as_str()), Cell::from(n.source.as_str()), Cell::from(n.text.as_str())])
+        .collect();
+    doc.table(
+        "Notes written by the user",
+        &[col("Date", 66.0, left, false), col("With", 60.0, left, false), col("Note", 0.0, left, true)],
+        &rows,
+        "No notes in this period.",
+    );
+
+    let rows: Vec<Vec<Cell>> = s
+        .profile_changes
+        .iter()
+        .map(|c| {
+            vec![
+                Cell::from(c.date.as_str()),
+                Cell::from(if c.before_range { "in force at the start" } else { "changed in the period" }),
+                Cell::from(c.what.as_str()),
+            ]
+        })
+        .collect();
+    doc.table(
+        "Profile versions in force during the period",
+        &[col("Saved", 66.0, left, false), col("", 110.0, left, false), col("What", 0.0, left, true)],
+        &rows,
+        "No profile saved by the end of the period.",
     );
 
     // Kinds and sources: the same table of ml, drinks and share.
@@ -1369,7 +1652,7 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         })
         .collect();
     doc.table(
-        "Current medicines (by class, reported by the user)",
+        "Medicines in the profile at the end of the period (by class, reported by the user)",
         &[
             col("Medicine class", 300.0, left, true),
             col("SNOMED CT", 90.0, left, false),
@@ -1390,10 +1673,15 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         ],
         vec![
             Cell::from("Clinician clearance"),
-            Cell::from(match (c.clinician_clearance_needed, c.clinician_cleared_on.as_deref()) {
-                (true, Some(d)) => format!("needed; cleared by the user's clinician on {d}"),
-                (true, None) => "needed before continuing; not yet recorded".to_string(),
-                (false, Some(d)) => format!("not needed (clearance recorded on {d})"),
+            Cell::from(match (c.clinician_clearance_needed, &s.clearance) {
+                (true, Some(a)) => format!(
+                    "needed; the user reported on {} that a clinician cleared {}{} (not verified)",
+                    a.date,
+                    a.rule_ids.join(", "),
+                    a.note.as_deref().map(|n| format!(": \u{201c}{n}\u{201d}")).unwrap_or_default()
+                ),
+                (true, None) => "needed before continuing; not reported by the user".to_string(),
+                (false, Some(a)) => format!("not needed (the user reported a clearance on {})", a.date),
                 (false, None) => "not needed".to_string(),
             }),
         ],
@@ -1562,21 +1850,22 @@ mod tests {
 
     #[test]
     fn font_covers_report_characters() {
-        let fonts = fonts().unwrap();
+        let fonts = load_fonts(&[]).unwrap();
         let mut text = String::from("–—·…•’“”%≥≤→✓€ÄÖÜßéèçñŁłŚśŻżČčŘřŠšŽžȘșȚțΑαΩωЖжЩщЇїҐґ");
         for s in crate::checkin::Symptom::ALL {
             text.push_str(s.label());
         }
-        for f in fonts {
+        for f in &fonts.faces {
             for c in text.chars() {
-                assert_ne!(f.glyph(c).1, '?', "{c:?} missing from {}", String::from_utf8_lossy(f.base_name));
+                assert!(f.has(c), "{c:?} missing from {}", f.ps_name);
             }
         }
     }
 
     #[test]
     fn wrap_respects_width() {
-        let doc = Doc::new(fonts().unwrap(), Paper::A4);
+        let fonts = load_fonts(&[]).unwrap();
+        let doc = Doc::new(&fonts, Paper::A4);
         let text = "Kefir is a fermented milk drink; start low and step up slowly while symptoms allow.";
         for w in [40.0, 80.0, 200.0] {
             for line in doc.wrap(BODY, text, w) {

@@ -12,12 +12,13 @@
 
 use chrono::{Duration, NaiveDate};
 
-use crate::checkin::{Severity, Symptom};
+use crate::checkin::{Severity, Symptom, SymptomEntry};
 use crate::intake::{KefirKind, Source};
 use crate::plan::DecisionKind;
+use crate::profile::MedClass;
 use crate::report::{
-    CodedItem, ConstraintsSummary, DayRow, KindRow, PlanEventRow, RedFlagRow, SourceRow, Summary, SymptomReport,
-    SymptomRow, Totals, DISCLAIMER,
+    Breach, CodedItem, ConstraintsSummary, DayRow, DrinkRef, KindRow, MedCourse, NoteRow, PlanEventRow, PlanStatusLine,
+    ProfileChange, RedFlagRow, SourceRow, Summary, SymptomReport, SymptomRow, Totals, DISCLAIMER,
 };
 use crate::rules::{Finding, Level};
 use crate::time::{iso_date, Zone};
@@ -172,6 +173,7 @@ pub fn sample_summary(days: u32) -> Summary {
                 label: symptom.label().to_string(),
                 snomed: symptom.snomed().map(str::to_string),
                 severity: *severity,
+                whole_day: true,
             });
         }
 
@@ -182,6 +184,21 @@ pub fn sample_summary(days: u32) -> Summary {
                 level: Level::Stop,
                 rule_ids: vec!["S6".into()],
                 what: "Hives (moderate), Itching (mild)".into(),
+                local_time: evening.local(&zone).format("%Y-%m-%d %H:%M").to_string(),
+                source: "check-in".into(),
+                symptoms: vec![
+                    SymptomEntry { symptom: Symptom::Hives, severity: Severity::Moderate },
+                    SymptomEntry { symptom: Symptom::Itching, severity: Severity::Mild },
+                ],
+                note: Some("Itchy wheals on both forearms after lunch".into()),
+                last_drink: Some(DrinkRef {
+                    at: evening,
+                    local_time: evening.local(&zone).format("%Y-%m-%d 08:30").to_string(),
+                    ml: target.unwrap_or(50),
+                    kind: KefirKind::Water,
+                    source: Source::Commercial,
+                }),
+                advice: vec!["Hives or itching (S6): stop kefir and see an allergist.".into()],
             });
             events.push(PlanEventRow {
                 date: iso.clone(),
@@ -209,6 +226,12 @@ pub fn sample_summary(days: u32) -> Summary {
             }
         }
 
+        let worst_symptom = symptoms
+            .iter()
+            .filter(|(_, sev)| Some(*sev) == worst && *sev > Severity::None)
+            .map(|(sym, _)| sym.label())
+            .collect::<Vec<_>>()
+            .join(", ");
         rows.push(DayRow {
             date: iso,
             intake_ml: intake,
@@ -216,6 +239,8 @@ pub fn sample_summary(days: u32) -> Summary {
             decision: Some(decision),
             checked_in,
             worst_severity: worst,
+            worst_symptom: (!worst_symptom.is_empty()).then_some(worst_symptom),
+            rule_ids: Vec::new(),
             bristol,
         });
     }
@@ -245,7 +270,68 @@ pub fn sample_summary(days: u32) -> Summary {
     let totals = totals_of(&rows, kind_drinks.iter().sum());
     let generated_at = zone.resolve_local((last + Duration::days(1)).and_hms_opt(9, 0, 0).expect("valid time"));
 
+    let plan_status = events.last().map(|e| PlanStatusLine {
+        status: "active".into(),
+        since: e.date.clone(),
+        reason: e.reason.clone(),
+        rule_ids: e.rule_ids.clone(),
+        target_ml: rows.last().and_then(|r| r.target_ml).unwrap_or(0),
+    });
+    let course_start = zone.resolve_local((first + Duration::days(2)).and_hms_opt(8, 0, 0).expect("valid time"));
+    let course_end = zone.resolve_local((first + Duration::days(8)).and_hms_opt(20, 0, 0).expect("valid time"));
+    let notes: Vec<NoteRow> = rows
+        .iter()
+        .filter(|r| r.worst_severity >= Some(Severity::Moderate))
+        .map(|r| NoteRow {
+            at: generated_at,
+            date: r.date.clone(),
+            source: "check-in".into(),
+            text: format!("Worse than usual: {}", r.worst_symptom.clone().unwrap_or_default()),
+        })
+        .collect();
+    let breaches: Vec<Breach> = rows
+        .iter()
+        .filter(|r| r.intake_ml > 200)
+        .map(|r| Breach {
+            at: generated_at,
+            date: r.date.clone(),
+            rule_id: "D3".into(),
+            what: format!("{} ml on {}; the limit was 200 ml", r.intake_ml, r.date),
+        })
+        .collect();
+
     Summary {
+        patient_id: "5b0d8a0e-2f64-4f6e-9a55-7f1d7c9e0a11".to_string(),
+        has_profile: true,
+        profile_changes: vec![ProfileChange {
+            saved_at: zone.resolve_local(first.and_hms_opt(7, 0, 0).expect("valid time")),
+            date: iso_date(first),
+            before_range: false,
+            what: "profile saved: Milk-protein (casein/whey) allergy, Histamine intolerance or sensitive skin, \
+                   Antibiotic, Warfarin or other vitamin-K antagonist"
+                .into(),
+        }],
+        plan_status,
+        courses: (days >= 8)
+            .then(|| MedCourse {
+                medicine: MedClass::Antibiotic,
+                label: "Antibiotic".into(),
+                name: Some("Amoxicillin".into()),
+                first_dose: course_start,
+                last_dose: course_end,
+                first_local: course_start.local(&zone).format("%Y-%m-%d %H:%M").to_string(),
+                last_local: course_end.local(&zone).format("%Y-%m-%d %H:%M").to_string(),
+                interval_hours: Some(12),
+                doses: 14,
+                active: false,
+                rule_id: Some("M1".into()),
+                drinks_in_window: 0,
+            })
+            .into_iter()
+            .collect(),
+        breaches,
+        notes,
+        clearance: None,
         app_version: crate::APP_VERSION.to_string(),
         generated_at,
         time_zone: SAMPLE_ZONE.to_string(),
