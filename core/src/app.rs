@@ -508,16 +508,16 @@ impl Kefir {
         self.write_file(path, report::fhir::to_string(&s)?.as_bytes(), "path")
     }
 
-    /// Drinks and check-ins as two RFC 4180 CSV files in `dir`; returns their paths.
+    /// Drinks and check-ins as two RFC 4180 CSV files in `dir` (created
+    /// when absent; see `files::prepare_folder` for what is refused);
+    /// returns their paths.
     pub fn write_csv(&self, from_day: &str, to_day: &str, dir: &Path, tz: &str) -> Result<Vec<String>> {
         let zone = Zone::parse(tz)?;
         let (first, last) = self.range(from_day, to_day)?;
         if last < first {
             return Err(CoreError::invalid("to", "is before from"));
         }
-        if !dir.is_dir() {
-            return Err(CoreError::invalid("dir", "is not an existing folder"));
-        }
+        crate::files::prepare_folder(dir, self.store.path(), "dir")?;
         let c = self.store.conn();
         let (start, _) = zone.day_bounds(first);
         let (_, end) = zone.day_bounds(last);
