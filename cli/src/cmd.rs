@@ -445,12 +445,9 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             // Through the core (as the facade's `wipe_everything` does), to
             // tell "deleted, but traces remain" (exit 5) from "nothing changed".
             app.with_core(|k| k.wipe_everything(yes).map_err(|e| k.store().classify(e))).map_err(|e| match e {
-                kefir_core::CoreError::TraceRemains(what) => Failure {
-                    message: what,
-                    code: crate::EXIT_WIPED_TRACES_REMAIN,
-                    kind: "traces_remain",
-                    field: None,
-                },
+                kefir_core::CoreError::TraceRemains(what) => {
+                    Failure { message: what, code: crate::EXIT_WIPED_TRACES_REMAIN, kind: "traces_remain", field: None }
+                }
                 e => Failure::from(KefirError::from(e)),
             })?;
             print::done(&ctx, "all data deleted");

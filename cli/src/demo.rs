@@ -37,7 +37,8 @@ pub fn run(args: &DemoArgs, db: Option<&Path>, ctx: &Ctx) -> Result<(), Failure>
     let db = db.map(Path::to_path_buf).unwrap_or_else(|| args.out.join(DB));
     if std::fs::symlink_metadata(&db).is_ok() {
         let earlier = open(Some(db.clone()))?;
-        let demo_name = demo_simulation(ctx.now.local_date(&Zone::parse("UTC").expect("UTC")), "UTC").profile.display_name;
+        let demo_name =
+            demo_simulation(ctx.now.local_date(&Zone::parse("UTC").expect("UTC")), "UTC").profile.display_name;
         let versions = earlier.profile_history()?;
         let is_demo = !versions.is_empty() && versions.iter().all(|v| v.profile.display_name == demo_name);
         drop(earlier);

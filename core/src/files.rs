@@ -71,9 +71,10 @@ fn check_parent(path: &Path, field: &str) -> Result<()> {
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => Ok(()),
         Ok(_) => Err(refuse(field, dir, "is not a folder")),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Err(CoreError::Invalid { field: field.to_string(), reason: format!("folder {} does not exist", dir.display()) })
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(CoreError::Invalid {
+            field: field.to_string(),
+            reason: format!("folder {} does not exist", dir.display()),
+        }),
         Err(e) => Err(e.into()),
     }
 }
@@ -216,6 +217,55 @@ mod tests {
         assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 3, "no temp file left: {names:?}");
+    }
+
+    /// The CSV folder target (`prepare_folder`): hostile-tester findings 1
+    /// and 11. Refusals are `Invalid` for the field, naming the path.
+    #[test]
+    fn csv_folders_must_be_real_folders_and_not_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        std::fs::write(&db, b"db").unwrap();
+        let sym = dir.path().join("sym.db");
+        std::os::unix::fs::symlink(&db, &sym).unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        let linkdir = dir.path().join("linkdir");
+        std::os::unix::fs::symlink(&real, &linkdir).unwrap();
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, b"x").unwrap();
+        let j = |s: &str| dir.path().join(s);
+        for (p, want) in [
+            (j("k.db-journal"), "database"),
+            (j("k.db-wal"), "database"),
+            (j("k.db"), "database"),
+            (real.join("..").join("k.db-shm"), "database"),
+            (linkdir.clone(), "symbolic link"),
+            (plain.clone(), "not a folder"),
+            (PathBuf::from("/dev/null"), "not a folder"),
+            (j("missing").join("sub"), "does not exist"),
+        ] {
+            // Through the symlink too: the siblings of the resolved path.
+            for db in [&db, &sym] {
+                match prepare_folder(&p, Some(db), "dir") {
+                    Err(CoreError::Invalid { field, reason }) => {
+                        assert_eq!(field, "dir");
+                        // A missing folder names the folder that is missing.
+                        let named = if want == "does not exist" { p.parent().unwrap() } else { p.as_path() };
+                        assert!(reason.contains(want) && reason.contains(&named.display().to_string()), "{reason}");
+                    }
+                    other => panic!("{} (db {}): {other:?}", p.display(), db.display()),
+                }
+            }
+        }
+        // The link's own sibling names are the database's too when it is opened through the link.
+        assert!(matches!(prepare_folder(&j("sym.db-journal"), Some(&sym), "dir"), Err(CoreError::Invalid { .. })));
+        // Through the symlink, the real database's siblings are refused as files too.
+        let e = check_target(&j("k.db-wal"), Some(&sym), "path").unwrap_err();
+        assert!(matches!(e, CoreError::Invalid { .. }), "{e:?}");
+        prepare_folder(&j("new"), Some(&sym), "dir").unwrap();
+        assert!(j("new").is_dir());
+        prepare_folder(&real, Some(&sym), "dir").unwrap();
     }
 
     #[test]

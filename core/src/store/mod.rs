@@ -179,12 +179,18 @@ fn check_identity(app_id: i32, version: i64, fingerprint: &[String]) -> Result<(
         APPLICATION_ID if version > LATEST_VERSION => {
             Err(CoreError::NewerSchema { found: version, supported: LATEST_VERSION })
         }
-        APPLICATION_ID if version <= 0 => foreign(),
+        APPLICATION_ID if version <= 0 => {
+            Err(CoreError::Corrupt { path: String::new(), detail: bad_kefir_version(version) })
+        }
         APPLICATION_ID => Ok(()),
         0 if version == 0 && fingerprint.is_empty() => Ok(()),
         0 if (1..=LATEST_VERSION).contains(&version) && fingerprint == snapshot_fingerprint(version)? => Ok(()),
         _ => foreign(),
     }
+}
+
+fn bad_kefir_version(version: i64) -> String {
+    format!("it carries kefir's application id but schema version {version}, which kefir never writes")
 }
 
 /// Every `table.column` of the schema (SQLite's own tables left out), sorted.
@@ -269,10 +275,7 @@ fn precheck_file(path: &Path, shown: &str) -> Result<Checked> {
         return Err(CoreError::NewerSchema { found: version, supported: LATEST_VERSION });
     }
     if app_id == APPLICATION_ID && version <= 0 {
-        return Err(CoreError::Corrupt {
-            path: shown.to_string(),
-            detail: format!("it carries kefir's application id but schema version {version}, which kefir never writes"),
-        });
+        return Err(CoreError::Corrupt { path: shown.to_string(), detail: bad_kefir_version(version) });
     }
     if app_id != APPLICATION_ID && (app_id != 0 || !(0..=LATEST_VERSION).contains(&version)) {
         return not_ours();
@@ -299,7 +302,7 @@ fn precheck_file(path: &Path, shown: &str) -> Result<Checked> {
             // or checkpointing it): the copy proves nothing; `prepare`
             // checks identity again before anything is written.
             Err(_) if stamp() != was => Ok(Checked::No),
-            Err(CoreError::NewerSchema { found, supported }) => Err(CoreError::NewerSchema { found, supported }),
+            Err(e @ (CoreError::NewerSchema { .. } | CoreError::Corrupt { .. })) => Err(locate(e, shown)),
             Err(_) => not_ours(),
         };
     }
@@ -490,8 +493,62 @@ mod tests {
     }
 
     #[test]
-    fn directory_is_refused() {
+    fn directory_is_refused_saying_it_is_a_folder() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(Store::open(dir.path()), Err(CoreError::NotADatabase { .. })));
+        let e = Store::open(dir.path()).err().unwrap();
+        assert!(matches!(&e, CoreError::NotAFile { what: "a folder", .. }), "{e:?}");
+        assert!(e.to_string().contains("is a folder"), "{e}");
+    }
+
+    /// Headers decided before SQLite opens the file (hostile-tester
+    /// findings 8 and 9): each is refused with the typed error, unchanged,
+    /// with nothing beside it; a 0-byte file and SQLite's header of a file
+    /// that never had a schema are new databases.
+    #[test]
+    fn headers_are_decided_before_sqlite_opens_the_file() {
+        let id = APPLICATION_ID;
+        type Want = fn(&Result<Store>) -> bool;
+        let refused_newer: Want = |r| matches!(r, Err(CoreError::NewerSchema { found: 99, .. }));
+        let corrupt: Want =
+            |r| matches!(r, Err(CoreError::Corrupt { detail, .. }) if detail.contains("schema version"));
+        let foreign: Want = |r| matches!(r, Err(CoreError::NotADatabase { .. }));
+        let opens: Want = |r| r.is_ok();
+        let cases: Vec<(&str, String, Want)> = vec![
+            (
+                "kefir id, version 99",
+                format!("CREATE TABLE t(x); PRAGMA application_id = {id}; PRAGMA user_version = 99;"),
+                refused_newer,
+            ),
+            (
+                "kefir id, version -1",
+                format!("CREATE TABLE t(x); PRAGMA application_id = {id}; PRAGMA user_version = -1;"),
+                corrupt,
+            ),
+            ("kefir id, version 0", format!("CREATE TABLE t(x); PRAGMA application_id = {id};"), corrupt),
+            ("id 0, a table created and dropped", "CREATE TABLE x(y); DROP TABLE x;".into(), foreign),
+            (
+                "id 0, version 0, schema changed by a pragma",
+                "PRAGMA user_version = 0; CREATE TABLE x(y); DROP TABLE x; VACUUM;".into(),
+                foreign,
+            ),
+            ("SQLite's header of a new file (WAL)", "PRAGMA journal_mode = WAL;".into(), opens),
+        ];
+        for (name, sql, want) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join("k.db");
+            {
+                let c = Connection::open(&p).unwrap();
+                c.execute_batch(&sql).unwrap();
+            }
+            let before = std::fs::read(&p).unwrap();
+            let r = Store::open(&p);
+            assert!(want(&r), "{name}: {:?}", r.as_ref().map(|_| ()));
+            if r.is_err() {
+                assert_eq!(std::fs::read(&p).unwrap(), before, "{name}: changed");
+                assert_eq!(dir_listing(dir.path()), vec!["k.db"], "{name}: files beside it");
+            }
+        }
+        let (_dir, p) = file_with(b"");
+        assert_eq!(Store::open(&p).unwrap().schema_version().unwrap(), LATEST_VERSION, "a 0-byte file is new");
     }
 }
