@@ -442,3 +442,211 @@ fn fifty_processes_cycling_commands_never_see_database_is_locked() {
     let o = k(&db, &["--json", "list", "--from", "2026-11-01"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+/// Hostile-tester findings 1, 11, 12 and the newcomer notes, one CLI call
+/// each: (args, exit code, kind in `--json`, field, words in the message).
+/// Nothing is created or changed by any of them.
+#[test]
+fn refusals_are_typed_and_name_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = |n: &str| dir.path().join(n).display().to_string();
+    let db = dir.path().join("k.db");
+    assert!(k(&db, &["log", "50", "--kind", "milk", "--source", "commercial"]).status.success());
+    std::os::unix::fs::symlink(&db, dir.path().join("sym.db")).unwrap();
+    let fifo = dir.path().join("ff");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    std::fs::create_dir(dir.path().join("realdir")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("realdir"), dir.path().join("linkdir")).unwrap();
+    let bad_backup = dir.path().join("bad.json");
+    std::fs::write(&bad_backup, r#"{"format":"kefir-backup","version":1,"drinks":[{"ml":-5}]}"#).unwrap();
+    let report = |csv: &str| {
+        vec![
+            "report".to_string(),
+            "--from".into(),
+            "2026-11-01".into(),
+            "--to".into(),
+            "2026-11-20".into(),
+            "--csv".into(),
+            csv.to_string(),
+        ]
+    };
+    let cases: Vec<(&str, Vec<String>, i32, &str, Option<&str>, Vec<String>)> = vec![
+        ("csv onto the journal", report(&d("k.db-journal")), 2, "invalid_input", Some("dir"), vec![d("k.db-journal")]),
+        ("csv onto the wal", report(&d("k.db-wal")), 2, "invalid_input", Some("dir"), vec![d("k.db-wal")]),
+        ("csv onto the database", report(&d("k.db")), 2, "invalid_input", Some("dir"), vec![d("k.db")]),
+        ("csv onto /dev/null", report("/dev/null"), 2, "invalid_input", Some("dir"), vec!["/dev/null".into()]),
+        ("csv onto a FIFO", report(&d("ff")), 2, "invalid_input", Some("dir"), vec![d("ff")]),
+        (
+            "csv onto a symlinked folder",
+            report(&d("linkdir")),
+            2,
+            "invalid_input",
+            Some("dir"),
+            vec![d("linkdir"), "symbolic link".into()],
+        ),
+        (
+            "csv into a missing folder",
+            report(&d("nodir/sub")),
+            2,
+            "invalid_input",
+            Some("dir"),
+            vec!["nodir".into(), "does not exist".into()],
+        ),
+        (
+            "backup into a missing folder",
+            vec!["backup".into(), "export".into(), d("nodir/b.json")],
+            2,
+            "invalid_input",
+            Some("path"),
+            vec!["folder".into(), "does not exist".into()],
+        ),
+        (
+            "missing import file",
+            vec!["backup".into(), "import".into(), d("nope.json")],
+            1,
+            "backup_rejected",
+            None,
+            vec![d("nope.json"), "does not exist".into()],
+        ),
+        (
+            "import names the field",
+            vec!["backup".into(), "import".into(), d("bad.json")],
+            1,
+            "backup_rejected",
+            Some("drinks[0].ml"),
+            vec!["drinks[0].ml".into()],
+        ),
+    ];
+    let listing = || {
+        let mut v: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        v.sort();
+        v
+    };
+    let before = listing();
+    let db_bytes = std::fs::read(&db).unwrap();
+    let mut failures = Vec::new();
+    for (name, args, code, kind, field, words) in &cases {
+        for via in ["k.db", "sym.db"] {
+            let mut all: Vec<&str> = vec!["--json"];
+            all.extend(args.iter().map(String::as_str));
+            let o = k(&dir.path().join(via), &all);
+            let err = stderr(&o);
+            let v: serde_json::Value = serde_json::from_str(err.trim()).unwrap_or_default();
+            let ok = o.status.code() == Some(*code)
+                && v["kind"] == *kind
+                && v["field"].as_str() == *field
+                && words.iter().all(|w| v["message"].as_str().unwrap_or("").contains(w.as_str()))
+                && !err.contains("File exists");
+            if !ok {
+                failures.push(format!("{name} via {via}: {:?} {err}", o.status.code()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(listing(), before, "nothing created");
+    assert_eq!(std::fs::read(&db).unwrap(), db_bytes);
+    let o = k(&db, &["list"]);
+    assert!(o.status.success() && String::from_utf8_lossy(&o.stdout).contains("50 ml"), "{}", stderr(&o));
+    // A --db in a folder that does not exist: refused, no folder created.
+    let o = k(&dir.path().join("nonexistent").join("dir").join("x.db"), &["list"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("does not exist"));
+    assert!(!dir.path().join("nonexistent").exists());
+    // A folder as the database says so.
+    let o = k(&dir.path().join("realdir"), &["list"]);
+    assert!(stderr(&o).contains("is a folder"), "{}", stderr(&o));
+}
+
+/// Finding 12: usage errors and a damaged database are one line with the
+/// `kefir: error:` prefix; --help and --version into a full stdout exit 4.
+#[test]
+fn errors_are_one_line_and_help_into_a_full_stdout_fails() {
+    let o = kefir(&["--bogus"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("kefir: error: "), "{err}");
+    for flag in ["--help", "--version"] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_kefir")).arg(flag).stdout(full).output().unwrap();
+        assert_eq!(o.status.code(), Some(4), "{flag}: {}", stderr(&o));
+        no_panic(&o);
+    }
+    assert!(kefir(&["--help"]).status.success());
+    // A damaged database (garbage over a b-tree page): one line.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    for _ in 0..30 {
+        assert!(k(&db, &["log", "50", "--note", &"n".repeat(500)]).status.success());
+    }
+    let mut bytes = std::fs::read(&db).unwrap();
+    assert!(bytes.len() > 3 * 4096);
+    for b in &mut bytes[4096 + 8..3 * 4096] {
+        *b = 0xA5;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let o = k(&db, &["list"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("kefir: error: cannot read database"), "{err}");
+}
+
+/// Finding 6: the demo replaces only a demo database it made; a diary at
+/// its path (here via --db, which it honours) is refused and kept; a FIFO
+/// in place of an export is refused like any export target.
+#[test]
+fn demo_never_replaces_a_diary_and_refuses_a_fifo_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kefir-demo");
+    std::fs::create_dir(&out).unwrap();
+    let db = out.join("kefir-demo.db");
+    assert!(k(&db, &["log", "50", "--note", "MYREALDATA"]).status.success());
+    let before = std::fs::read(&db).unwrap();
+    let o = k(&db, &["--json", "demo", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not a demo database"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert!(String::from_utf8_lossy(&k(&db, &["list"]).stdout).contains("MYREALDATA"));
+    // Its own demo database is replaced run after run.
+    let d2 = dir.path().join("d2");
+    let run = |extra: &[&str]| {
+        let mut a = vec!["--tz", "UTC", "--now", NOW, "demo", "--out", d2.to_str().unwrap()];
+        a.extend_from_slice(extra);
+        kefir(&a)
+    };
+    assert!(run(&[]).status.success());
+    assert!(run(&[]).status.success(), "a second demo replaces the first");
+    let fhir = d2.join("kefir-summary.fhir.json");
+    std::fs::remove_file(&fhir).unwrap();
+    assert!(Command::new("mkfifo").arg(&fhir).status().unwrap().success());
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("kefir-summary.fhir.json"), "{}", stderr(&o));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fhir).unwrap().file_type().is_fifo());
+}
+
+/// Finding 7: a wipe that another reader blocks deleted everything but
+/// cannot remove the traces: exit 5, kind `traces_remain`, never "nothing
+/// was changed"; after the reader closes, a wipe succeeds (exit 0).
+#[test]
+fn a_blocked_wipe_says_deleted_but_traces_remain() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    assert!(k(&db, &["log", "50", "--note", "secret"]).status.success());
+    let reader = rusqlite::Connection::open(&db).unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let n: i64 = reader.query_row("SELECT count(*) FROM drinks", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 1);
+    let o = k(&db, &["--json", "wipe", "--yes"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stderr).unwrap();
+    assert_eq!(o.status.code(), Some(5), "{v}");
+    assert_eq!(v["kind"], "traces_remain");
+    assert!(v["message"].as_str().unwrap().contains("deleted"), "{v}");
+    reader.execute_batch("COMMIT").unwrap();
+    drop(reader);
+    let o = k(&db, &["--json", "list", "--from", "2000-01-01"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]", "the entries were deleted");
+    assert!(k(&db, &["wipe", "--yes"]).status.success());
+}
