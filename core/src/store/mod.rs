@@ -257,6 +257,13 @@ fn precheck_file(path: &Path, shown: &str) -> Result<Checked> {
     if meta.len() == 0 {
         return Ok(Checked::Yes); // an empty file is a new database
     }
+    // Size and time of the file and its WAL: another kefir process may be
+    // creating or checkpointing the file while it is looked at here.
+    let stamp = || {
+        [path.to_path_buf(), sibling(path, "-wal")]
+            .map(|p| std::fs::metadata(p).ok().map(|m| (m.len(), m.modified().ok())))
+    };
+    let first = stamp();
     let mut header = [0u8; 100];
     let mut f = File::open(path)?;
     let n = read_up_to(&mut f, &mut header)?;
@@ -290,10 +297,6 @@ fn precheck_file(path: &Path, shown: &str) -> Result<Checked> {
         // or another app's. Its identity is looked at on a private copy of
         // the file and its WAL, so SQLite replays the WAL there and creates
         // its -shm there, never beside a file that may not be ours.
-        let stamp = || {
-            [path.to_path_buf(), sibling(path, "-wal")]
-                .map(|p| std::fs::metadata(p).ok().map(|m| (m.len(), m.modified().ok())))
-        };
         let was = stamp();
         let verdict = look_with_wal(path).and_then(|(id, v, fp)| check_identity(id, v, &fp));
         return match verdict {
@@ -314,14 +317,22 @@ fn precheck_file(path: &Path, shown: &str) -> Result<Checked> {
     }
     let look = immutable_look(path);
     // Looked again after the look: a writer that started meanwhile (and so
-    // a checkpoint that may have been writing the file) counts too.
-    let wal_pending = before || wal_pending();
+    // a checkpoint that may have been writing the file) counts too, and so
+    // does any change to the file since its header was read. Then the
+    // immutable look (which assumes nobody writes) proves nothing, and
+    // `prepare` decides under SQLite's locks before anything is written.
+    let busy = before || wal_pending() || stamp() != first;
     match look {
-        // Id 0 (kefir 0.1.0, or a new file) needs a kefir schema.
-        Ok((fp, _)) if app_id == 0 && check_identity(0, version, &fp).is_err() && !wal_pending => not_ours(),
-        _ if wal_pending => Ok(Checked::No),
-        Ok((_, check)) if check != "ok" => Err(CoreError::Corrupt { path: shown.to_string(), detail: check }),
-        Ok(_) => Ok(Checked::Yes),
+        _ if busy => Ok(Checked::No),
+        // Identity from the look's own read of id, version and schema (the
+        // header was read earlier).
+        Ok((id, v, fp, check)) => {
+            check_identity(id, v, &fp).map_err(|e| locate(e, shown))?;
+            if check != "ok" {
+                return Err(CoreError::Corrupt { path: shown.to_string(), detail: check });
+            }
+            Ok(Checked::Yes)
+        }
         Err(e) => Err(CoreError::Corrupt { path: shown.to_string(), detail: e.to_string() }),
     }
 }
@@ -358,10 +369,10 @@ enum Checked {
     No,
 }
 
-/// The schema fingerprint and `quick_check(1)` of the file as it is on
-/// disk, read through an `immutable=1` read-only connection: SQLite takes
+/// Application id, schema version, schema fingerprint and
+/// `quick_check(1)` of the file as it is on disk, read through an `immutable=1` read-only connection: SQLite takes
 /// no locks, ignores any WAL or journal and creates no file beside it.
-fn immutable_look(path: &Path) -> Result<(Vec<String>, String)> {
+fn immutable_look(path: &Path) -> Result<(i32, i64, Vec<String>, String)> {
     use std::os::unix::ffi::OsStrExt;
     let mut uri = String::from("file:");
     for &b in path.as_os_str().as_bytes() {
@@ -376,9 +387,11 @@ fn immutable_look(path: &Path) -> Result<(Vec<String>, String)> {
         uri,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    let app_id: i32 = c.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let fp = schema_fingerprint(&c)?;
     let check: String = c.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
-    Ok((fp, check))
+    Ok((app_id, version, fp, check))
 }
 
 fn read_up_to(f: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
