@@ -67,13 +67,30 @@ impl Store {
         // that is being created). Opening writes nothing until the file is
         // known to be ours and every write step is one transaction, so the
         // whole open is retried until `BUSY_TIMEOUT` has passed.
+        // Likewise a refusal ("not ours", "damaged") while the file, its WAL
+        // or its journal changed under the look: another kefir process was
+        // creating or checkpointing it, so the look proves nothing; looked
+        // at again (a file nobody writes is refused at once).
+        use std::os::unix::fs::MetadataExt;
+        let stamp = || {
+            ["", "-wal", "-journal"]
+                .map(|s| std::fs::metadata(sibling(path, s)).ok().map(|m| (m.len(), m.modified().ok(), m.ino())))
+        };
         let started = std::time::Instant::now();
+        let mut looks = 0;
         loop {
+            let before = stamp();
             match Store::open_once(path, &shown) {
                 Err(CoreError::Sqlite(e))
                     if e.sqlite_error_code() == Some(rusqlite::ffi::ErrorCode::DatabaseBusy)
                         && started.elapsed() < BUSY_TIMEOUT =>
                 {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(CoreError::NotADatabase { .. } | CoreError::Corrupt { .. })
+                    if looks < 20 && stamp() != before && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    looks += 1;
                     std::thread::sleep(std::time::Duration::from_millis(20));
                 }
                 other => return other,
