@@ -470,7 +470,9 @@ fn refusals_are_typed_and_name_the_path() {
             csv.to_string(),
         ]
     };
-    let cases: Vec<(&str, Vec<String>, i32, &str, Option<&str>, Vec<String>)> = vec![
+    /// (name, args, exit code, kind, field, words in the message)
+    type Case<'a> = (&'a str, Vec<String>, i32, &'a str, Option<&'a str>, Vec<String>);
+    let cases: Vec<Case> = vec![
         ("csv onto the journal", report(&d("k.db-journal")), 2, "invalid_input", Some("dir"), vec![d("k.db-journal")]),
         ("csv onto the wal", report(&d("k.db-wal")), 2, "invalid_input", Some("dir"), vec![d("k.db-wal")]),
         ("csv onto the database", report(&d("k.db")), 2, "invalid_input", Some("dir"), vec![d("k.db")]),
