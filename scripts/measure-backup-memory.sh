@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Peak memory of `kefir backup import` on four 63 MiB hostile backups
+# Peak memory of `kefir backup import` on five 63 MiB hostile backups
 # (issue 12: under 300 MB). Recorded in BENCHMARKS.md.
 #
 #   bash scripts/measure-backup-memory.sh        (PROFILE=release|debug, default debug)
@@ -8,7 +8,9 @@
 # days (refused: duplicate days); one check-in with 1.9 million symptom
 # entries (refused: duplicates); an unknown top-level key holding 33
 # million zeros (refused: unknown field; the old JSON-tree parse peaked at
-# 1.1 GB on files like it). Peak RSS from GNU time (`/usr/bin/time -v`).
+# 1.1 GB on files like it); settings.reminders as a JSON *string* holding
+# {"checkin_times":["20:30",...]} with 5.7 million times (refused: longer
+# than any setting; parsing the string peaked at 433 MB). Peak RSS from GNU time (`/usr/bin/time -v`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -40,10 +42,12 @@ open(f"{w}/plandays.json", "w").write(head.replace('"plans": []', '"plans": [' +
 sym = '{"symptom":"gas","severity":"mild"}'
 ck = '{"day":"2026-11-01","at":"2026-11-01T20:00:00Z","symptoms":[' + many(sym) + '],"bristol":4,"note":null,"level":"info","rule_ids":[]}'
 open(f"{w}/symptoms.json", "w").write(head.replace('"checkins": []', '"checkins": [' + ck + ']'))
+inner = json.dumps({"checkin_times": ["20:30"] * 5700000})
+open(f"{w}/setting.json", "w").write(head.replace('"settings": {}', '"settings": {"reminders": ' + json.dumps(inner) + '}'))
 open(f"{w}/zeros.json", "w").write('{"format":"kefir-backup","version":1,"x":[' + ",".join(["0"] * ((N - 100) // 2)) + ']}')
 PY
 worst=0
-for f in drinks plandays symptoms zeros; do
+for f in drinks plandays symptoms zeros setting; do
   rm -f "$WORK"/k.db*
   rc=0
   /usr/bin/time -v "$BIN" --db "$WORK/k.db" --tz UTC --now 2026-11-20T10:00:00Z backup import "$WORK/$f.json" --replace --yes \

@@ -64,6 +64,12 @@ impl From<CoreError> for KefirError {
                 KefirError::DatabaseUnreadable { path, detail: "not a kefir database".into() }
             }
             CoreError::Corrupt { path, detail } => KefirError::DatabaseUnreadable { path, detail },
+            CoreError::NotAFile { path, what } => {
+                KefirError::DatabaseUnreadable { path, detail: format!("is {what}, not a database file") }
+            }
+            CoreError::BadBackupField { field, reason } => {
+                KefirError::BackupRejected { reason: format!("{field}: {reason}") }
+            }
             CoreError::NewerSchema { found, supported } => KefirError::DatabaseTooNew { found, supported },
             CoreError::BadBackup(reason) => KefirError::BackupRejected { reason },
             e @ CoreError::NewerBackup { .. } => KefirError::BackupRejected { reason: e.to_string() },

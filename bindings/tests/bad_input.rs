@@ -384,7 +384,7 @@ fn cases() -> Vec<Case> {
         case("summary from is not a date", Seeded, Invalid("from"), |c| {
             ok(c.app.summary("01/02/2026".into(), c.days_ago(0), c.now(), c.tz()))
         }),
-        case("write_pdf into a missing folder", Seeded, Storage, |c| {
+        case("write_pdf into a missing folder", Seeded, Invalid("path"), |c| {
             let p = c.file("missing/summary.pdf");
             c.app.write_pdf(c.days_ago(30), c.days_ago(0), Paper::A4, p.display().to_string(), c.now(), c.tz())
         }),
@@ -462,13 +462,13 @@ fn cases() -> Vec<Case> {
             ok(c.app.rhythm("1950-01-01".into(), "2050-01-01".into(), c.now(), c.tz()))
         }),
         // --- backup -----------------------------------------------------------------
-        case("export_backup into a missing folder", Seeded, Storage, |c| {
+        case("export_backup into a missing folder", Seeded, Invalid("path"), |c| {
             c.app.export_backup(c.file("missing/backup.json").display().to_string(), c.now())
         }),
         case("export_backup to an empty path", Seeded, Invalid("path"), |c| {
             c.app.export_backup(String::new(), c.now())
         }),
-        case("import_backup missing file", Seeded, Storage, |c| {
+        case("import_backup missing file", Seeded, Rejected, |c| {
             ok(c.app.import_backup(c.file("nope.json").display().to_string(), ImportMode::Replace, true))
         }),
         case("import_backup foreign text file", Seeded, Rejected, |c| c.import_text(b"shopping list: milk, grains\n")),
@@ -950,4 +950,62 @@ fn far_future_now_writes_a_handful_of_rows_and_does_not_freeze_the_plan() {
     let t = app.today(now(), TZ.into()).unwrap();
     assert_eq!(t.target_ml, before_today.target_ml, "{}", t.headline);
     assert_eq!(t.progress.unwrap().status, kefir_core::PlanStatus::Active);
+}
+
+/// Hostile-tester findings 3 and 10: a refused backup value is named by its
+/// JSON path (serde_path_to_error), also inside the reminder settings that
+/// a backup carries as a JSON string; a setting string longer than any the
+/// app writes is refused before it is parsed; a missing file is named.
+/// Nothing changes.
+#[test]
+fn backup_refusals_name_the_json_path_of_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = seeded_copy(dir.path(), "k.db");
+    let app = open(&db);
+    let good = dir.path().join("good.json");
+    app.export_backup(good.display().to_string(), now()).unwrap();
+    let base: serde_json::Value = serde_json::from_slice(&std::fs::read(&good).unwrap()).unwrap();
+    let before = dump(&app);
+    type Edit = fn(&mut serde_json::Value);
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        ("drinks[0].ml", |v| v["drinks"][0]["ml"] = (-5).into(), "expected u32"),
+        ("plans[0].hold_days", |v| v["plans"][0]["hold_days"] = (-1).into(), "expected u32"),
+        ("plans[0].hold_days", |v| v["plans"][0]["hold_days"] = 4_294_967_296u64.into(), "expected u32"),
+        ("drinks[0].at", |v| v["drinks"][0]["at"] = "2026-13-45T99:00:00Z".into(), ""),
+        ("doses[0].medicine", |v| v["doses"][0]["medicine"] = "heroin".into(), "heroin"),
+        (
+            "reactions[0].symptoms[0].severity",
+            |v| v["reactions"][0]["symptoms"][0]["severity"] = "awful".into(),
+            "awful",
+        ),
+        ("settings.reminders.checkin_times", |v| v["settings"]["reminders"] = r#"{"checkin_times": 5}"#.into(), ""),
+        (
+            "settings.reminders",
+            |v| {
+                let times = vec!["20:30"; 5000];
+                v["settings"]["reminders"] = serde_json::json!({ "checkin_times": times }).to_string().into()
+            },
+            "longer than any setting",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (field, edit, says) in &cases {
+        let mut v = base.clone();
+        edit(&mut v);
+        let p = dir.path().join("bad.json");
+        std::fs::write(&p, v.to_string()).unwrap();
+        match app.import_backup(p.display().to_string(), ImportMode::Replace, true) {
+            Err(KefirError::BackupRejected { reason })
+                if reason.starts_with(&format!("{field}: ")) && reason.contains(says) => {}
+            other => failures.push(format!("{field}: {:?}", other.map(|_| ()))),
+        }
+    }
+    let missing = dir.path().join("nope.json");
+    match app.import_backup(missing.display().to_string(), ImportMode::Replace, true) {
+        Err(KefirError::BackupRejected { reason })
+            if reason.contains(&missing.display().to_string()) && reason.contains("does not exist") => {}
+        other => failures.push(format!("missing file: {:?}", other.map(|_| ()))),
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(dump(&app), before, "nothing changed");
 }

@@ -90,6 +90,10 @@ fn check_parse(bytes: &[u8]) -> Result<(), TestCaseError> {
             prop_assert!(!m.is_empty());
             Ok(())
         }
+        Err(CoreError::BadBackupField { field, reason }) => {
+            prop_assert!(!field.is_empty() && !reason.is_empty());
+            Ok(())
+        }
         Err(CoreError::NewerBackup { found, supported }) => {
             prop_assert!(found > supported);
             Ok(())
@@ -557,7 +561,11 @@ fn backup_times_outside_the_export_range_are_rejected() {
         let end = i + doc[i..].find('"').unwrap();
         let edited = format!("{}{to}{}", &doc[..i], &doc[end..]);
         let r = backup::parse(edited.as_bytes());
-        assert!(matches!(r, Err(CoreError::BadBackup(_))), "{what} at {to}: {:?}", r.map(|_| ()));
+        assert!(
+            matches!(r, Err(CoreError::BadBackup(_) | CoreError::BadBackupField { .. })),
+            "{what} at {to}: {:?}",
+            r.map(|_| ())
+        );
     }
 }
 

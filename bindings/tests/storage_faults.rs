@@ -144,6 +144,12 @@ fn other_apps_sqlite_files_are_refused_byte_identical() {
         ),
         ("kefir's v3 tables with user_version 2", format!("{kefir_v3_tables} PRAGMA user_version = 2;")),
         ("an empty foreign file with an id", "PRAGMA application_id = 99; PRAGMA user_version = 1;".into()),
+        // Hostile-tester finding 8: no tables left, but it had a schema once.
+        ("a foreign file whose only table was dropped", "CREATE TABLE x(y); DROP TABLE x;".into()),
+        (
+            "a foreign file with user_version 2 and no tables",
+            "CREATE TABLE x(y); DROP TABLE x; PRAGMA user_version = 2;".into(),
+        ),
     ];
     let mut failures = Vec::new();
     for (name, sql) in &table {
@@ -218,10 +224,16 @@ fn folders_fifos_and_devices_are_not_databases() {
     let fifo = dir.path().join("fifo.db");
     mkfifo(&fifo);
     let names = listing(dir.path());
-    for p in [folder.as_path(), fifo.as_path(), Path::new("/dev/null"), Path::new("/dev/zero")] {
+    for (p, what) in [
+        (folder.as_path(), "is a folder"),
+        (fifo.as_path(), "is a FIFO"),
+        (Path::new("/dev/null"), "is a device"),
+        (Path::new("/dev/zero"), "is a device"),
+    ] {
         let r = KefirApp::new(p.display().to_string());
         assert!(
-            matches!(&r, Err(KefirError::DatabaseUnreadable { path, .. }) if path == &p.display().to_string()),
+            matches!(&r, Err(KefirError::DatabaseUnreadable { path, detail })
+                if path == &p.display().to_string() && detail.contains(what)),
             "{}: {:?}",
             p.display(),
             r.map(|_| ())
@@ -231,6 +243,190 @@ fn folders_fifos_and_devices_are_not_databases() {
     for s in ["-wal", "-shm", "-journal"] {
         assert!(!Path::new(&format!("/dev/null{s}")).exists());
     }
+}
+
+/// A database left with a WAL that holds committed pages: `sql` runs in WAL
+/// mode with automatic checkpoints off, and the file and its WAL are copied
+/// to `dir/name` while the writer still has them open (as a crash leaves
+/// them).
+fn with_leftover_wal(dir: &Path, name: &str, setup: &str, sql: &str) -> PathBuf {
+    let scratch = tempfile::tempdir().unwrap();
+    let src = scratch.path().join("w.db");
+    let c = rusqlite::Connection::open(&src).unwrap();
+    let _: String = c.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).unwrap();
+    c.execute_batch(setup).unwrap();
+    c.execute_batch("PRAGMA wal_autocheckpoint = 0").unwrap();
+    c.execute_batch(sql).unwrap();
+    let p = dir.join(name);
+    std::fs::copy(&src, &p).unwrap();
+    std::fs::copy(scratch.path().join("w.db-wal"), dir.join(format!("{name}-wal"))).unwrap();
+    drop(c);
+    p
+}
+
+/// Hostile-tester findings 4 and 9: another app's WAL database with a
+/// leftover -wal (application id 0, user_version 0-3) and kefir-id files
+/// with a version kefir never writes (99, -1, 0) are refused before SQLite
+/// opens them: byte-identical, the WAL too, and no -shm appears.
+#[test]
+fn foreign_files_with_a_leftover_wal_and_bad_kefir_versions_get_nothing_beside_them() {
+    let id = kefir_core::store::APPLICATION_ID;
+    let mut cases: Vec<(String, &str, String, &str)> = (0..=3)
+        .map(|v| {
+            (
+                format!("foreign WAL file, user_version {v}"),
+                "CREATE TABLE notes(t TEXT);",
+                format!("INSERT INTO notes VALUES ('x'); PRAGMA user_version = {v};"),
+                "not a kefir database",
+            )
+        })
+        .collect();
+    cases.push((
+        "foreign WAL file whose tables are only in the WAL".into(),
+        "",
+        "CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES ('x');".into(),
+        "not a kefir database",
+    ));
+    for (v, detail) in [(99, "newer"), (-1, "schema version -1"), (0, "schema version 0")] {
+        cases.push((
+            format!("kefir id, user_version {v}, with a WAL"),
+            "CREATE TABLE drinks(x);",
+            format!("PRAGMA application_id = {id}; PRAGMA user_version = {v};"),
+            detail,
+        ));
+    }
+    let mut failures = Vec::new();
+    for (name, setup, sql, want) in &cases {
+        let dir = tempfile::tempdir().unwrap();
+        let p = with_leftover_wal(dir.path(), "x.db", setup, sql);
+        let before: Vec<(String, Vec<u8>)> =
+            listing(dir.path()).into_iter().map(|n| (n.clone(), std::fs::read(dir.path().join(&n)).unwrap())).collect();
+        let r = KefirApp::new(p.display().to_string()).map(|_| ());
+        let after: Vec<(String, Vec<u8>)> =
+            listing(dir.path()).into_iter().map(|n| (n.clone(), std::fs::read(dir.path().join(&n)).unwrap())).collect();
+        let said = match &r {
+            Err(e) => e.to_string(),
+            Ok(()) => "opened".into(),
+        };
+        let typed = matches!(r, Err(KefirError::DatabaseUnreadable { .. } | KefirError::DatabaseTooNew { .. }));
+        if !typed || !said.contains(want) || after != before {
+            failures.push(format!(
+                "{name}: {said}; files {:?} -> {:?}",
+                before.iter().map(|f| &f.0).collect::<Vec<_>>(),
+                after.iter().map(|f| &f.0).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Ours with a leftover WAL still opens with every committed row: a kefir
+/// 0.1.0 file (id 0, v3) and a new file whose whole schema (and id) is
+/// still only in the WAL, as a crash during the first open leaves it.
+#[test]
+fn our_files_with_a_leftover_wal_open_with_every_row() {
+    let v3 = kefir_core::store::SCHEMA_SNAPSHOTS[2];
+    let latest = kefir_core::store::SCHEMA_SNAPSHOTS[kefir_core::store::SCHEMA_SNAPSHOTS.len() - 1];
+    let insert = format!(
+        "INSERT INTO drinks (at_ms, ml, kind, source, note, created_ms) VALUES ({0}, 80, 'water', 'commercial', 'kept', {0});",
+        now().millis() - 3_600_000
+    );
+    let cases = [
+        ("kefir 0.1.0 (v3, id 0)", format!("{v3} PRAGMA user_version = 3;"), String::new()),
+        (
+            "a new file, schema only in the WAL",
+            String::new(),
+            format!(
+                "{latest} PRAGMA user_version = {}; PRAGMA application_id = {};",
+                kefir_core::store::LATEST_VERSION,
+                kefir_core::store::APPLICATION_ID
+            ),
+        ),
+    ];
+    for (name, setup, schema) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let p = with_leftover_wal(dir.path(), "k.db", &setup, &format!("{schema} {insert}"));
+        let app = KefirApp::new(p.display().to_string()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let drinks = app.list_drinks(ts("2000-01-01T00:00:00Z"), now()).unwrap();
+        assert_eq!(drinks.iter().map(|d| d.note.as_deref()).collect::<Vec<_>>(), vec![Some("kept")], "{name}");
+    }
+}
+
+/// Hostile-tester findings 1 and 11: with the database reached through a
+/// symlink (`sym.db -> real/k.db`), the siblings of both names are refused
+/// for every export; the CSV folder may be neither the database, its
+/// siblings, a device, a FIFO, a file nor a symlink to a folder (typed
+/// `InvalidInput { field: "dir" }` naming the path, never "File exists");
+/// nothing is created, and the diary still opens.
+#[test]
+fn exports_and_csv_folders_refuse_every_name_of_the_database_and_non_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    let db = real.join("k.db");
+    {
+        let app = open(&db);
+        app.log_drink(drink(now(), 30), now(), TZ.into()).unwrap();
+    }
+    let sym = dir.path().join("sym.db");
+    std::os::unix::fs::symlink(&db, &sym).unwrap();
+    let app = open(&sym);
+    app.log_drink(drink(now(), 40), now(), TZ.into()).unwrap();
+    let fifo = dir.path().join("fifo");
+    mkfifo(&fifo);
+    let plain = dir.path().join("plain.txt");
+    std::fs::write(&plain, b"x").unwrap();
+    let linkdir = dir.path().join("linkdir");
+    std::os::unix::fs::symlink(&real, &linkdir).unwrap();
+    let side = |base: &Path, s: &str| PathBuf::from(format!("{}{s}", base.display()));
+    let mut db_names = Vec::new();
+    for base in [&sym, &db] {
+        for s in ["", "-wal", "-shm", "-journal"] {
+            db_names.push(side(base, s));
+        }
+    }
+    let listed = |d: &Path| listing(d);
+    let (top, inner) = (listed(dir.path()), listed(&real));
+    let mut failures = Vec::new();
+    for t in &db_names {
+        let shown = t.display().to_string();
+        match app.export_backup(shown.clone(), now()) {
+            Err(KefirError::InvalidInput { field, reason }) if field == "path" && reason.contains(&shown) => {}
+            other => failures.push(format!("backup to {shown}: {other:?}")),
+        }
+    }
+    let folders: Vec<PathBuf> = db_names
+        .iter()
+        .cloned()
+        .chain([PathBuf::from("/dev/null"), fifo.clone(), plain.clone(), linkdir.clone()])
+        .collect();
+    for t in &folders {
+        let shown = t.display().to_string();
+        match app.write_csv("2026-03-01".into(), "2026-03-10".into(), shown.clone(), TZ.into()) {
+            Err(KefirError::InvalidInput { field, reason }) if field == "dir" && reason.contains(&shown) => {}
+            other => failures.push(format!("csv into {shown}: {other:?}")),
+        }
+    }
+    let missing = dir.path().join("nodir").join("sub");
+    match app.write_csv("2026-03-01".into(), "2026-03-10".into(), missing.display().to_string(), TZ.into()) {
+        Err(KefirError::InvalidInput { field, reason }) if field == "dir" && reason.contains("does not exist") => {}
+        other => failures.push(format!("csv into a missing folder's child: {other:?}")),
+    }
+    match app.export_backup(missing.join("b.json").display().to_string(), now()) {
+        Err(KefirError::InvalidInput { field, reason }) if field == "path" && reason.contains("does not exist") => {}
+        other => failures.push(format!("backup into a missing folder: {other:?}")),
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(listed(dir.path()), top, "nothing created beside the link");
+    assert_eq!(listed(&real), inner, "nothing created beside the database");
+    drop(app);
+    let app = open(&sym);
+    assert_eq!(app.list_drinks(ts("2000-01-01T00:00:00Z"), now().plus(chrono::Duration::days(1))).unwrap().len(), 2);
+    // A new folder is created (one level) and gets the four files (drinks, check-ins, reactions, doses).
+    let out = dir.path().join("csv");
+    let files = app.write_csv("2026-03-01".into(), "2026-03-10".into(), out.display().to_string(), TZ.into()).unwrap();
+    assert_eq!(files.len(), 4);
+    assert_eq!(listing(&out).len(), 4);
 }
 
 /// Exports and backups refuse the database and its siblings, devices,

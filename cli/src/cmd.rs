@@ -28,6 +28,7 @@ pub struct LogArgs {
     /// When: now, HH:MM, YYYY-MM-DD HH:MM or RFC 3339
     #[arg(long, default_value = "now")]
     pub at: String,
+    /// A free-text note (at most 1000 characters)
     #[arg(long)]
     pub note: Option<String>,
     /// Homemade batch (H1): fermentation time in hours (1-168)
@@ -106,6 +107,7 @@ pub enum ProfileCmd {
     },
     /// Record "cleared by my clinician" for the current consult findings
     Ack {
+        /// What the clinician said (optional)
         #[arg(long)]
         note: Option<String>,
     },
@@ -124,6 +126,7 @@ pub struct CheckinArgs {
     /// Bristol stool type 1-7
     #[arg(long)]
     pub bristol: Option<u8>,
+    /// A free-text note (at most 1000 characters)
     #[arg(long)]
     pub note: Option<String>,
 }
@@ -133,8 +136,10 @@ pub struct ReactArgs {
     /// symptom=severity, e.g. lip_face_tongue_swelling=moderate (repeatable)
     #[arg(long = "symptom", required = true)]
     pub symptoms: Vec<String>,
+    /// When: now, HH:MM, YYYY-MM-DD HH:MM or RFC 3339
     #[arg(long, default_value = "now")]
     pub at: String,
+    /// A free-text note (at most 1000 characters)
     #[arg(long)]
     pub note: Option<String>,
 }
@@ -152,6 +157,7 @@ pub enum MedCmd {
         /// Hours between doses
         #[arg(long = "every")]
         interval_hours: Option<u32>,
+        /// A free-text note (at most 1000 characters)
         #[arg(long)]
         note: Option<String>,
     },
@@ -214,12 +220,18 @@ pub enum RemindCmd {
 #[derive(clap::Subcommand)]
 pub enum BackupCmd {
     /// Write everything to one JSON file
-    Export { file: PathBuf },
+    Export {
+        /// The backup file to write (a new file, or a regular file to replace)
+        file: PathBuf,
+    },
     /// Import a backup (into an empty database, or --replace --yes)
     Import {
+        /// A backup file written by `kefir backup export` (at most 64 MiB)
         file: PathBuf,
+        /// Replace everything in the database with the backup (needs --yes)
         #[arg(long)]
         replace: bool,
+        /// Confirm --replace: the current entries are deleted
         #[arg(long)]
         yes: bool,
     },
@@ -344,7 +356,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
     };
     let ctx = Ctx { now, tz, json: cli.json };
     if let Command::Demo(args) = &cli.command {
-        return demo::run(args, &ctx);
+        return demo::run(args, cli.db.as_deref(), &ctx);
     }
     let app = open(cli.db)?;
     match cli.command {
@@ -481,7 +493,19 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
         }
         Command::Backup(BackupCmd::Import { file, replace, yes }) => {
             let mode = if replace { ImportMode::Replace } else { ImportMode::IntoEmpty };
-            let s = app.import_backup(file.to_string_lossy().into_owned(), mode, yes)?;
+            // Through the core (as the facade's `import_backup` does), to keep
+            // the JSON path of a refused field for `--json`'s `field`.
+            let s = app
+                .with_core(|k| k.import_backup_file(&file, mode, yes).map_err(|e| k.store().classify(e)))
+                .map_err(|e| match e {
+                    kefir_core::CoreError::BadBackupField { field, reason } => Failure {
+                        message: format!("backup refused: {field}: {reason}"),
+                        code: 1,
+                        kind: "backup_rejected",
+                        field: Some(field),
+                    },
+                    e => Failure::from(KefirError::from(e)),
+                })?;
             print::imported(&ctx, &s);
         }
         Command::Report(r) => {
@@ -511,7 +535,6 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 written.push(p.display().to_string());
             }
             if let Some(d) = &r.csv {
-                std::fs::create_dir_all(d)?;
                 written.extend(app.write_csv(
                     from.clone(),
                     to.clone(),
@@ -522,7 +545,14 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             print::summary(&ctx, &summary, &written);
         }
         Command::Wipe { yes } => {
-            app.wipe_everything(yes)?;
+            // Through the core (as the facade's `wipe_everything` does), to
+            // tell "deleted, but traces remain" (exit 5) from "nothing changed".
+            app.with_core(|k| k.wipe_everything(yes).map_err(|e| k.store().classify(e))).map_err(|e| match e {
+                kefir_core::CoreError::TraceRemains(what) => {
+                    Failure { message: what, code: crate::EXIT_WIPED_TRACES_REMAIN, kind: "traces_remain", field: None }
+                }
+                e => Failure::from(KefirError::from(e)),
+            })?;
             print::done(&ctx, "all data deleted");
         }
         Command::Demo(_) => unreachable!("handled above"),
@@ -587,14 +617,27 @@ pub fn parse_kind(s: &str) -> Result<KefirKind, Failure> {
     Ok(KefirKind::parse_field("kind", &t).map_err(KefirError::from)?)
 }
 
+/// Open the database at `db`, or the default one. Only the default data
+/// folder is created when missing; a `--db` in a folder that does not
+/// exist is refused (a mistyped path must not grow folders and a diary).
 pub fn open(db: Option<PathBuf>) -> Result<Arc<KefirApp>, Failure> {
     let path = match db {
-        Some(p) => p,
-        None => default_db()?,
+        Some(p) => {
+            if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+                if !dir.is_dir() {
+                    return Err(Failure::invalid("db", format!("folder {} does not exist", dir.display())));
+                }
+            }
+            p
+        }
+        None => {
+            let p = default_db()?;
+            if let Some(dir) = p.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            p
+        }
     };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
     Ok(KefirApp::new(path.to_string_lossy().into_owned())?)
 }
 

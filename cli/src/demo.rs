@@ -2,7 +2,7 @@
 //! facade the phones use, into a fresh database; it ends with the doctor
 //! summary.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::Duration;
 use clap::Args;
@@ -24,17 +24,44 @@ pub struct DemoArgs {
 const DB: &str = "kefir-demo.db";
 const PDF: &str = "kefir-summary.pdf";
 const FHIR: &str = "kefir-summary.fhir.json";
-const DEMO_FILES: &[&str] = &["kefir-demo.db", "kefir-demo.db-wal", "kefir-demo.db-shm", PDF, FHIR];
 
-pub fn run(args: &DemoArgs, ctx: &Ctx) -> Result<(), Failure> {
+/// Run the demo into `db` (`--db`), or `<out>/kefir-demo.db`.
+///
+/// An existing database there is replaced only when it is a demo database
+/// (every saved profile is the demo's synthetic person); anything else —
+/// a diary, another app's file, a folder — is refused and left as it was.
+/// The PDF and FHIR files go through the same safe writer as every export
+/// (a FIFO, device, folder or symlink in their place is refused).
+pub fn run(args: &DemoArgs, db: Option<&Path>, ctx: &Ctx) -> Result<(), Failure> {
     std::fs::create_dir_all(&args.out)?;
-    for f in DEMO_FILES {
-        let p = args.out.join(f);
-        if p.exists() {
-            std::fs::remove_file(&p)?;
+    let db = db.map(Path::to_path_buf).unwrap_or_else(|| args.out.join(DB));
+    if std::fs::symlink_metadata(&db).is_ok() {
+        let earlier = open(Some(db.clone()))?;
+        let demo_name =
+            demo_simulation(ctx.now.local_date(&Zone::parse("UTC").expect("UTC")), "UTC").profile.display_name;
+        let versions = earlier.profile_history()?;
+        let is_demo = !versions.is_empty() && versions.iter().all(|v| v.profile.display_name == demo_name);
+        drop(earlier);
+        if !is_demo {
+            return Err(Failure {
+                message: format!(
+                    "{} is not a demo database (it holds entries the demo did not make); the demo replaces only its \
+                     own database: choose another --out or --db",
+                    db.display()
+                ),
+                code: 1,
+                kind: "not_allowed",
+                field: Some("db".into()),
+            });
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = db.clone().into_os_string();
+            p.push(suffix);
+            if std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_file()) {
+                std::fs::remove_file(&p)?;
+            }
         }
     }
-    let db = args.out.join(DB);
     let app = open(Some(db.clone()))?;
     let zone = Zone::parse(&ctx.tz).map_err(KefirError::from)?;
     // Four weeks ending yesterday, in the user's zone.

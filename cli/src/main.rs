@@ -33,7 +33,7 @@ use kefir_ffi::KefirError;
     about = "Introduce kefir gradually and safely (offline; nothing leaves this machine)"
 )]
 pub struct Cli {
-    /// Database file [default: $XDG_DATA_HOME/kefir/kefir.db]
+    /// Database file [default: $XDG_DATA_HOME/kefir/kefir.db; for demo: <--out>/kefir-demo.db]
     #[arg(long, global = true, env = "KEFIR_DB")]
     db: Option<PathBuf>,
     /// IANA time zone [default: the system's]
@@ -93,10 +93,11 @@ pub enum Command {
     Report(cmd::ReportArgs),
     /// Delete all data in the database (needs --yes)
     Wipe {
+        /// Confirm: delete every entry on this device
         #[arg(long)]
         yes: bool,
     },
-    /// Run a simulated introduction into a fresh database and print it
+    /// Run a simulated introduction into a demo database and print it
     Demo(demo::DemoArgs),
 }
 
@@ -106,6 +107,9 @@ pub enum Command {
 /// full disk); 4 nothing changed and the output could not be written.
 pub const EXIT_COMMITTED_OUTPUT_LOST: u8 = 3;
 pub const EXIT_OUTPUT_LOST: u8 = 4;
+/// `wipe`: every entry was deleted, but another reader (an app or widget
+/// with the diary open) keeps old pages in the WAL until it closes.
+pub const EXIT_WIPED_TRACES_REMAIN: u8 = 5;
 
 /// A failed command: the message, its exit code, and for `--json` the
 /// error's kind (the facade's error variant in snake_case, or `usage`) and
@@ -155,7 +159,10 @@ fn report(json: bool, f: &Failure) {
     let text = if json {
         serde_json::json!({ "kind": f.kind, "field": f.field, "message": f.message }).to_string()
     } else {
-        format!("kefir: error: {}", f.message)
+        // One line, whatever the message holds (SQLite's integrity report
+        // can span lines).
+        let one: Vec<&str> = f.message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        format!("kefir: error: {}", one.join("; "))
     };
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{text}");
@@ -166,17 +173,29 @@ fn main() -> ExitCode {
     let json = std::env::args_os().any(|a| a == "--json");
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) if json && e.use_stderr() => {
+        Err(e) if e.use_stderr() => {
+            // A bad command line: one line, `kefir: error: ...` (or JSON).
             let msg = e.kind().to_string();
             let detail = e.to_string();
             let first = detail.lines().next().unwrap_or(&msg).trim_start_matches("error: ").to_string();
-            report(true, &Failure { message: first, code: 2, kind: "usage", field: None });
+            let message = if json { first } else { format!("{first} (see kefir --help)") };
+            report(json, &Failure { message, code: 2, kind: "usage", field: None });
             return ExitCode::from(2);
         }
         Err(e) => {
-            // --help, --version and usage errors, printed by clap; never panics on a closed pipe.
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // --help and --version: written like any output, so a closed or
+            // full stdout gives exit 4 rather than a false success.
+            outln!("{}", e.render().to_string().trim_end());
+            return match print::flush() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    let mut f = Failure::from(err);
+                    f.message = format!("could not write the output ({}); nothing was changed", f.message);
+                    f.code = EXIT_OUTPUT_LOST;
+                    report(json, &f);
+                    ExitCode::from(EXIT_OUTPUT_LOST)
+                }
+            };
         }
     };
     let json = cli.json;

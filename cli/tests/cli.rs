@@ -2,6 +2,7 @@
 
 use std::path::Path;
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
 fn kefir(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kefir"))
@@ -495,4 +496,298 @@ fn a_dose_name_reaches_the_summary_and_a_bad_font_is_refused() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("fonts"), "{}", stderr(&o));
     assert!(!pdf.exists());
+}
+
+/// Hostile-tester finding 5: rounds of 50 CLI processes started at once on
+/// a fresh database (in a new folder), each running three commands of the
+/// cycle list, log, plan start, remind set, profile set, screen, today,
+/// backup import and checkin (each from another place in it), until
+/// `KEFIR_STRESS_SECS` (default 10) s have passed. No command may fail with
+/// a storage error ("database is locked" included) or an internal one;
+/// refusals the state explains (a plan already running, an import into a
+/// database with data) are fine. `KEFIR_STRESS_BIN` runs another build (to
+/// reproduce the fault on an old one).
+#[test]
+fn fifty_processes_cycling_commands_never_see_database_is_locked() {
+    let secs: u64 = std::env::var("KEFIR_STRESS_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
+    let bin = std::env::var("KEFIR_STRESS_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_kefir").to_string());
+    let dir = tempfile::tempdir().unwrap();
+    // A good backup, made by the app itself in another database.
+    let seed = dir.path().join("seed.db");
+    assert!(k(&seed, &["log", "100"]).status.success());
+    let good = dir.path().join("good.json");
+    let o = k(&seed, &["backup", "export", good.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let good = good.to_str().unwrap().to_string();
+    let cycle: Vec<Vec<String>> = [
+        "list",
+        "log 5",
+        "plan start",
+        "remind set --checkin 20:30",
+        "profile set --condition lactose_intolerance",
+        "screen",
+        "today",
+        "backup import GOOD",
+        "checkin --symptom bloating=mild",
+    ]
+    .iter()
+    .map(|c| c.split(' ').map(|w| if w == "GOOD" { good.clone() } else { w.to_string() }).collect())
+    .collect();
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    let (mut runs, mut rounds) = (0, 0);
+    let mut failures = Vec::new();
+    while rounds == 0 || Instant::now() < deadline {
+        rounds += 1;
+        let sub = dir.path().join(format!("nd{rounds}")).join("sub");
+        std::fs::create_dir_all(&sub).unwrap();
+        let db = sub.join("n.db");
+        let workers: Vec<_> = (0..50)
+            .map(|i| {
+                let (bin, db, cycle) = (bin.clone(), db.clone(), cycle.clone());
+                std::thread::spawn(move || {
+                    let mut failures = Vec::new();
+                    for n in i..i + 3 {
+                        let args = &cycle[n % cycle.len()];
+                        let o = Command::new(&bin)
+                            .args(["--db", db.to_str().unwrap(), "--tz", "UTC", "--now", NOW, "--json"])
+                            .args(args)
+                            .env_remove("KEFIR_DB")
+                            .output()
+                            .unwrap();
+                        let err = stderr(&o);
+                        let bad_kind = ["\"storage\"", "\"internal\"", "\"database_unreadable\"", "\"usage\""]
+                            .iter()
+                            .any(|k| err.contains(k));
+                        if !matches!(o.status.code(), Some(0..=2)) || bad_kind || err.contains("locked") {
+                            failures.push(format!("{args:?}: {:?} {err}", o.status.code()));
+                        }
+                    }
+                    failures
+                })
+            })
+            .collect();
+        for w in workers {
+            failures.extend(w.join().unwrap());
+            runs += 3;
+        }
+        let o = k(&db, &["--json", "list", "--from", "2026-11-01"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    eprintln!("{rounds} rounds, {runs} commands, {} failed", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {runs} commands failed: {:#?}",
+        failures.len(),
+        &failures[..failures.len().min(10)]
+    );
+}
+
+/// Hostile-tester findings 1, 11, 12 and the newcomer notes, one CLI call
+/// each: (args, exit code, kind in `--json`, field, words in the message).
+/// Nothing is created or changed by any of them.
+#[test]
+fn refusals_are_typed_and_name_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = |n: &str| dir.path().join(n).display().to_string();
+    let db = dir.path().join("k.db");
+    assert!(k(&db, &["log", "50", "--kind", "milk", "--source", "commercial"]).status.success());
+    std::os::unix::fs::symlink(&db, dir.path().join("sym.db")).unwrap();
+    let fifo = dir.path().join("ff");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    std::fs::create_dir(dir.path().join("realdir")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("realdir"), dir.path().join("linkdir")).unwrap();
+    let bad_backup = dir.path().join("bad.json");
+    std::fs::write(&bad_backup, r#"{"format":"kefir-backup","version":1,"drinks":[{"ml":-5}]}"#).unwrap();
+    let report = |csv: &str| {
+        vec![
+            "report".to_string(),
+            "--from".into(),
+            "2026-11-01".into(),
+            "--to".into(),
+            "2026-11-20".into(),
+            "--csv".into(),
+            csv.to_string(),
+        ]
+    };
+    /// (name, args, exit code, kind, field, words in the message)
+    type Case<'a> = (&'a str, Vec<String>, i32, &'a str, Option<&'a str>, Vec<String>);
+    let cases: Vec<Case> = vec![
+        ("csv onto the journal", report(&d("k.db-journal")), 2, "invalid_input", Some("dir"), vec![d("k.db-journal")]),
+        ("csv onto the wal", report(&d("k.db-wal")), 2, "invalid_input", Some("dir"), vec![d("k.db-wal")]),
+        ("csv onto the database", report(&d("k.db")), 2, "invalid_input", Some("dir"), vec![d("k.db")]),
+        ("csv onto /dev/null", report("/dev/null"), 2, "invalid_input", Some("dir"), vec!["/dev/null".into()]),
+        ("csv onto a FIFO", report(&d("ff")), 2, "invalid_input", Some("dir"), vec![d("ff")]),
+        (
+            "csv onto a symlinked folder",
+            report(&d("linkdir")),
+            2,
+            "invalid_input",
+            Some("dir"),
+            vec![d("linkdir"), "symbolic link".into()],
+        ),
+        (
+            "csv into a missing folder",
+            report(&d("nodir/sub")),
+            2,
+            "invalid_input",
+            Some("dir"),
+            vec!["nodir".into(), "does not exist".into()],
+        ),
+        (
+            "backup into a missing folder",
+            vec!["backup".into(), "export".into(), d("nodir/b.json")],
+            2,
+            "invalid_input",
+            Some("path"),
+            vec!["folder".into(), "does not exist".into()],
+        ),
+        (
+            "missing import file",
+            vec!["backup".into(), "import".into(), d("nope.json")],
+            1,
+            "backup_rejected",
+            None,
+            vec![d("nope.json"), "does not exist".into()],
+        ),
+        (
+            "import names the field",
+            vec!["backup".into(), "import".into(), d("bad.json")],
+            1,
+            "backup_rejected",
+            Some("drinks[0].ml"),
+            vec!["drinks[0].ml".into()],
+        ),
+    ];
+    let listing = || {
+        let mut v: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        v.sort();
+        v
+    };
+    let before = listing();
+    let db_bytes = std::fs::read(&db).unwrap();
+    let mut failures = Vec::new();
+    for (name, args, code, kind, field, words) in &cases {
+        for via in ["k.db", "sym.db"] {
+            let mut all: Vec<&str> = vec!["--json"];
+            all.extend(args.iter().map(String::as_str));
+            let o = k(&dir.path().join(via), &all);
+            let err = stderr(&o);
+            let v: serde_json::Value = serde_json::from_str(err.trim()).unwrap_or_default();
+            let ok = o.status.code() == Some(*code)
+                && v["kind"] == *kind
+                && v["field"].as_str() == *field
+                && words.iter().all(|w| v["message"].as_str().unwrap_or("").contains(w.as_str()))
+                && !err.contains("File exists");
+            if !ok {
+                failures.push(format!("{name} via {via}: {:?} {err}", o.status.code()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(listing(), before, "nothing created");
+    assert_eq!(std::fs::read(&db).unwrap(), db_bytes);
+    let o = k(&db, &["list"]);
+    assert!(o.status.success() && String::from_utf8_lossy(&o.stdout).contains("50 ml"), "{}", stderr(&o));
+    // A --db in a folder that does not exist: refused, no folder created.
+    let o = k(&dir.path().join("nonexistent").join("dir").join("x.db"), &["list"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("does not exist"));
+    assert!(!dir.path().join("nonexistent").exists());
+    // A folder as the database says so.
+    let o = k(&dir.path().join("realdir"), &["list"]);
+    assert!(stderr(&o).contains("is a folder"), "{}", stderr(&o));
+}
+
+/// Finding 12: usage errors and a damaged database are one line with the
+/// `kefir: error:` prefix; --help and --version into a full stdout exit 4.
+#[test]
+fn errors_are_one_line_and_help_into_a_full_stdout_fails() {
+    let o = kefir(&["--bogus"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("kefir: error: "), "{err}");
+    for flag in ["--help", "--version"] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_kefir")).arg(flag).stdout(full).output().unwrap();
+        assert_eq!(o.status.code(), Some(4), "{flag}: {}", stderr(&o));
+        no_panic(&o);
+    }
+    assert!(kefir(&["--help"]).status.success());
+    // A damaged database (garbage over a b-tree page): one line.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    for _ in 0..30 {
+        assert!(k(&db, &["log", "50", "--note", &"n".repeat(500)]).status.success());
+    }
+    let mut bytes = std::fs::read(&db).unwrap();
+    assert!(bytes.len() > 3 * 4096);
+    for b in &mut bytes[4096 + 8..3 * 4096] {
+        *b = 0xA5;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let o = k(&db, &["list"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("kefir: error: cannot read database"), "{err}");
+}
+
+/// Finding 6: the demo replaces only a demo database it made; a diary at
+/// its path (here via --db, which it honours) is refused and kept; a FIFO
+/// in place of an export is refused like any export target.
+#[test]
+fn demo_never_replaces_a_diary_and_refuses_a_fifo_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kefir-demo");
+    std::fs::create_dir(&out).unwrap();
+    let db = out.join("kefir-demo.db");
+    assert!(k(&db, &["log", "50", "--note", "MYREALDATA"]).status.success());
+    let before = std::fs::read(&db).unwrap();
+    let o = k(&db, &["--json", "demo", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not a demo database"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert!(String::from_utf8_lossy(&k(&db, &["list"]).stdout).contains("MYREALDATA"));
+    // Its own demo database is replaced run after run.
+    let d2 = dir.path().join("d2");
+    let run = |extra: &[&str]| {
+        let mut a = vec!["--tz", "UTC", "--now", NOW, "demo", "--out", d2.to_str().unwrap()];
+        a.extend_from_slice(extra);
+        kefir(&a)
+    };
+    assert!(run(&[]).status.success());
+    assert!(run(&[]).status.success(), "a second demo replaces the first");
+    let fhir = d2.join("kefir-summary.fhir.json");
+    std::fs::remove_file(&fhir).unwrap();
+    assert!(Command::new("mkfifo").arg(&fhir).status().unwrap().success());
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("kefir-summary.fhir.json"), "{}", stderr(&o));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fhir).unwrap().file_type().is_fifo());
+}
+
+/// Finding 7: a wipe that another reader blocks deleted everything but
+/// cannot remove the traces: exit 5, kind `traces_remain`, never "nothing
+/// was changed"; after the reader closes, a wipe succeeds (exit 0).
+#[test]
+fn a_blocked_wipe_says_deleted_but_traces_remain() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    assert!(k(&db, &["log", "50", "--note", "secret"]).status.success());
+    let reader = rusqlite::Connection::open(&db).unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let n: i64 = reader.query_row("SELECT count(*) FROM drinks", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 1);
+    let o = k(&db, &["--json", "wipe", "--yes"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stderr).unwrap();
+    assert_eq!(o.status.code(), Some(5), "{v}");
+    assert_eq!(v["kind"], "traces_remain");
+    assert!(v["message"].as_str().unwrap().contains("deleted"), "{v}");
+    reader.execute_batch("COMMIT").unwrap();
+    drop(reader);
+    let o = k(&db, &["--json", "list", "--from", "2000-01-01"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]", "the entries were deleted");
+    assert!(k(&db, &["wipe", "--yes"]).status.success());
 }

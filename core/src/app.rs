@@ -596,17 +596,16 @@ impl Kefir {
     }
 
     /// Drinks, check-ins, reaction reports and medicine doses as four RFC
-    /// 4180 CSV files in `dir` (`kefir-{drinks,checkins,reactions,doses}-FROM-to-TO.csv`);
-    /// returns their paths in that order. InvalidInput `dir` when it is not a folder.
+    /// 4180 CSV files in `dir` (`kefir-{drinks,checkins,reactions,doses}-FROM-to-TO.csv`;
+    /// the folder is created when absent; see `files::prepare_folder` for what
+    /// is refused); returns their paths in that order.
     pub fn write_csv(&self, from_day: &str, to_day: &str, dir: &Path, tz: &str) -> Result<Vec<String>> {
         let zone = Zone::parse(tz)?;
         let (first, last) = self.range(from_day, to_day)?;
         if last < first {
             return Err(CoreError::invalid("to", "is before from"));
         }
-        if !dir.is_dir() {
-            return Err(CoreError::invalid("dir", "is not an existing folder"));
-        }
+        crate::files::prepare_folder(dir, self.store.path(), "dir")?;
         let c = self.store.conn();
         let (start, _) = zone.day_bounds(first);
         let (_, end) = zone.day_bounds(last);

@@ -350,13 +350,56 @@ fn settings_map<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<B
                 if out.contains_key(&k) {
                     return Err(serde::de::Error::custom(format!("settings: key '{k}' appears twice")));
                 }
-                let v: String = map.next_value()?;
+                let v = map.next_value::<BoundedSetting>()?.0;
                 out.insert(k, v);
             }
             Ok(out)
         }
     }
     d.deserialize_map(V)
+}
+
+/// Longest setting value accepted (a setting is JSON the app wrote itself,
+/// e.g. the reminder settings: a few hundred bytes). Checked while the
+/// document is read, before the value is copied or parsed, so JSON carried
+/// inside a string cannot cost more memory than the document's own bytes.
+pub const MAX_SETTING_BYTES: usize = 16 * 1024;
+
+/// A setting value of at most `MAX_SETTING_BYTES`.
+struct BoundedSetting(String);
+
+impl<'de> serde::Deserialize<'de> for BoundedSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = BoundedSetting;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a string of at most {MAX_SETTING_BYTES} bytes")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<BoundedSetting, E> {
+                if v.len() > MAX_SETTING_BYTES {
+                    return Err(E::custom(format!(
+                        "{} bytes is longer than any setting this app writes ({MAX_SETTING_BYTES} bytes)",
+                        v.len()
+                    )));
+                }
+                Ok(BoundedSetting(v.to_owned()))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// `e` as a refusal naming the JSON path of the field it is about.
+fn path_error<E: std::fmt::Display>(prefix: &str, e: serde_path_to_error::Error<E>) -> CoreError {
+    let path = e.path().to_string();
+    let field = match (prefix.is_empty(), path.as_str()) {
+        (true, ".") => "document".to_string(),
+        (true, p) => p.to_string(),
+        (false, ".") => prefix.to_string(),
+        (false, p) => format!("{prefix}.{p}"),
+    };
+    CoreError::BadBackupField { field, reason: e.into_inner().to_string() }
 }
 
 /// Only the envelope: every other field is skipped without being stored.
@@ -388,7 +431,8 @@ pub fn parse(bytes: &[u8]) -> Result<Backup> {
     if version < 1 {
         return Err(bad(format!("unknown version {version}")));
     }
-    let b: Backup = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
+    let b: Backup = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(bytes))
+        .map_err(|e| path_error("", e))?;
     validate(&b)?;
     Ok(b)
 }
@@ -532,7 +576,8 @@ fn validate(b: &Backup) -> Result<()> {
         match k.as_str() {
             "reminders" => {
                 let r: crate::reminders::ReminderSettings =
-                    serde_json::from_str(v).map_err(|e| CoreError::BadBackup(format!("settings.reminders: {e}")))?;
+                    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(v))
+                        .map_err(|e| path_error("settings.reminders", e))?;
                 r.validate().map_err(wrap("settings.reminders".into()))?;
             }
             // The stable FHIR Patient id (a lowercase version-4 UUID, report::build).

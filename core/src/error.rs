@@ -28,6 +28,16 @@ pub enum CoreError {
     #[error("{path} is not a kefir database")]
     NotADatabase { path: String },
 
+    /// The database path is not a regular file (`what`: "a folder",
+    /// "a FIFO", "a device", "a socket"); nothing was opened or created.
+    #[error("{path} is {what}, not a database file")]
+    NotAFile { path: String, what: &'static str },
+
+    /// A backup value refused while it was read or checked: `field` is its
+    /// JSON path in the document (e.g. `plans[0].hold_days`).
+    #[error("backup rejected: {field}: {reason}")]
+    BadBackupField { field: String, reason: String },
+
     /// The file looks like SQLite but is damaged (truncated, malformed).
     #[error("database {path} is damaged: {detail}")]
     Corrupt { path: String, detail: String },

@@ -29,39 +29,110 @@ fn resolved(path: &Path) -> Option<PathBuf> {
     Some(dir.canonicalize().ok()?.join(path.file_name()?))
 }
 
+/// Every name under which the database and the files SQLite keeps beside
+/// it can be reached: `-wal`, `-shm` and `-journal` are derived by SQLite
+/// from the path it opened, so they are derived here both from the path as
+/// given and from the fully resolved one (a `--db` that is a symlink keeps
+/// its siblings beside the link's target), each then resolved in its folder.
+fn protected_names(db: &Path) -> Vec<PathBuf> {
+    let mut bases = vec![db.to_path_buf()];
+    if let Ok(real) = db.canonicalize() {
+        bases.push(real);
+    }
+    let mut out = Vec::new();
+    for base in &bases {
+        for suffix in DB_SUFFIXES {
+            let p = crate::store::sibling(base, suffix);
+            if let Some(r) = resolved(&p) {
+                out.push(r);
+            }
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Whether `path` names the database at `db` or one of its siblings, by
+/// name (resolved as above) or, when it exists, by being the same file.
+fn is_database_name(path: &Path, db: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let names = protected_names(db);
+    let target = resolved(path);
+    if names.iter().any(|n| Some(n) == target.as_ref() || n == path) {
+        return true;
+    }
+    let Ok(m) = std::fs::symlink_metadata(path) else { return false };
+    names.iter().any(|n| std::fs::metadata(n).is_ok_and(|p| p.dev() == m.dev() && p.ino() == m.ino()))
+}
+
+/// The folder `path` is written into must exist (and be a folder).
+fn check_parent(path: &Path, field: &str) -> Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(refuse(field, dir, "is not a folder")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(CoreError::Invalid {
+            field: field.to_string(),
+            reason: format!("folder {} does not exist", dir.display()),
+        }),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Check that `path` may be written: a regular file or nothing (not a
 /// folder, FIFO, device, socket or symlink), in an existing folder, and
-/// not the database at `db` nor its -wal/-shm/-journal. Errors are
-/// `Invalid` for `field`, naming the path.
+/// not the database at `db` nor its -wal/-shm/-journal (by the given or the
+/// resolved database path). Errors are `Invalid` for `field`, naming the
+/// path.
 pub(crate) fn check_target(path: &Path, db: Option<&Path>, field: &str) -> Result<()> {
     if path.as_os_str().is_empty() || path.file_name().is_none() {
         return Err(CoreError::invalid(field, "names no file"));
     }
-    let existing = match std::fs::symlink_metadata(path) {
+    if db.is_some_and(|db| is_database_name(path, db)) {
+        return Err(refuse(field, path, "is the diary's database (or a file SQLite keeps beside it)"));
+    }
+    match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
             return Err(refuse(field, path, "is a symbolic link; refusing to follow it"))
         }
         Ok(m) if !m.is_file() => {
             return Err(refuse(field, path, "is not a regular file (a folder, device or FIFO); choose a file name"))
         }
-        Ok(m) => Some(m),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(e.into()),
-    };
-    let Some(db) = db else { return Ok(()) };
-    let target = resolved(path);
-    for suffix in DB_SUFFIXES {
-        let protected = crate::store::sibling(db, suffix);
-        let same_name = target.is_some() && target == resolved(&protected);
-        let same_file = existing.as_ref().is_some_and(|m| {
-            use std::os::unix::fs::MetadataExt;
-            std::fs::metadata(&protected).is_ok_and(|p| p.dev() == m.dev() && p.ino() == m.ino())
-        });
-        if same_name || same_file {
-            return Err(refuse(field, path, "is the diary's database (or a file SQLite keeps beside it)"));
-        }
     }
-    Ok(())
+    check_parent(path, field)
+}
+
+/// Check (and create when absent) a folder that exports are written into
+/// (`report --csv DIR`): a real folder or nothing (a symlink, even to a
+/// folder, a FIFO, device or file is refused), in an existing folder, and
+/// not named like the database or its -wal/-shm/-journal. Every file then
+/// written inside goes through `check_target`. Errors are `Invalid` for
+/// `field`, naming the path.
+pub(crate) fn prepare_folder(dir: &Path, db: Option<&Path>, field: &str) -> Result<()> {
+    if dir.as_os_str().is_empty() {
+        return Err(CoreError::invalid(field, "names no folder"));
+    }
+    if db.is_some_and(|db| is_database_name(dir, db)) {
+        return Err(refuse(field, dir, "is the diary's database (or a file SQLite keeps beside it)"));
+    }
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => {
+            Err(refuse(field, dir, "is a symbolic link; refusing to follow it (give the folder itself)"))
+        }
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(refuse(field, dir, "is not a folder (a file, device or FIFO); choose a folder")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if dir.file_name().is_some() {
+                check_parent(dir, field)?;
+            }
+            std::fs::create_dir(dir)?;
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Write `bytes` to `path` after `check_target`, atomically (see the module
@@ -86,7 +157,11 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], db: Option<&Path>, field: 
 /// bytes even if the file grows while it is read.
 pub(crate) fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
     let bad = |why: String| CoreError::BadBackup(format!("{}: {why}", path.display()));
-    let meta = std::fs::metadata(path)?;
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(bad("does not exist".into())),
+        Err(e) => return Err(bad(format!("cannot be read: {e}"))),
+    };
     if !meta.is_file() {
         return Err(bad(format!("is not a regular file; a {what} is a file")));
     }
@@ -142,6 +217,55 @@ mod tests {
         assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 3, "no temp file left: {names:?}");
+    }
+
+    /// The CSV folder target (`prepare_folder`): hostile-tester findings 1
+    /// and 11. Refusals are `Invalid` for the field, naming the path.
+    #[test]
+    fn csv_folders_must_be_real_folders_and_not_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        std::fs::write(&db, b"db").unwrap();
+        let sym = dir.path().join("sym.db");
+        std::os::unix::fs::symlink(&db, &sym).unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        let linkdir = dir.path().join("linkdir");
+        std::os::unix::fs::symlink(&real, &linkdir).unwrap();
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, b"x").unwrap();
+        let j = |s: &str| dir.path().join(s);
+        for (p, want) in [
+            (j("k.db-journal"), "database"),
+            (j("k.db-wal"), "database"),
+            (j("k.db"), "database"),
+            (real.join("..").join("k.db-shm"), "database"),
+            (linkdir.clone(), "symbolic link"),
+            (plain.clone(), "not a folder"),
+            (PathBuf::from("/dev/null"), "not a folder"),
+            (j("missing").join("sub"), "does not exist"),
+        ] {
+            // Through the symlink too: the siblings of the resolved path.
+            for db in [&db, &sym] {
+                match prepare_folder(&p, Some(db), "dir") {
+                    Err(CoreError::Invalid { field, reason }) => {
+                        assert_eq!(field, "dir");
+                        // A missing folder names the folder that is missing.
+                        let named = if want == "does not exist" { p.parent().unwrap() } else { p.as_path() };
+                        assert!(reason.contains(want) && reason.contains(&named.display().to_string()), "{reason}");
+                    }
+                    other => panic!("{} (db {}): {other:?}", p.display(), db.display()),
+                }
+            }
+        }
+        // The link's own sibling names are the database's too when it is opened through the link.
+        assert!(matches!(prepare_folder(&j("sym.db-journal"), Some(&sym), "dir"), Err(CoreError::Invalid { .. })));
+        // Through the symlink, the real database's siblings are refused as files too.
+        let e = check_target(&j("k.db-wal"), Some(&sym), "path").unwrap_err();
+        assert!(matches!(e, CoreError::Invalid { .. }), "{e:?}");
+        prepare_folder(&j("new"), Some(&sym), "dir").unwrap();
+        assert!(j("new").is_dir());
+        prepare_folder(&real, Some(&sym), "dir").unwrap();
     }
 
     #[test]

@@ -61,7 +61,7 @@ fn refusals_change_nothing() {
     ));
     let camel = before.replacen("\"kind\": \"milk_cow\"", "\"kind\": \"milk_camel\"", 1);
     assert!(
-        matches!(target.import_backup(camel.as_bytes(), ImportMode::Replace, true), Err(CoreError::BadBackup(m)) if m.contains("milk_camel"))
+        matches!(target.import_backup(camel.as_bytes(), ImportMode::Replace, true), Err(CoreError::BadBackupField { field, reason }) if field.starts_with("drinks[") && field.ends_with("].kind") && reason.contains("milk_camel"))
     );
     let truncated = &before.as_bytes()[..before.len() / 2];
     assert!(matches!(target.import_backup(truncated, ImportMode::Replace, true), Err(CoreError::BadBackup(_))));
@@ -77,12 +77,12 @@ fn refusals_change_nothing() {
     ));
     let bad_rule = before.replacen("\"D1\"", "\"Z9\"", 1);
     assert!(
-        matches!(target.import_backup(bad_rule.as_bytes(), ImportMode::Replace, true), Err(CoreError::BadBackup(m)) if m.contains("Z9"))
+        matches!(target.import_backup(bad_rule.as_bytes(), ImportMode::Replace, true), Err(CoreError::BadBackupField { field, reason }) if field.ends_with(".rule_ids") && reason.contains("Z9"))
     );
     let extra_field = before.replacen("\"drinks\": [", "\"surprise\": 1, \"drinks\": [", 1);
     assert!(matches!(
         target.import_backup(extra_field.as_bytes(), ImportMode::Replace, true),
-        Err(CoreError::BadBackup(_))
+        Err(CoreError::BadBackupField { field, .. }) if field == "surprise"
     ));
     // Into a database with data: refused. Replace without confirmation: asks.
     assert!(matches!(
@@ -110,7 +110,7 @@ fn backup_files_round_trip_through_disk() {
     assert_eq!(other.export_backup(ts(NOW)).unwrap(), app.export_backup(ts(NOW)).unwrap());
     assert!(matches!(
         other.import_backup_file(&dir.path().join("missing.json"), ImportMode::Replace, true),
-        Err(CoreError::Io(_))
+        Err(CoreError::BadBackup(m)) if m.contains("missing.json") && m.contains("does not exist")
     ));
 }
 

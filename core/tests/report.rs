@@ -79,7 +79,8 @@ fn bad_ranges_are_typed_errors() {
     assert_eq!(field(app.summary("2000-01-01", "2026-11-16", ts(NOW), TZ).unwrap_err()), "to");
     assert_eq!(field(app.summary("2026-10-20", "2026-11-16", ts(NOW), "Moon/Base").unwrap_err()), "time_zone");
     let dir = tempfile::tempdir().unwrap();
-    let not_dir = dir.path().join("nope");
+    // A folder is created when absent, but not inside a missing one.
+    let not_dir = dir.path().join("nope").join("sub");
     assert_eq!(field(app.write_csv("2026-10-20", "2026-11-16", &not_dir, TZ).unwrap_err()), "dir");
     assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "nothing written");
 }

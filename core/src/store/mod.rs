@@ -21,8 +21,11 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// (schema versions 1-3) have 0 there and get it in the v4 migration.
 pub const APPLICATION_ID: i32 = 0x4B45_4652;
 
-/// How long a statement waits for another connection's lock.
-pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+/// How long a statement (and opening) waits for another connection's lock.
+/// Long, because SQLite's busy handler is not fair: with dozens of
+/// processes writing one file (a stress test; never a phone) a writer can
+/// wait several seconds, and "database is locked" must not reach a caller.
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Begin a write transaction that takes the write lock up front (IMMEDIATE),
 /// so a second connection to the same file (a widget, another process)
@@ -58,22 +61,60 @@ impl Store {
         if shown.trim().is_empty() || shown == ":memory:" || shown.starts_with("file:") {
             return Err(CoreError::invalid("db_path", "must name a database file"));
         }
-        let checked = precheck_file(path, &shown)?;
+        // Another process creating, migrating or checkpointing the same
+        // file can make a step of opening report "busy" without SQLite's
+        // busy handler (WAL recovery, the journal-mode switch of a file
+        // that is being created). Opening writes nothing until the file is
+        // known to be ours and every write step is one transaction, so the
+        // whole open is retried until `BUSY_TIMEOUT` has passed.
+        // Likewise a refusal ("not ours", "damaged") while the file, its WAL
+        // or its journal changed under the look: another kefir process was
+        // creating or checkpointing it, so the look proves nothing; looked
+        // at again (a file nobody writes is refused at once).
+        use std::os::unix::fs::MetadataExt;
+        let stamp = || {
+            ["", "-wal", "-journal"]
+                .map(|s| std::fs::metadata(sibling(path, s)).ok().map(|m| (m.len(), m.modified().ok(), m.ino())))
+        };
+        let started = std::time::Instant::now();
+        let mut looks = 0;
+        loop {
+            let before = stamp();
+            match Store::open_once(path, &shown) {
+                Err(CoreError::Sqlite(e))
+                    if e.sqlite_error_code() == Some(rusqlite::ffi::ErrorCode::DatabaseBusy)
+                        && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(CoreError::NotADatabase { .. } | CoreError::Corrupt { .. })
+                    if looks < 20 && stamp() != before && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    looks += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(path: &Path, shown: &str) -> Result<Store> {
+        let checked = precheck_file(path, shown)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| locate(CoreError::from(e), &shown))?;
+        .map_err(|e| locate(CoreError::from(e), shown))?;
         // Until the file is known to be ours, closing must not checkpoint
         // (a checkpoint writes into the database file).
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
-            .map_err(|e| locate(CoreError::from(e), &shown))?;
+            .map_err(|e| locate(CoreError::from(e), shown))?;
         let store = Store { conn, path: Some(path.to_path_buf()) };
-        store.prepare(checked).map_err(|e| locate(store.classify(e), &shown))?;
+        store.prepare(checked).map_err(|e| locate(store.classify(e), shown))?;
         store
             .conn
             .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
-            .map_err(|e| locate(CoreError::from(e), &shown))?;
+            .map_err(|e| locate(CoreError::from(e), shown))?;
         Ok(store)
     }
 
@@ -155,12 +196,18 @@ fn check_identity(app_id: i32, version: i64, fingerprint: &[String]) -> Result<(
         APPLICATION_ID if version > LATEST_VERSION => {
             Err(CoreError::NewerSchema { found: version, supported: LATEST_VERSION })
         }
-        APPLICATION_ID if version <= 0 => foreign(),
+        APPLICATION_ID if version <= 0 => {
+            Err(CoreError::Corrupt { path: String::new(), detail: bad_kefir_version(version) })
+        }
         APPLICATION_ID => Ok(()),
         0 if version == 0 && fingerprint.is_empty() => Ok(()),
         0 if (1..=LATEST_VERSION).contains(&version) && fingerprint == snapshot_fingerprint(version)? => Ok(()),
         _ => foreign(),
     }
+}
+
+fn bad_kefir_version(version: i64) -> String {
+    format!("it carries kefir's application id but schema version {version}, which kefir never writes")
 }
 
 /// Every `table.column` of the schema (SQLite's own tables left out), sorted.
@@ -211,11 +258,29 @@ fn precheck_file(path: &Path, shown: &str) -> Result<Checked> {
     };
     if !meta.is_file() {
         // A folder, FIFO, socket or device: opening a FIFO would even block.
-        return not_ours();
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        let what = if t.is_dir() {
+            "a folder"
+        } else if t.is_fifo() {
+            "a FIFO"
+        } else if t.is_socket() {
+            "a socket"
+        } else {
+            "a device"
+        };
+        return Err(CoreError::NotAFile { path: shown.to_string(), what });
     }
     if meta.len() == 0 {
         return Ok(Checked::Yes); // an empty file is a new database
     }
+    // Size and time of the file and its WAL: another kefir process may be
+    // creating or checkpointing the file while it is looked at here.
+    let stamp = || {
+        [path.to_path_buf(), sibling(path, "-wal")]
+            .map(|p| std::fs::metadata(p).ok().map(|m| (m.len(), m.modified().ok())))
+    };
+    let first = stamp();
     let mut header = [0u8; 100];
     let mut f = File::open(path)?;
     let n = read_up_to(&mut f, &mut header)?;
@@ -228,28 +293,90 @@ fn precheck_file(path: &Path, shown: &str) -> Result<Checked> {
     }
     let be = |i: usize| i32::from_be_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
     let (version, app_id) = (be(60) as i64, be(68));
+    // Our id: the schema version in the header decides before SQLite opens
+    // anything (so nothing is created beside a file we then refuse).
+    if app_id == APPLICATION_ID && version > LATEST_VERSION {
+        return Err(CoreError::NewerSchema { found: version, supported: LATEST_VERSION });
+    }
+    if app_id == APPLICATION_ID && version <= 0 {
+        return Err(CoreError::Corrupt { path: shown.to_string(), detail: bad_kefir_version(version) });
+    }
     if app_id != APPLICATION_ID && (app_id != 0 || !(0..=LATEST_VERSION).contains(&version)) {
         return not_ours();
     }
     // A WAL beside the file may hold its newest pages (after a crash, a
     // full disk, or while another process has it open): then only SQLite
-    // can say what the database holds. It replays the WAL; `prepare`
-    // checks identity and integrity again before anything is written, and
-    // closing does not checkpoint until then.
+    // can say what the database holds.
     let wal_pending = || std::fs::metadata(sibling(path, "-wal")).is_ok_and(|m| m.len() > 0);
     let before = wal_pending();
+    if app_id == 0 && before {
+        // Id 0 with a WAL: a kefir 0.1.0 file (or a new one) after a crash,
+        // or another app's. Its identity is looked at on a private copy of
+        // the file and its WAL, so SQLite replays the WAL there and creates
+        // its -shm there, never beside a file that may not be ours.
+        let was = stamp();
+        let verdict = look_with_wal(path).and_then(|(id, v, fp)| check_identity(id, v, &fp));
+        return match verdict {
+            Ok(()) => Ok(Checked::No),
+            // Written while it was copied (another kefir process creating
+            // or checkpointing it): the copy proves nothing; `prepare`
+            // checks identity again before anything is written.
+            Err(_) if stamp() != was => Ok(Checked::No),
+            Err(e @ (CoreError::NewerSchema { .. } | CoreError::Corrupt { .. })) => Err(locate(e, shown)),
+            Err(_) => not_ours(),
+        };
+    }
+    if app_id == 0 && version == 0 && !fresh_empty_database(&header) {
+        // SQLite's header of a database that never had a schema has schema
+        // cookie 0, one page and no free pages. Anything else with id 0 and
+        // version 0 had tables once: another app's file, taken over never.
+        return not_ours();
+    }
     let look = immutable_look(path);
     // Looked again after the look: a writer that started meanwhile (and so
-    // a checkpoint that may have been writing the file) counts too.
-    let wal_pending = before || wal_pending();
+    // a checkpoint that may have been writing the file) counts too, and so
+    // does any change to the file since its header was read. Then the
+    // immutable look (which assumes nobody writes) proves nothing, and
+    // `prepare` decides under SQLite's locks before anything is written.
+    let busy = before || wal_pending() || stamp() != first;
     match look {
-        // Id 0 (kefir 0.1.0, or a new file) needs a kefir schema.
-        Ok((fp, _)) if app_id == 0 && check_identity(0, version, &fp).is_err() && !wal_pending => not_ours(),
-        _ if wal_pending => Ok(Checked::No),
-        Ok((_, check)) if check != "ok" => Err(CoreError::Corrupt { path: shown.to_string(), detail: check }),
-        Ok(_) => Ok(Checked::Yes),
+        _ if busy => Ok(Checked::No),
+        // Identity from the look's own read of id, version and schema (the
+        // header was read earlier).
+        Ok((id, v, fp, check)) => {
+            check_identity(id, v, &fp).map_err(|e| locate(e, shown))?;
+            if check != "ok" {
+                return Err(CoreError::Corrupt { path: shown.to_string(), detail: check });
+            }
+            Ok(Checked::Yes)
+        }
         Err(e) => Err(CoreError::Corrupt { path: shown.to_string(), detail: e.to_string() }),
     }
+}
+
+/// Is this the header of a SQLite database that never had a schema (what
+/// SQLite writes for a new file, e.g. when kefir switched a new file to WAL
+/// and stopped before its first migration committed)? Schema cookie
+/// (offset 40) 0, database size (offset 28) at most one page, no free
+/// pages (offset 36).
+fn fresh_empty_database(header: &[u8; 100]) -> bool {
+    let be = |i: usize| u32::from_be_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
+    be(40) == 0 && be(28) <= 1 && be(36) == 0
+}
+
+/// Application id, schema version and schema of the database as SQLite
+/// sees it with its WAL replayed, read from a copy of the file and its WAL
+/// in a private temp folder: the original and its folder are only read.
+fn look_with_wal(path: &Path) -> Result<(i32, i64, Vec<String>)> {
+    let dir = tempfile::tempdir()?;
+    let copy = dir.path().join("look.db");
+    std::fs::copy(path, &copy)?;
+    std::fs::copy(sibling(path, "-wal"), sibling(&copy, "-wal"))?;
+    let c = Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let app_id: i32 = c.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let fp = schema_fingerprint(&c)?;
+    Ok((app_id, version, fp))
 }
 
 /// Whether `precheck_file` already ran `quick_check` on the file.
@@ -259,10 +386,10 @@ enum Checked {
     No,
 }
 
-/// The schema fingerprint and `quick_check(1)` of the file as it is on
-/// disk, read through an `immutable=1` read-only connection: SQLite takes
+/// Application id, schema version, schema fingerprint and
+/// `quick_check(1)` of the file as it is on disk, read through an `immutable=1` read-only connection: SQLite takes
 /// no locks, ignores any WAL or journal and creates no file beside it.
-fn immutable_look(path: &Path) -> Result<(Vec<String>, String)> {
+fn immutable_look(path: &Path) -> Result<(i32, i64, Vec<String>, String)> {
     use std::os::unix::ffi::OsStrExt;
     let mut uri = String::from("file:");
     for &b in path.as_os_str().as_bytes() {
@@ -277,9 +404,11 @@ fn immutable_look(path: &Path) -> Result<(Vec<String>, String)> {
         uri,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    let app_id: i32 = c.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let fp = schema_fingerprint(&c)?;
     let check: String = c.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
-    Ok((fp, check))
+    Ok((app_id, version, fp, check))
 }
 
 fn read_up_to(f: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -394,8 +523,62 @@ mod tests {
     }
 
     #[test]
-    fn directory_is_refused() {
+    fn directory_is_refused_saying_it_is_a_folder() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(Store::open(dir.path()), Err(CoreError::NotADatabase { .. })));
+        let e = Store::open(dir.path()).err().unwrap();
+        assert!(matches!(&e, CoreError::NotAFile { what: "a folder", .. }), "{e:?}");
+        assert!(e.to_string().contains("is a folder"), "{e}");
+    }
+
+    /// Headers decided before SQLite opens the file (hostile-tester
+    /// findings 8 and 9): each is refused with the typed error, unchanged,
+    /// with nothing beside it; a 0-byte file and SQLite's header of a file
+    /// that never had a schema are new databases.
+    #[test]
+    fn headers_are_decided_before_sqlite_opens_the_file() {
+        let id = APPLICATION_ID;
+        type Want = fn(&Result<Store>) -> bool;
+        let refused_newer: Want = |r| matches!(r, Err(CoreError::NewerSchema { found: 99, .. }));
+        let corrupt: Want =
+            |r| matches!(r, Err(CoreError::Corrupt { detail, .. }) if detail.contains("schema version"));
+        let foreign: Want = |r| matches!(r, Err(CoreError::NotADatabase { .. }));
+        let opens: Want = |r| r.is_ok();
+        let cases: Vec<(&str, String, Want)> = vec![
+            (
+                "kefir id, version 99",
+                format!("CREATE TABLE t(x); PRAGMA application_id = {id}; PRAGMA user_version = 99;"),
+                refused_newer,
+            ),
+            (
+                "kefir id, version -1",
+                format!("CREATE TABLE t(x); PRAGMA application_id = {id}; PRAGMA user_version = -1;"),
+                corrupt,
+            ),
+            ("kefir id, version 0", format!("CREATE TABLE t(x); PRAGMA application_id = {id};"), corrupt),
+            ("id 0, a table created and dropped", "CREATE TABLE x(y); DROP TABLE x;".into(), foreign),
+            (
+                "id 0, version 0, schema changed by a pragma",
+                "PRAGMA user_version = 0; CREATE TABLE x(y); DROP TABLE x; VACUUM;".into(),
+                foreign,
+            ),
+            ("SQLite's header of a new file (WAL)", "PRAGMA journal_mode = WAL;".into(), opens),
+        ];
+        for (name, sql, want) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join("k.db");
+            {
+                let c = Connection::open(&p).unwrap();
+                c.execute_batch(&sql).unwrap();
+            }
+            let before = std::fs::read(&p).unwrap();
+            let r = Store::open(&p);
+            assert!(want(&r), "{name}: {:?}", r.as_ref().map(|_| ()));
+            if r.is_err() {
+                assert_eq!(std::fs::read(&p).unwrap(), before, "{name}: changed");
+                assert_eq!(dir_listing(dir.path()), vec!["k.db"], "{name}: files beside it");
+            }
+        }
+        let (_dir, p) = file_with(b"");
+        assert_eq!(Store::open(&p).unwrap().schema_version().unwrap(), LATEST_VERSION, "a 0-byte file is new");
     }
 }
