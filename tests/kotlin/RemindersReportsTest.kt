@@ -71,7 +71,7 @@ class RemindersReportsTest {
             app.writeFhir("2026-11-01", "2026-11-05", fhir.path, now, tz)
             assertTrue(fhir.readText().contains("\"resourceType\": \"Bundle\"") || fhir.readText().contains("\"resourceType\":\"Bundle\""))
             val csv = app.writeCsv("2026-11-01", "2026-11-05", dir.path, tz)
-            assertEquals(2, csv.size)
+            assertEquals(listOf("drinks", "checkins", "reactions", "doses"), csv.map { java.io.File(it).name.split('-')[1] })
             assertEquals(6, java.io.File(csv[0]).readText().trim().lines().size)
             val rhythm = app.rhythm("2026-11-01", "2026-11-05", now, tz)
             assertEquals(5u, rhythm.streakDays)

@@ -61,7 +61,7 @@ final class RemindersReportsTests: XCTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: fhir)) as? [String: Any]
         XCTAssertEqual(json?["resourceType"] as? String, "Bundle")
         let csv = try app.writeCsv(fromDay: "2026-11-01", toDay: "2026-11-05", dir: dir.path, timeZone: tz)
-        XCTAssertEqual(csv.count, 2)
+        XCTAssertEqual(csv.map { URL(fileURLWithPath: $0).lastPathComponent.split(separator: "-")[1] }, ["drinks", "checkins", "reactions", "doses"])
         XCTAssertEqual(try app.rhythm(fromDay: "2026-11-01", toDay: "2026-11-05", now: now, timeZone: tz).streakDays, 5)
     }
 }

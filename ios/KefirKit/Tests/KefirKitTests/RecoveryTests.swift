@@ -156,7 +156,7 @@ final class RecoveryTests: StoreTestCase {
         let fhir = try await model.write(.fhir, paper: .a4, now: mondayMorning, timeZone: tz)
         XCTAssertTrue(String(decoding: try Data(contentsOf: fhir[0]), as: UTF8.self).contains("\"Bundle\""))
         let csv = try await model.write(.csv, paper: .a4, now: mondayMorning, timeZone: tz)
-        XCTAssertEqual(csv.count, 2)
+        XCTAssertEqual(csv.count, 4)
 
         await model.choose(fromDay: "2025-03-10", toDay: "2025-03-10")
         let kept = try await model.range(now: at(day: 5), timeZone: tz)

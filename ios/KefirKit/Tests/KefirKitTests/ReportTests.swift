@@ -65,7 +65,7 @@ final class ReportTests: StoreTestCase {
         let folder = dir.appendingPathComponent("csv", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let files = try await store.writeCsv(fromDay: "2025-03-10", toDay: "2025-03-11", into: folder, timeZone: tz)
-        XCTAssertEqual(files.count, 2)
+        XCTAssertEqual(files.count, 4)
         for file in files {
             XCTAssertEqual(file.deletingLastPathComponent().standardizedFileURL.path, folder.standardizedFileURL.path)
             XCTAssertFalse(try String(contentsOf: file, encoding: .utf8).isEmpty)

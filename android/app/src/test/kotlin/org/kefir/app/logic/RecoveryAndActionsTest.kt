@@ -178,7 +178,7 @@ class RecoveryAndActionsTest {
         assertEquals("kefir-summary-2025-02-11-to-2025-03-10.pdf", pdf.files.single().name)
         assertEquals("%PDF", pdf.files.single().readBytes().copyOfRange(0, 4).decodeToString())
         val csv = blocking { model.exportCsv() }!!
-        assertEquals(2, csv.files.size)
+        assertEquals(4, csv.files.size)
         assertTrue(csv.files.all { it.exists() })
         assertFalse(model.state.value.busy)
 
