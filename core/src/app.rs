@@ -153,9 +153,14 @@ impl Kefir {
         let current = self.screening()?;
         let mut ids: Vec<String> =
             current.findings.iter().filter(|f| f.level == Level::Consult).map(|f| f.rule_id.clone()).collect();
-        ids.extend(plan::stop_rules_needing_clinician(self.store.conn())?);
+        ids.extend(plan::rules_needing_clinician(self.store.conn(), now)?);
+        ids.sort();
+        ids.dedup();
         if ids.is_empty() {
             return Err(CoreError::not_allowed("no finding needs a clinician's go-ahead", &[]));
+        }
+        if note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            return Err(CoreError::invalid("note", "is required: who gave the go-ahead, and what they said"));
         }
         profile::add_ack(self.store.conn(), &ClinicianAck { at: now, rule_ids: ids, note })?;
         self.screening()
@@ -260,6 +265,8 @@ impl Kefir {
             if result.checkin.day != iso_date(today) {
                 plan::redecide_today(c, today, &zone, &screening.constraints, now)?;
             }
+            // A consult or caution finding changes today's target at once.
+            plan::act_on_finding_now(c, today, result.assessment.level, &result.checkin.rule_ids, now)?;
         }
         Ok(result)
     }
@@ -278,6 +285,8 @@ impl Kefir {
             plan::stop_now(c, today, &red, now, input.at)?;
         } else {
             plan::invalidate_after(c, today)?;
+            // A consult or caution finding changes today's target at once.
+            plan::act_on_finding_now(c, today, result.assessment.level, &result.reaction.rule_ids, now)?;
         }
         Ok(result)
     }
@@ -290,7 +299,7 @@ impl Kefir {
         let screening = self.screening()?;
         let params = plan::validate_settings(settings, &screening.constraints)?;
         let today = now.local_date(&zone);
-        if let Some((reason, ids)) = self.restart_blockers(&screening, today, &zone)? {
+        if let Some((reason, ids)) = self.restart_blockers(&screening, today, &zone, now)? {
             return Err(CoreError::NotAllowed { reason, rule_ids: ids });
         }
         plan::start(self.store.conn(), params, today, now, &screening.constraints.start_rule_ids)?;
@@ -331,9 +340,11 @@ impl Kefir {
         let DecidedDay { zone, screening, today, .. } = self.decided_day(now, tz)?;
         let c = self.store.conn();
         let blocked = match action {
-            DecisionKind::Restart => self.restart_blockers(&screening, today, &zone)?,
+            DecisionKind::Restart => self.restart_blockers(&screening, today, &zone, now)?,
             // A resume is refused while the profile needs a clinician first (consult not cleared).
             DecisionKind::Resume if !screening.may_start => plan::blockers(c, &screening, today, &zone)?,
+            // ... and after a consult-level finding paused the plan, until a clinician's go-ahead.
+            DecisionKind::Resume => plan::consult_blocker(c, now)?,
             _ => None,
         };
         if let Some((reason, ids)) = blocked {
@@ -350,15 +361,13 @@ impl Kefir {
         screening: &Screening,
         today: chrono::NaiveDate,
         zone: &Zone,
+        now: Timestamp,
     ) -> Result<Option<(String, Vec<String>)>> {
         let c = self.store.conn();
         if let Some(b) = plan::blockers(c, screening, today, zone)? {
             return Ok(Some(b));
         }
-        match plan::current(c)? {
-            Some(p) => plan::clinician_blocker(c, &p, profile::latest_ack(c)?.as_ref()),
-            None => Ok(None),
-        }
+        plan::clinician_blocker(c, now)
     }
 
     /// Change the target within 100 ml and the screening cap.
@@ -372,7 +381,7 @@ impl Kefir {
     pub fn plan_view(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
         let DecidedDay { zone, screening, today, plan: current } = self.decided_day(now, tz)?;
         let c = self.store.conn();
-        let blocked = self.restart_blockers(&screening, today, &zone)?;
+        let blocked = self.restart_blockers(&screening, today, &zone, now)?;
         let (slo, shi) = plan::start_range(&screening.constraints);
         let (tlo, thi) = plan::target_range(&screening.constraints);
         let (plan, progress, history, events) = match current {
@@ -389,7 +398,9 @@ impl Kefir {
         Ok(PlanView {
             can_start: status.is_none() && blocked.is_none(),
             can_pause: status == Some(PlanStatus::Active),
-            can_resume: status == Some(PlanStatus::Paused) && screening.may_start,
+            can_resume: status == Some(PlanStatus::Paused)
+                && screening.may_start
+                && plan::consult_blocker(c, now)?.is_none(),
             can_restart: status == Some(PlanStatus::Stopped) && blocked.is_none(),
             can_change_target: matches!(status, Some(PlanStatus::Active | PlanStatus::Paused)),
             blocked_reason: blocked.as_ref().filter(|_| startable).map(|b| b.0.clone()),
@@ -678,7 +689,7 @@ impl Kefir {
         for s in spacing.iter().filter(|s| s.blocked_now) {
             warnings.push(rule(&s.rule_id).finding_with(&format!("{}.", s.message)));
         }
-        let blocked = self.restart_blockers(&screening, date, &zone)?;
+        let blocked = self.restart_blockers(&screening, date, &zone, now)?;
         let headline = match (&decision, &blocked) {
             (Some(d), _) if d.kind == DecisionKind::Stop || d.kind == DecisionKind::Stopped => d.reason.clone(),
             (Some(d), _) if d.target_ml == 0 => d.reason.clone(),

@@ -216,6 +216,24 @@ pub fn check_bristol(b: Option<u8>) -> Result<()> {
     }
 }
 
+/// Bristol Stool Form Scale types that mean loose or watery stools
+/// (type 6 "fluffy pieces, mushy", type 7 "watery, no solid pieces"; Lewis &
+/// Heaton 1997). Product choice: they count as diarrhoea at least `mild`, so
+/// one such day holds the step (S1) and two in a row step back (S2).
+pub const BRISTOL_LOOSE: std::ops::RangeInclusive<u8> = 6..=7;
+
+/// The symptoms the S-rules judge: the reported ones, plus diarrhoea at
+/// least `mild` when the Bristol type is 6 or 7 (`BRISTOL_LOOSE`). Sorted by
+/// symptom, none at `none`.
+pub fn effective_entries(entries: &[SymptomEntry], bristol: Option<u8>) -> Vec<SymptomEntry> {
+    let mut out: Vec<SymptomEntry> = entries.iter().copied().filter(|e| e.severity > Severity::None).collect();
+    if bristol.is_some_and(|b| BRISTOL_LOOSE.contains(&b)) && !out.iter().any(|e| e.symptom == Symptom::Diarrhoea) {
+        out.push(SymptomEntry { symptom: Symptom::Diarrhoea, severity: Severity::Mild });
+        out.sort_by_key(|e| e.symptom);
+    }
+    out
+}
+
 /// Turn findings into an assessment with the emergency screen when needed.
 /// `entries` are the symptoms reported: "No symptoms" is said only when none
 /// is above `none`.
@@ -433,7 +451,7 @@ pub(crate) fn context_inputs(
     zone: &Zone,
     exclude_checkin_day: bool,
 ) -> Result<(Option<Vec<SymptomEntry>>, bool, bool)> {
-    let prev = get_by_day(c, day - Duration::days(1))?.map(|ck| ck.symptoms);
+    let prev = get_by_day(c, day - Duration::days(1))?.map(|ck| effective_entries(&ck.symptoms, ck.bristol));
     // S4 signs in the previous RECURRENCE_DAYS days (check-ins and reactions).
     let first = day - Duration::days(crate::rules::RECURRENCE_DAYS);
     let skin = |es: &[SymptomEntry]| {
@@ -466,14 +484,16 @@ pub(crate) fn save(
     check_bristol(input.bristol)?;
     let note = check_note("note", input.note.as_deref())?;
     let (prev, recent, milk) = context_inputs(c, day, zone, true)?;
+    // Bristol 6-7 count as loose stools (S1/S2).
+    let judged = effective_entries(&symptoms, input.bristol);
     let cx = SymptomContext {
-        entries: &symptoms,
+        entries: &judged,
         previous_day: prev.as_deref(),
         skin_signs_recently: recent,
         drank_milk_kefir: milk,
         profile,
     };
-    let assessment = assess(symptom_findings(&cx), &symptoms);
+    let assessment = assess(symptom_findings(&cx), &judged);
     let tx = crate::store::write_tx(c)?;
     let existing: Option<i64> =
         tx.query_row("SELECT id FROM checkins WHERE day = ?1", [iso_date(day)], |r| r.get(0)).optional()?;

@@ -244,6 +244,20 @@ pub(crate) fn add_ack(c: &Connection, ack: &ClinicianAck) -> Result<()> {
     Ok(())
 }
 
+/// Every stored acknowledgement, oldest first.
+pub(crate) fn all_acks(c: &Connection) -> Result<Vec<ClinicianAck>> {
+    let mut st = c.prepare_cached("SELECT at_ms, rule_ids, note FROM clinician_acks ORDER BY id")?;
+    let rows = st
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(ms, ids, note)| {
+            Some(ClinicianAck { at: Timestamp::from_millis(ms)?, rule_ids: crate::text::split_ids(&ids), note })
+        })
+        .collect())
+}
+
 pub(crate) fn latest_ack(c: &Connection) -> Result<Option<ClinicianAck>> {
     let row: Option<(i64, String, Option<String>)> = c
         .prepare_cached("SELECT at_ms, rule_ids, note FROM clinician_acks ORDER BY id DESC LIMIT 1")?

@@ -484,3 +484,261 @@ proptest! {
         prop_assert_eq!(first, run(&ops)?);
     }
 }
+
+// --- breaker-13 findings --------------------------------------------------------------------------
+
+fn clean(app: &Kefir, day: &str, at: &str) {
+    checkin(app, day, ts(at), vec![]);
+}
+fn round_trip(app: &Kefir, now: Timestamp) -> Kefir {
+    let json = app.export_backup(now).unwrap();
+    let fresh = Kefir::open_in_memory().unwrap();
+    fresh.import_backup(json.as_bytes(), ImportMode::IntoEmpty, false).unwrap();
+    // ... and a replace over the same database.
+    app.import_backup(json.as_bytes(), ImportMode::Replace, true).unwrap();
+    fresh
+}
+
+/// Breaker 1: a backup round-trip never opens the S5/S6/S7 restart gate.
+#[test]
+fn restart_gate_survives_a_backup_round_trip() {
+    for symptom in [e(Symptom::LipFaceTongueSwelling, Severity::Moderate), e(Symptom::Hives, Severity::Moderate)] {
+        let app = Kefir::open_in_memory().unwrap();
+        app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+        react(&app, ts("2026-11-10T10:00:00Z"), vec![symptom]);
+        clean(&app, "2026-11-10", "2026-11-10T20:00:00Z");
+        assert!(app.restart_plan(ts("2026-11-11T08:00:00Z"), TZ).is_err());
+        let fresh = round_trip(&app, ts("2026-11-11T08:01:00Z"));
+        for k in [&app, &fresh] {
+            let err = k.restart_plan(ts("2026-11-11T08:04:00Z"), TZ).unwrap_err();
+            assert!(matches!(err, CoreError::NotAllowed { ref rule_ids, .. } if !rule_ids.is_empty()), "{err:?}");
+            assert!(!k.plan_view(ts("2026-11-11T08:04:00Z"), TZ).unwrap().can_restart);
+            // Nor does starting a new plan get around it.
+            assert!(k.start_plan(&PlanSettings::default(), ts("2026-11-11T08:05:00Z"), TZ).is_err());
+            // The plan events came along.
+            let v = k.plan_view(ts("2026-11-11T08:05:00Z"), TZ).unwrap();
+            assert!(v.events.iter().any(|e| e.kind == DecisionKind::Stop), "{:?}", v.events);
+        }
+        // With the clinician's go-ahead, both restart.
+        for k in [&app, &fresh] {
+            k.acknowledge_clinician(Some("GP: fine to retry".into()), ts("2026-11-11T09:00:00Z")).unwrap();
+            k.restart_plan(ts("2026-11-11T09:01:00Z"), TZ).unwrap();
+        }
+    }
+}
+
+/// Breaker 1: an imported plan is re-derived as live input would make it.
+#[test]
+fn import_rederives_the_plan_state() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T10:00:00Z"), vec![e(Symptom::Bloating, Severity::Mild)]);
+    let json = app.export_backup(ts("2026-11-10T11:00:00Z")).unwrap();
+    // A hand-edited file: the reaction is severe swelling (the file says info), the plan active.
+    let edited = json.replacen("\"bloating\"", "\"lip_face_tongue_swelling\"", 1).replacen("\"mild\"", "\"severe\"", 1);
+    assert_ne!(edited, json);
+    let k = Kefir::open_in_memory().unwrap();
+    k.import_backup(edited.as_bytes(), ImportMode::IntoEmpty, false).unwrap();
+    let t = k.today(ts("2026-11-11T08:00:00Z"), TZ).unwrap();
+    assert_eq!(t.progress.unwrap().status, PlanStatus::Stopped, "{}", t.headline);
+    assert_eq!(t.target_ml, Some(0));
+    assert!(k.restart_plan(ts("2026-11-11T08:01:00Z"), TZ).is_err());
+    // Two running plans: refused (live `plan start` refuses a second), nothing stored.
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut two = v.clone();
+    let plan = two["plans"][0].clone();
+    two["plans"].as_array_mut().unwrap().push(plan);
+    let k = Kefir::open_in_memory().unwrap();
+    let err = k.import_backup(two.to_string().as_bytes(), ImportMode::IntoEmpty, false).unwrap_err();
+    assert!(matches!(err, CoreError::BadBackup(ref m) if m.contains("plan 0") && m.contains("status")), "{err:?}");
+    assert!(k.plan_view(ts("2026-11-11T08:00:00Z"), TZ).unwrap().plan.is_none());
+    // A version 1 document (no events, no dose warnings) still imports.
+    let mut v1 = v.clone();
+    v1["version"] = 1.into();
+    v1.as_object_mut().unwrap().remove("dose_warnings");
+    v1["plans"][0].as_object_mut().unwrap().remove("events");
+    let k = Kefir::open_in_memory().unwrap();
+    k.import_backup(v1.to_string().as_bytes(), ImportMode::IntoEmpty, false).unwrap();
+    assert_eq!(k.plan_view(ts("2026-11-11T08:00:00Z"), TZ).unwrap().plan.unwrap().status, PlanStatus::Active);
+}
+
+/// Breaker 1: dose warnings travel with the backup (never lose an entry).
+#[test]
+fn dose_warnings_survive_a_backup_round_trip() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.save_profile(
+        &Profile { medicines: vec![MedClass::FluoroquinoloneOrTetracycline], ..Profile::default() },
+        ts("2026-11-10T06:00:00Z"),
+    )
+    .unwrap();
+    app.log_drink(&drink(ts("2026-11-10T07:00:00Z"), 100), ts("2026-11-10T07:00:00Z"), TZ).unwrap();
+    let dose = DoseInput {
+        medicine: MedClass::FluoroquinoloneOrTetracycline,
+        at: ts("2026-11-10T08:00:00Z"),
+        interval_hours: None,
+        note: None,
+    };
+    assert!(!app.log_dose(&dose, ts("2026-11-10T08:00:00Z"), TZ).unwrap().warnings.is_empty());
+    let before = app.today(ts("2026-11-10T12:00:00Z"), TZ).unwrap().warnings;
+    let json = app.export_backup(ts("2026-11-10T12:00:00Z")).unwrap();
+    assert!(json.contains("\"dose_warnings\"") && json.contains("07:00"), "{json}");
+    let fresh = round_trip(&app, ts("2026-11-10T12:00:00Z"));
+    assert_eq!(fresh.today(ts("2026-11-10T12:00:00Z"), TZ).unwrap().warnings, before);
+    assert!(ids(&before).contains(&"M3"));
+    assert_eq!(fresh.export_backup(ts("2026-11-10T12:00:00Z")).unwrap(), json);
+}
+
+/// Breaker 2: a consult finding reported during the day pauses at once; a
+/// resume needs a clinician's go-ahead recorded after it.
+#[test]
+fn a_consult_finding_pauses_today_and_resume_needs_a_clinician() {
+    for symptom in [e(Symptom::FeverChills, Severity::Severe), e(Symptom::BloodInStool, Severity::Mild)] {
+        let app = Kefir::open_in_memory().unwrap();
+        app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+        let r = react(&app, ts("2026-11-10T12:00:00Z"), vec![symptom]);
+        assert_eq!(r.assessment.level, Level::Consult);
+        let t = app.today(ts("2026-11-10T12:05:00Z"), TZ).unwrap();
+        assert_eq!(t.target_ml, Some(0), "{}", t.headline);
+        assert_eq!(t.progress.unwrap().status, PlanStatus::Paused);
+        clean(&app, "2026-11-10", "2026-11-10T20:00:00Z");
+        let now = ts("2026-11-11T08:01:00Z");
+        assert_eq!(app.today(now, TZ).unwrap().target_ml, Some(0));
+        assert!(!app.plan_view(now, TZ).unwrap().can_resume);
+        let err = app.resume_plan(now, TZ).unwrap_err();
+        assert!(matches!(err, CoreError::NotAllowed { ref rule_ids, .. } if !rule_ids.is_empty()), "{err:?}");
+        app.acknowledge_clinician(Some("GP saw me".into()), ts("2026-11-11T09:00:00Z")).unwrap();
+        app.resume_plan(ts("2026-11-11T09:01:00Z"), TZ).unwrap();
+        assert!(app.today(ts("2026-11-11T09:02:00Z"), TZ).unwrap().target_ml.unwrap() > 0);
+    }
+}
+
+/// Breaker 2: a caution finding steps today's target back at once (S2).
+#[test]
+fn a_caution_finding_steps_back_today() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    for d in ["2026-11-10", "2026-11-11", "2026-11-12"] {
+        clean(&app, d, &format!("{d}T20:00:00Z"));
+    }
+    assert_eq!(app.today(ts("2026-11-13T08:00:00Z"), TZ).unwrap().target_ml, Some(75));
+    let r = react(&app, ts("2026-11-13T10:00:00Z"), vec![e(Symptom::Diarrhoea, Severity::Severe)]);
+    assert!(r.assessment.level >= Level::Caution);
+    let t = app.today(ts("2026-11-13T10:01:00Z"), TZ).unwrap();
+    assert!(t.target_ml.unwrap() <= 50, "{}", t.headline);
+}
+
+/// Breaker 4: Bristol 6-7 are loose stools: hold (S1), two days step back (S2).
+#[test]
+fn bristol_seven_counts_as_a_digestive_symptom() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    let mut levels = Vec::new();
+    for d in ["2026-11-10", "2026-11-11", "2026-11-12"] {
+        app.log_drink(&drink(ts(&format!("{d}T09:00:00Z")), 50), ts(&format!("{d}T09:00:00Z")), TZ).unwrap();
+        let r = app
+            .save_checkin(
+                &CheckinInput { day: d.into(), symptoms: vec![], bristol: Some(7), note: None },
+                ts(&format!("{d}T20:00:00Z")),
+                TZ,
+            )
+            .unwrap();
+        assert_ne!(r.assessment.headline, "No symptoms: well done.");
+        levels.push(r.assessment.level);
+    }
+    assert_eq!(levels[0], Level::Info);
+    assert!(levels[1] >= Level::Caution, "{levels:?}");
+    let d = app.today(ts("2026-11-13T08:00:00Z"), TZ).unwrap().decision.unwrap();
+    assert_ne!(d.kind, DecisionKind::Advance, "{}", d.reason);
+    assert!(d.target_ml <= 50);
+    // Type 6 too; types 1-5 do not.
+    let k = Kefir::open_in_memory().unwrap();
+    let r = k
+        .save_checkin(
+            &CheckinInput { day: "2026-11-10".into(), symptoms: vec![], bristol: Some(6), note: None },
+            ts("2026-11-10T20:00:00Z"),
+            TZ,
+        )
+        .unwrap();
+    assert_eq!(ids(&r.assessment.findings), ["S1"]);
+    let r = k
+        .save_checkin(
+            &CheckinInput { day: "2026-11-10".into(), symptoms: vec![], bristol: Some(5), note: None },
+            ts("2026-11-10T20:05:00Z"),
+            TZ,
+        )
+        .unwrap();
+    assert_eq!(r.assessment.headline, "No symptoms: well done.");
+}
+
+/// Breaker 5: decisions stored under a clock that was ahead do not survive a stop.
+#[test]
+fn a_stop_clears_days_decided_ahead() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    app.today(ts("2026-12-31T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-12T09:00:00Z"), vec![e(Symptom::LipFaceTongueSwelling, Severity::Moderate)]);
+    let v = app.plan_view(ts("2026-11-20T09:00:00Z"), TZ).unwrap();
+    assert!(
+        v.history.iter().all(|h| h.day.as_str() <= "2026-11-12" || h.target_ml == 0),
+        "no drinking day after the stop: {:?}",
+        v.history
+    );
+    assert!(v.history.iter().all(|h| h.day.as_str() <= "2026-11-12"), "{:?}", v.history);
+}
+
+/// Breaker 6: an acknowledgement dated in the future, before the reaction
+/// was recorded, or without a note does not open the gate.
+#[test]
+fn clinician_ack_must_be_dated_after_the_report_and_not_in_the_future() {
+    // Future-dated (the clock was ahead when it was recorded).
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T10:00:00Z"), vec![e(Symptom::LipFaceTongueSwelling, Severity::Moderate)]);
+    clean(&app, "2026-11-10", "2026-11-10T20:00:00Z");
+    app.acknowledge_clinician(Some("future".into()), ts("2030-01-01T07:00:00Z")).unwrap();
+    assert!(app.restart_plan(ts("2026-11-12T08:00:00Z"), TZ).is_err());
+    // Given before a reaction that was reported later but dated back.
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T10:00:00Z"), vec![e(Symptom::Hives, Severity::Moderate)]);
+    clean(&app, "2026-11-10", "2026-11-10T20:00:00Z");
+    app.acknowledge_clinician(Some("ok".into()), ts("2026-11-11T07:00:00Z")).unwrap();
+    app.restart_plan(ts("2026-11-11T07:01:00Z"), TZ).unwrap();
+    let now = ts("2026-11-12T09:00:00Z");
+    app.report_reaction(
+        &ReactionInput {
+            at: ts("2026-11-11T06:00:00Z"),
+            symptoms: vec![e(Symptom::Hives, Severity::Moderate)],
+            note: None,
+        },
+        now,
+        TZ,
+    )
+    .unwrap();
+    clean(&app, "2026-11-12", "2026-11-12T20:00:00Z");
+    let err = app.restart_plan(ts("2026-11-12T20:01:00Z"), TZ).unwrap_err();
+    assert!(
+        matches!(err, CoreError::NotAllowed { ref rule_ids, .. } if rule_ids.contains(&"S6".to_string())),
+        "{err:?}"
+    );
+    // No note: refused, nothing stored.
+    let err = app.acknowledge_clinician(None, ts("2026-11-12T20:02:00Z")).unwrap_err();
+    assert!(matches!(err, CoreError::Invalid { ref field, .. } if field == "note"), "{err:?}");
+    assert!(app.restart_plan(ts("2026-11-12T20:03:00Z"), TZ).is_err());
+    app.acknowledge_clinician(Some("allergist: retry".into()), ts("2026-11-12T20:04:00Z")).unwrap();
+    app.restart_plan(ts("2026-11-12T20:05:00Z"), TZ).unwrap();
+}
+
+/// Breaker 12: after S5 the open-red-flag text asks for a clinician, not a check-in.
+#[test]
+fn the_open_red_flag_text_after_s5_names_the_clinician() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T10:00:00Z"), vec![e(Symptom::LipFaceTongueSwelling, Severity::Moderate)]);
+    let err = app.restart_plan(ts("2026-11-10T11:00:00Z"), TZ).unwrap_err();
+    let CoreError::NotAllowed { reason, .. } = err else { panic!() };
+    assert!(reason.contains("clinician") && !reason.contains("Check in again"), "{reason}");
+    let v = app.plan_view(ts("2026-11-10T11:00:00Z"), TZ).unwrap();
+    let r = v.blocked_reason.unwrap();
+    assert!(r.contains("clinician") && !r.contains("Check in again"), "{r}");
+}
