@@ -198,9 +198,11 @@ impl Kefir {
         let (start, end) = zone.day_bounds(d.at.local_date(zone));
         let total: u32 = intake::list(c, start, end)?.iter().map(|x| x.ml).sum();
         if total > constraints.max_ml_per_day {
-            out.push(rule("D3").finding_with(&format!("{total} ml today; your limit is {}.", constraints.cap_text())));
+            out.push(constraints.over_cap_finding(total));
         }
         out.extend(meds::drink_warnings(&meds::relevant_doses(c, d.at)?, d.at, zone));
+        // Kefir while the plan is stopped: say so, naming the stop rule.
+        out.extend(plan::drinking_while_stopped(c)?);
         out.sort_by(|a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
         Ok(out)
     }
@@ -385,10 +387,12 @@ impl Kefir {
         let (slo, shi) = plan::start_range(&screening.constraints);
         let (tlo, thi) = plan::target_range(&screening.constraints);
         let (plan, progress, history, events) = match current {
-            Some((p, _, state)) => {
+            Some((mut p, _, state)) => {
                 let history = plan::history(c, &p, today)?;
                 let events = plan::events(c, p.id)?;
                 let progress = plan::progress(&p, state, today);
+                // The steps as they will be drunk: none above the cap in force.
+                p.steps = plan::steps_within(&p.steps, screening.constraints.max_ml_per_day);
                 (Some(p), Some(progress), history, events)
             }
             None => (None, None, Vec::new(), Vec::new()),
@@ -675,8 +679,7 @@ impl Kefir {
         let mut warnings = Vec::new();
         let cap = screening.constraints.max_ml_per_day;
         if drunk_ml > cap {
-            let limit = screening.constraints.cap_text();
-            warnings.push(rule("D3").finding_with(&format!("{drunk_ml} ml today; your limit is {limit}.")));
+            warnings.push(screening.constraints.over_cap_finding(drunk_ml));
         }
         // Doses logged today after kefir inside their spacing window (M1–M3).
         warnings.extend(meds::stored_dose_warnings(c, start, end)?);
@@ -685,6 +688,9 @@ impl Kefir {
         }
         if drinks.iter().any(|d| d.source == Source::Homemade) {
             warnings.push(rule("H1").finding());
+        }
+        if drunk_ml > 0 {
+            warnings.extend(plan::drinking_while_stopped(c)?);
         }
         for s in spacing.iter().filter(|s| s.blocked_now) {
             warnings.push(rule(&s.rule_id).finding_with(&format!("{}.", s.message)));

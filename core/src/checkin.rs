@@ -240,6 +240,16 @@ pub fn effective_entries(entries: &[SymptomEntry], bristol: Option<u8>) -> Vec<S
 pub fn assess(findings: Vec<Finding>, entries: &[SymptomEntry]) -> SymptomAssessment {
     let any_symptom = entries.iter().any(|e| e.severity > Severity::None);
     let level = overall(&findings);
+    let mut findings = findings;
+    if level >= Level::Stop {
+        // A red flag stops kefir: no lower finding may suggest drinking on.
+        for f in findings.iter_mut().filter(|f| f.level < Level::Stop) {
+            f.advice = format!(
+                "Noted ({}). Kefir is stopped because of the red flag reported with it: follow that advice first.",
+                f.title.to_lowercase()
+            );
+        }
+    }
     let emergency = (level == Level::Emergency).then(|| emergency_screen(&findings));
     let headline = match level {
         Level::Emergency => "Stop kefir now and call your local emergency number.",

@@ -172,6 +172,14 @@ pub fn steps(start: u32, target: u32, step: u32) -> Vec<u32> {
     v
 }
 
+/// `steps` as drunk under a daily cap: every step above `cap_ml` becomes the
+/// cap, listed once (D3, M4, P-rule caps).
+pub fn steps_within(steps: &[u32], cap_ml: u32) -> Vec<u32> {
+    let mut out: Vec<u32> = steps.iter().map(|s| (*s).min(cap_ml)).collect();
+    out.dedup();
+    out
+}
+
 /// `[low, high]` for the start amount under these constraints: 50–100 ml,
 /// lower (from 25 ml) where a rule lowers the start (P2, P3, M4).
 pub fn start_range(c: &Constraints) -> (u32, u32) {
@@ -905,12 +913,17 @@ fn rescreen(
         let decision = to_decision(row.day, &d, plan.steps.len());
         return Ok(Some((plan, decision, row.state)));
     }
-    if row.decision.target_ml > cap.max_ml_per_day {
+    // On the first step the start cap holds too (D1, P2, P3, M4).
+    let (limit, limit_ids) = if row.state.step == 0 && cap.max_start_ml < cap.max_ml_per_day {
+        (cap.max_start_ml, &cap.start_rule_ids)
+    } else {
+        (cap.max_ml_per_day, &cap.cap_rule_ids)
+    };
+    if row.decision.target_ml > limit {
         let mut d = row.decision.clone();
-        d.target_ml = cap.max_ml_per_day;
-        d.reason =
-            format!("{} Capped at {} ml: your limit ({}).", d.reason, cap.max_ml_per_day, cap.cap_rule_ids.join(", "));
-        for id in &cap.cap_rule_ids {
+        d.target_ml = limit;
+        d.reason = format!("{} Capped at {limit} ml: your limit ({}).", d.reason, limit_ids.join(", "));
+        for id in limit_ids {
             if !d.rule_ids.contains(id) {
                 d.rule_ids.push(id.clone());
             }
@@ -1122,6 +1135,39 @@ pub(crate) fn clinician_blocker(c: &Connection, now: Timestamp) -> Result<Option
         describe(&needed)
     );
     Ok(Some((reason, needed)))
+}
+
+/// While the plan is stopped: a warning for kefir drunk anyway, naming the
+/// rule(s) that stopped it (the most severe first). None otherwise.
+pub(crate) fn drinking_while_stopped(c: &Connection) -> Result<Option<crate::rules::Finding>> {
+    let Some(plan) = current(c)? else { return Ok(None) };
+    if plan.status != PlanStatus::Stopped {
+        return Ok(None);
+    }
+    let (mut ids, _) = open_stop(c, plan.id)?;
+    if ids.is_empty() {
+        ids = day_of_latest_stop(c, plan.id)?;
+    }
+    ids.sort_by_key(|id| std::cmp::Reverse(rule(id).level));
+    let Some(first) = ids.first() else { return Ok(None) };
+    let mut f = rule(first).finding();
+    f.advice = format!(
+        "The plan is stopped ({}): no kefir until it restarts. {}",
+        ids.join(", "),
+        restart_requirement(&ids, plan.steps[0])
+    );
+    Ok(Some(f))
+}
+
+fn day_of_latest_stop(c: &Connection, plan_id: i64) -> Result<Vec<String>> {
+    let ids: Option<String> = c
+        .query_row(
+            "SELECT rule_ids FROM plan_days WHERE plan_id = ?1 AND decision = 'stop' ORDER BY day DESC LIMIT 1",
+            [plan_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(ids.map(|s| crate::text::split_ids(&s)).unwrap_or_default())
 }
 
 /// Consult-level symptom rules behind the current pause (a consult finding
@@ -1509,18 +1555,42 @@ pub(crate) fn start(
     current(c)?.ok_or_else(|| CoreError::Internal("plan vanished".into()))
 }
 
-/// The step of the latest plan day up to `day` whose own check-in was clean
-/// (`info`): the last tolerated amount (D6). Step 0 when there is none.
-fn last_tolerated_step(c: &Connection, plan: &Plan, day: NaiveDate) -> Result<usize> {
-    let step: Option<i64> = c
-        .query_row(
-            "SELECT d.step FROM plan_days d JOIN checkins k ON k.day = d.day \
-             WHERE d.plan_id = ?1 AND d.day <= ?2 AND k.level = 'info' AND d.target_ml > 0 ORDER BY d.day DESC LIMIT 1",
-            params![plan.id, iso_date(day)],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(step.unwrap_or(0).max(0) as usize)
+/// The amount of the latest plan day up to `day` whose own check-in was
+/// clean (`info`): the last tolerated amount (D6), which is the target that
+/// day (clamped by a cap, if one applied) and never more than was asked.
+/// None when there is none.
+fn last_tolerated_ml(c: &Connection, plan: &Plan, day: NaiveDate) -> Result<Option<u32>> {
+    Ok(c.query_row(
+        "SELECT d.target_ml FROM plan_days d JOIN checkins k ON k.day = d.day \
+         WHERE d.plan_id = ?1 AND d.day <= ?2 AND k.level = 'info' AND d.target_ml > 0 ORDER BY d.day DESC LIMIT 1",
+        params![plan.id, iso_date(day)],
+        |r| r.get(0),
+    )
+    .optional()?)
+}
+
+/// One step below `ml` (D6): the highest step strictly below it, else the first.
+fn step_below(steps: &[u32], ml: u32) -> usize {
+    steps.iter().rposition(|s| *s < ml).unwrap_or(0)
+}
+
+/// The target for a (re)started or resumed day at `state`: the step's
+/// amount, within the daily cap and, on the first step, the start cap (D1,
+/// P2, P3, M4). Returns the amount and the rules that lowered it.
+fn capped_target(plan: &Plan, state: StepState, cap: &Constraints) -> (u32, Vec<String>) {
+    let planned = plan.steps[state.step.min(plan.steps.len() - 1)];
+    let mut ml = planned;
+    let mut ids = Vec::new();
+    if ml > cap.max_ml_per_day {
+        ml = cap.max_ml_per_day;
+        ids.extend(cap.cap_rule_ids.iter().cloned());
+    }
+    if state.step == 0 && ml > cap.max_start_ml {
+        ml = cap.max_start_ml;
+        ids.extend(cap.start_rule_ids.iter().cloned());
+    }
+    ids.dedup();
+    (ml, ids)
 }
 
 /// New input about local day `day` (a check-in or a reaction) arrived:
@@ -1555,22 +1625,27 @@ pub(crate) fn act(
     // Paused for an absence (D4): resume one step below the last tolerated amount (D6).
     let after_absence =
         standing.as_ref().is_some_and(|r| r.decision.kind == DecisionKind::Pause && r.decision.rule_ids == ["D4"]);
-    let state = if after_absence { StepState { step: last_tolerated_step(c, &plan, today)?, ..state } } else { state };
     let (new_status, state, reason) = match (action, plan.status) {
         (DecisionKind::Pause, PlanStatus::Active) => (PlanStatus::Paused, state, "Paused by you.".to_string()),
         (DecisionKind::Resume, PlanStatus::Paused) if after_absence => {
-            let s = StepState { step: state.step.saturating_sub(1), days_at_step: 1 };
-            let ml = plan.steps[s.step.min(plan.steps.len() - 1)].min(cap.max_ml_per_day);
+            // One step below the amount actually tolerated (the target of
+            // the last clean day, as clamped by any cap), not the plan step.
+            let step = match last_tolerated_ml(c, &plan, today)? {
+                Some(ml) => step_below(&plan.steps, ml),
+                None => 0,
+            };
+            let s = StepState { step, days_at_step: 1 };
+            let (ml, _) = capped_target(&plan, s, cap);
             (PlanStatus::Active, s, format!("Resumed after a break: {ml} ml, one step below your last amount (D6)."))
         }
-        (DecisionKind::Resume, PlanStatus::Paused) => (PlanStatus::Active, state, "Resumed by you.".to_string()),
+        (DecisionKind::Resume, PlanStatus::Paused) => {
+            let (ml, _) = capped_target(&plan, state, cap);
+            (PlanStatus::Active, state, format!("Resumed by you at {ml} ml."))
+        }
         (DecisionKind::Restart, PlanStatus::Stopped) => {
             let s = StepState { step: 0, days_at_step: 1 };
-            (
-                PlanStatus::Active,
-                s,
-                format!("Restarted at the lowest step, {} ml.", plan.steps[0].min(cap.max_ml_per_day)),
-            )
+            let (ml, _) = capped_target(&plan, s, cap);
+            (PlanStatus::Active, s, format!("Restarted at the lowest step, {ml} ml."))
         }
         (a, s) => {
             return Err(CoreError::not_allowed(
@@ -1579,17 +1654,27 @@ pub(crate) fn act(
             ))
         }
     };
-    let planned = plan.steps[state.step.min(plan.steps.len() - 1)];
+    let (capped, cap_ids) = capped_target(&plan, state, cap);
+    let mut rule_ids: Vec<String> = match action {
+        DecisionKind::Restart => vec!["D1".into()],
+        DecisionKind::Resume if after_absence => vec!["D6".into()],
+        _ => vec![],
+    };
+    let mut reason = reason;
+    if new_status == PlanStatus::Active && !cap_ids.is_empty() {
+        reason.push_str(&format!(" Within your limit ({}).", cap_ids.join(", ")));
+        for id in cap_ids {
+            if !rule_ids.contains(&id) {
+                rule_ids.push(id);
+            }
+        }
+    }
     let d = Decision {
         kind: action,
         state,
-        target_ml: if new_status == PlanStatus::Active { planned.min(cap.max_ml_per_day) } else { 0 },
+        target_ml: if new_status == PlanStatus::Active { capped } else { 0 },
         reason,
-        rule_ids: match action {
-            DecisionKind::Restart => vec!["D1".into()],
-            DecisionKind::Resume if after_absence => vec!["D6".into()],
-            _ => vec![],
-        },
+        rule_ids,
         new_status: Some(new_status),
     };
     let tx = crate::store::write_tx(c)?;

@@ -637,11 +637,20 @@ pub fn symptom_findings(cx: &SymptomContext<'_>) -> Vec<Finding> {
         .iter()
         .filter_map(|r| match r.trigger {
             Trigger::Symptoms(p) if pattern_fires(p, cx) => {
+                let recurring = p == SymptomPattern::SkinOrHistamine && cx.skin_signs_recently;
                 let level = match r.recurs_as {
-                    Some(l) if p == SymptomPattern::SkinOrHistamine && cx.skin_signs_recently => l,
+                    Some(l) if recurring => l,
                     _ => r.level,
                 };
-                Some(r.finding_at(level))
+                let mut f = r.finding_at(level);
+                if recurring && r.recurs_as.is_some() {
+                    // The second time within RECURRENCE_DAYS: the advice is the stop, not a step back.
+                    f.advice = format!(
+                        "It came back within {RECURRENCE_DAYS} days: stop kefir and seek medical advice. \
+                         This can be a reaction to yeasts or histamine in kefir."
+                    );
+                }
+                Some(f)
             }
             _ => None,
         })

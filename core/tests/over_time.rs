@@ -742,3 +742,138 @@ fn the_open_red_flag_text_after_s5_names_the_clinician() {
     let r = v.blocked_reason.unwrap();
     assert!(r.contains("clinician") && !r.contains("Check in again"), "{r}");
 }
+
+/// Breaker 3: resuming after an absence under a cap steps down from the
+/// amount actually tolerated (the clamped target), not the plan step.
+#[test]
+fn resume_after_absence_under_a_cap_steps_below_the_amount_tolerated() {
+    let app = Kefir::open_in_memory().unwrap();
+    // Steps 50, 75, 100, 125, 150, ... (on the first step the start cap
+    // would apply too: see restart_and_day_one_honour_the_start_cap).
+    let settings = PlanSettings { start_ml: Some(50), target_ml: Some(200), hold_days: Some(1), step_ml: None };
+    app.start_plan(&settings, ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    for d in ["2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13"] {
+        app.today(ts(&format!("{d}T08:00:00Z")), TZ).unwrap();
+        clean(&app, d, &format!("{d}T20:00:00Z"));
+    }
+    app.save_profile(
+        &Profile { medicines: vec![MedClass::MaoInhibitor], ..Profile::default() },
+        ts("2026-11-14T07:00:00Z"),
+    )
+    .unwrap();
+    for d in ["2026-11-14", "2026-11-15"] {
+        let t = app.today(ts(&format!("{d}T08:00:00Z")), TZ).unwrap();
+        assert_eq!(t.target_ml, Some(120), "{}", t.headline);
+        app.log_drink(&drink(ts(&format!("{d}T09:00:00Z")), 120), ts(&format!("{d}T09:00:00Z")), TZ).unwrap();
+        clean(&app, d, &format!("{d}T20:00:00Z"));
+    }
+    let t = app.today(ts("2026-11-25T08:00:00Z"), TZ).unwrap();
+    assert_eq!(t.progress.unwrap().status, PlanStatus::Paused, "{}", t.headline);
+    app.resume_plan(ts("2026-11-25T08:01:00Z"), TZ).unwrap();
+    let t = app.today(ts("2026-11-25T08:02:00Z"), TZ).unwrap();
+    assert_eq!(t.target_ml, Some(100), "one step below the 120 ml tolerated: {}", t.headline);
+}
+
+/// Breaker 7: a restart honours the start cap in force; so does day one.
+#[test]
+fn restart_and_day_one_honour_the_start_cap() {
+    let app = Kefir::open_in_memory().unwrap();
+    let settings = PlanSettings { start_ml: Some(100), target_ml: Some(200), ..PlanSettings::default() };
+    app.start_plan(&settings, ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T10:00:00Z"), vec![e(Symptom::Hives, Severity::Mild)]);
+    let lactose = Profile { conditions: vec![Condition::LactoseIntolerance], ..Profile::default() };
+    app.save_profile(&lactose, ts("2026-11-10T11:00:00Z")).unwrap();
+    clean(&app, "2026-11-10", "2026-11-10T20:00:00Z");
+    app.acknowledge_clinician(Some("x".into()), ts("2026-11-10T21:00:00Z")).unwrap();
+    app.restart_plan(ts("2026-11-11T08:00:00Z"), TZ).unwrap();
+    let start_cap = app.screening().unwrap().constraints.max_start_ml;
+    assert!(start_cap < 100);
+    let t = app.today(ts("2026-11-11T08:01:00Z"), TZ).unwrap();
+    assert_eq!(t.target_ml, Some(start_cap), "{}", t.headline);
+    assert!(t.decision.unwrap().reason.contains(&start_cap.to_string()));
+    // Day one: the profile changes after `plan start --start 100`.
+    let k = Kefir::open_in_memory().unwrap();
+    k.start_plan(&settings, ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    k.save_profile(&lactose, ts("2026-11-10T08:05:00Z")).unwrap();
+    let t = k.today(ts("2026-11-10T08:06:00Z"), TZ).unwrap();
+    assert_eq!(t.target_ml, Some(start_cap), "{}", t.headline);
+    assert!(t.decision.unwrap().rule_ids.iter().any(|id| id.starts_with('P')));
+}
+
+/// Breaker 8: a drink logged while the plan is stopped warns, naming the stop rule.
+#[test]
+fn a_drink_while_stopped_warns_naming_the_stop_rule() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T10:00:00Z"), vec![e(Symptom::Hives, Severity::Moderate)]);
+    let r = app.log_drink(&drink(ts("2026-11-10T11:00:00Z"), 25), ts("2026-11-10T11:00:00Z"), TZ).unwrap();
+    assert!(ids(&r.warnings).contains(&"S6"), "{:?}", r.warnings);
+    assert!(r.warnings.iter().any(|w| w.advice.contains("stopped")));
+    let t = app.today(ts("2026-11-10T11:05:00Z"), TZ).unwrap();
+    assert!(ids(&t.warnings).contains(&"S6"), "{:?}", t.warnings);
+}
+
+/// Breaker 9: on a stop/emergency screen no lower finding suggests drinking;
+/// a recurring S4 says stop; an M4 over-limit message names M4, not the default.
+#[test]
+fn red_flag_screens_never_suggest_drinking() {
+    let app = Kefir::open_in_memory().unwrap();
+    let r = react(
+        &app,
+        ts("2026-11-10T10:00:00Z"),
+        vec![e(Symptom::Diarrhoea, Severity::Severe), e(Symptom::Hives, Severity::Mild)],
+    );
+    assert!(r.assessment.level >= Level::Stop);
+    for f in r.assessment.findings.iter().filter(|f| f.level < Level::Stop) {
+        let a = f.advice.to_lowercase();
+        assert!(!a.contains("go back to") && !a.contains("stay at") && !a.contains("step back"), "{f:?}");
+    }
+    react(&app, ts("2026-11-11T10:00:00Z"), vec![e(Symptom::SkinRedness, Severity::Mild)]);
+    let r = react(&app, ts("2026-11-12T10:00:00Z"), vec![e(Symptom::SkinRedness, Severity::Mild)]);
+    let s4 = r.assessment.findings.iter().find(|f| f.rule_id == "S4").unwrap();
+    assert_eq!(s4.level, Level::Stop);
+    assert!(!s4.advice.contains("Step back"), "{}", s4.advice);
+    let k = Kefir::open_in_memory().unwrap();
+    k.save_profile(
+        &Profile { medicines: vec![MedClass::MaoInhibitor], ..Profile::default() },
+        ts("2026-11-10T07:00:00Z"),
+    )
+    .unwrap();
+    let w = k.log_drink(&drink(ts("2026-11-10T08:00:00Z"), 130), ts("2026-11-10T08:00:00Z"), TZ).unwrap().warnings;
+    let d3 = w.iter().find(|f| f.rule_id == "D3").unwrap();
+    assert!(d3.advice.contains("120 ml (M4)") && !d3.advice.contains("200 ml"), "{}", d3.advice);
+}
+
+/// Breaker 10: the drink reminder never fires inside a spacing window.
+#[test]
+fn the_drink_reminder_moves_past_a_spacing_window() {
+    let app = Kefir::open_in_memory().unwrap();
+    let fq = MedClass::FluoroquinoloneOrTetracycline;
+    app.save_profile(&Profile { medicines: vec![fq], ..Profile::default() }, ts("2026-11-10T07:00:00Z")).unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T07:30:00Z"), TZ).unwrap();
+    let now = ts("2026-11-10T08:00:00Z");
+    app.log_dose(&DoseInput { medicine: fq, at: now, interval_hours: Some(24), note: None }, now, TZ).unwrap();
+    let spacing = app.spacing(now, TZ).unwrap();
+    let until = spacing.iter().map(|s| s.kefir_allowed_from).max().unwrap();
+    let n = app.upcoming_notifications(now, TZ, 10).unwrap();
+    let drink = n.iter().find(|x| x.id.contains("drink-2026-11-10")).unwrap();
+    assert!(drink.fire_at >= until, "{drink:?} inside the window to {until}");
+    assert!(drink.body.contains("M3"), "{}", drink.body);
+}
+
+/// Breaker 12: under the M4 cap the Plan screen lists no step above it.
+#[test]
+fn plan_steps_under_a_cap_stop_at_the_cap() {
+    let app = Kefir::open_in_memory().unwrap();
+    let settings = PlanSettings { start_ml: Some(100), target_ml: Some(200), ..PlanSettings::default() };
+    app.start_plan(&settings, ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    app.save_profile(
+        &Profile { medicines: vec![MedClass::MaoInhibitor], ..Profile::default() },
+        ts("2026-11-10T09:00:00Z"),
+    )
+    .unwrap();
+    let v = app.plan_view(ts("2026-11-10T09:01:00Z"), TZ).unwrap();
+    let steps = v.plan.unwrap().steps;
+    assert_eq!(steps.last(), Some(&120), "{steps:?}");
+    assert!(steps.iter().all(|s| *s <= 120));
+}
