@@ -702,6 +702,9 @@ impl Kefir {
             (Some(d), _) if drunk_ml >= d.target_ml => format!("Done for today: {drunk_ml} of {} ml.", d.target_ml),
             (Some(d), _) => format!("Today: {} ml of kefir, {} ml to go.", d.target_ml, d.target_ml - drunk_ml),
             (None, Some((reason, _))) => reason.clone(),
+            (None, None) if needs_screening => {
+                "Welcome: answer the screening questions first, then start your plan.".to_string()
+            }
             (None, None) => "Ready when you are: start your plan.".to_string(),
         };
         warnings.sort_by(|a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));

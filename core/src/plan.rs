@@ -385,7 +385,9 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
     }
     if prev.days_at_step >= hold_days {
         let up = StepState { step: prev.step + 1, days_at_step: 1 };
-        let reason = format!("{} good days at {} ml: one step up.", prev.days_at_step, steps[prev.step]);
+        let days =
+            if prev.days_at_step == 1 { "1 good day".to_string() } else { format!("{} good days", prev.days_at_step) };
+        let reason = format!("{days} at {} ml: one step up.", steps[prev.step]);
         return make(DecisionKind::Advance, up, reason, ids(&["D4", "D6"]), None);
     }
     let reason = format!("Day {} of {} at this amount before the next step.", same.days_at_step, hold_days);

@@ -206,7 +206,8 @@ pub static RULES: &[Rule] = &[
         title: "Mild digestive symptoms",
         advice: "Mild bloating, rumbling, gas or loose stools are expected while adapting. Stay at today's amount; \
                  the plan does not step up.",
-        source: "seed (Digestive Discomfort)",
+        source: "seed (Digestive Discomfort); Bristol Stool Form Scale types 6-7 as loose stools (Lewis & Heaton, \
+                 Scand J Gastroenterol 1997;32:920-4)",
     },
     Rule {
         id: "S2",
@@ -705,9 +706,13 @@ impl SymptomPattern {
     /// The exact test of `pattern_fires`, in words.
     pub fn describe(&self) -> &'static str {
         match self {
-            SymptomPattern::MildDigestive => "a digestive symptom at mild, none at moderate or worse",
+            SymptomPattern::MildDigestive => {
+                "a digestive symptom at mild, none at moderate or worse (a check-in's Bristol type 6 or 7 counts \
+                 as mild diarrhoea)"
+            }
             SymptomPattern::ModerateOrPersistentDigestive => {
-                "a digestive symptom at moderate or worse, or mild on two days in a row"
+                "a digestive symptom at moderate or worse, or mild on two days in a row (Bristol type 6 or 7 \
+                 counts as mild diarrhoea)"
             }
             SymptomPattern::LactoseReaction => {
                 "cramps or abdominal pain after milk kefir (that day or the day before) with lactose intolerance"
@@ -771,5 +776,28 @@ pub fn catalogue_markdown() -> String {
             cell(r.source)
         ));
     }
+    out.push_str(PRODUCT_CHOICES);
     out
 }
+
+/// How findings act on the plan: product choices, listed in the catalogue.
+const PRODUCT_CHOICES: &str = "\n## How findings act on the plan (product choices)\n\n\
+- **Bristol types 6-7** (loose or watery stools, Bristol Stool Form Scale, Lewis & Heaton 1997) count as \
+  diarrhoea at least `mild`: one day holds the step (S1), two days in a row step back (S2). Types 1-5 are not \
+  symptoms.\n\
+- **At once**: a `stop`/`emergency` finding stops the plan the moment it is reported; a `consult` finding \
+  pauses it at once (today's target becomes 0); a `caution` finding steps today's target back one step at \
+  once (the next day then holds there instead of stepping back again).\n\
+- **Clinician go-ahead**: resuming after a consult pause, and (re)starting after S5, S6 or S7, need a \
+  clinician acknowledgement with a non-empty note, dated after both when the reaction happened and when it \
+  was recorded, and not after `now`. The S5-S7 gate is derived from the reports (check-ins, reactions, the \
+  stops they caused) and the acknowledgements, so a backup round-trip cannot open it.\n\
+- **Caps on restart and resume**: the daily cap in force always applies; on the plan's first step the start \
+  cap applies too (D1, P2, P3, M4). Resuming after an absence (D4) starts one step below the amount actually \
+  tolerated (the last clean day's target, as clamped by a cap), D6.\n\
+- **Beside a red flag**: when the overall level is `stop` or `emergency`, lower findings' advice never \
+  suggests drinking; a recurring S4 says stop. A drink logged while the plan is stopped warns, naming the \
+  stop rule.\n\
+- **Medicine spacing**: a drink reminder never fires inside an open M1-M3 window; it moves to the window's \
+  end and says so.\n\
+- **Caps on the Plan screen**: steps above the daily cap in force are shown as the cap.\n";
