@@ -642,7 +642,9 @@ fn recompute_assessments(tx: &Connection, b: &Backup) -> Result<()> {
         b.profile_versions.iter().filter(|p| p.saved_at <= t).max_by_key(|p| p.saved_at).map(|p| p.profile.clone())
     };
     let evaluate = |entries: &[SymptomEntry], day: chrono::NaiveDate, at: Timestamp, checkin: bool| {
-        let (prev, recent, milk) = context_inputs(tx, day, &zone, checkin)?;
+        // A reaction is judged against the reactions before it (as when it
+        // was reported), never against itself.
+        let (prev, recent, milk) = context_inputs(tx, day, &zone, checkin, (!checkin).then_some(at))?;
         let profile = profile_at(at).unwrap_or_default();
         let cx = SymptomContext {
             entries,

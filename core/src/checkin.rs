@@ -460,6 +460,7 @@ pub(crate) fn context_inputs(
     day: NaiveDate,
     zone: &Zone,
     exclude_checkin_day: bool,
+    reactions_before: Option<Timestamp>,
 ) -> Result<(Option<Vec<SymptomEntry>>, bool, bool)> {
     let prev = get_by_day(c, day - Duration::days(1))?.map(|ck| effective_entries(&ck.symptoms, ck.bristol));
     // S4 signs in the previous RECURRENCE_DAYS days (check-ins and reactions).
@@ -473,7 +474,11 @@ pub(crate) fn context_inputs(
         .any(|ck| skin(&ck.symptoms));
     let (window_start, _) = zone.day_bounds(first);
     let (day_start, day_end) = zone.day_bounds(day);
-    let reaction_end = if exclude_checkin_day { day_start } else { day_end };
+    let mut reaction_end = if exclude_checkin_day { day_start } else { day_end };
+    if let Some(t) = reactions_before {
+        // A reaction being re-evaluated (backup import) is not its own history.
+        reaction_end = reaction_end.min(t);
+    }
     recent |= reactions(c, window_start, reaction_end)?.iter().any(|r| skin(&r.symptoms));
     let (prev_start, _) = zone.day_bounds(day - Duration::days(1));
     let milk = crate::intake::list(c, prev_start, day_end)?.iter().any(|d| d.kind.is_milk());
@@ -493,7 +498,7 @@ pub(crate) fn save(
     let symptoms = clean_entries(&input.symptoms)?;
     check_bristol(input.bristol)?;
     let note = check_note("note", input.note.as_deref())?;
-    let (prev, recent, milk) = context_inputs(c, day, zone, true)?;
+    let (prev, recent, milk) = context_inputs(c, day, zone, true, None)?;
     // Bristol 6-7 count as loose stools (S1/S2).
     let judged = effective_entries(&symptoms, input.bristol);
     let cx = SymptomContext {
@@ -564,7 +569,7 @@ pub(crate) fn report_reaction(
     }
     let note = check_note("note", input.note.as_deref())?;
     let day = input.at.local_date(zone);
-    let (prev, recent, milk) = context_inputs(c, day, zone, false)?;
+    let (prev, recent, milk) = context_inputs(c, day, zone, false, None)?;
     let cx = SymptomContext {
         entries: &symptoms,
         previous_day: prev.as_deref(),

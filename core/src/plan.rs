@@ -522,7 +522,18 @@ pub(crate) fn decisions(c: &Connection, first: NaiveDate, last: NaiveDate) -> Re
     rows.into_iter().map(|(t, s, tg, st)| Ok(to_day_row(t, steps(s, tg, st).len() as u32)?.decision)).collect()
 }
 
+/// `day`, or the plan's first day when `day` is before it (an action or a
+/// stop recorded under a clock set back before the plan started): no row of
+/// a plan is dated before the plan, so its backup always imports.
+fn within_plan(c: &Connection, plan_id: i64, day: NaiveDate) -> Result<NaiveDate> {
+    let started: String =
+        c.prepare_cached("SELECT started_day FROM plans WHERE id = ?1")?.query_row([plan_id], |r| r.get(0))?;
+    let started = parse_iso_date("day", &started).map_err(|_| CoreError::Internal(format!("stored day {started}")))?;
+    Ok(day.max(started))
+}
+
 fn write_day(c: &Connection, plan_id: i64, day: NaiveDate, d: &Decision, now: Timestamp) -> Result<()> {
+    let day = within_plan(c, plan_id, day)?;
     c.execute(
         "INSERT OR REPLACE INTO plan_days (plan_id, day, step, days_at_step, target_ml, decision, reason, rule_ids, decided_ms) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -964,6 +975,7 @@ fn add_event(
     rule_ids: &[String],
 ) -> Result<()> {
     let level = rule_ids.iter().map(|id| rule(id).level).max().unwrap_or(Level::Info);
+    let day = within_plan(c, plan_id, day)?;
     c.execute(
         "INSERT INTO plan_events (plan_id, day, at_ms, since_ms, kind, level, reason, rule_ids) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
@@ -1433,7 +1445,12 @@ pub(crate) fn act_on_finding_now(
         return Ok(());
     }
     let ids: Vec<String> = rule_ids.iter().filter(|id| rule(id).level == level).cloned().collect();
-    let Some(row) = day_of(c, &plan, today)?.or(frontier(c, &plan, today, now)?) else { return Ok(()) };
+    // Before the plan's first day (a clock set back), day one stands for today.
+    let row = match day_of(c, &plan, today)? {
+        Some(r) => Some(r),
+        None => frontier(c, &plan, today, now)?.or(first_day(c, &plan)?),
+    };
+    let Some(row) = row else { return Ok(()) };
     let d = if level == Level::Consult {
         Decision {
             kind: DecisionKind::Pause,

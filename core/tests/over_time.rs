@@ -361,6 +361,8 @@ enum Op {
     Ack,
     Restart,
     Resume,
+    /// Export a backup and import it over the same database (breaker-13 item 1).
+    RoundTrip,
 }
 
 fn arb_entries() -> impl Strategy<Value = Vec<SymptomEntry>> {
@@ -385,6 +387,7 @@ fn arb_op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Ack),
         1 => Just(Op::Restart),
         1 => Just(Op::Resume),
+        1 => Just(Op::RoundTrip),
     ]
 }
 
@@ -401,9 +404,27 @@ fn run(ops: &[Op]) -> std::result::Result<Seen, TestCaseError> {
     let mut min_day = start_day;
     let mut stopped = false;
     let mut seen = Vec::new();
+    // The latest clock reading so far: a backup is exported then (nothing in
+    // it is dated after it).
+    let mut latest = now;
     for op in ops {
         match op {
-            Op::Clock(h) => now = now.plus(Duration::hours(*h)),
+            Op::Clock(h) => {
+                now = now.plus(Duration::hours(*h));
+                latest = latest.max(now);
+            }
+            Op::RoundTrip => {
+                let before = app.plan_view(now, TZ).unwrap();
+                let json = app.export_backup(latest).unwrap();
+                app.import_backup(json.as_bytes(), ImportMode::Replace, true).unwrap();
+                let after = app.plan_view(now, TZ).unwrap();
+                let status = |v: &PlanView| v.plan.as_ref().map(|p| p.status);
+                if status(&before) == Some(PlanStatus::Stopped) {
+                    prop_assert_eq!(status(&after), Some(PlanStatus::Stopped), "a round-trip never lifts a stop");
+                }
+                prop_assert!(!after.can_restart || before.can_restart, "a round-trip never opens the restart gate");
+                prop_assert!(!after.can_resume || before.can_resume, "a round-trip never opens a resume gate");
+            }
             Op::Drink(ml) => {
                 app.log_drink(&drink(now, *ml), now, TZ).unwrap();
             }
@@ -416,8 +437,13 @@ fn run(ops: &[Op]) -> std::result::Result<Seen, TestCaseError> {
                     && app.plan_view(now, TZ).unwrap().plan.is_some_and(|p| p.status == PlanStatus::Stopped);
             }
             Op::Reaction(s) => {
+                let active = app.today(now, TZ).unwrap().progress.is_some_and(|p| p.status == PlanStatus::Active);
                 let r =
                     app.report_reaction(&ReactionInput { at: now, symptoms: s.clone(), note: None }, now, TZ).unwrap();
+                if active && r.assessment.level >= Level::Consult {
+                    // Consult pauses, stop/emergency stops: today's target is 0 at once.
+                    prop_assert_eq!(app.today(now, TZ).unwrap().target_ml, Some(0), "{:?}", r.assessment.level);
+                }
                 stopped |= r.assessment.level >= Level::Stop
                     && app.plan_view(now, TZ).unwrap().plan.is_some_and(|p| p.status == PlanStatus::Stopped);
             }
@@ -876,4 +902,40 @@ fn plan_steps_under_a_cap_stop_at_the_cap() {
     let steps = v.plan.unwrap().steps;
     assert_eq!(steps.last(), Some(&120), "{steps:?}");
     assert!(steps.iter().all(|s| *s <= 120));
+}
+
+/// Found by the round-trip property: a mild skin reaction is not its own
+/// "recent skin sign" when a backup re-evaluates it (no S4 stop on import),
+/// and a stop recorded under a clock set back before day one still imports.
+#[test]
+fn round_trip_keeps_a_single_skin_reaction_a_caution() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T08:00:00Z"), vec![e(Symptom::SkinRedness, Severity::Mild)]);
+    checkin(&app, "2026-11-10", ts("2026-11-10T09:00:00Z"), vec![]);
+    let fresh = round_trip(&app, ts("2026-11-10T09:00:00Z"));
+    for k in [&app, &fresh] {
+        let v = k.plan_view(ts("2026-11-10T09:00:00Z"), TZ).unwrap();
+        assert_eq!(v.plan.unwrap().status, PlanStatus::Active);
+        assert!(!v.can_restart);
+    }
+    // A clock set back before the plan's first day: the stop is kept within the plan's days.
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-10-21T08:00:00Z"), vec![e(Symptom::Hives, Severity::Moderate)]);
+    let fresh = round_trip(&app, ts("2026-11-10T09:00:00Z"));
+    assert_eq!(fresh.plan_view(ts("2026-11-10T09:00:00Z"), TZ).unwrap().plan.unwrap().status, PlanStatus::Stopped);
+}
+
+/// Found by the property: a consult finding reported with the clock set back
+/// before the plan's first day still pauses it at once.
+#[test]
+fn a_consult_finding_before_day_one_pauses_at_once() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    let now = ts("2026-11-09T23:00:00Z");
+    let r = react(&app, now, vec![e(Symptom::BloodInStool, Severity::Mild)]);
+    assert_eq!(r.assessment.level, Level::Consult);
+    assert_eq!(app.today(now, TZ).unwrap().target_ml, Some(0));
+    assert_eq!(app.today(ts("2026-11-10T09:00:00Z"), TZ).unwrap().target_ml, Some(0));
 }
