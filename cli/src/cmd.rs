@@ -527,6 +527,9 @@ fn symptoms(pairs: &[String]) -> Result<Vec<SymptomEntry>, Failure> {
             let (s, v) = p.split_once('=').ok_or_else(|| {
                 Failure::invalid("symptom", format!("invalid symptom '{p}': use name=severity, e.g. bloating=mild"))
             })?;
+            // `wheeze` (named by S5) is recorded as `breathing_difficulty`
+            // ("Wheeze or difficulty breathing").
+            let s = if s.trim().eq_ignore_ascii_case("wheeze") { "breathing_difficulty" } else { s };
             Ok(SymptomEntry {
                 symptom: Symptom::parse_field("symptom", s).map_err(KefirError::from)?,
                 severity: Severity::parse_field("severity", v).map_err(KefirError::from)?,

@@ -558,3 +558,13 @@ fn newcomer_texts_and_the_report_spacing_line() {
     assert!(header < spacing, "{out}");
     assert!(out[spacing..].contains("2026-11-10 07:00"), "{out}");
 }
+
+/// Newcomer note: `wheeze`, named by S5, is accepted (as breathing_difficulty).
+#[test]
+fn wheeze_is_an_s5_sign() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    let (code, out, err) = kt(&db, "2026-11-10T10:00:00Z", &["react", "--symptom", "wheeze=moderate"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("S5") && out.contains("emergency"), "{out}");
+}

@@ -372,10 +372,12 @@ pub static RULES: &[Rule] = &[
         trigger: Trigger::Age(AgeBand::InfantUnder12Months),
         level: L::Consult,
         recurs_as: None,
-        constraints: &[],
+        constraints: &[K::CapMl(50), K::StartMaxMl(25)],
         title: "Infant under 12 months",
-        advice: "Ask your child's doctor first. Never give honey-sweetened water kefir to an infant (botulism).",
-        source: "FDA 2023 warning on probiotics in preterm infants; infant botulism guidance",
+        advice: "Ask your child's doctor first, and for the amount. Never give honey-sweetened water kefir to an \
+                 infant (botulism). Until the doctor says otherwise the app keeps to 25 ml to start and 50 ml a \
+                 day (the app's product default, not from a study).",
+        source: "FDA 2023 warning on probiotics in preterm infants; infant botulism guidance; caps: product default",
     },
     Rule {
         id: "P8",
@@ -622,7 +624,10 @@ fn covered(s: Symptom, cx: &SymptomContext<'_>) -> bool {
     use SymptomPattern as P;
     let fires = |p| pattern_fires(p, cx);
     match s {
-        _ if DIGESTIVE.contains(&s) => true, // S1/S2 always cover a digestive symptom
+        // Product choice: severe abdominal pain is not "expected adaptation"
+        // (S2 alone would only step back): X1 makes it at least consult.
+        Symptom::AbdominalPain => false,
+        _ if DIGESTIVE.contains(&s) => true, // S1/S2 always cover the other digestive symptoms
         Symptom::SkinRedness | Symptom::Itching => true, // S4
         Symptom::Hives => fires(P::HivesWithoutBreathingSigns) || fires(P::Anaphylaxis),
         _ if AIRWAY_OR_CIRCULATION.contains(&s) => true, // S5
@@ -725,7 +730,9 @@ impl SymptomPattern {
             SymptomPattern::HivesWithoutBreathingSigns => "hives without S5's signs",
             SymptomPattern::FeverWhileImmunocompromised => "fever or chills while immunocompromised (see P5)",
             SymptomPattern::BloodInStool => "blood in stool",
-            SymptomPattern::SevereWithoutRule => "any symptom at severe that no other symptom rule covers",
+            SymptomPattern::SevereWithoutRule => {
+                "any symptom at severe that no other symptom rule covers, and severe abdominal pain"
+            }
         }
     }
 }
