@@ -105,7 +105,8 @@ pub enum ProfileCmd {
         #[arg(long = "source")]
         sources: Vec<String>,
     },
-    /// Record "cleared by my clinician" for the current consult findings
+    /// Record a clinician's go-ahead, with who said what (`--note`, required):
+    /// clears consult findings, a consult pause, and S5/S6/S7 before a restart
     Ack {
         /// What the clinician said (optional)
         #[arg(long)]
@@ -181,7 +182,8 @@ pub enum PlanCmd {
     Show,
     Pause,
     Resume,
-    /// Restart after a stop (once a clean check-in followed it)
+    /// Restart after a stop: once a clean check-in followed it and, after S5, S6
+    /// or S7, a clinician's go-ahead was recorded (`kefir profile ack --note`)
     Restart,
     /// Change the target amount
     Target {
@@ -424,6 +426,13 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 name,
             };
             let logged = app.log_dose(input, now, ctx.tz.clone())?;
+            if !ctx.json {
+                outln!(
+                    "dose logged: {} at {}",
+                    logged.dose.medicine.label(),
+                    logged.dose.at.local(&zone).format("%Y-%m-%d %H:%M")
+                );
+            }
             print::spacing(&ctx, &logged.spacing, Some(&logged));
             if !ctx.json {
                 print::warnings(&logged.warnings);
@@ -438,8 +447,8 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 }
                 PlanCmd::Show => app.plan_view(now, tz)?,
                 PlanCmd::Pause => app.pause_plan(now, tz)?,
-                PlanCmd::Resume => app.resume_plan(now, tz)?,
-                PlanCmd::Restart => app.restart_plan(now, tz)?,
+                PlanCmd::Resume => app.resume_plan(now, tz).map_err(with_hint)?,
+                PlanCmd::Restart => app.restart_plan(now, tz).map_err(with_hint)?,
                 PlanCmd::Target { ml } => app.change_target(ml, now, tz)?,
             };
             print::plan(&ctx, &view);
@@ -564,7 +573,13 @@ fn profile_cmd(app: &KefirApp, p: ProfileCmd, ctx: &Ctx) -> Result<(), Failure> 
     match p {
         ProfileCmd::Show => print::profile(ctx, &app.profile()?),
         ProfileCmd::History => print::profile_history(ctx, &app.profile_history()?),
-        ProfileCmd::Ack { note } => print::screening(ctx, &app.acknowledge_clinician(note, ctx.now)?),
+        ProfileCmd::Ack { note } => {
+            let s = app.acknowledge_clinician(note, ctx.now)?;
+            if !ctx.json {
+                outln!("clinician go-ahead recorded ({})", ctx.now);
+            }
+            print::screening(ctx, &s)
+        }
         ProfileCmd::Set { name, age, conditions, medicines, kinds, sources } => {
             let e = KefirError::from;
             let profile = Profile {
@@ -602,6 +617,9 @@ fn symptoms(pairs: &[String]) -> Result<Vec<SymptomEntry>, Failure> {
             let (s, v) = p.split_once('=').ok_or_else(|| {
                 Failure::invalid("symptom", format!("invalid symptom '{p}': use name=severity, e.g. bloating=mild"))
             })?;
+            // `wheeze` (named by S5) is recorded as `breathing_difficulty`
+            // ("Wheeze or difficulty breathing").
+            let s = if s.trim().eq_ignore_ascii_case("wheeze") { "breathing_difficulty" } else { s };
             Ok(SymptomEntry {
                 symptom: Symptom::parse_field("symptom", s).map_err(KefirError::from)?,
                 severity: Severity::parse_field("severity", v).map_err(KefirError::from)?,
@@ -674,4 +692,13 @@ fn bound(s: &str, ctx: &Ctx, zone: &Zone, end: bool, field: &str) -> Result<Time
         return Ok(if end { b } else { a });
     }
     Ok(parse_user_time(field, s, ctx.now, zone).map_err(KefirError::from)?)
+}
+
+/// A refused plan action, with the CLI command that does what it asks for.
+fn with_hint(e: KefirError) -> Failure {
+    let mut f = Failure::from(e);
+    if let Some(h) = print::hint(&f.message) {
+        f.message = format!("{} ({h})", f.message);
+    }
+    f
 }

@@ -40,7 +40,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "KEFIR_TZ")]
     tz: Option<String>,
     /// Pretend the current time is this (RFC 3339); for scripts and tests
-    #[arg(long, global = true, env = "KEFIR_NOW", hide = true)]
+    #[arg(long, global = true, env = "KEFIR_NOW")]
     now: Option<String>,
     /// Print JSON for scripts instead of text
     #[arg(long, global = true)]

@@ -86,12 +86,15 @@ pub fn today(ctx: &Ctx, zone: &Zone, t: &Today) {
     }
     outln!("Today {} ({})", t.date, t.time_zone);
     outln!("  {}", t.headline);
+    if let Some(h) = hint(&t.headline) {
+        outln!("  → {h}");
+    }
     match t.target_ml {
         Some(target) => outln!("  drunk: {} of {} ml", t.drunk_ml, target),
         None => outln!("  drunk: {} ml", t.drunk_ml),
     }
     if let Some(d) = &t.decision {
-        outln!("  decision: {} — {} [{}]", d.kind, d.reason, d.rule_ids.join(", "));
+        outln!("  decision: {} — {}{}", d.kind, d.reason, rule_list(&d.rule_ids));
     }
     if let Some(p) = &t.progress {
         let goal =
@@ -110,6 +113,32 @@ pub fn today(ctx: &Ctx, zone: &Zone, t: &Today) {
     }
     for d in &t.drinks {
         outln!("  {}", drink_line(zone, d));
+    }
+}
+
+/// " [D4, D6]", or nothing when no rule applies (never an empty "[]").
+fn rule_list(ids: &[String]) -> String {
+    if ids.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", ids.join(", "))
+    }
+}
+
+/// The CLI's own hint naming the command that does what a core text asks
+/// for (the core's texts are platform-neutral, shared with the phones).
+pub fn hint(text: &str) -> Option<&'static str> {
+    let t = text.to_lowercase();
+    if t.contains("go-ahead") || t.contains("clinician has seen you") {
+        Some("record a clinician's go-ahead with `kefir profile ack --note \"who said what\"`")
+    } else if t.starts_with("paused") || t.contains("resume when") || t.contains("resume from") {
+        Some("resume with `kefir plan resume`")
+    } else if t.contains("restart") {
+        Some("restart with `kefir plan restart`")
+    } else if t.contains("start your plan") {
+        Some("start with `kefir plan start` (screening first: `kefir profile set ...`)")
+    } else {
+        None
     }
 }
 
@@ -264,9 +293,12 @@ pub fn plan(ctx: &Ctx, v: &PlanView) {
     }
     if let Some(r) = &v.blocked_reason {
         outln!("  blocked: {r}");
+        if let Some(h) = hint(r) {
+            outln!("  → {h}");
+        }
     }
     for d in v.history.iter().take(14) {
-        outln!("  {}  {:<9} {:>4} ml  {} [{}]", d.day, d.kind, d.target_ml, d.reason, d.rule_ids.join(", "));
+        outln!("  {}  {:<9} {:>4} ml  {}{}", d.day, d.kind, d.target_ml, d.reason, rule_list(&d.rule_ids));
     }
 }
 

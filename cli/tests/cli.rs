@@ -791,3 +791,104 @@ fn a_blocked_wipe_says_deleted_but_traces_remain() {
     assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]", "the entries were deleted");
     assert!(k(&db, &["wipe", "--yes"]).status.success());
 }
+
+// --- breaker-13: the hostile tester's sequences, as typed ------------------------------------------
+
+/// Item 1: export, import (replace, or into an empty database), restart: still refused.
+#[test]
+fn backup_round_trip_does_not_open_the_clinician_gate() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    let file = dir.path().join("v.json");
+    let file = file.to_str().unwrap();
+    kt(&db, "2026-11-10T08:00:00Z", &["plan", "start"]);
+    kt(&db, "2026-11-10T10:00:00Z", &["react", "--symptom", "lip_face_tongue_swelling=moderate"]);
+    kt(&db, "2026-11-10T20:00:00Z", &["checkin", "--bristol", "4"]);
+    assert_eq!(kt(&db, "2026-11-11T08:00:00Z", &["plan", "restart"]).0, Some(1));
+    assert_eq!(kt(&db, "2026-11-11T08:00:00Z", &["backup", "export", file]).0, Some(0));
+    let (code, _, err) = kt(&db, "2026-11-11T08:03:00Z", &["backup", "import", "--replace", "--yes", file]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = kt(&db, "2026-11-11T08:04:00Z", &["plan", "restart"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("S5") && err.contains("kefir profile ack --note"), "names the CLI command: {err}");
+    let empty = dir.path().join("empty.db");
+    let empty = empty.to_str().unwrap();
+    assert_eq!(kt(empty, "2026-11-11T08:03:00Z", &["backup", "import", file]).0, Some(0));
+    assert_eq!(kt(empty, "2026-11-11T08:04:00Z", &["plan", "restart"]).0, Some(1));
+    // No note: refused.
+    assert_eq!(kt(&db, "2026-11-11T09:00:00Z", &["profile", "ack"]).0, Some(2));
+    let (code, out, err) = kt(&db, "2026-11-11T09:00:00Z", &["profile", "ack", "--note", "GP: ok"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("go-ahead recorded"), "{out}");
+    assert_eq!(kt(&db, "2026-11-11T09:01:00Z", &["plan", "restart"]).0, Some(0));
+}
+
+/// Item 2: a consult reaction pauses today at once; resume needs the clinician.
+#[test]
+fn consult_reaction_pauses_today_and_resume_names_the_ack_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    kt(&db, "2026-11-10T08:00:00Z", &["plan", "start"]);
+    kt(&db, "2026-11-10T12:00:00Z", &["react", "--symptom", "fever_chills=severe"]);
+    let (_, out, _) = kt(&db, "2026-11-10T12:05:00Z", &["today"]);
+    assert!(!out.contains("Today: 50 ml") && out.contains("Paused"), "{out}");
+    assert!(out.contains("kefir profile ack"), "the CLI adds its hint: {out}");
+    kt(&db, "2026-11-10T20:00:00Z", &["checkin", "--bristol", "4"]);
+    let (code, _, err) = kt(&db, "2026-11-11T08:01:00Z", &["plan", "resume"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("kefir profile ack --note"), "{err}");
+}
+
+/// Item 4: three days of Bristol type 7 never step up and never say "No symptoms".
+#[test]
+fn bristol_seven_holds_and_steps_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    kt(&db, "2026-11-10T08:00:00Z", &["plan", "start"]);
+    for d in ["10", "11", "12"] {
+        kt(&db, &format!("2026-11-{d}T09:00:00Z"), &["log", "50"]);
+        let (_, out, _) = kt(&db, &format!("2026-11-{d}T20:00:00Z"), &["checkin", "--bristol", "7"]);
+        assert!(!out.contains("No symptoms"), "{out}");
+    }
+    let (_, out, _) = kt(&db, "2026-11-13T08:00:00Z", &["today"]);
+    assert!(!out.contains("advance"), "{out}");
+}
+
+/// Newcomer notes and item 11: --now in help, "dose logged", no "[]", the
+/// report's spacing line after its header with a date.
+#[test]
+fn newcomer_texts_and_the_report_spacing_line() {
+    let o = kefir(&["--help"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("--now"));
+    let o = kefir(&["plan", "restart", "--help"]);
+    let help = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(help.contains("clinician") && !help.contains("once a clean check-in followed it)"), "{help}");
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    let (_, out, _) = kt(&db, "2026-11-10T07:00:00Z", &["today"]);
+    assert!(out.contains("screening"), "first run prompts the screening: {out}");
+    kt(&db, "2026-11-10T06:00:00Z", &["profile", "set", "--medicine", "fluoroquinolone_or_tetracycline"]);
+    kt(&db, "2026-11-10T06:30:00Z", &["plan", "start"]);
+    kt(&db, "2026-11-10T07:00:00Z", &["log", "100"]);
+    let (_, out, _) = kt(&db, "2026-11-10T08:00:00Z", &["med", "log", "fluoroquinolone_or_tetracycline"]);
+    assert!(out.contains("dose logged"), "{out}");
+    let (_, out, _) = kt(&db, "2026-11-10T09:00:00Z", &["plan", "pause"]);
+    assert!(!out.contains("[]"), "{out}");
+    let (_, out, _) = kt(&db, "2026-11-10T09:01:00Z", &["plan", "resume"]);
+    assert!(!out.contains("[]"), "{out}");
+    let (_, out, _) = kt(&db, "2026-11-10T12:00:00Z", &["report", "--from", "2026-11-10", "--to", "2026-11-10"]);
+    let header = out.find("Summary").unwrap();
+    let spacing = out.find("spacing [M3]").unwrap_or_else(|| panic!("{out}"));
+    assert!(header < spacing, "{out}");
+    assert!(out[spacing..].contains("2026-11-10 07:00"), "{out}");
+}
+
+/// Newcomer note: `wheeze`, named by S5, is accepted (as breathing_difficulty).
+#[test]
+fn wheeze_is_an_s5_sign() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    let (code, out, err) = kt(&db, "2026-11-10T10:00:00Z", &["react", "--symptom", "wheeze=moderate"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("S5") && out.contains("emergency"), "{out}");
+}

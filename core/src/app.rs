@@ -187,9 +187,14 @@ impl Kefir {
         let current = self.screening()?;
         let mut ids: Vec<String> =
             current.findings.iter().filter(|f| f.level == Level::Consult).map(|f| f.rule_id.clone()).collect();
-        ids.extend(plan::stop_rules_needing_clinician(self.store.conn())?);
+        ids.extend(plan::rules_needing_clinician(self.store.conn(), now)?);
+        ids.sort();
+        ids.dedup();
         if ids.is_empty() {
             return Err(CoreError::not_allowed("no finding needs a clinician's go-ahead", &[]));
+        }
+        if note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            return Err(CoreError::invalid("note", "is required: who gave the go-ahead, and what they said"));
         }
         profile::add_ack(self.store.conn(), &ClinicianAck { at: now, rule_ids: ids, note })?;
         self.screening()
@@ -227,9 +232,11 @@ impl Kefir {
         let (start, end) = zone.day_bounds(d.at.local_date(zone));
         let total: u32 = intake::list(c, start, end)?.iter().map(|x| x.ml).sum();
         if total > constraints.max_ml_per_day {
-            out.push(rule("D3").finding_with(&format!("{total} ml today; your limit is {}.", constraints.cap_text())));
+            out.push(constraints.over_cap_finding(total));
         }
         out.extend(meds::drink_warnings(&meds::relevant_doses(c, d.at)?, d.at, zone));
+        // Kefir while the plan is stopped: say so, naming the stop rule.
+        out.extend(plan::drinking_while_stopped(c)?);
         out.sort_by(|a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
         Ok(out)
     }
@@ -294,6 +301,8 @@ impl Kefir {
             if result.checkin.day != iso_date(today) {
                 plan::redecide_today(c, today, &zone, &screening.constraints, now)?;
             }
+            // A consult or caution finding changes today's target at once.
+            plan::act_on_finding_now(c, today, result.assessment.level, &result.checkin.rule_ids, now)?;
         }
         Ok(result)
     }
@@ -312,6 +321,8 @@ impl Kefir {
             plan::stop_now(c, today, &red, now, input.at)?;
         } else {
             plan::invalidate_after(c, today)?;
+            // A consult or caution finding changes today's target at once.
+            plan::act_on_finding_now(c, today, result.assessment.level, &result.reaction.rule_ids, now)?;
         }
         Ok(result)
     }
@@ -324,7 +335,7 @@ impl Kefir {
         let screening = self.screening()?;
         let params = plan::validate_settings(settings, &screening.constraints)?;
         let today = now.local_date(&zone);
-        if let Some((reason, ids)) = self.restart_blockers(&screening, today, &zone)? {
+        if let Some((reason, ids)) = self.restart_blockers(&screening, today, &zone, now)? {
             return Err(CoreError::NotAllowed { reason, rule_ids: ids });
         }
         plan::start(self.store.conn(), params, today, now, &screening.constraints.start_rule_ids)?;
@@ -365,9 +376,11 @@ impl Kefir {
         let DecidedDay { zone, screening, today, .. } = self.decided_day(now, tz)?;
         let c = self.store.conn();
         let blocked = match action {
-            DecisionKind::Restart => self.restart_blockers(&screening, today, &zone)?,
+            DecisionKind::Restart => self.restart_blockers(&screening, today, &zone, now)?,
             // A resume is refused while the profile needs a clinician first (consult not cleared).
             DecisionKind::Resume if !screening.may_start => plan::blockers(c, &screening, today, &zone)?,
+            // ... and after a consult-level finding paused the plan, until a clinician's go-ahead.
+            DecisionKind::Resume => plan::consult_blocker(c, now)?,
             _ => None,
         };
         if let Some((reason, ids)) = blocked {
@@ -384,15 +397,13 @@ impl Kefir {
         screening: &Screening,
         today: chrono::NaiveDate,
         zone: &Zone,
+        now: Timestamp,
     ) -> Result<Option<(String, Vec<String>)>> {
         let c = self.store.conn();
         if let Some(b) = plan::blockers(c, screening, today, zone)? {
             return Ok(Some(b));
         }
-        match plan::current(c)? {
-            Some(p) => plan::clinician_blocker(c, &p, profile::latest_ack(c)?.as_ref()),
-            None => Ok(None),
-        }
+        plan::clinician_blocker(c, now)
     }
 
     /// Change the target within 100 ml and the screening cap.
@@ -406,14 +417,16 @@ impl Kefir {
     pub fn plan_view(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
         let DecidedDay { zone, screening, today, plan: current } = self.decided_day(now, tz)?;
         let c = self.store.conn();
-        let blocked = self.restart_blockers(&screening, today, &zone)?;
+        let blocked = self.restart_blockers(&screening, today, &zone, now)?;
         let (slo, shi) = plan::start_range(&screening.constraints);
         let (tlo, thi) = plan::target_range(&screening.constraints);
         let (plan, progress, history, events) = match current {
-            Some((p, _, state)) => {
+            Some((mut p, _, state)) => {
                 let history = plan::history(c, &p, today)?;
                 let events = plan::events(c, p.id)?;
                 let progress = plan::progress(&p, state, today);
+                // The steps as they will be drunk: none above the cap in force.
+                p.steps = plan::steps_within(&p.steps, screening.constraints.max_ml_per_day);
                 (Some(p), Some(progress), history, events)
             }
             None => (None, None, Vec::new(), Vec::new()),
@@ -423,7 +436,9 @@ impl Kefir {
         Ok(PlanView {
             can_start: status.is_none() && blocked.is_none(),
             can_pause: status == Some(PlanStatus::Active),
-            can_resume: status == Some(PlanStatus::Paused) && screening.may_start,
+            can_resume: status == Some(PlanStatus::Paused)
+                && screening.may_start
+                && plan::consult_blocker(c, now)?.is_none(),
             can_restart: status == Some(PlanStatus::Stopped) && blocked.is_none(),
             can_change_target: matches!(status, Some(PlanStatus::Active | PlanStatus::Paused)),
             blocked_reason: blocked.as_ref().filter(|_| startable).map(|b| b.0.clone()),
@@ -703,8 +718,7 @@ impl Kefir {
         let mut warnings = Vec::new();
         let cap = screening.constraints.max_ml_per_day;
         if drunk_ml > cap {
-            let limit = screening.constraints.cap_text();
-            warnings.push(rule("D3").finding_with(&format!("{drunk_ml} ml today; your limit is {limit}.")));
+            warnings.push(screening.constraints.over_cap_finding(drunk_ml));
         }
         // Doses logged today after kefir inside their spacing window (M1–M3).
         warnings.extend(meds::stored_dose_warnings(c, start, end)?);
@@ -714,16 +728,22 @@ impl Kefir {
         if drinks.iter().any(|d| d.source == Source::Homemade) {
             warnings.push(rule("H1").finding());
         }
+        if drunk_ml > 0 {
+            warnings.extend(plan::drinking_while_stopped(c)?);
+        }
         for s in spacing.iter().filter(|s| s.blocked_now) {
             warnings.push(rule(&s.rule_id).finding_with(&format!("{}.", s.message)));
         }
-        let blocked = self.restart_blockers(&screening, date, &zone)?;
+        let blocked = self.restart_blockers(&screening, date, &zone, now)?;
         let headline = match (&decision, &blocked) {
             (Some(d), _) if d.kind == DecisionKind::Stop || d.kind == DecisionKind::Stopped => d.reason.clone(),
             (Some(d), _) if d.target_ml == 0 => d.reason.clone(),
             (Some(d), _) if drunk_ml >= d.target_ml => format!("Done for today: {drunk_ml} of {} ml.", d.target_ml),
             (Some(d), _) => format!("Today: {} ml of kefir, {} ml to go.", d.target_ml, d.target_ml - drunk_ml),
             (None, Some((reason, _))) => reason.clone(),
+            (None, None) if needs_screening => {
+                "Welcome: answer the screening questions first, then start your plan.".to_string()
+            }
             (None, None) => "Ready when you are: start your plan.".to_string(),
         };
         warnings.sort_by(|a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));

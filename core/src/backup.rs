@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::checkin::{check_bristol, clean_entries, SymptomEntry};
@@ -21,7 +21,9 @@ use crate::time::{parse_iso_date, Timestamp};
 
 pub const FORMAT: &str = "kefir-backup";
 /// Bump when the document changes shape; older versions stay importable.
-pub const FORMAT_VERSION: i64 = 1;
+/// Version 2 adds each plan's `events` and the `dose_warnings` (version 1
+/// documents without them still import: both default to empty).
+pub const FORMAT_VERSION: i64 = 2;
 /// Largest backup file accepted (a 5-year history is about 2 MB).
 pub const MAX_BACKUP_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -49,6 +51,9 @@ pub struct Backup {
     pub reactions: Vec<BReaction>,
     pub doses: Vec<BDose>,
     pub plans: Vec<BPlan>,
+    /// Warnings found when a dose was logged after kefir (M1–M3). Version 2.
+    #[serde(default)]
+    pub dose_warnings: Vec<BDoseWarning>,
     /// Known keys only (`reminders`), each once.
     #[serde(deserialize_with = "settings_map")]
     pub settings: BTreeMap<String, String>,
@@ -129,6 +134,34 @@ pub struct BPlan {
     pub hold_days: u32,
     pub status: PlanStatus,
     pub days: Vec<BPlanDay>,
+    /// Every start, stop, pause, resume and restart, oldest first. Version 2.
+    #[serde(default)]
+    pub events: Vec<BPlanEvent>,
+}
+
+/// One plan event. Its level is not carried: it is derived from the rule ids.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BPlanEvent {
+    pub day: String,
+    pub at: Timestamp,
+    pub since: Option<Timestamp>,
+    pub kind: DecisionKind,
+    pub reason: String,
+    #[serde(deserialize_with = "rule_ids")]
+    pub rule_ids: Vec<String>,
+}
+
+/// A warning stored with a dose: `dose` is the index into `doses`; the drink
+/// is named by its time and ml (it may since have been deleted).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BDoseWarning {
+    pub dose: u32,
+    pub drink_at: Timestamp,
+    pub drink_ml: u32,
+    pub rule_id: String,
+    pub message: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -226,7 +259,27 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
         .into_iter()
         .map(|r| BReaction { at: r.at, symptoms: r.symptoms, note: r.note, level: r.level, rule_ids: r.rule_ids })
         .collect();
-    let doses = crate::meds::list(&tx, t0, t1)?
+    let dose_rows = crate::meds::list(&tx, t0, t1)?;
+    let mut dose_warnings = Vec::new();
+    {
+        let mut st = tx.prepare(
+            "SELECT w.dose_id, w.rule_id, w.message, k.at_ms, k.ml FROM dose_warnings w JOIN drinks k ON k.id = w.drink_id \
+             ORDER BY w.dose_id, w.drink_id, w.rule_id",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let dose_id: i64 = r.get(0)?;
+            let Some(index) = dose_rows.iter().position(|d| d.id == dose_id) else { continue };
+            dose_warnings.push(BDoseWarning {
+                dose: index as u32,
+                rule_id: r.get(1)?,
+                message: r.get(2)?,
+                drink_at: ts(r.get(3)?)?,
+                drink_ml: r.get(4)?,
+            });
+        }
+    }
+    let doses = dose_rows
         .into_iter()
         .map(|d| BDose { at: d.at, medicine: d.medicine, interval_hours: d.interval_hours, note: d.note, name: d.name })
         .collect();
@@ -255,7 +308,19 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
                     decided_at: ts(d.get(7)?)?,
                 });
             }
+            let events = crate::plan::events(&tx, id)?
+                .into_iter()
+                .map(|e| BPlanEvent {
+                    day: e.day,
+                    at: e.at,
+                    since: e.since,
+                    kind: e.kind,
+                    reason: e.reason,
+                    rule_ids: e.rule_ids,
+                })
+                .collect();
             plans.push(BPlan {
+                events,
                 started_day: r.get(1)?,
                 started_at: ts(r.get(2)?)?,
                 start_ml: r.get(3)?,
@@ -287,6 +352,7 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
         reactions,
         doses,
         plans,
+        dose_warnings,
         settings,
     })
 }
@@ -478,6 +544,9 @@ fn validate(b: &Backup) -> Result<()> {
         .chain(b.doses.iter().map(|d| ("dose", d.at)))
         .chain(b.plans.iter().map(|p| ("plan started_at", p.started_at)))
         .chain(b.plans.iter().flat_map(|p| p.days.iter().map(|d| ("plan day decided_at", d.decided_at))))
+        .chain(b.plans.iter().flat_map(|p| p.events.iter().map(|e| ("plan event", e.at))))
+        .chain(b.plans.iter().flat_map(|p| p.events.iter().filter_map(|e| e.since.map(|t| ("plan event since", t)))))
+        .chain(b.dose_warnings.iter().map(|w| ("dose warning drink_at", w.drink_at)))
     {
         check_time(what, t)?;
         crate::time::check_event_time("at", t, now)
@@ -535,6 +604,26 @@ fn validate(b: &Backup) -> Result<()> {
             return bad(format!("dose {i}: bad medicine name"));
         }
     }
+    for (i, w) in b.dose_warnings.iter().enumerate() {
+        if w.dose as usize >= b.doses.len() {
+            return bad(format!("dose warning {i}: dose {} is not in doses", w.dose));
+        }
+        if !["M1", "M2", "M3"].contains(&w.rule_id.as_str()) {
+            return bad(format!("dose warning {i}: rule_id '{}' is not a spacing rule (M1-M3)", w.rule_id));
+        }
+        if !(MIN_DRINK_ML..=MAX_DRINK_ML).contains(&w.drink_ml) {
+            return bad(format!("dose warning {i}: drink_ml {} is outside {MIN_DRINK_ML}-{MAX_DRINK_ML}", w.drink_ml));
+        }
+        check_note("message", Some(&w.message)).map_err(wrap(format!("dose warning {i}")))?;
+    }
+    // Live `plan start` refuses a second plan while one runs: only the
+    // newest plan may be active or paused.
+    if let Some(i) = b.plans.iter().rev().skip(1).position(|p| p.status != PlanStatus::Stopped) {
+        let i = b.plans.len() - 2 - i;
+        return bad(format!(
+            "plan {i}: status: only the newest plan can be active or paused (one plan runs at a time)"
+        ));
+    }
     // The widest limits a plan can have (no condition narrows them).
     let widest = crate::screening::screen(&crate::profile::Profile::default(), None).constraints;
     for (i, p) in b.plans.iter().enumerate() {
@@ -571,6 +660,13 @@ fn validate(b: &Backup) -> Result<()> {
             }
             check_note("reason", Some(&d.reason)).map_err(wrap(format!("{what} day {}", d.day)))?;
         }
+        for (j, e) in p.events.iter().enumerate() {
+            let day = check_day(&format!("{what} event {j}"), &e.day)?;
+            if day > last_day || day < started {
+                return bad(format!("{what} event {j}: day {} is outside the plan's days", e.day));
+            }
+            check_note("reason", Some(&e.reason)).map_err(wrap(format!("{what} event {j}")))?;
+        }
     }
     for (k, v) in &b.settings {
         match k.as_str() {
@@ -592,6 +688,15 @@ fn validate(b: &Backup) -> Result<()> {
     Ok(())
 }
 
+/// The zone an import evaluates local days in: the reminder zone, UTC without one.
+fn import_zone(b: &Backup) -> crate::time::Zone {
+    b.settings
+        .get("reminders")
+        .and_then(|v| serde_json::from_str::<crate::reminders::ReminderSettings>(v).ok())
+        .and_then(|r| crate::time::Zone::parse(&r.time_zone).ok())
+        .unwrap_or_else(|| crate::time::Zone::parse("UTC").expect("UTC"))
+}
+
 /// The level and rule ids of every imported check-in and reaction,
 /// evaluated from its symptoms by the same S-rule code live input goes
 /// through (`checkin::context_inputs`, `rules::symptom_findings`), never
@@ -601,17 +706,14 @@ fn validate(b: &Backup) -> Result<()> {
 fn recompute_assessments(tx: &Connection, b: &Backup) -> Result<()> {
     use crate::checkin::{assess, context_inputs};
     use crate::rules::{symptom_findings, SymptomContext};
-    let zone = b
-        .settings
-        .get("reminders")
-        .and_then(|v| serde_json::from_str::<crate::reminders::ReminderSettings>(v).ok())
-        .and_then(|r| crate::time::Zone::parse(&r.time_zone).ok())
-        .unwrap_or_else(|| crate::time::Zone::parse("UTC").expect("UTC"));
+    let zone = import_zone(b);
     let profile_at = |t: Timestamp| {
         b.profile_versions.iter().filter(|p| p.saved_at <= t).max_by_key(|p| p.saved_at).map(|p| p.profile.clone())
     };
     let evaluate = |entries: &[SymptomEntry], day: chrono::NaiveDate, at: Timestamp, checkin: bool| {
-        let (prev, recent, milk) = context_inputs(tx, day, &zone, checkin)?;
+        // A reaction is judged against the reactions before it (as when it
+        // was reported), never against itself.
+        let (prev, recent, milk) = context_inputs(tx, day, &zone, checkin, (!checkin).then_some(at))?;
         let profile = profile_at(at).unwrap_or_default();
         let cx = SymptomContext {
             entries,
@@ -626,7 +728,8 @@ fn recompute_assessments(tx: &Connection, b: &Backup) -> Result<()> {
     };
     for k in &b.checkins {
         let day = parse_iso_date("day", &k.day)?;
-        let (level, ids) = evaluate(&clean_entries(&k.symptoms)?, day, k.at, true)?;
+        let entries = crate::checkin::effective_entries(&clean_entries(&k.symptoms)?, k.bristol);
+        let (level, ids) = evaluate(&entries, day, k.at, true)?;
         tx.execute("UPDATE checkins SET level = ?2, rule_ids = ?3 WHERE day = ?1", params![k.day, level, ids])?;
     }
     let mut st = tx.prepare("SELECT id, at_ms, symptoms_json FROM reactions")?;
@@ -727,10 +830,28 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
             params![r.at.millis(), json, r.note, r.level.as_str(), r.rule_ids.join(",")],
         )?;
     }
+    let mut dose_ids = Vec::with_capacity(b.doses.len());
     for d in &b.doses {
         tx.execute(
             "INSERT INTO med_doses (at_ms, medicine, interval_hours, note, name) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![d.at.millis(), d.medicine.as_str(), d.interval_hours, d.note, d.name],
+        )?;
+        dose_ids.push(tx.last_insert_rowid());
+    }
+    for (i, w) in b.dose_warnings.iter().enumerate() {
+        // The drink it names, if it is in the backup; otherwise a placeholder
+        // id that matches no drink (the warning text names the drink).
+        let drink_id: i64 = tx
+            .query_row(
+                "SELECT id FROM drinks WHERE at_ms = ?1 AND ml = ?2 ORDER BY id LIMIT 1",
+                params![w.drink_at.millis(), w.drink_ml],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(-(i as i64) - 1);
+        tx.execute(
+            "INSERT OR IGNORE INTO dose_warnings (dose_id, drink_id, rule_id, message) VALUES (?1, ?2, ?3, ?4)",
+            params![dose_ids[w.dose as usize], drink_id, w.rule_id, w.message],
         )?;
     }
     for p in &b.plans {
@@ -746,12 +867,16 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
                 params![id, d.day, d.step, d.days_at_step, d.target_ml, d.decision.as_str(), d.reason, d.rule_ids.join(","), d.decided_at.millis()],
             )?;
         }
+        for e in &p.events {
+            crate::plan::import_event(&tx, id, e.day.as_str(), e.at, e.since, e.kind, &e.reason, &e.rule_ids)?;
+        }
     }
     for (k, v) in &b.settings {
         // A backup's patient id replaces the fresh database's own (same person).
         tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", params![k, v])?;
     }
     recompute_assessments(&tx, b)?;
+    crate::plan::rederive_after_import(&tx, &import_zone(b), b.exported_at)?;
     tx.commit()?;
     Ok(ImportSummary {
         drinks: b.drinks.len() as u32,

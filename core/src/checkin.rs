@@ -216,12 +216,40 @@ pub fn check_bristol(b: Option<u8>) -> Result<()> {
     }
 }
 
+/// Bristol Stool Form Scale types that mean loose or watery stools
+/// (type 6 "fluffy pieces, mushy", type 7 "watery, no solid pieces"; Lewis &
+/// Heaton 1997). Product choice: they count as diarrhoea at least `mild`, so
+/// one such day holds the step (S1) and two in a row step back (S2).
+pub const BRISTOL_LOOSE: std::ops::RangeInclusive<u8> = 6..=7;
+
+/// The symptoms the S-rules judge: the reported ones, plus diarrhoea at
+/// least `mild` when the Bristol type is 6 or 7 (`BRISTOL_LOOSE`). Sorted by
+/// symptom, none at `none`.
+pub fn effective_entries(entries: &[SymptomEntry], bristol: Option<u8>) -> Vec<SymptomEntry> {
+    let mut out: Vec<SymptomEntry> = entries.iter().copied().filter(|e| e.severity > Severity::None).collect();
+    if bristol.is_some_and(|b| BRISTOL_LOOSE.contains(&b)) && !out.iter().any(|e| e.symptom == Symptom::Diarrhoea) {
+        out.push(SymptomEntry { symptom: Symptom::Diarrhoea, severity: Severity::Mild });
+        out.sort_by_key(|e| e.symptom);
+    }
+    out
+}
+
 /// Turn findings into an assessment with the emergency screen when needed.
 /// `entries` are the symptoms reported: "No symptoms" is said only when none
 /// is above `none`.
 pub fn assess(findings: Vec<Finding>, entries: &[SymptomEntry]) -> SymptomAssessment {
     let any_symptom = entries.iter().any(|e| e.severity > Severity::None);
     let level = overall(&findings);
+    let mut findings = findings;
+    if level >= Level::Stop {
+        // A red flag stops kefir: no lower finding may suggest drinking on.
+        for f in findings.iter_mut().filter(|f| f.level < Level::Stop) {
+            f.advice = format!(
+                "Noted ({}). Kefir is stopped because of the red flag reported with it: follow that advice first.",
+                f.title.to_lowercase()
+            );
+        }
+    }
     let emergency = (level == Level::Emergency).then(|| emergency_screen(&findings));
     let headline = match level {
         Level::Emergency => "Stop kefir now and call your local emergency number.",
@@ -432,8 +460,9 @@ pub(crate) fn context_inputs(
     day: NaiveDate,
     zone: &Zone,
     exclude_checkin_day: bool,
+    reactions_before: Option<Timestamp>,
 ) -> Result<(Option<Vec<SymptomEntry>>, bool, bool)> {
-    let prev = get_by_day(c, day - Duration::days(1))?.map(|ck| ck.symptoms);
+    let prev = get_by_day(c, day - Duration::days(1))?.map(|ck| effective_entries(&ck.symptoms, ck.bristol));
     // S4 signs in the previous RECURRENCE_DAYS days (check-ins and reactions).
     let first = day - Duration::days(crate::rules::RECURRENCE_DAYS);
     let skin = |es: &[SymptomEntry]| {
@@ -445,7 +474,11 @@ pub(crate) fn context_inputs(
         .any(|ck| skin(&ck.symptoms));
     let (window_start, _) = zone.day_bounds(first);
     let (day_start, day_end) = zone.day_bounds(day);
-    let reaction_end = if exclude_checkin_day { day_start } else { day_end };
+    let mut reaction_end = if exclude_checkin_day { day_start } else { day_end };
+    if let Some(t) = reactions_before {
+        // A reaction being re-evaluated (backup import) is not its own history.
+        reaction_end = reaction_end.min(t);
+    }
     recent |= reactions(c, window_start, reaction_end)?.iter().any(|r| skin(&r.symptoms));
     let (prev_start, _) = zone.day_bounds(day - Duration::days(1));
     let milk = crate::intake::list(c, prev_start, day_end)?.iter().any(|d| d.kind.is_milk());
@@ -465,15 +498,17 @@ pub(crate) fn save(
     let symptoms = clean_entries(&input.symptoms)?;
     check_bristol(input.bristol)?;
     let note = check_note("note", input.note.as_deref())?;
-    let (prev, recent, milk) = context_inputs(c, day, zone, true)?;
+    let (prev, recent, milk) = context_inputs(c, day, zone, true, None)?;
+    // Bristol 6-7 count as loose stools (S1/S2).
+    let judged = effective_entries(&symptoms, input.bristol);
     let cx = SymptomContext {
-        entries: &symptoms,
+        entries: &judged,
         previous_day: prev.as_deref(),
         skin_signs_recently: recent,
         drank_milk_kefir: milk,
         profile,
     };
-    let assessment = assess(symptom_findings(&cx), &symptoms);
+    let assessment = assess(symptom_findings(&cx), &judged);
     let tx = crate::store::write_tx(c)?;
     let existing: Option<i64> =
         tx.query_row("SELECT id FROM checkins WHERE day = ?1", [iso_date(day)], |r| r.get(0)).optional()?;
@@ -534,7 +569,7 @@ pub(crate) fn report_reaction(
     }
     let note = check_note("note", input.note.as_deref())?;
     let day = input.at.local_date(zone);
-    let (prev, recent, milk) = context_inputs(c, day, zone, false)?;
+    let (prev, recent, milk) = context_inputs(c, day, zone, false, None)?;
     let cx = SymptomContext {
         entries: &symptoms,
         previous_day: prev.as_deref(),

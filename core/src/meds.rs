@@ -258,7 +258,7 @@ pub(crate) fn dose_warnings(c: &Connection, dose: &Dose, zone: &Zone) -> Result<
             "Your {} ml of kefir at {} was {gap} {side} this {} dose; {} asks for kefir at least {} h before a dose \
              or {} h after it.",
             d.ml,
-            d.at.local(zone).format("%H:%M"),
+            d.at.local(zone).format("%Y-%m-%d %H:%M"),
             dose.medicine.label().to_lowercase(),
             sr.rule_id,
             sr.kefir_before_dose_hours,

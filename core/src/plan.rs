@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::checkin::{self, Checkin, Severity};
+use crate::checkin::{self, Checkin};
 use crate::error::{CoreError, Result};
 use crate::intake;
 use crate::meds;
@@ -172,6 +172,14 @@ pub fn steps(start: u32, target: u32, step: u32) -> Vec<u32> {
     v
 }
 
+/// `steps` as drunk under a daily cap: every step above `cap_ml` becomes the
+/// cap, listed once (D3, M4, P-rule caps).
+pub fn steps_within(steps: &[u32], cap_ml: u32) -> Vec<u32> {
+    let mut out: Vec<u32> = steps.iter().map(|s| (*s).min(cap_ml)).collect();
+    out.dedup();
+    out
+}
+
 /// `[low, high]` for the start amount under these constraints: 50–100 ml,
 /// lower (from 25 ml) where a rule lowers the start (P2, P3, M4).
 pub fn start_range(c: &Constraints) -> (u32, u32) {
@@ -247,6 +255,9 @@ pub struct DayInputs {
     /// No check-in and no drink on any of the `ABSENCE_DAYS` days before
     /// this one (all of them days of the plan): pause (D4).
     pub absent: bool,
+    /// Yesterday's target was already stepped back the moment its finding was
+    /// reported (`SAME_DAY_STEP_BACK`): hold instead of stepping back again.
+    pub stepped_back_yesterday: bool,
     /// The screening's current daily cap and the rules behind it.
     pub cap_ml: u32,
     pub cap_rule_ids: Vec<String>,
@@ -341,6 +352,14 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
             let reason = format!("Paused after {} difficult days in a row. Resume when you feel well.", inp.bad_streak);
             return make(DecisionKind::Pause, prev, reason, yesterday_ids.clone(), Some(PlanStatus::Paused));
         }
+        if inp.stepped_back_yesterday {
+            let reason = format!(
+                "Staying at {} ml, the amount you stepped back to yesterday: {}",
+                steps[clamp(prev.step)],
+                describe(yesterday_ids)
+            );
+            return make(DecisionKind::Hold, same, reason, yesterday_ids.clone(), None);
+        }
         let back = StepState { step: prev.step.saturating_sub(1), days_at_step: 1 };
         let reason =
             format!("Back to {} ml, the last amount you tolerated: {}", steps[back.step], describe(yesterday_ids));
@@ -366,7 +385,9 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
     }
     if prev.days_at_step >= hold_days {
         let up = StepState { step: prev.step + 1, days_at_step: 1 };
-        let reason = format!("{} good days at {} ml: one step up.", prev.days_at_step, steps[prev.step]);
+        let days =
+            if prev.days_at_step == 1 { "1 good day".to_string() } else { format!("{} good days", prev.days_at_step) };
+        let reason = format!("{days} at {} ml: one step up.", steps[prev.step]);
         return make(DecisionKind::Advance, up, reason, ids(&["D4", "D6"]), None);
     }
     let reason = format!("Day {} of {} at this amount before the next step.", same.days_at_step, hold_days);
@@ -501,7 +522,18 @@ pub(crate) fn decisions(c: &Connection, first: NaiveDate, last: NaiveDate) -> Re
     rows.into_iter().map(|(t, s, tg, st)| Ok(to_day_row(t, steps(s, tg, st).len() as u32)?.decision)).collect()
 }
 
+/// `day`, or the plan's first day when `day` is before it (an action or a
+/// stop recorded under a clock set back before the plan started): no row of
+/// a plan is dated before the plan, so its backup always imports.
+fn within_plan(c: &Connection, plan_id: i64, day: NaiveDate) -> Result<NaiveDate> {
+    let started: String =
+        c.prepare_cached("SELECT started_day FROM plans WHERE id = ?1")?.query_row([plan_id], |r| r.get(0))?;
+    let started = parse_iso_date("day", &started).map_err(|_| CoreError::Internal(format!("stored day {started}")))?;
+    Ok(day.max(started))
+}
+
 fn write_day(c: &Connection, plan_id: i64, day: NaiveDate, d: &Decision, now: Timestamp) -> Result<()> {
+    let day = within_plan(c, plan_id, day)?;
     c.execute(
         "INSERT OR REPLACE INTO plan_days (plan_id, day, step, days_at_step, target_ml, decision, reason, rule_ids, decided_ms) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -594,7 +626,7 @@ fn inputs_for(c: &Connection, since: Timestamp, day: NaiveDate, zone: &Zone, cap
     let yesterday = ck.map(|k| {
         let mut level = k.level;
         let mut ids = k.rule_ids.clone();
-        let mut any = k.symptoms.iter().any(|e| e.severity > Severity::None);
+        let mut any = !checkin::effective_entries(&k.symptoms, k.bristol).is_empty();
         for r in &reactions {
             level = level.max(r.level);
             ids.extend(r.rule_ids.iter().filter(|id| !k.rule_ids.contains(id)).cloned());
@@ -602,12 +634,20 @@ fn inputs_for(c: &Connection, since: Timestamp, day: NaiveDate, zone: &Zone, cap
         }
         (level, ids, any)
     });
+    let stepped_back_yesterday = c
+        .prepare_cached(
+            "SELECT reason FROM plan_days WHERE day = ?1 AND decision = 'step_back' ORDER BY plan_id DESC LIMIT 1",
+        )?
+        .query_row([iso_date(day - Duration::days(1))], |r| r.get::<_, String>(0))
+        .optional()?
+        .is_some_and(|r| r.starts_with(SAME_DAY_STEP_BACK));
     Ok(DayInputs {
         yesterday,
         red_flags: red,
         bad_streak,
         spacing_missed,
         absent: false,
+        stepped_back_yesterday,
         cap_ml: cap.max_ml_per_day,
         cap_rule_ids: cap.cap_rule_ids.clone(),
     })
@@ -886,12 +926,17 @@ fn rescreen(
         let decision = to_decision(row.day, &d, plan.steps.len());
         return Ok(Some((plan, decision, row.state)));
     }
-    if row.decision.target_ml > cap.max_ml_per_day {
+    // On the first step the start cap holds too (D1, P2, P3, M4).
+    let (limit, limit_ids) = if row.state.step == 0 && cap.max_start_ml < cap.max_ml_per_day {
+        (cap.max_start_ml, &cap.start_rule_ids)
+    } else {
+        (cap.max_ml_per_day, &cap.cap_rule_ids)
+    };
+    if row.decision.target_ml > limit {
         let mut d = row.decision.clone();
-        d.target_ml = cap.max_ml_per_day;
-        d.reason =
-            format!("{} Capped at {} ml: your limit ({}).", d.reason, cap.max_ml_per_day, cap.cap_rule_ids.join(", "));
-        for id in &cap.cap_rule_ids {
+        d.target_ml = limit;
+        d.reason = format!("{} Capped at {limit} ml: your limit ({}).", d.reason, limit_ids.join(", "));
+        for id in limit_ids {
             if !d.rule_ids.contains(id) {
                 d.rule_ids.push(id.clone());
             }
@@ -930,6 +975,7 @@ fn add_event(
     rule_ids: &[String],
 ) -> Result<()> {
     let level = rule_ids.iter().map(|id| rule(id).level).max().unwrap_or(Level::Info);
+    let day = within_plan(c, plan_id, day)?;
     c.execute(
         "INSERT INTO plan_events (plan_id, day, at_ms, since_ms, kind, level, reason, rule_ids) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
@@ -1019,23 +1065,82 @@ fn open_stop(c: &Connection, plan_id: i64) -> Result<(Vec<String>, Option<Timest
     Ok((ids, since))
 }
 
-/// After S5/S6/S7: the clinician acknowledgement a restart needs (one dated
-/// after the reaction that covers those rules), as a refusal if missing.
-pub(crate) fn clinician_blocker(
-    c: &Connection,
-    plan: &Plan,
-    ack: Option<&crate::profile::ClinicianAck>,
-) -> Result<Option<(String, Vec<String>)>> {
-    if plan.status != PlanStatus::Stopped {
-        return Ok(None);
+/// Whether `ack` clears `ids` reported at `after`: it covers every id, has a
+/// non-empty note, and is dated after `after` and not after `now`.
+fn ack_clears(ack: &crate::profile::ClinicianAck, ids: &[String], after: Timestamp, now: Timestamp) -> bool {
+    ack.at > after
+        && ack.at <= now
+        && ack.note.as_deref().is_some_and(|n| !n.trim().is_empty())
+        && ids.iter().all(|id| ack.rule_ids.contains(id))
+}
+
+/// The S5/S6/S7 red flags that no clinician acknowledgement has cleared yet,
+/// derived from the reports themselves (every check-in and reaction, and the
+/// stops they caused), never from plan state alone: a backup round-trip or
+/// a lost plan event cannot open the gate. Each report needs an
+/// acknowledgement dated after both when it happened and when it was
+/// recorded (the stop event's time), not after `now`, covering its rules,
+/// with a note. Returns the open ids (sorted) and the latest report time.
+pub(crate) fn uncleared_clinician_flags(c: &Connection, now: Timestamp) -> Result<(Vec<String>, Option<Timestamp>)> {
+    let needs = |level: Level, ids: &[String]| -> Vec<String> {
+        red_flag_ids(level, ids).into_iter().filter(|id| CLINICIAN_RESTART_RULES.contains(&id.as_str())).collect()
+    };
+    // (latest of happened/recorded, ids)
+    let mut reports: Vec<(Timestamp, Vec<String>)> = Vec::new();
+    let (t0, t1) = (crate::time::earliest_allowed(), crate::time::latest_now());
+    for r in checkin::reactions(c, t0, t1)? {
+        let ids = needs(r.level, &r.rule_ids);
+        if !ids.is_empty() {
+            reports.push((r.at, ids));
+        }
     }
-    let (ids, since) = open_stop(c, plan.id)?;
-    let needed: Vec<String> = ids.into_iter().filter(|id| CLINICIAN_RESTART_RULES.contains(&id.as_str())).collect();
+    let first = t0.utc().date_naive();
+    let last = parse_iso_date("day", "9999-12-31")?;
+    for (at, level, ids) in checkin::levels(c, first, last)? {
+        let ids = needs(level, &ids);
+        if !ids.is_empty() {
+            reports.push((at, ids));
+        }
+    }
+    // When each stop was recorded (a reaction dated back is recorded later).
+    let mut st =
+        c.prepare_cached("SELECT at_ms, coalesce(since_ms, at_ms), rule_ids FROM plan_events WHERE kind = 'stop'")?;
+    let rows = st
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (at, since, ids) in rows {
+        let ids: Vec<String> = crate::text::split_ids(&ids)
+            .into_iter()
+            .filter(|id| CLINICIAN_RESTART_RULES.contains(&id.as_str()))
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let recorded = Timestamp::from_millis(at.max(since)).unwrap_or(t0);
+        reports.push((recorded, ids));
+    }
+    let acks = crate::profile::acks(c)?;
+    let mut open: Vec<String> = Vec::new();
+    let mut latest: Option<Timestamp> = None;
+    for (at, ids) in reports {
+        if !acks.iter().any(|a| ack_clears(a, &ids, at, now)) {
+            latest = latest.max(Some(at));
+            for id in ids {
+                if !open.contains(&id) {
+                    open.push(id);
+                }
+            }
+        }
+    }
+    open.sort();
+    Ok((open, latest))
+}
+
+/// After S5/S6/S7: the clinician acknowledgement a (re)start needs, as a
+/// refusal if missing (see `uncleared_clinician_flags`).
+pub(crate) fn clinician_blocker(c: &Connection, now: Timestamp) -> Result<Option<(String, Vec<String>)>> {
+    let (needed, _) = uncleared_clinician_flags(c, now)?;
     if needed.is_empty() {
-        return Ok(None);
-    }
-    let ok = ack.is_some_and(|a| since.is_none_or(|s| a.at > s) && needed.iter().all(|id| a.rule_ids.contains(id)));
-    if ok {
         return Ok(None);
     }
     let reason = format!(
@@ -1046,15 +1151,90 @@ pub(crate) fn clinician_blocker(
     Ok(Some((reason, needed)))
 }
 
-/// The red-flag ids of the current stop that a clinician must clear (for the
-/// acknowledgement to record them).
-pub(crate) fn stop_rules_needing_clinician(c: &Connection) -> Result<Vec<String>> {
-    let Some(plan) = current(c)? else { return Ok(Vec::new()) };
+/// While the plan is stopped: a warning for kefir drunk anyway, naming the
+/// rule(s) that stopped it (the most severe first). None otherwise.
+pub(crate) fn drinking_while_stopped(c: &Connection) -> Result<Option<crate::rules::Finding>> {
+    let Some(plan) = current(c)? else { return Ok(None) };
     if plan.status != PlanStatus::Stopped {
-        return Ok(Vec::new());
+        return Ok(None);
     }
-    let (ids, _) = open_stop(c, plan.id)?;
-    Ok(ids.into_iter().filter(|id| CLINICIAN_RESTART_RULES.contains(&id.as_str())).collect())
+    let (mut ids, _) = open_stop(c, plan.id)?;
+    if ids.is_empty() {
+        ids = day_of_latest_stop(c, plan.id)?;
+    }
+    ids.sort_by_key(|id| std::cmp::Reverse(rule(id).level));
+    let Some(first) = ids.first() else { return Ok(None) };
+    let mut f = rule(first).finding();
+    f.advice = format!(
+        "The plan is stopped ({}): no kefir until it restarts. {}",
+        ids.join(", "),
+        restart_requirement(&ids, plan.steps[0])
+    );
+    Ok(Some(f))
+}
+
+fn day_of_latest_stop(c: &Connection, plan_id: i64) -> Result<Vec<String>> {
+    let ids: Option<String> = c
+        .query_row(
+            "SELECT rule_ids FROM plan_days WHERE plan_id = ?1 AND decision = 'stop' ORDER BY day DESC LIMIT 1",
+            [plan_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(ids.map(|s| crate::text::split_ids(&s)).unwrap_or_default())
+}
+
+/// Consult-level symptom rules behind the current pause (a consult finding
+/// reported during the plan), and when that pause was recorded: a resume
+/// needs a clinician acknowledgement dated after it covering them.
+pub(crate) fn consult_pause(c: &Connection) -> Result<Option<(Vec<String>, Timestamp)>> {
+    let Some(plan) = current(c)? else { return Ok(None) };
+    if plan.status != PlanStatus::Paused {
+        return Ok(None);
+    }
+    let row: Option<(i64, String)> = c
+        .query_row(
+            "SELECT at_ms, rule_ids FROM plan_events WHERE plan_id = ?1 AND kind = 'pause' ORDER BY id DESC LIMIT 1",
+            [plan.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((at, ids)) = row else { return Ok(None) };
+    let ids: Vec<String> = crate::text::split_ids(&ids)
+        .into_iter()
+        .filter(|id| rule(id).level == Level::Consult && id.starts_with(['S', 'X']))
+        .collect();
+    Ok((!ids.is_empty()).then(|| (ids, Timestamp::from_millis(at).unwrap_or_else(crate::time::earliest_allowed))))
+}
+
+fn consult_ids(ids: &[String]) -> bool {
+    ids.iter().any(|id| rule(id).level == Level::Consult && id.starts_with(['S', 'X']))
+}
+
+/// A resume after a consult-level pause needs a clinician's go-ahead
+/// recorded after the pause (with its note), as a refusal if missing.
+pub(crate) fn consult_blocker(c: &Connection, now: Timestamp) -> Result<Option<(String, Vec<String>)>> {
+    let Some((ids, at)) = consult_pause(c)? else { return Ok(None) };
+    if crate::profile::acks(c)?.iter().any(|a| ack_clears(a, &ids, at, now)) {
+        return Ok(None);
+    }
+    let reason = format!(
+        "The plan paused for {} Resume once a clinician has seen you and you record their go-ahead with its note.",
+        describe(&ids)
+    );
+    Ok(Some((reason, ids)))
+}
+
+/// The rule ids a clinician acknowledgement recorded now should cover: open
+/// S5/S6/S7 red flags and the consult findings behind a pause.
+pub(crate) fn rules_needing_clinician(c: &Connection, now: Timestamp) -> Result<Vec<String>> {
+    let (mut ids, _) = uncleared_clinician_flags(c, now)?;
+    if let Some((more, _)) = consult_pause(c)? {
+        ids.extend(more);
+    }
+    ids.sort();
+    ids.dedup();
+    Ok(ids)
 }
 
 fn to_decision(day: NaiveDate, d: &Decision, nsteps: usize) -> DayDecision {
@@ -1089,6 +1269,9 @@ pub(crate) fn redecide_today(
     if row.decision.kind == DecisionKind::Pause && row.decision.rule_ids.is_empty() {
         return Ok(()); // paused by the person
     }
+    if row.decision.kind == DecisionKind::Pause && consult_ids(&row.decision.rule_ids) {
+        return Ok(()); // paused the moment a consult finding was reported: a clinician decides
+    }
     let Some(prev) = day_of(c, &plan, today - Duration::days(1))? else { return Ok(()) };
     // Status before today's decision: a pause made today is undone by re-deciding.
     let status = status_after(prev.decision.kind);
@@ -1120,11 +1303,29 @@ pub(crate) fn stop_now(
     since: Timestamp,
 ) -> Result<()> {
     let Some(plan) = current(c)? else { return Ok(()) };
-    let existing = day_of(c, &plan, today)?;
+    let tx = crate::store::write_tx(c)?;
+    record_stop(&tx, &plan, today, rule_ids, now, since)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Store a stop of `plan` on `today` inside the caller's transaction (see
+/// `stop_now`). Automatic decisions stored for later days (made under a
+/// clock that was ahead) are dropped: after a stop nothing is decided until
+/// a restart.
+fn record_stop(
+    tx: &Connection,
+    plan: &Plan,
+    today: NaiveDate,
+    rule_ids: &[String],
+    now: Timestamp,
+    since: Timestamp,
+) -> Result<()> {
+    let existing = day_of(tx, plan, today)?;
     let state = existing
         .as_ref()
         .map(|r| r.state)
-        .or(frontier(c, &plan, today, now)?.map(|r| r.state))
+        .or(frontier(tx, plan, today, now)?.map(|r| r.state))
         .unwrap_or(StepState { step: 0, days_at_step: 1 });
     let level = |ids: &[String]| ids.iter().map(|id| rule(id).level).max().unwrap_or(Level::Info);
     let mut ids = rule_ids.to_vec();
@@ -1145,10 +1346,13 @@ pub(crate) fn stop_now(
         rule_ids: ids,
         new_status: Some(PlanStatus::Stopped),
     };
-    let tx = crate::store::write_tx(c)?;
-    write_day(&tx, plan.id, today, &d, now)?;
+    write_day(tx, plan.id, today, &d, now)?;
+    tx.execute(
+        &format!("DELETE FROM plan_days WHERE plan_id = ?1 AND day > ?2 AND ({AUTOMATIC})"),
+        params![plan.id, iso_date(today)],
+    )?;
     add_event(
-        &tx,
+        tx,
         plan.id,
         today,
         now,
@@ -1157,6 +1361,132 @@ pub(crate) fn stop_now(
         &stop_reason(rule_ids, plan.steps[0]),
         rule_ids,
     )?;
+    Ok(())
+}
+
+/// Store one imported plan event (its level derived from the rule ids).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn import_event(
+    c: &Connection,
+    plan_id: i64,
+    day: &str,
+    at: Timestamp,
+    since: Option<Timestamp>,
+    kind: DecisionKind,
+    reason: &str,
+    rule_ids: &[String],
+) -> Result<()> {
+    let day = parse_iso_date("day", day)?;
+    add_event(c, plan_id, day, at, since, kind, reason, rule_ids)
+}
+
+/// After an import, inside its transaction: the plan state as live input
+/// would have made it. A stop/emergency finding (recomputed from the
+/// symptoms) in a check-in or reaction after the newest plan's last start
+/// or restart stops that plan, as `stop_now` would have when it was
+/// reported, whatever status the file says. (At most one plan runs:
+/// `backup::validate` refuses others that are not stopped; the S5–S7
+/// restart gate is derived from the reports and acknowledgements, see
+/// `uncleared_clinician_flags`.)
+pub(crate) fn rederive_after_import(tx: &Connection, zone: &Zone, now: Timestamp) -> Result<()> {
+    let Some(plan) = current(tx)? else { return Ok(()) };
+    if plan.status == PlanStatus::Stopped {
+        return Ok(());
+    }
+    let started: Option<i64> = tx.query_row(
+        "SELECT max(decided_ms) FROM plan_days WHERE plan_id = ?1 AND decision IN ('start', 'restart')",
+        [plan.id],
+        |r| r.get(0),
+    )?;
+    let started_ms: i64 = tx.query_row("SELECT started_ms FROM plans WHERE id = ?1", [plan.id], |r| r.get(0))?;
+    let since = Timestamp::from_millis(started.unwrap_or(started_ms).max(started_ms))
+        .unwrap_or_else(crate::time::earliest_allowed);
+    let mut reports: Vec<(Timestamp, Vec<String>)> = Vec::new();
+    for r in checkin::reactions(tx, since, crate::time::latest_now())? {
+        reports.push((r.at, red_flag_ids(r.level, &r.rule_ids)));
+    }
+    let last = parse_iso_date("day", "9999-12-31")?;
+    for (at, level, ids) in checkin::levels(tx, since.utc().date_naive() - Duration::days(1), last)? {
+        if at >= since {
+            reports.push((at, red_flag_ids(level, &ids)));
+        }
+    }
+    reports.retain(|(_, ids)| !ids.is_empty());
+    reports.sort_by_key(|(at, _)| *at);
+    for (at, ids) in reports {
+        let day = at.local_date(zone).max(parse_iso_date("day", &plan.started_day)?);
+        let plan = current(tx)?.ok_or_else(|| CoreError::Internal("plan vanished".into()))?;
+        record_stop(tx, &plan, day, &ids, now.max(at), at)?;
+    }
+    Ok(())
+}
+
+/// Marks a step back made the moment a caution finding was reported (so the
+/// next day does not step back a second time for the same finding).
+pub const SAME_DAY_STEP_BACK: &str = "Reported today:";
+
+/// A consult- or caution-level finding was just reported: today's target
+/// changes at once, as a stop does. `consult` pauses an active plan (a resume
+/// then needs a clinician's go-ahead recorded after it); `caution` steps an
+/// active plan with a target today back one step (S2: the last amount
+/// tolerated). Nothing happens to a paused or stopped plan, or at `info`.
+pub(crate) fn act_on_finding_now(
+    c: &Connection,
+    today: NaiveDate,
+    level: Level,
+    rule_ids: &[String],
+    now: Timestamp,
+) -> Result<()> {
+    if !matches!(level, Level::Consult | Level::Caution) {
+        return Ok(());
+    }
+    let Some(plan) = current(c)? else { return Ok(()) };
+    if plan.status != PlanStatus::Active {
+        return Ok(());
+    }
+    let ids: Vec<String> = rule_ids.iter().filter(|id| rule(id).level == level).cloned().collect();
+    // Before the plan's first day (a clock set back), day one stands for today.
+    let row = match day_of(c, &plan, today)? {
+        Some(r) => Some(r),
+        None => frontier(c, &plan, today, now)?.or(first_day(c, &plan)?),
+    };
+    let Some(row) = row else { return Ok(()) };
+    let d = if level == Level::Consult {
+        Decision {
+            kind: DecisionKind::Pause,
+            state: row.state,
+            target_ml: 0,
+            reason: format!("Paused: {} Resume once a clinician has seen you.", describe(&ids)),
+            rule_ids: ids,
+            new_status: Some(PlanStatus::Paused),
+        }
+    } else {
+        let todays = row.day == today;
+        if row.decision.target_ml == 0
+            || row.state.step == 0
+            || (todays && (row.decision.kind == DecisionKind::StepBack || !is_automatic(&row.decision)))
+        {
+            // Nothing to drink today, already at the lowest step, already
+            // stepped back today, or today's row is the person's own action
+            // (a start, restart or resume: kept; tomorrow steps back).
+            return Ok(());
+        }
+        let back = StepState { step: row.state.step.saturating_sub(1), days_at_step: 1 };
+        let ml = plan.steps[back.step];
+        Decision {
+            kind: DecisionKind::StepBack,
+            state: back,
+            target_ml: ml,
+            reason: format!("{SAME_DAY_STEP_BACK} back to {ml} ml, the last amount you tolerated: {}", describe(&ids)),
+            rule_ids: ids,
+            new_status: None,
+        }
+    };
+    let tx = crate::store::write_tx(c)?;
+    write_day(&tx, plan.id, today, &d, now)?;
+    if d.new_status.is_some() {
+        add_event(&tx, plan.id, today, now, None, d.kind, &d.reason, &d.rule_ids)?;
+    }
     tx.commit()?;
     Ok(())
 }
@@ -1200,7 +1530,13 @@ fn unresolved_red_flag(c: &Connection, today: NaiveDate, zone: &Zone) -> Result<
         }
     }
     Ok(open.map(|(_, ids)| {
-        (format!("A red flag is still open: {} Check in again once it has gone.", describe(&ids)), ids)
+        let clinician = ids.iter().any(|id| CLINICIAN_RESTART_RULES.contains(&id.as_str()));
+        let next = if clinician {
+            "A clinician must see you first: record their go-ahead with its note, dated after the reaction."
+        } else {
+            "Check in again once it has gone."
+        };
+        (format!("A red flag is still open: {} {next}", describe(&ids)), ids)
     }))
 }
 
@@ -1238,18 +1574,42 @@ pub(crate) fn start(
     current(c)?.ok_or_else(|| CoreError::Internal("plan vanished".into()))
 }
 
-/// The step of the latest plan day up to `day` whose own check-in was clean
-/// (`info`): the last tolerated amount (D6). Step 0 when there is none.
-fn last_tolerated_step(c: &Connection, plan: &Plan, day: NaiveDate) -> Result<usize> {
-    let step: Option<i64> = c
-        .query_row(
-            "SELECT d.step FROM plan_days d JOIN checkins k ON k.day = d.day \
-             WHERE d.plan_id = ?1 AND d.day <= ?2 AND k.level = 'info' AND d.target_ml > 0 ORDER BY d.day DESC LIMIT 1",
-            params![plan.id, iso_date(day)],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(step.unwrap_or(0).max(0) as usize)
+/// The amount of the latest plan day up to `day` whose own check-in was
+/// clean (`info`): the last tolerated amount (D6), which is the target that
+/// day (clamped by a cap, if one applied) and never more than was asked.
+/// None when there is none.
+fn last_tolerated_ml(c: &Connection, plan: &Plan, day: NaiveDate) -> Result<Option<u32>> {
+    Ok(c.query_row(
+        "SELECT d.target_ml FROM plan_days d JOIN checkins k ON k.day = d.day \
+         WHERE d.plan_id = ?1 AND d.day <= ?2 AND k.level = 'info' AND d.target_ml > 0 ORDER BY d.day DESC LIMIT 1",
+        params![plan.id, iso_date(day)],
+        |r| r.get(0),
+    )
+    .optional()?)
+}
+
+/// One step below `ml` (D6): the highest step strictly below it, else the first.
+fn step_below(steps: &[u32], ml: u32) -> usize {
+    steps.iter().rposition(|s| *s < ml).unwrap_or(0)
+}
+
+/// The target for a (re)started or resumed day at `state`: the step's
+/// amount, within the daily cap and, on the first step, the start cap (D1,
+/// P2, P3, M4). Returns the amount and the rules that lowered it.
+fn capped_target(plan: &Plan, state: StepState, cap: &Constraints) -> (u32, Vec<String>) {
+    let planned = plan.steps[state.step.min(plan.steps.len() - 1)];
+    let mut ml = planned;
+    let mut ids = Vec::new();
+    if ml > cap.max_ml_per_day {
+        ml = cap.max_ml_per_day;
+        ids.extend(cap.cap_rule_ids.iter().cloned());
+    }
+    if state.step == 0 && ml > cap.max_start_ml {
+        ml = cap.max_start_ml;
+        ids.extend(cap.start_rule_ids.iter().cloned());
+    }
+    ids.dedup();
+    (ml, ids)
 }
 
 /// New input about local day `day` (a check-in or a reaction) arrived:
@@ -1284,22 +1644,27 @@ pub(crate) fn act(
     // Paused for an absence (D4): resume one step below the last tolerated amount (D6).
     let after_absence =
         standing.as_ref().is_some_and(|r| r.decision.kind == DecisionKind::Pause && r.decision.rule_ids == ["D4"]);
-    let state = if after_absence { StepState { step: last_tolerated_step(c, &plan, today)?, ..state } } else { state };
     let (new_status, state, reason) = match (action, plan.status) {
         (DecisionKind::Pause, PlanStatus::Active) => (PlanStatus::Paused, state, "Paused by you.".to_string()),
         (DecisionKind::Resume, PlanStatus::Paused) if after_absence => {
-            let s = StepState { step: state.step.saturating_sub(1), days_at_step: 1 };
-            let ml = plan.steps[s.step.min(plan.steps.len() - 1)].min(cap.max_ml_per_day);
+            // One step below the amount actually tolerated (the target of
+            // the last clean day, as clamped by any cap), not the plan step.
+            let step = match last_tolerated_ml(c, &plan, today)? {
+                Some(ml) => step_below(&plan.steps, ml),
+                None => 0,
+            };
+            let s = StepState { step, days_at_step: 1 };
+            let (ml, _) = capped_target(&plan, s, cap);
             (PlanStatus::Active, s, format!("Resumed after a break: {ml} ml, one step below your last amount (D6)."))
         }
-        (DecisionKind::Resume, PlanStatus::Paused) => (PlanStatus::Active, state, "Resumed by you.".to_string()),
+        (DecisionKind::Resume, PlanStatus::Paused) => {
+            let (ml, _) = capped_target(&plan, state, cap);
+            (PlanStatus::Active, state, format!("Resumed by you at {ml} ml."))
+        }
         (DecisionKind::Restart, PlanStatus::Stopped) => {
             let s = StepState { step: 0, days_at_step: 1 };
-            (
-                PlanStatus::Active,
-                s,
-                format!("Restarted at the lowest step, {} ml.", plan.steps[0].min(cap.max_ml_per_day)),
-            )
+            let (ml, _) = capped_target(&plan, s, cap);
+            (PlanStatus::Active, s, format!("Restarted at the lowest step, {ml} ml."))
         }
         (a, s) => {
             return Err(CoreError::not_allowed(
@@ -1308,17 +1673,27 @@ pub(crate) fn act(
             ))
         }
     };
-    let planned = plan.steps[state.step.min(plan.steps.len() - 1)];
+    let (capped, cap_ids) = capped_target(&plan, state, cap);
+    let mut rule_ids: Vec<String> = match action {
+        DecisionKind::Restart => vec!["D1".into()],
+        DecisionKind::Resume if after_absence => vec!["D6".into()],
+        _ => vec![],
+    };
+    let mut reason = reason;
+    if new_status == PlanStatus::Active && !cap_ids.is_empty() {
+        reason.push_str(&format!(" Within your limit ({}).", cap_ids.join(", ")));
+        for id in cap_ids {
+            if !rule_ids.contains(&id) {
+                rule_ids.push(id);
+            }
+        }
+    }
     let d = Decision {
         kind: action,
         state,
-        target_ml: if new_status == PlanStatus::Active { planned.min(cap.max_ml_per_day) } else { 0 },
+        target_ml: if new_status == PlanStatus::Active { capped } else { 0 },
         reason,
-        rule_ids: match action {
-            DecisionKind::Restart => vec!["D1".into()],
-            DecisionKind::Resume if after_absence => vec!["D6".into()],
-            _ => vec![],
-        },
+        rule_ids,
         new_status: Some(new_status),
     };
     let tx = crate::store::write_tx(c)?;

@@ -417,7 +417,8 @@ pub fn upcoming(
             let drink = settings
                 .drink_reminder
                 .and_then(|t| drink_reminder(&zone, quiet, date, t, &ctx.targets))
-                .filter(|n| !ctx.target_met.contains(&n.fire_at.local_date(&zone)));
+                .filter(|n| !ctx.target_met.contains(&n.fire_at.local_date(&zone)))
+                .map(|n| past_spacing_windows(n, &ctx.spacing_ends, now, &zone, quiet));
             for n in day.into_iter().chain(drink) {
                 if n.fire_at > now && ids.insert(n.id.clone()) {
                     found.push(n);
@@ -458,6 +459,38 @@ fn merge_same_instant(sorted: Vec<Notification>) -> Vec<Notification> {
         }
     }
     out
+}
+
+/// A drink reminder never fires inside a medicine spacing window (M1–M3):
+/// one that would (the windows in `ends` are open now and run until their
+/// `allowed_from`) moves to the end of the last such window (then past
+/// quiet hours), and says why.
+fn past_spacing_windows(
+    n: Notification,
+    ends: &[SpacingEnd],
+    now: Timestamp,
+    zone: &Zone,
+    quiet: Option<QuietHours>,
+) -> Notification {
+    if n.fire_at <= now {
+        return n; // already due: not inside a window that is open from now on
+    }
+    let blocking: Vec<&SpacingEnd> = ends.iter().filter(|e| e.allowed_from > n.fire_at).collect();
+    let Some(until) = blocking.iter().map(|e| e.allowed_from).max() else { return n };
+    let mut rules: Vec<&str> = blocking.iter().map(|e| e.rule_id.as_str()).collect();
+    rules.sort();
+    rules.dedup();
+    let fire_at = defer_for_quiet(zone, quiet, until);
+    Notification {
+        fire_at,
+        body: format!(
+            "{} Moved to {}: your medicine spacing window ends then ({}).",
+            n.body,
+            fire_at.local(zone).format("%H:%M"),
+            rules.join(", ")
+        ),
+        ..n
+    }
 }
 
 /// The check-in reminder for local `date` at local time `t`.

@@ -206,7 +206,8 @@ pub static RULES: &[Rule] = &[
         title: "Mild digestive symptoms",
         advice: "Mild bloating, rumbling, gas or loose stools are expected while adapting. Stay at today's amount; \
                  the plan does not step up.",
-        source: "seed (Digestive Discomfort)",
+        source: "seed (Digestive Discomfort); Bristol Stool Form Scale types 6-7 as loose stools (Lewis & Heaton, \
+                 Scand J Gastroenterol 1997;32:920-4)",
     },
     Rule {
         id: "S2",
@@ -371,10 +372,12 @@ pub static RULES: &[Rule] = &[
         trigger: Trigger::Age(AgeBand::InfantUnder12Months),
         level: L::Consult,
         recurs_as: None,
-        constraints: &[],
+        constraints: &[K::CapMl(50), K::StartMaxMl(25)],
         title: "Infant under 12 months",
-        advice: "Ask your child's doctor first. Never give honey-sweetened water kefir to an infant (botulism).",
-        source: "FDA 2023 warning on probiotics in preterm infants; infant botulism guidance",
+        advice: "Ask your child's doctor first, and for the amount. Never give honey-sweetened water kefir to an \
+                 infant (botulism). Until the doctor says otherwise the app keeps to 25 ml to start and 50 ml a \
+                 day (the app's product default, not from a study).",
+        source: "FDA 2023 warning on probiotics in preterm infants; infant botulism guidance; caps: product default",
     },
     Rule {
         id: "P8",
@@ -621,7 +624,10 @@ fn covered(s: Symptom, cx: &SymptomContext<'_>) -> bool {
     use SymptomPattern as P;
     let fires = |p| pattern_fires(p, cx);
     match s {
-        _ if DIGESTIVE.contains(&s) => true, // S1/S2 always cover a digestive symptom
+        // Product choice: severe abdominal pain is not "expected adaptation"
+        // (S2 alone would only step back): X1 makes it at least consult.
+        Symptom::AbdominalPain => false,
+        _ if DIGESTIVE.contains(&s) => true, // S1/S2 always cover the other digestive symptoms
         Symptom::SkinRedness | Symptom::Itching => true, // S4
         Symptom::Hives => fires(P::HivesWithoutBreathingSigns) || fires(P::Anaphylaxis),
         _ if AIRWAY_OR_CIRCULATION.contains(&s) => true, // S5
@@ -637,11 +643,20 @@ pub fn symptom_findings(cx: &SymptomContext<'_>) -> Vec<Finding> {
         .iter()
         .filter_map(|r| match r.trigger {
             Trigger::Symptoms(p) if pattern_fires(p, cx) => {
+                let recurring = p == SymptomPattern::SkinOrHistamine && cx.skin_signs_recently;
                 let level = match r.recurs_as {
-                    Some(l) if p == SymptomPattern::SkinOrHistamine && cx.skin_signs_recently => l,
+                    Some(l) if recurring => l,
                     _ => r.level,
                 };
-                Some(r.finding_at(level))
+                let mut f = r.finding_at(level);
+                if recurring && r.recurs_as.is_some() {
+                    // The second time within RECURRENCE_DAYS: the advice is the stop, not a step back.
+                    f.advice = format!(
+                        "It came back within {RECURRENCE_DAYS} days: stop kefir and seek medical advice. \
+                         This can be a reaction to yeasts or histamine in kefir."
+                    );
+                }
+                Some(f)
             }
             _ => None,
         })
@@ -696,9 +711,13 @@ impl SymptomPattern {
     /// The exact test of `pattern_fires`, in words.
     pub fn describe(&self) -> &'static str {
         match self {
-            SymptomPattern::MildDigestive => "a digestive symptom at mild, none at moderate or worse",
+            SymptomPattern::MildDigestive => {
+                "a digestive symptom at mild, none at moderate or worse (a check-in's Bristol type 6 or 7 counts \
+                 as mild diarrhoea)"
+            }
             SymptomPattern::ModerateOrPersistentDigestive => {
-                "a digestive symptom at moderate or worse, or mild on two days in a row"
+                "a digestive symptom at moderate or worse, or mild on two days in a row (Bristol type 6 or 7 \
+                 counts as mild diarrhoea)"
             }
             SymptomPattern::LactoseReaction => {
                 "cramps or abdominal pain after milk kefir (that day or the day before) with lactose intolerance"
@@ -711,7 +730,9 @@ impl SymptomPattern {
             SymptomPattern::HivesWithoutBreathingSigns => "hives without S5's signs",
             SymptomPattern::FeverWhileImmunocompromised => "fever or chills while immunocompromised (see P5)",
             SymptomPattern::BloodInStool => "blood in stool",
-            SymptomPattern::SevereWithoutRule => "any symptom at severe that no other symptom rule covers",
+            SymptomPattern::SevereWithoutRule => {
+                "any symptom at severe that no other symptom rule covers, and severe abdominal pain"
+            }
         }
     }
 }
@@ -762,5 +783,28 @@ pub fn catalogue_markdown() -> String {
             cell(r.source)
         ));
     }
+    out.push_str(PRODUCT_CHOICES);
     out
 }
+
+/// How findings act on the plan: product choices, listed in the catalogue.
+const PRODUCT_CHOICES: &str = "\n## How findings act on the plan (product choices)\n\n\
+- **Bristol types 6-7** (loose or watery stools, Bristol Stool Form Scale, Lewis & Heaton 1997) count as \
+  diarrhoea at least `mild`: one day holds the step (S1), two days in a row step back (S2). Types 1-5 are not \
+  symptoms.\n\
+- **At once**: a `stop`/`emergency` finding stops the plan the moment it is reported; a `consult` finding \
+  pauses it at once (today's target becomes 0); a `caution` finding steps today's target back one step at \
+  once (the next day then holds there instead of stepping back again).\n\
+- **Clinician go-ahead**: resuming after a consult pause, and (re)starting after S5, S6 or S7, need a \
+  clinician acknowledgement with a non-empty note, dated after both when the reaction happened and when it \
+  was recorded, and not after `now`. The S5-S7 gate is derived from the reports (check-ins, reactions, the \
+  stops they caused) and the acknowledgements, so a backup round-trip cannot open it.\n\
+- **Caps on restart and resume**: the daily cap in force always applies; on the plan's first step the start \
+  cap applies too (D1, P2, P3, M4). Resuming after an absence (D4) starts one step below the amount actually \
+  tolerated (the last clean day's target, as clamped by a cap), D6.\n\
+- **Beside a red flag**: when the overall level is `stop` or `emergency`, lower findings' advice never \
+  suggests drinking; a recurring S4 says stop. A drink logged while the plan is stopped warns, naming the \
+  stop rule.\n\
+- **Medicine spacing**: a drink reminder never fires inside an open M1-M3 window; it moves to the window's \
+  end and says so.\n\
+- **Caps on the Plan screen**: steps above the daily cap in force are shown as the cap.\n";

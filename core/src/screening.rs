@@ -70,6 +70,25 @@ impl Constraints {
     pub fn cap_text(&self) -> String {
         format!("{} ml ({})", self.max_ml_per_day, self.cap_rule_ids.join(", "))
     }
+
+    /// The D3 warning for `total_ml` in a day above the cap, naming the rule
+    /// that set the cap. The app's 200 ml default is mentioned only when
+    /// that default is the cap in force (not under, say, M4's 120 ml).
+    pub fn over_cap_finding(&self, total_ml: u32) -> crate::rules::Finding {
+        let d3 = crate::rules::rule("D3");
+        let mut f = d3.finding();
+        let default_cap = self.cap_rule_ids.iter().all(|id| id.starts_with('D'));
+        f.advice = if default_cap {
+            format!("{total_ml} ml today; your limit is {}. {}", self.cap_text(), d3.advice)
+        } else {
+            format!(
+                "{total_ml} ml today; your limit is {}, set by that rule for your profile. Large amounts add \
+                 potassium, sodium and magnesium and can overload the gut with microbes: keep to your limit.",
+                self.cap_text()
+            )
+        };
+        f
+    }
 }
 
 /// Fold the constraints of the given rules (plus the D1/D2 defaults).

@@ -190,12 +190,26 @@ pub fn simulate_into(app: &Kefir, sim: &Simulation) -> Result<Vec<SimDay>> {
             let needs_clinician =
                 view.blocked_rule_ids.iter().any(|id| crate::plan::CLINICIAN_RESTART_RULES.contains(&id.as_str()));
             if d >= s + after && sim.clinician_cleared && needs_clinician {
-                app.acknowledge_clinician(Some("Simulated go-ahead after the reaction".into()), morning)?;
+                // NotAllowed: an earlier go-ahead already covers the reaction.
+                match app.acknowledge_clinician(Some("Simulated go-ahead after the reaction".into()), morning) {
+                    Err(crate::error::CoreError::NotAllowed { .. }) => {}
+                    r => {
+                        r?;
+                    }
+                }
             }
             if d >= s + after && app.plan_view(morning, tz)?.can_restart {
                 app.restart_plan(morning, tz)?;
                 stopped_on = None;
             }
+        }
+        let view = app.plan_view(morning, tz)?;
+        let consult_paused = view.plan.as_ref().is_some_and(|p| p.status == crate::plan::PlanStatus::Paused)
+            && !view.can_resume
+            && crate::plan::consult_pause(app.store().conn())?.is_some();
+        if consult_paused && sim.clinician_cleared {
+            // A consult-level finding paused the plan: the clinician's go-ahead lets it resume.
+            app.acknowledge_clinician(Some("Simulated go-ahead after the finding".into()), morning)?;
         }
         if app.plan_view(morning, tz)?.can_resume {
             app.resume_plan(morning, tz)?;

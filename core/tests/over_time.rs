@@ -361,6 +361,8 @@ enum Op {
     Ack,
     Restart,
     Resume,
+    /// Export a backup and import it over the same database (breaker-13 item 1).
+    RoundTrip,
 }
 
 fn arb_entries() -> impl Strategy<Value = Vec<SymptomEntry>> {
@@ -385,6 +387,7 @@ fn arb_op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Ack),
         1 => Just(Op::Restart),
         1 => Just(Op::Resume),
+        1 => Just(Op::RoundTrip),
     ]
 }
 
@@ -401,9 +404,27 @@ fn run(ops: &[Op]) -> std::result::Result<Seen, TestCaseError> {
     let mut min_day = start_day;
     let mut stopped = false;
     let mut seen = Vec::new();
+    // The latest clock reading so far: a backup is exported then (nothing in
+    // it is dated after it).
+    let mut latest = now;
     for op in ops {
         match op {
-            Op::Clock(h) => now = now.plus(Duration::hours(*h)),
+            Op::Clock(h) => {
+                now = now.plus(Duration::hours(*h));
+                latest = latest.max(now);
+            }
+            Op::RoundTrip => {
+                let before = app.plan_view(now, TZ).unwrap();
+                let json = app.export_backup(latest).unwrap();
+                app.import_backup(json.as_bytes(), ImportMode::Replace, true).unwrap();
+                let after = app.plan_view(now, TZ).unwrap();
+                let status = |v: &PlanView| v.plan.as_ref().map(|p| p.status);
+                if status(&before) == Some(PlanStatus::Stopped) {
+                    prop_assert_eq!(status(&after), Some(PlanStatus::Stopped), "a round-trip never lifts a stop");
+                }
+                prop_assert!(!after.can_restart || before.can_restart, "a round-trip never opens the restart gate");
+                prop_assert!(!after.can_resume || before.can_resume, "a round-trip never opens a resume gate");
+            }
             Op::Drink(ml) => {
                 app.log_drink(&drink(now, *ml), now, TZ).unwrap();
             }
@@ -416,8 +437,13 @@ fn run(ops: &[Op]) -> std::result::Result<Seen, TestCaseError> {
                     && app.plan_view(now, TZ).unwrap().plan.is_some_and(|p| p.status == PlanStatus::Stopped);
             }
             Op::Reaction(s) => {
+                let active = app.today(now, TZ).unwrap().progress.is_some_and(|p| p.status == PlanStatus::Active);
                 let r =
                     app.report_reaction(&ReactionInput { at: now, symptoms: s.clone(), note: None }, now, TZ).unwrap();
+                if active && r.assessment.level >= Level::Consult {
+                    // Consult pauses, stop/emergency stops: today's target is 0 at once.
+                    prop_assert_eq!(app.today(now, TZ).unwrap().target_ml, Some(0), "{:?}", r.assessment.level);
+                }
                 stopped |= r.assessment.level >= Level::Stop
                     && app.plan_view(now, TZ).unwrap().plan.is_some_and(|p| p.status == PlanStatus::Stopped);
             }
@@ -487,4 +513,435 @@ proptest! {
         // Same inputs, same decisions.
         prop_assert_eq!(first, run(&ops)?);
     }
+}
+
+// --- breaker-13 findings --------------------------------------------------------------------------
+
+fn clean(app: &Kefir, day: &str, at: &str) {
+    checkin(app, day, ts(at), vec![]);
+}
+fn round_trip(app: &Kefir, now: Timestamp) -> Kefir {
+    let json = app.export_backup(now).unwrap();
+    let fresh = Kefir::open_in_memory().unwrap();
+    fresh.import_backup(json.as_bytes(), ImportMode::IntoEmpty, false).unwrap();
+    // ... and a replace over the same database.
+    app.import_backup(json.as_bytes(), ImportMode::Replace, true).unwrap();
+    fresh
+}
+
+/// Breaker 1: a backup round-trip never opens the S5/S6/S7 restart gate.
+#[test]
+fn restart_gate_survives_a_backup_round_trip() {
+    for symptom in [e(Symptom::LipFaceTongueSwelling, Severity::Moderate), e(Symptom::Hives, Severity::Moderate)] {
+        let app = Kefir::open_in_memory().unwrap();
+        app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+        react(&app, ts("2026-11-10T10:00:00Z"), vec![symptom]);
+        clean(&app, "2026-11-10", "2026-11-10T20:00:00Z");
+        assert!(app.restart_plan(ts("2026-11-11T08:00:00Z"), TZ).is_err());
+        let fresh = round_trip(&app, ts("2026-11-11T08:01:00Z"));
+        for k in [&app, &fresh] {
+            let err = k.restart_plan(ts("2026-11-11T08:04:00Z"), TZ).unwrap_err();
+            assert!(matches!(err, CoreError::NotAllowed { ref rule_ids, .. } if !rule_ids.is_empty()), "{err:?}");
+            assert!(!k.plan_view(ts("2026-11-11T08:04:00Z"), TZ).unwrap().can_restart);
+            // Nor does starting a new plan get around it.
+            assert!(k.start_plan(&PlanSettings::default(), ts("2026-11-11T08:05:00Z"), TZ).is_err());
+            // The plan events came along.
+            let v = k.plan_view(ts("2026-11-11T08:05:00Z"), TZ).unwrap();
+            assert!(v.events.iter().any(|e| e.kind == DecisionKind::Stop), "{:?}", v.events);
+        }
+        // With the clinician's go-ahead, both restart.
+        for k in [&app, &fresh] {
+            k.acknowledge_clinician(Some("GP: fine to retry".into()), ts("2026-11-11T09:00:00Z")).unwrap();
+            k.restart_plan(ts("2026-11-11T09:01:00Z"), TZ).unwrap();
+        }
+    }
+}
+
+/// Breaker 1: an imported plan is re-derived as live input would make it.
+#[test]
+fn import_rederives_the_plan_state() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T10:00:00Z"), vec![e(Symptom::Bloating, Severity::Mild)]);
+    let json = app.export_backup(ts("2026-11-10T11:00:00Z")).unwrap();
+    // A hand-edited file: the reaction is severe swelling (the file says info), the plan active.
+    let edited = json.replacen("\"bloating\"", "\"lip_face_tongue_swelling\"", 1).replacen("\"mild\"", "\"severe\"", 1);
+    assert_ne!(edited, json);
+    let k = Kefir::open_in_memory().unwrap();
+    k.import_backup(edited.as_bytes(), ImportMode::IntoEmpty, false).unwrap();
+    let t = k.today(ts("2026-11-11T08:00:00Z"), TZ).unwrap();
+    assert_eq!(t.progress.unwrap().status, PlanStatus::Stopped, "{}", t.headline);
+    assert_eq!(t.target_ml, Some(0));
+    assert!(k.restart_plan(ts("2026-11-11T08:01:00Z"), TZ).is_err());
+    // Two running plans: refused (live `plan start` refuses a second), nothing stored.
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut two = v.clone();
+    let plan = two["plans"][0].clone();
+    two["plans"].as_array_mut().unwrap().push(plan);
+    let k = Kefir::open_in_memory().unwrap();
+    let err = k.import_backup(two.to_string().as_bytes(), ImportMode::IntoEmpty, false).unwrap_err();
+    assert!(matches!(err, CoreError::BadBackup(ref m) if m.contains("plan 0") && m.contains("status")), "{err:?}");
+    assert!(k.plan_view(ts("2026-11-11T08:00:00Z"), TZ).unwrap().plan.is_none());
+    // A version 1 document (no events, no dose warnings) still imports.
+    let mut v1 = v.clone();
+    v1["version"] = 1.into();
+    v1.as_object_mut().unwrap().remove("dose_warnings");
+    v1["plans"][0].as_object_mut().unwrap().remove("events");
+    let k = Kefir::open_in_memory().unwrap();
+    k.import_backup(v1.to_string().as_bytes(), ImportMode::IntoEmpty, false).unwrap();
+    assert_eq!(k.plan_view(ts("2026-11-11T08:00:00Z"), TZ).unwrap().plan.unwrap().status, PlanStatus::Active);
+}
+
+/// Breaker 1: dose warnings travel with the backup (never lose an entry).
+#[test]
+fn dose_warnings_survive_a_backup_round_trip() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.save_profile(
+        &Profile { medicines: vec![MedClass::FluoroquinoloneOrTetracycline], ..Profile::default() },
+        ts("2026-11-10T06:00:00Z"),
+    )
+    .unwrap();
+    app.log_drink(&drink(ts("2026-11-10T07:00:00Z"), 100), ts("2026-11-10T07:00:00Z"), TZ).unwrap();
+    let dose = DoseInput {
+        medicine: MedClass::FluoroquinoloneOrTetracycline,
+        at: ts("2026-11-10T08:00:00Z"),
+        interval_hours: None,
+        note: None,
+        name: None,
+    };
+    assert!(!app.log_dose(&dose, ts("2026-11-10T08:00:00Z"), TZ).unwrap().warnings.is_empty());
+    let before = app.today(ts("2026-11-10T12:00:00Z"), TZ).unwrap().warnings;
+    let json = app.export_backup(ts("2026-11-10T12:00:00Z")).unwrap();
+    assert!(json.contains("\"dose_warnings\"") && json.contains("07:00"), "{json}");
+    let fresh = round_trip(&app, ts("2026-11-10T12:00:00Z"));
+    assert_eq!(fresh.today(ts("2026-11-10T12:00:00Z"), TZ).unwrap().warnings, before);
+    assert!(ids(&before).contains(&"M3"));
+    assert_eq!(fresh.export_backup(ts("2026-11-10T12:00:00Z")).unwrap(), json);
+}
+
+/// Breaker 2: a consult finding reported during the day pauses at once; a
+/// resume needs a clinician's go-ahead recorded after it.
+#[test]
+fn a_consult_finding_pauses_today_and_resume_needs_a_clinician() {
+    for symptom in [e(Symptom::FeverChills, Severity::Severe), e(Symptom::BloodInStool, Severity::Mild)] {
+        let app = Kefir::open_in_memory().unwrap();
+        app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+        let r = react(&app, ts("2026-11-10T12:00:00Z"), vec![symptom]);
+        assert_eq!(r.assessment.level, Level::Consult);
+        let t = app.today(ts("2026-11-10T12:05:00Z"), TZ).unwrap();
+        assert_eq!(t.target_ml, Some(0), "{}", t.headline);
+        assert_eq!(t.progress.unwrap().status, PlanStatus::Paused);
+        clean(&app, "2026-11-10", "2026-11-10T20:00:00Z");
+        let now = ts("2026-11-11T08:01:00Z");
+        assert_eq!(app.today(now, TZ).unwrap().target_ml, Some(0));
+        assert!(!app.plan_view(now, TZ).unwrap().can_resume);
+        let err = app.resume_plan(now, TZ).unwrap_err();
+        assert!(matches!(err, CoreError::NotAllowed { ref rule_ids, .. } if !rule_ids.is_empty()), "{err:?}");
+        app.acknowledge_clinician(Some("GP saw me".into()), ts("2026-11-11T09:00:00Z")).unwrap();
+        app.resume_plan(ts("2026-11-11T09:01:00Z"), TZ).unwrap();
+        assert!(app.today(ts("2026-11-11T09:02:00Z"), TZ).unwrap().target_ml.unwrap() > 0);
+    }
+}
+
+/// Breaker 2: a caution finding steps today's target back at once (S2).
+#[test]
+fn a_caution_finding_steps_back_today() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    for d in ["2026-11-10", "2026-11-11", "2026-11-12"] {
+        clean(&app, d, &format!("{d}T20:00:00Z"));
+    }
+    assert_eq!(app.today(ts("2026-11-13T08:00:00Z"), TZ).unwrap().target_ml, Some(75));
+    let r = react(&app, ts("2026-11-13T10:00:00Z"), vec![e(Symptom::Diarrhoea, Severity::Severe)]);
+    assert!(r.assessment.level >= Level::Caution);
+    let t = app.today(ts("2026-11-13T10:01:00Z"), TZ).unwrap();
+    assert!(t.target_ml.unwrap() <= 50, "{}", t.headline);
+}
+
+/// Breaker 4: Bristol 6-7 are loose stools: hold (S1), two days step back (S2).
+#[test]
+fn bristol_seven_counts_as_a_digestive_symptom() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    let mut levels = Vec::new();
+    for d in ["2026-11-10", "2026-11-11", "2026-11-12"] {
+        app.log_drink(&drink(ts(&format!("{d}T09:00:00Z")), 50), ts(&format!("{d}T09:00:00Z")), TZ).unwrap();
+        let r = app
+            .save_checkin(
+                &CheckinInput { day: d.into(), symptoms: vec![], bristol: Some(7), note: None },
+                ts(&format!("{d}T20:00:00Z")),
+                TZ,
+            )
+            .unwrap();
+        assert_ne!(r.assessment.headline, "No symptoms: well done.");
+        levels.push(r.assessment.level);
+    }
+    assert_eq!(levels[0], Level::Info);
+    assert!(levels[1] >= Level::Caution, "{levels:?}");
+    let d = app.today(ts("2026-11-13T08:00:00Z"), TZ).unwrap().decision.unwrap();
+    assert_ne!(d.kind, DecisionKind::Advance, "{}", d.reason);
+    assert!(d.target_ml <= 50);
+    // Type 6 too; types 1-5 do not.
+    let k = Kefir::open_in_memory().unwrap();
+    let r = k
+        .save_checkin(
+            &CheckinInput { day: "2026-11-10".into(), symptoms: vec![], bristol: Some(6), note: None },
+            ts("2026-11-10T20:00:00Z"),
+            TZ,
+        )
+        .unwrap();
+    assert_eq!(ids(&r.assessment.findings), ["S1"]);
+    let r = k
+        .save_checkin(
+            &CheckinInput { day: "2026-11-10".into(), symptoms: vec![], bristol: Some(5), note: None },
+            ts("2026-11-10T20:05:00Z"),
+            TZ,
+        )
+        .unwrap();
+    assert_eq!(r.assessment.headline, "No symptoms: well done.");
+}
+
+/// Breaker 5: decisions stored under a clock that was ahead do not survive a stop.
+#[test]
+fn a_stop_clears_days_decided_ahead() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    app.today(ts("2026-12-31T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-12T09:00:00Z"), vec![e(Symptom::LipFaceTongueSwelling, Severity::Moderate)]);
+    let v = app.plan_view(ts("2026-11-20T09:00:00Z"), TZ).unwrap();
+    assert!(
+        v.history.iter().all(|h| h.day.as_str() <= "2026-11-12" || h.target_ml == 0),
+        "no drinking day after the stop: {:?}",
+        v.history
+    );
+    assert!(v.history.iter().all(|h| h.day.as_str() <= "2026-11-12"), "{:?}", v.history);
+}
+
+/// Breaker 6: an acknowledgement dated in the future, before the reaction
+/// was recorded, or without a note does not open the gate.
+#[test]
+fn clinician_ack_must_be_dated_after_the_report_and_not_in_the_future() {
+    // Future-dated (the clock was ahead when it was recorded).
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T10:00:00Z"), vec![e(Symptom::LipFaceTongueSwelling, Severity::Moderate)]);
+    clean(&app, "2026-11-10", "2026-11-10T20:00:00Z");
+    app.acknowledge_clinician(Some("future".into()), ts("2030-01-01T07:00:00Z")).unwrap();
+    assert!(app.restart_plan(ts("2026-11-12T08:00:00Z"), TZ).is_err());
+    // Given before a reaction that was reported later but dated back.
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T10:00:00Z"), vec![e(Symptom::Hives, Severity::Moderate)]);
+    clean(&app, "2026-11-10", "2026-11-10T20:00:00Z");
+    app.acknowledge_clinician(Some("ok".into()), ts("2026-11-11T07:00:00Z")).unwrap();
+    app.restart_plan(ts("2026-11-11T07:01:00Z"), TZ).unwrap();
+    let now = ts("2026-11-12T09:00:00Z");
+    app.report_reaction(
+        &ReactionInput {
+            at: ts("2026-11-11T06:00:00Z"),
+            symptoms: vec![e(Symptom::Hives, Severity::Moderate)],
+            note: None,
+        },
+        now,
+        TZ,
+    )
+    .unwrap();
+    clean(&app, "2026-11-12", "2026-11-12T20:00:00Z");
+    let err = app.restart_plan(ts("2026-11-12T20:01:00Z"), TZ).unwrap_err();
+    assert!(
+        matches!(err, CoreError::NotAllowed { ref rule_ids, .. } if rule_ids.contains(&"S6".to_string())),
+        "{err:?}"
+    );
+    // No note: refused, nothing stored.
+    let err = app.acknowledge_clinician(None, ts("2026-11-12T20:02:00Z")).unwrap_err();
+    assert!(matches!(err, CoreError::Invalid { ref field, .. } if field == "note"), "{err:?}");
+    assert!(app.restart_plan(ts("2026-11-12T20:03:00Z"), TZ).is_err());
+    app.acknowledge_clinician(Some("allergist: retry".into()), ts("2026-11-12T20:04:00Z")).unwrap();
+    app.restart_plan(ts("2026-11-12T20:05:00Z"), TZ).unwrap();
+}
+
+/// Breaker 12: after S5 the open-red-flag text asks for a clinician, not a check-in.
+#[test]
+fn the_open_red_flag_text_after_s5_names_the_clinician() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T10:00:00Z"), vec![e(Symptom::LipFaceTongueSwelling, Severity::Moderate)]);
+    let err = app.restart_plan(ts("2026-11-10T11:00:00Z"), TZ).unwrap_err();
+    let CoreError::NotAllowed { reason, .. } = err else { panic!() };
+    assert!(reason.contains("clinician") && !reason.contains("Check in again"), "{reason}");
+    let v = app.plan_view(ts("2026-11-10T11:00:00Z"), TZ).unwrap();
+    let r = v.blocked_reason.unwrap();
+    assert!(r.contains("clinician") && !r.contains("Check in again"), "{r}");
+}
+
+/// Breaker 3: resuming after an absence under a cap steps down from the
+/// amount actually tolerated (the clamped target), not the plan step.
+#[test]
+fn resume_after_absence_under_a_cap_steps_below_the_amount_tolerated() {
+    let app = Kefir::open_in_memory().unwrap();
+    // Steps 50, 75, 100, 125, 150, ... (on the first step the start cap
+    // would apply too: see restart_and_day_one_honour_the_start_cap).
+    let settings = PlanSettings { start_ml: Some(50), target_ml: Some(200), hold_days: Some(1), step_ml: None };
+    app.start_plan(&settings, ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    for d in ["2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13"] {
+        app.today(ts(&format!("{d}T08:00:00Z")), TZ).unwrap();
+        clean(&app, d, &format!("{d}T20:00:00Z"));
+    }
+    app.save_profile(
+        &Profile { medicines: vec![MedClass::MaoInhibitor], ..Profile::default() },
+        ts("2026-11-14T07:00:00Z"),
+    )
+    .unwrap();
+    for d in ["2026-11-14", "2026-11-15"] {
+        let t = app.today(ts(&format!("{d}T08:00:00Z")), TZ).unwrap();
+        assert_eq!(t.target_ml, Some(120), "{}", t.headline);
+        app.log_drink(&drink(ts(&format!("{d}T09:00:00Z")), 120), ts(&format!("{d}T09:00:00Z")), TZ).unwrap();
+        clean(&app, d, &format!("{d}T20:00:00Z"));
+    }
+    let t = app.today(ts("2026-11-25T08:00:00Z"), TZ).unwrap();
+    assert_eq!(t.progress.unwrap().status, PlanStatus::Paused, "{}", t.headline);
+    app.resume_plan(ts("2026-11-25T08:01:00Z"), TZ).unwrap();
+    let t = app.today(ts("2026-11-25T08:02:00Z"), TZ).unwrap();
+    assert_eq!(t.target_ml, Some(100), "one step below the 120 ml tolerated: {}", t.headline);
+}
+
+/// Breaker 7: a restart honours the start cap in force; so does day one.
+#[test]
+fn restart_and_day_one_honour_the_start_cap() {
+    let app = Kefir::open_in_memory().unwrap();
+    let settings = PlanSettings { start_ml: Some(100), target_ml: Some(200), ..PlanSettings::default() };
+    app.start_plan(&settings, ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T10:00:00Z"), vec![e(Symptom::Hives, Severity::Mild)]);
+    let lactose = Profile { conditions: vec![Condition::LactoseIntolerance], ..Profile::default() };
+    app.save_profile(&lactose, ts("2026-11-10T11:00:00Z")).unwrap();
+    clean(&app, "2026-11-10", "2026-11-10T20:00:00Z");
+    app.acknowledge_clinician(Some("x".into()), ts("2026-11-10T21:00:00Z")).unwrap();
+    app.restart_plan(ts("2026-11-11T08:00:00Z"), TZ).unwrap();
+    let start_cap = app.screening().unwrap().constraints.max_start_ml;
+    assert!(start_cap < 100);
+    let t = app.today(ts("2026-11-11T08:01:00Z"), TZ).unwrap();
+    assert_eq!(t.target_ml, Some(start_cap), "{}", t.headline);
+    assert!(t.decision.unwrap().reason.contains(&start_cap.to_string()));
+    // Day one: the profile changes after `plan start --start 100`.
+    let k = Kefir::open_in_memory().unwrap();
+    k.start_plan(&settings, ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    k.save_profile(&lactose, ts("2026-11-10T08:05:00Z")).unwrap();
+    let t = k.today(ts("2026-11-10T08:06:00Z"), TZ).unwrap();
+    assert_eq!(t.target_ml, Some(start_cap), "{}", t.headline);
+    assert!(t.decision.unwrap().rule_ids.iter().any(|id| id.starts_with('P')));
+}
+
+/// Breaker 8: a drink logged while the plan is stopped warns, naming the stop rule.
+#[test]
+fn a_drink_while_stopped_warns_naming_the_stop_rule() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T10:00:00Z"), vec![e(Symptom::Hives, Severity::Moderate)]);
+    let r = app.log_drink(&drink(ts("2026-11-10T11:00:00Z"), 25), ts("2026-11-10T11:00:00Z"), TZ).unwrap();
+    assert!(ids(&r.warnings).contains(&"S6"), "{:?}", r.warnings);
+    assert!(r.warnings.iter().any(|w| w.advice.contains("stopped")));
+    let t = app.today(ts("2026-11-10T11:05:00Z"), TZ).unwrap();
+    assert!(ids(&t.warnings).contains(&"S6"), "{:?}", t.warnings);
+}
+
+/// Breaker 9: on a stop/emergency screen no lower finding suggests drinking;
+/// a recurring S4 says stop; an M4 over-limit message names M4, not the default.
+#[test]
+fn red_flag_screens_never_suggest_drinking() {
+    let app = Kefir::open_in_memory().unwrap();
+    let r = react(
+        &app,
+        ts("2026-11-10T10:00:00Z"),
+        vec![e(Symptom::Diarrhoea, Severity::Severe), e(Symptom::Hives, Severity::Mild)],
+    );
+    assert!(r.assessment.level >= Level::Stop);
+    for f in r.assessment.findings.iter().filter(|f| f.level < Level::Stop) {
+        let a = f.advice.to_lowercase();
+        assert!(!a.contains("go back to") && !a.contains("stay at") && !a.contains("step back"), "{f:?}");
+    }
+    react(&app, ts("2026-11-11T10:00:00Z"), vec![e(Symptom::SkinRedness, Severity::Mild)]);
+    let r = react(&app, ts("2026-11-12T10:00:00Z"), vec![e(Symptom::SkinRedness, Severity::Mild)]);
+    let s4 = r.assessment.findings.iter().find(|f| f.rule_id == "S4").unwrap();
+    assert_eq!(s4.level, Level::Stop);
+    assert!(!s4.advice.contains("Step back"), "{}", s4.advice);
+    let k = Kefir::open_in_memory().unwrap();
+    k.save_profile(
+        &Profile { medicines: vec![MedClass::MaoInhibitor], ..Profile::default() },
+        ts("2026-11-10T07:00:00Z"),
+    )
+    .unwrap();
+    let w = k.log_drink(&drink(ts("2026-11-10T08:00:00Z"), 130), ts("2026-11-10T08:00:00Z"), TZ).unwrap().warnings;
+    let d3 = w.iter().find(|f| f.rule_id == "D3").unwrap();
+    assert!(d3.advice.contains("120 ml (M4)") && !d3.advice.contains("200 ml"), "{}", d3.advice);
+}
+
+/// Breaker 10: the drink reminder never fires inside a spacing window.
+#[test]
+fn the_drink_reminder_moves_past_a_spacing_window() {
+    let app = Kefir::open_in_memory().unwrap();
+    let fq = MedClass::FluoroquinoloneOrTetracycline;
+    app.save_profile(&Profile { medicines: vec![fq], ..Profile::default() }, ts("2026-11-10T07:00:00Z")).unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T07:30:00Z"), TZ).unwrap();
+    let now = ts("2026-11-10T08:00:00Z");
+    app.log_dose(&DoseInput { medicine: fq, at: now, interval_hours: Some(24), note: None, name: None }, now, TZ)
+        .unwrap();
+    let spacing = app.spacing(now, TZ).unwrap();
+    let until = spacing.iter().map(|s| s.kefir_allowed_from).max().unwrap();
+    let n = app.upcoming_notifications(now, TZ, 10).unwrap();
+    let drink = n.iter().find(|x| x.id.contains("drink-2026-11-10")).unwrap();
+    assert!(drink.fire_at >= until, "{drink:?} inside the window to {until}");
+    assert!(drink.body.contains("M3"), "{}", drink.body);
+}
+
+/// Breaker 12: under the M4 cap the Plan screen lists no step above it.
+#[test]
+fn plan_steps_under_a_cap_stop_at_the_cap() {
+    let app = Kefir::open_in_memory().unwrap();
+    let settings = PlanSettings { start_ml: Some(100), target_ml: Some(200), ..PlanSettings::default() };
+    app.start_plan(&settings, ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    app.save_profile(
+        &Profile { medicines: vec![MedClass::MaoInhibitor], ..Profile::default() },
+        ts("2026-11-10T09:00:00Z"),
+    )
+    .unwrap();
+    let v = app.plan_view(ts("2026-11-10T09:01:00Z"), TZ).unwrap();
+    let steps = v.plan.unwrap().steps;
+    assert_eq!(steps.last(), Some(&120), "{steps:?}");
+    assert!(steps.iter().all(|s| *s <= 120));
+}
+
+/// Found by the round-trip property: a mild skin reaction is not its own
+/// "recent skin sign" when a backup re-evaluates it (no S4 stop on import),
+/// and a stop recorded under a clock set back before day one still imports.
+#[test]
+fn round_trip_keeps_a_single_skin_reaction_a_caution() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-11-10T08:00:00Z"), vec![e(Symptom::SkinRedness, Severity::Mild)]);
+    checkin(&app, "2026-11-10", ts("2026-11-10T09:00:00Z"), vec![]);
+    let fresh = round_trip(&app, ts("2026-11-10T09:00:00Z"));
+    for k in [&app, &fresh] {
+        let v = k.plan_view(ts("2026-11-10T09:00:00Z"), TZ).unwrap();
+        assert_eq!(v.plan.unwrap().status, PlanStatus::Active);
+        assert!(!v.can_restart);
+    }
+    // A clock set back before the plan's first day: the stop is kept within the plan's days.
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    react(&app, ts("2026-10-21T08:00:00Z"), vec![e(Symptom::Hives, Severity::Moderate)]);
+    let fresh = round_trip(&app, ts("2026-11-10T09:00:00Z"));
+    assert_eq!(fresh.plan_view(ts("2026-11-10T09:00:00Z"), TZ).unwrap().plan.unwrap().status, PlanStatus::Stopped);
+}
+
+/// Found by the property: a consult finding reported with the clock set back
+/// before the plan's first day still pauses it at once.
+#[test]
+fn a_consult_finding_before_day_one_pauses_at_once() {
+    let app = Kefir::open_in_memory().unwrap();
+    app.start_plan(&PlanSettings::default(), ts("2026-11-10T08:00:00Z"), TZ).unwrap();
+    let now = ts("2026-11-09T23:00:00Z");
+    let r = react(&app, now, vec![e(Symptom::BloodInStool, Severity::Mild)]);
+    assert_eq!(r.assessment.level, Level::Consult);
+    assert_eq!(app.today(now, TZ).unwrap().target_ml, Some(0));
+    assert_eq!(app.today(ts("2026-11-10T09:00:00Z"), TZ).unwrap().target_ml, Some(0));
 }

@@ -72,8 +72,14 @@ fn mild_holds_moderate_steps_back_and_no_checkin_means_no_advance() {
     assert_eq!((d.kind, d.target_ml, d.rule_ids.clone()), (DecisionKind::Hold, 75, vec!["S1".to_string()]));
     // Moderate: step back to 50 (S2).
     checkin(&app, "2026-05-05", vec![e(Symptom::Diarrhoea, Severity::Moderate)], at("2026-05-05", "20:00"));
-    let d = app.today(at("2026-05-06", "07:00"), TZ).unwrap().decision.unwrap();
+    // The step back applies at once, the moment it is reported (not next morning) ...
+    let t = app.today(at("2026-05-05", "20:01"), TZ).unwrap();
+    let d = t.decision.unwrap();
     assert_eq!((d.kind, d.target_ml), (DecisionKind::StepBack, 50));
+    assert!(d.rule_ids.contains(&"S2".to_string()));
+    // ... and the next day holds there instead of stepping back a second time.
+    let d = app.today(at("2026-05-06", "07:00"), TZ).unwrap().decision.unwrap();
+    assert_eq!((d.kind, d.target_ml), (DecisionKind::Hold, 50));
     assert!(d.rule_ids.contains(&"S2".to_string()));
     // No check-in on the 6th: the 7th holds (D4).
     let d = app.today(at("2026-05-07", "07:00"), TZ).unwrap().decision.unwrap();
@@ -86,7 +92,7 @@ fn mild_holds_moderate_steps_back_and_no_checkin_means_no_advance() {
     let v = app.plan_view(at("2026-05-07", "10:00"), TZ).unwrap();
     let hist: Vec<DecisionKind> = v.history.iter().map(|h| h.kind).collect();
     use DecisionKind::*;
-    assert_eq!(hist, vec![StepBack, StepBack, Hold, Advance, Hold, Hold, Start]);
+    assert_eq!(hist, vec![StepBack, Hold, StepBack, Advance, Hold, Hold, Start]);
 }
 
 #[test]
@@ -193,7 +199,13 @@ fn start_is_refused_by_consult_and_out_of_range_choices() {
     let err = app.start_plan(&PlanSettings::default(), now, TZ).unwrap_err();
     assert!(matches!(err, CoreError::NotAllowed { ref rule_ids, .. } if rule_ids == &vec!["P4".to_string()]));
     assert!(!app.plan_view(now, TZ).unwrap().can_start);
-    app.acknowledge_clinician(None, now).unwrap();
+    // A go-ahead needs its note (who said what): none or blank is refused and stores nothing.
+    for note in [None, Some("  ".to_string())] {
+        let err = app.acknowledge_clinician(note, now).unwrap_err();
+        assert!(matches!(err, CoreError::Invalid { ref field, .. } if field == "note"), "{err:?}");
+        assert!(!app.plan_view(now, TZ).unwrap().can_start);
+    }
+    app.acknowledge_clinician(Some("midwife: fine".into()), now).unwrap();
     assert!(app.plan_view(now, TZ).unwrap().can_start);
 
     let field = |e: CoreError| match e {

@@ -41,9 +41,16 @@ fn upcoming_follows_the_plan_checkins_doses_and_travel() {
     )
     .unwrap();
     let n = app.upcoming_notifications(now, paris, 6).unwrap();
-    let sp = n.iter().find(|x| x.kind == NotificationKind::SpacingEnded).unwrap();
+    let sp = n.iter().find(|x| x.id.split('+').any(|id| id.starts_with("spacing-"))).unwrap();
     assert_eq!(sp.fire_at, ts("2026-11-26T09:00:00Z"));
     assert!(sp.body.contains("M1"));
+    // The 08:30 drink reminder fell inside the M1 window: it moves to its end
+    // (and, landing on the same instant, is merged with the spacing alert).
+    assert!(sp.id.contains("drink-2026-11-26"), "{n:#?}");
+    assert!(sp.body.contains("Moved to 10:00") && sp.body.contains("50 ml"), "{}", sp.body);
+    assert!(!n.iter().any(|x| x.fire_at > now
+        && x.fire_at < ts("2026-11-26T09:00:00Z")
+        && x.kind == NotificationKind::DrinkReminder));
     // Travel to Tokyo: the same local times, in the new zone.
     let tokyo = app.upcoming_notifications(now, "Asia/Tokyo", 20).unwrap();
     let checkin = tokyo.iter().find(|x| x.kind == NotificationKind::Checkin).unwrap();

@@ -624,3 +624,28 @@ proptest! {
         }
     }
 }
+
+/// Breaker-13 newcomer notes: severe abdominal pain alone is at least
+/// consult (X1, product default); infants get lower caps (P7, product default).
+#[test]
+fn severe_abdominal_pain_is_consult_and_infants_get_lower_caps() {
+    let k = Kefir::open_in_memory().unwrap();
+    let r = k
+        .report_reaction(
+            &ReactionInput {
+                at: now(),
+                symptoms: vec![SymptomEntry { symptom: Symptom::AbdominalPain, severity: Severity::Severe }],
+                note: None,
+            },
+            now(),
+            "UTC",
+        )
+        .unwrap();
+    assert_eq!(r.assessment.level, Level::Consult);
+    assert!(r.assessment.findings.iter().any(|f| f.rule_id == "X1"), "{:?}", r.assessment.findings);
+    let infant = Profile { age_band: AgeBand::InfantUnder12Months, ..Profile::default() };
+    let c = constraints_for(&infant);
+    assert_eq!((c.max_ml_per_day, c.max_start_ml), (50, 25));
+    assert!(c.cap_rule_ids.contains(&"P7".to_string()) && c.start_rule_ids.contains(&"P7".to_string()));
+    assert_eq!(screen(&infant, None).level, Level::Consult);
+}
