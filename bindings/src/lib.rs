@@ -193,9 +193,16 @@ impl KefirApp {
     /// newer backup is refused (`BackupRejected`, the reason naming the
     /// record and field) and nothing changes: only a regular file of at most
     /// 64 MiB, every value checked like live input, nothing dated after the
-    /// backup's `exported_at`; check-in and reaction levels are recomputed.
-    pub fn import_backup(&self, path: String, mode: ImportMode, confirmed: bool) -> Result<ImportSummary> {
-        self.run(|k| k.import_backup_file(std::path::Path::new(&path), mode, confirmed))
+    /// backup's `exported_at`, which may not be after `now` (the import
+    /// time); check-in and reaction levels are recomputed.
+    pub fn import_backup(
+        &self,
+        path: String,
+        mode: ImportMode,
+        confirmed: bool,
+        now: Timestamp,
+    ) -> Result<ImportSummary> {
+        self.run(|k| k.import_backup_file(std::path::Path::new(&path), mode, confirmed, now))
     }
 
     /// Delete all data on this device (asks for `confirmed`). Succeeds only

@@ -85,7 +85,7 @@ impl Ctx {
     fn import_text(&self, text: &[u8]) -> Result<(), KefirError> {
         let p = self.file("bad-backup.json");
         std::fs::write(&p, text).expect("write bad backup");
-        self.app.import_backup(p.display().to_string(), ImportMode::Replace, true).map(|_| ())
+        self.app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()).map(|_| ())
     }
     fn days_ago(&self, d: i64) -> String {
         let zone = kefir_core::Zone::parse(TZ).unwrap();
@@ -469,7 +469,7 @@ fn cases() -> Vec<Case> {
             c.app.export_backup(String::new(), c.now())
         }),
         case("import_backup missing file", Seeded, Rejected, |c| {
-            ok(c.app.import_backup(c.file("nope.json").display().to_string(), ImportMode::Replace, true))
+            ok(c.app.import_backup(c.file("nope.json").display().to_string(), ImportMode::Replace, true, now()))
         }),
         case("import_backup foreign text file", Seeded, Rejected, |c| c.import_text(b"shopping list: milk, grains\n")),
         case("import_backup empty file", Seeded, Rejected, |c| c.import_text(b"")),
@@ -480,7 +480,7 @@ fn cases() -> Vec<Case> {
         case("import_backup a database file", Seeded, Rejected, |c| {
             let p = c.file("db-as-backup.db");
             std::fs::copy(seeded_copy(&c.dir, "tmp.db").0, &p).unwrap();
-            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, true))
+            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()))
         }),
         case("import_backup another JSON format", Seeded, Rejected, |c| {
             c.import_text(br#"{"format":"other","version":1}"#)
@@ -522,17 +522,17 @@ fn cases() -> Vec<Case> {
         case("import_backup larger than 64 MiB", Seeded, Rejected, |c| {
             let p = c.file("huge.json");
             std::fs::File::create(&p).unwrap().set_len(65 * 1024 * 1024).unwrap();
-            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, true))
+            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()))
         }),
         case("import_backup Replace without confirmation", Seeded, Confirm, |c| {
             let p = c.file("valid.json");
             std::fs::write(&p, c.valid_backup()).unwrap();
-            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, false))
+            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, false, now()))
         }),
         case("import_backup IntoEmpty into a used database", Seeded, NotAllowed, |c| {
             let p = c.file("valid.json");
             std::fs::write(&p, c.valid_backup()).unwrap();
-            ok(c.app.import_backup(p.display().to_string(), ImportMode::IntoEmpty, false))
+            ok(c.app.import_backup(p.display().to_string(), ImportMode::IntoEmpty, false, now()))
         }),
         case("wipe_everything without confirmation", Seeded, Confirm, |c| c.app.wipe_everything(false)),
         // --- read-only database ----------------------------------------------------
@@ -994,14 +994,14 @@ fn backup_refusals_name_the_json_path_of_the_field() {
         edit(&mut v);
         let p = dir.path().join("bad.json");
         std::fs::write(&p, v.to_string()).unwrap();
-        match app.import_backup(p.display().to_string(), ImportMode::Replace, true) {
+        match app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()) {
             Err(KefirError::BackupRejected { reason })
                 if reason.starts_with(&format!("{field}: ")) && reason.contains(says) => {}
             other => failures.push(format!("{field}: {:?}", other.map(|_| ()))),
         }
     }
     let missing = dir.path().join("nope.json");
-    match app.import_backup(missing.display().to_string(), ImportMode::Replace, true) {
+    match app.import_backup(missing.display().to_string(), ImportMode::Replace, true, now()) {
         Err(KefirError::BackupRejected { reason })
             if reason.contains(&missing.display().to_string()) && reason.contains("does not exist") => {}
         other => failures.push(format!("missing file: {:?}", other.map(|_| ()))),

@@ -68,7 +68,7 @@ fn summary_counts(b: &Backup) -> [usize; 7] {
 fn accepted_round_trips(b: &Backup) -> Result<(), TestCaseError> {
     let k = Kefir::open_in_memory().unwrap();
     let json = serde_json::to_vec(b).unwrap();
-    match k.import_backup(&json, ImportMode::IntoEmpty, false) {
+    match k.import_backup(&json, ImportMode::IntoEmpty, false, now()) {
         Ok(_) => {}
         Err(CoreError::StorageFull | CoreError::Sqlite(_)) => {
             // A CHECK constraint the validation missed would land here.
@@ -309,7 +309,7 @@ fn import_through_facade(bytes: &[u8]) -> Result<(), TestCaseError> {
     let t = target().lock().unwrap_or_else(|p| p.into_inner());
     std::fs::write(&t.file, bytes).unwrap();
     let before = dump(&t.app);
-    let r = t.app.import_backup(t.file.display().to_string(), ImportMode::Replace, true);
+    let r = t.app.import_backup(t.file.display().to_string(), ImportMode::Replace, true, now());
     match r {
         Ok(s) => {
             let doc = backup::parse(bytes)

@@ -92,7 +92,7 @@ fn helper_process() {
                 Err(e) => return say(&format!("ERR open {e}")),
             };
             say("OPEN");
-            match app.import_backup(arg, ImportMode::Replace, true) {
+            match app.import_backup(arg, ImportMode::Replace, true, now()) {
                 Ok(s) => say(&format!("ACK {}", s.drinks)),
                 Err(e) => return say(&format!("ERR import {e}")),
             }
@@ -918,7 +918,7 @@ fn hostile_backups_are_refused_with_the_field_named() {
         edit(&mut v);
         let p = dir.path().join("hostile.json");
         std::fs::write(&p, serde_json::to_vec(&v).unwrap()).unwrap();
-        match app.import_backup(p.display().to_string(), ImportMode::Replace, true) {
+        match app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()) {
             Err(KefirError::BackupRejected { reason }) if reason.contains(field) => {
                 println!("ok   {name}: {reason:.120}")
             }
@@ -934,7 +934,7 @@ fn hostile_backups_are_refused_with_the_field_named() {
     ] {
         let p = dir.path().join("dup.json");
         std::fs::write(&p, text.replacen(from, to, 1)).unwrap();
-        match app.import_backup(p.display().to_string(), ImportMode::Replace, true) {
+        match app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()) {
             Err(KefirError::BackupRejected { reason }) if reason.contains("duplicate") || reason.contains("twice") => {}
             other => failures.push(format!("{name}: {:?}", other.map(|_| ()))),
         }
@@ -957,7 +957,7 @@ fn imported_levels_and_rule_ids_are_recomputed_from_the_symptoms() {
     v["reactions"][0]["rule_ids"] = serde_json::json!([]);
     let p = dir.path().join("lying.json");
     std::fs::write(&p, v.to_string()).unwrap();
-    app.import_backup(p.display().to_string(), ImportMode::Replace, true).unwrap();
+    app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()).unwrap();
     let out = dir.path().join("after.json");
     app.export_backup(out.display().to_string(), now()).unwrap();
     let after: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
@@ -980,7 +980,7 @@ fn backup_import_refuses_devices_fifos_and_oversized_files() {
     let before = dump(&app);
     for p in [Path::new("/dev/zero"), Path::new("/dev/urandom"), fifo.as_path(), dir.path(), big.as_path()] {
         let t = Instant::now();
-        let r = app.import_backup(p.display().to_string(), ImportMode::Replace, true);
+        let r = app.import_backup(p.display().to_string(), ImportMode::Replace, true, now());
         assert!(
             matches!(&r, Err(KefirError::BackupRejected { reason }) if reason.contains(&p.display().to_string())),
             "{}: {:?}",

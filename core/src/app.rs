@@ -664,16 +664,44 @@ impl Kefir {
 
     /// Import a backup document. A malformed or newer backup is refused
     /// before anything changes; `Replace` needs `confirmed`.
-    pub fn import_backup(&self, json: &[u8], mode: ImportMode, confirmed: bool) -> Result<ImportSummary> {
+    ///
+    /// `now` is the import time: a backup made after it (`exported_at` later
+    /// than `now`: a hostile file, or a device clock set back) is refused, so
+    /// nothing dated after the import gets in (every entry is checked against
+    /// `exported_at`).
+    pub fn import_backup(
+        &self,
+        json: &[u8],
+        mode: ImportMode,
+        confirmed: bool,
+        now: Timestamp,
+    ) -> Result<ImportSummary> {
+        check_now(now)?;
         let b = backup::parse(json)?;
+        if b.exported_at > now {
+            return Err(CoreError::BadBackupField {
+                field: "exported_at".into(),
+                reason: format!(
+                    "the backup was made at {}, after this device's time {}: check the device's clock",
+                    b.exported_at, now
+                ),
+            });
+        }
         backup::import(self.store.conn(), &b, mode, confirmed)
     }
 
     /// Import a backup file: a regular file of at most `MAX_BACKUP_BYTES`
     /// (devices, FIFOs and folders are refused before they are opened).
-    pub fn import_backup_file(&self, path: &Path, mode: ImportMode, confirmed: bool) -> Result<ImportSummary> {
+    pub fn import_backup_file(
+        &self,
+        path: &Path,
+        mode: ImportMode,
+        confirmed: bool,
+        now: Timestamp,
+    ) -> Result<ImportSummary> {
+        check_now(now)?;
         let bytes = crate::files::read_limited(path, backup::MAX_BACKUP_BYTES, "backup")?;
-        self.import_backup(&bytes, mode, confirmed)
+        self.import_backup(&bytes, mode, confirmed, now)
     }
 
     /// Write an export or backup (see `files::write_atomic`): refuses a

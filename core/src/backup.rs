@@ -807,13 +807,13 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
     for a in &b.clinician_acks {
         tx.execute(
             "INSERT INTO clinician_acks (at_ms, rule_ids, note) VALUES (?1, ?2, ?3)",
-            params![a.at.millis(), a.rule_ids.join(","), a.note],
+            params![a.at.millis(), crate::text::join_ids(&a.rule_ids), a.note],
         )?;
     }
     for k in &b.checkins {
         tx.execute(
             "INSERT INTO checkins (day, at_ms, bristol, note, level, rule_ids) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![k.day, k.at.millis(), k.bristol, k.note, k.level.as_str(), k.rule_ids.join(",")],
+            params![k.day, k.at.millis(), k.bristol, k.note, k.level.as_str(), crate::text::join_ids(&k.rule_ids)],
         )?;
         let id = tx.last_insert_rowid();
         for e in &k.symptoms {
@@ -827,7 +827,7 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
         let json = serde_json::to_string(&r.symptoms).map_err(|e| CoreError::Internal(e.to_string()))?;
         tx.execute(
             "INSERT INTO reactions (at_ms, symptoms_json, note, level, rule_ids) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![r.at.millis(), json, r.note, r.level.as_str(), r.rule_ids.join(",")],
+            params![r.at.millis(), json, r.note, r.level.as_str(), crate::text::join_ids(&r.rule_ids)],
         )?;
     }
     let mut dose_ids = Vec::with_capacity(b.doses.len());
@@ -864,7 +864,7 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
             tx.execute(
                 "INSERT INTO plan_days (plan_id, day, step, days_at_step, target_ml, decision, reason, rule_ids, decided_ms) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![id, d.day, d.step, d.days_at_step, d.target_ml, d.decision.as_str(), d.reason, d.rule_ids.join(","), d.decided_at.millis()],
+                params![id, d.day, d.step, d.days_at_step, d.target_ml, d.decision.as_str(), d.reason, crate::text::join_ids(&d.rule_ids), d.decided_at.millis()],
             )?;
         }
         for e in &p.events {

@@ -545,7 +545,7 @@ fn write_day(c: &Connection, plan_id: i64, day: NaiveDate, d: &Decision, now: Ti
             d.target_ml,
             d.kind.as_str(),
             d.reason,
-            d.rule_ids.join(","),
+            crate::text::join_ids(&d.rule_ids),
             now.millis()
         ],
     )?;
@@ -943,7 +943,7 @@ fn rescreen(
         }
         c.execute(
             "UPDATE plan_days SET target_ml = ?3, reason = ?4, rule_ids = ?5 WHERE plan_id = ?1 AND day = ?2",
-            params![plan.id, d.day, d.target_ml, d.reason, d.rule_ids.join(",")],
+            params![plan.id, d.day, d.target_ml, d.reason, crate::text::join_ids(&d.rule_ids)],
         )?;
         return Ok(Some((plan.clone(), d, row.state)));
     }
@@ -986,7 +986,7 @@ fn add_event(
             kind.as_str(),
             level.as_str(),
             reason,
-            rule_ids.join(",")
+            crate::text::join_ids(rule_ids)
         ],
     )?;
     Ok(())

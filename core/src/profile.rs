@@ -239,7 +239,7 @@ fn version_from_row((ms, json): (i64, String)) -> Result<ProfileVersion> {
 pub(crate) fn add_ack(c: &Connection, ack: &ClinicianAck) -> Result<()> {
     c.execute(
         "INSERT INTO clinician_acks (at_ms, rule_ids, note) VALUES (?1, ?2, ?3)",
-        params![ack.at.millis(), ack.rule_ids.join(","), ack.note],
+        params![ack.at.millis(), crate::text::join_ids(&ack.rule_ids), ack.note],
     )?;
     Ok(())
 }

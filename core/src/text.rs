@@ -56,6 +56,20 @@ pub fn split_ids(s: &str) -> Vec<String> {
     s.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect()
 }
 
+/// Encode a list of rule ids for storage: comma-separated, each id once, in
+/// the order first given (a decision can name a rule from two routes, e.g.
+/// S2 from a same-day step-back and from the day's check-in; the stored list
+/// is a set, and backups refuse an id listed twice).
+pub fn join_ids(ids: &[String]) -> String {
+    let mut seen: Vec<&str> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !id.is_empty() && !seen.contains(&id.as_str()) {
+            seen.push(id);
+        }
+    }
+    seen.join(",")
+}
+
 /// Validate optional free text: at most 1000 characters, no control
 /// characters other than newline and tab. Blank becomes `None`.
 pub fn check_note(field: &str, note: Option<&str>) -> Result<Option<String>> {
@@ -92,5 +106,15 @@ mod tests {
             check_note("note", Some("'); DROP TABLE drinks; --")).unwrap().as_deref(),
             Some("'); DROP TABLE drinks; --")
         );
+    }
+}
+
+#[cfg(test)]
+mod join_ids_tests {
+    #[test]
+    fn each_id_once_in_first_order() {
+        let ids: Vec<String> = ["S2", "D4", "S2", "", "D4", "S1"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(super::join_ids(&ids), "S2,D4,S1");
+        assert_eq!(super::split_ids(&super::join_ids(&ids)), vec!["S2", "D4", "S1"]);
     }
 }

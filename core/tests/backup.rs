@@ -24,7 +24,7 @@ fn export_import_export_is_identical() {
     let first = app.export_backup(ts(NOW)).unwrap();
     assert!(first.contains("\"format\": \"kefir-backup\""));
     let fresh = Kefir::open_in_memory().unwrap();
-    let summary = fresh.import_backup(first.as_bytes(), ImportMode::IntoEmpty, false).unwrap();
+    let summary = fresh.import_backup(first.as_bytes(), ImportMode::IntoEmpty, false, ts(NOW)).unwrap();
     assert_eq!(summary.drinks as usize, app.list_drinks(ts("2000-01-01T00:00:00Z"), ts(NOW)).unwrap().len());
     assert_eq!(summary.plans, 1);
     assert_eq!(fresh.export_backup(ts(NOW)).unwrap(), first);
@@ -56,46 +56,52 @@ fn refusals_change_nothing() {
 
     let newer = before.replacen("\"version\": 2", "\"version\": 99", 1);
     assert!(matches!(
-        target.import_backup(newer.as_bytes(), ImportMode::Replace, true),
+        target.import_backup(newer.as_bytes(), ImportMode::Replace, true, ts(NOW)),
         Err(CoreError::NewerBackup { found: 99, .. })
     ));
     let camel = before.replacen("\"kind\": \"milk_cow\"", "\"kind\": \"milk_camel\"", 1);
     assert!(
-        matches!(target.import_backup(camel.as_bytes(), ImportMode::Replace, true), Err(CoreError::BadBackupField { field, reason }) if field.starts_with("drinks[") && field.ends_with("].kind") && reason.contains("milk_camel"))
+        matches!(target.import_backup(camel.as_bytes(), ImportMode::Replace, true, ts(NOW)), Err(CoreError::BadBackupField { field, reason }) if field.starts_with("drinks[") && field.ends_with("].kind") && reason.contains("milk_camel"))
     );
     let truncated = &before.as_bytes()[..before.len() / 2];
-    assert!(matches!(target.import_backup(truncated, ImportMode::Replace, true), Err(CoreError::BadBackup(_))));
     assert!(matches!(
-        target.import_backup(b"{\"resourceType\":\"Bundle\"}", ImportMode::Replace, true),
+        target.import_backup(truncated, ImportMode::Replace, true, ts(NOW)),
         Err(CoreError::BadBackup(_))
     ));
-    assert!(matches!(target.import_backup(b"\x89PNG\r\n", ImportMode::Replace, true), Err(CoreError::BadBackup(_))));
+    assert!(matches!(
+        target.import_backup(b"{\"resourceType\":\"Bundle\"}", ImportMode::Replace, true, ts(NOW)),
+        Err(CoreError::BadBackup(_))
+    ));
+    assert!(matches!(
+        target.import_backup(b"\x89PNG\r\n", ImportMode::Replace, true, ts(NOW)),
+        Err(CoreError::BadBackup(_))
+    ));
     let too_much = before.replacen("\"ml\": 50", "\"ml\": 5000", 1);
     assert!(matches!(
-        target.import_backup(too_much.as_bytes(), ImportMode::Replace, true),
+        target.import_backup(too_much.as_bytes(), ImportMode::Replace, true, ts(NOW)),
         Err(CoreError::BadBackup(_))
     ));
     let bad_rule = before.replacen("\"D1\"", "\"Z9\"", 1);
     assert!(
-        matches!(target.import_backup(bad_rule.as_bytes(), ImportMode::Replace, true), Err(CoreError::BadBackupField { field, reason }) if field.ends_with(".rule_ids") && reason.contains("Z9"))
+        matches!(target.import_backup(bad_rule.as_bytes(), ImportMode::Replace, true, ts(NOW)), Err(CoreError::BadBackupField { field, reason }) if field.ends_with(".rule_ids") && reason.contains("Z9"))
     );
     let extra_field = before.replacen("\"drinks\": [", "\"surprise\": 1, \"drinks\": [", 1);
     assert!(matches!(
-        target.import_backup(extra_field.as_bytes(), ImportMode::Replace, true),
+        target.import_backup(extra_field.as_bytes(), ImportMode::Replace, true, ts(NOW)),
         Err(CoreError::BadBackupField { field, .. }) if field == "surprise"
     ));
     // Into a database with data: refused. Replace without confirmation: asks.
     assert!(matches!(
-        target.import_backup(before.as_bytes(), ImportMode::IntoEmpty, true),
+        target.import_backup(before.as_bytes(), ImportMode::IntoEmpty, true, ts(NOW)),
         Err(CoreError::NotAllowed { .. })
     ));
     assert!(matches!(
-        target.import_backup(before.as_bytes(), ImportMode::Replace, false),
+        target.import_backup(before.as_bytes(), ImportMode::Replace, false, ts(NOW)),
         Err(CoreError::ConfirmationRequired(_))
     ));
     assert_eq!(target.export_backup(ts(NOW)).unwrap(), target_before);
     // With confirmation it replaces everything.
-    target.import_backup(before.as_bytes(), ImportMode::Replace, true).unwrap();
+    target.import_backup(before.as_bytes(), ImportMode::Replace, true, ts(NOW)).unwrap();
     assert_eq!(target.export_backup(ts(NOW)).unwrap(), before);
 }
 
@@ -106,10 +112,10 @@ fn backup_files_round_trip_through_disk() {
     let path = dir.path().join("kefir-backup.json");
     app.write_backup(&path, ts(NOW)).unwrap();
     let other = Kefir::open(&dir.path().join("restored.db")).unwrap();
-    other.import_backup_file(&path, ImportMode::IntoEmpty, false).unwrap();
+    other.import_backup_file(&path, ImportMode::IntoEmpty, false, ts(NOW)).unwrap();
     assert_eq!(other.export_backup(ts(NOW)).unwrap(), app.export_backup(ts(NOW)).unwrap());
     assert!(matches!(
-        other.import_backup_file(&dir.path().join("missing.json"), ImportMode::Replace, true),
+        other.import_backup_file(&dir.path().join("missing.json"), ImportMode::Replace, true, ts(NOW)),
         Err(CoreError::BadBackup(m)) if m.contains("missing.json") && m.contains("does not exist")
     ));
 }
@@ -175,7 +181,28 @@ proptest! {
         simulate_into(&app, &sim).unwrap();
         let a = app.export_backup(ts(NOW)).unwrap();
         let b = Kefir::open_in_memory().unwrap();
-        b.import_backup(a.as_bytes(), ImportMode::IntoEmpty, false).unwrap();
+        b.import_backup(a.as_bytes(), ImportMode::IntoEmpty, false, ts(NOW)).unwrap();
         prop_assert_eq!(b.export_backup(ts(NOW)).unwrap(), a);
     }
+}
+
+/// Issue 12, item 5: nothing dated after the import. A backup whose
+/// `exported_at` is later than the import's `now` (a crafted file, or this
+/// device's clock set back) is refused with the field named, and nothing
+/// is stored; at or after `exported_at` it imports.
+#[test]
+fn a_backup_made_after_the_import_time_is_refused() {
+    let app = demo_app();
+    let json = app.export_backup(ts(NOW)).unwrap();
+    let fresh = Kefir::open_in_memory().unwrap();
+    let before = ts("2026-12-31T11:59:59Z");
+    match fresh.import_backup(json.as_bytes(), ImportMode::IntoEmpty, false, before) {
+        Err(CoreError::BadBackupField { field, reason }) => {
+            assert_eq!(field, "exported_at");
+            assert!(reason.contains("clock"), "{reason}");
+        }
+        other => panic!("expected a refusal naming exported_at, got {other:?}"),
+    }
+    assert!(fresh.list_drinks(ts("2000-01-01T00:00:00Z"), ts(NOW)).unwrap().is_empty(), "nothing stored");
+    fresh.import_backup(json.as_bytes(), ImportMode::IntoEmpty, false, ts(NOW)).unwrap();
 }

@@ -416,7 +416,7 @@ fn run(ops: &[Op]) -> std::result::Result<Seen, TestCaseError> {
             Op::RoundTrip => {
                 let before = app.plan_view(now, TZ).unwrap();
                 let json = app.export_backup(latest).unwrap();
-                app.import_backup(json.as_bytes(), ImportMode::Replace, true).unwrap();
+                app.import_backup(json.as_bytes(), ImportMode::Replace, true, latest).unwrap();
                 let after = app.plan_view(now, TZ).unwrap();
                 let status = |v: &PlanView| v.plan.as_ref().map(|p| p.status);
                 if status(&before) == Some(PlanStatus::Stopped) {
@@ -523,9 +523,9 @@ fn clean(app: &Kefir, day: &str, at: &str) {
 fn round_trip(app: &Kefir, now: Timestamp) -> Kefir {
     let json = app.export_backup(now).unwrap();
     let fresh = Kefir::open_in_memory().unwrap();
-    fresh.import_backup(json.as_bytes(), ImportMode::IntoEmpty, false).unwrap();
+    fresh.import_backup(json.as_bytes(), ImportMode::IntoEmpty, false, now).unwrap();
     // ... and a replace over the same database.
-    app.import_backup(json.as_bytes(), ImportMode::Replace, true).unwrap();
+    app.import_backup(json.as_bytes(), ImportMode::Replace, true, now).unwrap();
     fresh
 }
 
@@ -568,7 +568,7 @@ fn import_rederives_the_plan_state() {
     let edited = json.replacen("\"bloating\"", "\"lip_face_tongue_swelling\"", 1).replacen("\"mild\"", "\"severe\"", 1);
     assert_ne!(edited, json);
     let k = Kefir::open_in_memory().unwrap();
-    k.import_backup(edited.as_bytes(), ImportMode::IntoEmpty, false).unwrap();
+    k.import_backup(edited.as_bytes(), ImportMode::IntoEmpty, false, ts("2026-11-11T08:00:00Z")).unwrap();
     let t = k.today(ts("2026-11-11T08:00:00Z"), TZ).unwrap();
     assert_eq!(t.progress.unwrap().status, PlanStatus::Stopped, "{}", t.headline);
     assert_eq!(t.target_ml, Some(0));
@@ -579,7 +579,9 @@ fn import_rederives_the_plan_state() {
     let plan = two["plans"][0].clone();
     two["plans"].as_array_mut().unwrap().push(plan);
     let k = Kefir::open_in_memory().unwrap();
-    let err = k.import_backup(two.to_string().as_bytes(), ImportMode::IntoEmpty, false).unwrap_err();
+    let err = k
+        .import_backup(two.to_string().as_bytes(), ImportMode::IntoEmpty, false, ts("2026-11-11T08:00:00Z"))
+        .unwrap_err();
     assert!(matches!(err, CoreError::BadBackup(ref m) if m.contains("plan 0") && m.contains("status")), "{err:?}");
     assert!(k.plan_view(ts("2026-11-11T08:00:00Z"), TZ).unwrap().plan.is_none());
     // A version 1 document (no events, no dose warnings) still imports.
@@ -588,7 +590,7 @@ fn import_rederives_the_plan_state() {
     v1.as_object_mut().unwrap().remove("dose_warnings");
     v1["plans"][0].as_object_mut().unwrap().remove("events");
     let k = Kefir::open_in_memory().unwrap();
-    k.import_backup(v1.to_string().as_bytes(), ImportMode::IntoEmpty, false).unwrap();
+    k.import_backup(v1.to_string().as_bytes(), ImportMode::IntoEmpty, false, ts("2026-11-11T08:00:00Z")).unwrap();
     assert_eq!(k.plan_view(ts("2026-11-11T08:00:00Z"), TZ).unwrap().plan.unwrap().status, PlanStatus::Active);
 }
 

@@ -156,15 +156,15 @@ class CoreFlowsTest {
             app.exportBackup(file, now)
         }
         openApp("b.db").use { other ->
-            assertEquals(1u, other.importBackup(file, ImportMode.INTO_EMPTY, false).drinks)
-            assertFailsWith<KefirException.ConfirmationRequired> { other.importBackup(file, ImportMode.REPLACE, false) }
+            assertEquals(1u, other.importBackup(file, ImportMode.INTO_EMPTY, false, now).drinks)
+            assertFailsWith<KefirException.ConfirmationRequired> { other.importBackup(file, ImportMode.REPLACE, false, now) }
             assertFailsWith<KefirException.ConfirmationRequired> { other.wipeEverything(false) }
             other.wipeEverything(true)
             assertTrue(other.listDrinks(now.minusSeconds(60), now.plusSeconds(60)).isEmpty())
         }
         dir.resolve("bad.json").writeText("{\"format\":\"kefir-backup\",\"version\":42}")
         openApp("c.db").use { app ->
-            assertFailsWith<KefirException.BackupRejected> { app.importBackup(dir.resolve("bad.json").path, ImportMode.INTO_EMPTY, false) }
+            assertFailsWith<KefirException.BackupRejected> { app.importBackup(dir.resolve("bad.json").path, ImportMode.INTO_EMPTY, false, now) }
         }
     }
 

@@ -132,8 +132,8 @@ final class CoreFlowsTests: XCTestCase {
                            now: now, timeZone: tz)
         try a.exportBackup(path: file, now: now)
         let b = try openApp("b.db")
-        XCTAssertEqual(try b.importBackup(path: file, mode: .intoEmpty, confirmed: false).drinks, 1)
-        XCTAssertThrowsError(try b.importBackup(path: file, mode: .replace, confirmed: false)) { error in
+        XCTAssertEqual(try b.importBackup(path: file, mode: .intoEmpty, confirmed: false, now: now).drinks, 1)
+        XCTAssertThrowsError(try b.importBackup(path: file, mode: .replace, confirmed: false, now: now)) { error in
             guard case KefirError.ConfirmationRequired = error else { return XCTFail("\(error)") }
         }
         try b.wipeEverything(confirmed: true)

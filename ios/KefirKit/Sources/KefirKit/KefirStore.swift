@@ -191,8 +191,8 @@ public actor KefirStore {
     /// Import a backup file. `.replace` needs `confirmed: true` (else
     /// `KefirError.ConfirmationRequired`); a malformed or newer backup is
     /// refused (`KefirError.BackupRejected`) and nothing changes.
-    public func importBackup(from url: URL, mode: ImportMode, confirmed: Bool) throws -> ImportSummary {
-        wrote(.backup, try app.importBackup(path: url.path, mode: mode, confirmed: confirmed))
+    public func importBackup(from url: URL, mode: ImportMode, confirmed: Bool, now: Date = Date()) throws -> ImportSummary {
+        wrote(.backup, try app.importBackup(path: url.path, mode: mode, confirmed: confirmed, now: now))
     }
 
     /// Delete all data on this device; `confirmed: false` only asks

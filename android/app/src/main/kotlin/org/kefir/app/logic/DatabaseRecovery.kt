@@ -67,7 +67,7 @@ class DatabaseRecovery(private val dbFile: File, private val open: (String) -> K
         val imported = try {
             val app = open(staging.path)
             try {
-                app.importBackup(backup.path, ImportMode.INTO_EMPTY, false).toUi()
+                app.importBackup(backup.path, ImportMode.INTO_EMPTY, false, now).toUi()
             } finally {
                 app.close()
             }

@@ -96,18 +96,18 @@ class ReportsAndBackupTest {
         assertTrue(file.length() > 0)
 
         TestCore().use { other ->
-            val imported = blocking { other.gateway.write { importBackup(file.path, ImportMode.INTO_EMPTY, false) } }.ok().toUi()
+            val imported = blocking { other.gateway.write { importBackup(file.path, ImportMode.INTO_EMPTY, false, it.now) } }.ok().toUi()
             assertEquals(2u, imported.drinks)
             assertEquals(1u, imported.checkins)
             assertEquals(1u, imported.plans)
         }
 
-        val ask = blocking { g.write { importBackup(file.path, ImportMode.REPLACE, false) } }.failed()
+        val ask = blocking { g.write { importBackup(file.path, ImportMode.REPLACE, false, it.now) } }.failed()
         assertEquals(ErrorKind.NEEDS_CONFIRMATION, ask.kind)
-        blocking { g.write { importBackup(file.path, ImportMode.REPLACE, true) } }.ok()
+        blocking { g.write { importBackup(file.path, ImportMode.REPLACE, true, it.now) } }.ok()
 
         file.writeText("{\"format\":\"not-a-kefir-backup\"}")
-        assertEquals(ErrorKind.BACKUP_REJECTED, blocking { g.write { importBackup(file.path, ImportMode.REPLACE, true) } }.failed().kind)
+        assertEquals(ErrorKind.BACKUP_REJECTED, blocking { g.write { importBackup(file.path, ImportMode.REPLACE, true, it.now) } }.failed().kind)
 
         assertEquals(ErrorKind.NEEDS_CONFIRMATION, blocking { g.write { wipeEverything(false) } }.failed().kind)
         blocking { g.write { wipeEverything(true) } }.ok()
