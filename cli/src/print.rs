@@ -314,8 +314,9 @@ pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
         t.days_on_target,
         t.days_with_target
     );
-    if let Some(p) = &s.plan_status {
-        outln!("  plan {} since {}: {} [{}]", p.status, p.since, p.reason, p.rule_ids.join(", "));
+    match &s.plan_status {
+        Some(p) => outln!("  plan {} since {}: {} [{}]", p.status, p.since, p.reason, p.rule_ids.join(", ")),
+        None => outln!("  no introduction plan in this period"),
     }
     outln!("  screening: {}", s.screening_level);
     findings("    ", &s.findings);

@@ -193,6 +193,26 @@ impl<'a> Builder<'a> {
                 self.suspected_reaction(i, r);
             }
         }
+        if let Some(p) = &s.plan_status {
+            // The status in force at the range end, from the plan's events
+            // (also when the range starts after the stop or pause).
+            let obs = json!({
+                "resourceType": "Observation",
+                "status": "final",
+                "code": {
+                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": "plan-status", "display": "Kefir plan status" }],
+                    "text": "Kefir introduction plan status at the end of the period"
+                },
+                "subject": self.patient_ref(),
+                "effectivePeriod": { "start": p.since, "end": s.to_date },
+                "valueCodeableConcept": {
+                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": format!("plan-status-{}", p.status) }],
+                    "text": p.status
+                },
+                "note": [{ "text": rule_note(&p.reason, &p.rule_ids) }]
+            });
+            self.push(&format!("plan-status|{}|{}", p.since, p.status), obs);
+        }
         for (i, e) in s.plan_events.iter().enumerate() {
             let obs = json!({
                 "resourceType": "Observation",
@@ -870,6 +890,7 @@ mod tests {
         assert!(bristol.iter().all(|o| (1..=7).contains(&o["valueInteger"].as_u64().unwrap())));
         let local = |code: &str| obs.iter().filter(|o| has_coding(&o["code"], LOCAL_CODE_SYSTEM, code)).count();
         assert_eq!(local("plan-event"), s.plan_events.len());
+        assert_eq!(local("plan-status"), usize::from(s.plan_status.is_some()));
         assert_eq!(local("limit-breach"), s.breaches.len());
         assert_eq!(
             obs.len(),
@@ -877,6 +898,7 @@ mod tests {
                 + symptoms.len()
                 + bristol.len()
                 + local("plan-event")
+                + local("plan-status")
                 + local("limit-breach")
                 + local("diary-note")
         );
