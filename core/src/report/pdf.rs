@@ -86,11 +86,61 @@ pub fn render_with_fonts(summary: &Summary, paper: Paper, fallback: &[Vec<u8>]) 
     let zone = Zone::parse(&summary.time_zone)?;
     let fonts = load_fonts(fallback)?;
     let mut doc = Doc::new(&fonts, paper);
+    let summary = &isolate_user_text(summary);
     let ctx = Ctx::new(summary, zone);
     first_page(&mut doc, &ctx);
     appendix(&mut doc, &ctx);
     footers(&mut doc, &ctx);
     doc.finish(&ctx)
+}
+
+/// Unicode bidi embedding, override and isolate controls (U+202A–U+202E,
+/// U+2066–U+2069): typed or restored text may carry them ("Evil\u{202E}gnp.exe").
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
+/// Text the user typed, for the page: any bidi controls it carries are
+/// dropped and each line is wrapped in FIRST STRONG ISOLATE … POP
+/// DIRECTIONAL ISOLATE (UAX #9), so a right-to-left name or note keeps its
+/// own direction and cannot reorder the text around it.
+pub(crate) fn isolate(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let clean: String = line.chars().filter(|c| !is_bidi_control(*c)).collect();
+            if clean.trim().is_empty() {
+                clean
+            } else {
+                format!("\u{2068}{clean}\u{2069}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The summary with every field the user typed (name, notes, medicine
+/// names, clearance note) isolated for the page.
+fn isolate_user_text(s: &Summary) -> Summary {
+    let mut s = s.clone();
+    let iso = |t: &mut Option<String>| {
+        if let Some(x) = t.as_mut() {
+            *x = isolate(x);
+        }
+    };
+    iso(&mut s.display_name);
+    for n in &mut s.notes {
+        n.text = isolate(&n.text);
+    }
+    for r in &mut s.red_flags {
+        iso(&mut r.note);
+    }
+    for c in &mut s.courses {
+        iso(&mut c.name);
+    }
+    if let Some(c) = s.clearance.as_mut() {
+        iso(&mut c.note);
+    }
+    s
 }
 
 // ---------------------------------------------------------------------------

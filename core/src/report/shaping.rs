@@ -161,6 +161,8 @@ impl<'a> Fonts<'a> {
             .map(|c| {
                 if c.is_whitespace() || c.is_control() {
                     ' '
+                } else if super::pdf::is_bidi_control(c) {
+                    c // for the bidi algorithm; never drawn
                 } else if sticky(c) || self.pick(primary, c).is_some() {
                     c
                 } else {
@@ -177,7 +179,7 @@ impl<'a> Fonts<'a> {
                 let text = &clean[range.clone()];
                 // Split the run by font, in logical order.
                 let mut segments: Vec<(usize, String)> = Vec::new();
-                for c in text.chars() {
+                for c in text.chars().filter(|c| !super::pdf::is_bidi_control(*c)) {
                     let current = segments.last().map(|s| s.0);
                     // Marks stay with their base; a fallback font keeps the
                     // rest of its word; spaces return to the primary font.
