@@ -661,3 +661,195 @@ fn every_bundle_is_valid_for_the_hl7_validator_and_fhir_resources() {
     // Ours are at zero: what remains would be listed in docs/fhir.md.
     assert!(warnings.is_empty(), "HAPI warnings:\n{}", warnings.join("\n"));
 }
+
+/// Run Python code on a file with the standard library only; None (skip) when
+/// python3 is missing outside CI.
+fn python(code: &str, arg: &std::path::Path) -> Option<String> {
+    match std::process::Command::new("python3").arg("-c").arg(code).arg(arg).output() {
+        Ok(o) if o.status.success() => Some(String::from_utf8(o.stdout).unwrap()),
+        Ok(o) => panic!("python3: {}", String::from_utf8_lossy(&o.stderr)),
+        Err(e) => {
+            assert!(!ci(), "python3 is required with CI=true: {e}");
+            None
+        }
+    }
+}
+
+/// The plan-event and plan-status Observations of a bundle, read with Python's json:
+/// "status|since|end" then one "day kind target" line per event.
+const PY_PLAN: &str = "import json,sys\nb=json.load(open(sys.argv[1],encoding='utf-8'))\n\
+    obs=[e['resource'] for e in b['entry'] if e['resource']['resourceType']=='Observation']\n\
+    code=lambda o:o['code']['coding'][0]['code']\n\
+    st=[o for o in obs if code(o)=='plan-status']\n\
+    print('|'.join([st[0]['valueCodeableConcept']['text'],st[0]['effectivePeriod']['start'],st[0]['effectivePeriod']['end']]) if st else 'none')\n\
+    [print(o['effectiveDateTime'],o['valueCodeableConcept']['text'],o['component'][0]['valueQuantity']['value']) for o in obs if code(o)=='plan-event']";
+
+const BERLIN: &str = "Europe/Berlin";
+
+/// The breaker's day (fix-14 item 2): start, 50 ml, an S5 reaction at 11:40,
+/// an evening check-in with mild hives; then nothing until the reports.
+fn start_and_stop_day() -> Kefir {
+    let app = Kefir::open_in_memory().unwrap();
+    let t = |s: &str| ts(&format!("2026-11-01T{s}:00+01:00"));
+    let mut p = profile(&[Condition::LactoseIntolerance], &[]);
+    p.display_name = Some("Anna Test".into());
+    app.save_profile(&p, t("07:00")).unwrap();
+    app.start_plan(&PlanSettings::default(), t("07:05"), BERLIN).unwrap();
+    app.log_drink(&drink(t("07:10"), 50, KefirKind::MilkCow, None), t("07:10"), BERLIN).unwrap();
+    let reaction = ReactionInput {
+        at: t("11:40"),
+        symptoms: vec![
+            entry(Symptom::LipFaceTongueSwelling, Severity::Severe),
+            entry(Symptom::BreathingDifficulty, Severity::Severe),
+        ],
+        note: None,
+    };
+    app.report_reaction(&reaction, t("11:40"), BERLIN).unwrap();
+    let checkin = CheckinInput {
+        day: "2026-11-01".into(),
+        symptoms: vec![entry(Symptom::Hives, Severity::Mild)],
+        bristol: Some(4),
+        note: None,
+    };
+    app.save_checkin(&checkin, t("20:00"), BERLIN).unwrap();
+    app
+}
+
+#[test]
+fn several_plan_events_on_one_day_are_all_reported() {
+    let app = start_and_stop_day();
+    let now = ts("2026-11-02T08:00:00+01:00");
+    let s = app.summary("2026-11-01", "2026-11-01", now, BERLIN).unwrap();
+    let kinds: Vec<(DecisionKind, u32)> = s.plan_events.iter().map(|e| (e.decision, e.target_ml)).collect();
+    assert_eq!(kinds[0], (DecisionKind::Start, 50), "{kinds:?}");
+    assert!(kinds.iter().any(|k| k.0 == DecisionKind::Stop), "{kinds:?}");
+    let day = &s.days[0];
+    assert_eq!((day.decision, day.target_ml), (Some(DecisionKind::Stop), Some(50)), "a plan day, status S5");
+    assert!(day.rule_ids.contains(&"S5".to_string()), "{:?}", day.rule_ids);
+    assert_eq!((s.totals.days_on_target, s.totals.days_with_target), (1, 1));
+
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("day.pdf");
+    app.write_pdf("2026-11-01", "2026-11-01", Paper::A4, &pdf, now, BERLIN).unwrap();
+    if let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) {
+        assert!(text.contains("1 of 1 days within 10% of plan"), "{text}");
+        let events = &text[text.rfind("Plan events").unwrap()..];
+        assert!(events.contains("start") && events.contains("D1") && events.contains("stop"), "{events}");
+    }
+    let fhir = dir.path().join("day.json");
+    app.write_fhir("2026-11-01", "2026-11-01", &fhir, now, BERLIN).unwrap();
+    if let Some(out) = python(PY_PLAN, &fhir) {
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "stopped|2026-11-01|2026-11-01", "{out}");
+        assert_eq!(lines[1], "2026-11-01 start 50", "{out}");
+        assert!(lines[2..].iter().any(|l| l.starts_with("2026-11-01 stop 0")), "{out}");
+    }
+    validate_fhir(&[fhir]);
+}
+
+#[test]
+fn a_range_after_a_stop_or_pause_still_shows_the_plan_status() {
+    let app = start_and_stop_day();
+    let now = ts("2026-11-10T08:00:00+01:00");
+    // After the stop, and a range wholly in the future.
+    for (from, to) in [("2026-11-06", "2026-11-09"), ("2026-12-01", "2026-12-03")] {
+        let s = app.summary(from, to, now, BERLIN).unwrap();
+        let p = s.plan_status.as_ref().expect("the stop stands");
+        assert_eq!((p.status.as_str(), p.since.as_str()), ("stopped", "2026-11-01"));
+        assert!(p.rule_ids.contains(&"S5".to_string()), "{:?}", p.rule_ids);
+        assert!(s.days.iter().all(|d| d.decision == Some(DecisionKind::Stopped) && d.target_ml == Some(0)));
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("after.pdf");
+        app.write_pdf(from, to, Paper::A4, &pdf, now, BERLIN).unwrap();
+        if let Some(text) = page1(&pdf).map(|t| squash(&t)) {
+            assert!(text.contains("Plan STOPPED since 2026-11-01"), "{text}");
+            assert!(!text.contains("No introduction plan"), "{text}");
+        }
+        if let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) {
+            assert!(!text.contains("no plan"), "daily log: {text}");
+        }
+        let fhir = dir.path().join("after.json");
+        app.write_fhir(from, to, &fhir, now, BERLIN).unwrap();
+        if let Some(out) = python(PY_PLAN, &fhir) {
+            assert_eq!(out.lines().next(), Some(format!("stopped|2026-11-01|{to}").as_str()), "{out}");
+        }
+        validate_fhir(&[fhir]);
+    }
+
+    // A pause by the user: the days after it read paused, not "no plan".
+    let app = Kefir::open_in_memory().unwrap();
+    let t = |s: &str| ts(&format!("{s}+01:00"));
+    app.save_profile(&profile(&[], &[]), t("2026-11-01T07:00:00")).unwrap();
+    app.start_plan(&PlanSettings::default(), t("2026-11-01T07:05:00"), BERLIN).unwrap();
+    app.pause_plan(t("2026-11-03T09:00:00"), BERLIN).unwrap();
+    let s = app.summary("2026-11-04", "2026-11-06", t("2026-11-07T09:00:00"), BERLIN).unwrap();
+    let p = s.plan_status.as_ref().unwrap();
+    assert_eq!((p.status.as_str(), p.since.as_str()), ("paused", "2026-11-03"));
+    assert!(s.days.iter().all(|d| d.decision == Some(DecisionKind::Paused)), "{:?}", s.days);
+    // Before any plan: none.
+    let s = app.summary("2026-10-01", "2026-10-31", t("2026-11-07T09:00:00"), BERLIN).unwrap();
+    assert!(s.plan_status.is_none() && s.days.iter().all(|d| d.decision.is_none()));
+}
+
+#[test]
+fn report_fonts_must_be_small_regular_files() {
+    // fix-14 item 5: /dev/zero was read without limit, a FIFO hung.
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.ttf");
+    std::fs::File::create(&big).unwrap().set_len(MAX_FONT_BYTES + 1).unwrap(); // sparse
+    let fifo = dir.path().join("fifo.ttf");
+    let made_fifo = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    let mut cases = vec![
+        (std::path::PathBuf::from("/dev/zero"), "regular"),
+        (dir.path().to_path_buf(), "regular"),
+        (big, "larger"),
+        (dir.path().join("missing.ttf"), "exist"),
+    ];
+    if made_fifo {
+        cases.push((fifo, "regular"));
+    }
+    for (path, why) in cases {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let p = path.clone();
+        std::thread::spawn(move || {
+            let app = Kefir::open_in_memory().unwrap();
+            let _ = tx.send(app.set_report_fonts(&[p]));
+        });
+        let r = rx.recv_timeout(std::time::Duration::from_secs(20)).unwrap_or_else(|_| panic!("{path:?} hangs"));
+        match r {
+            Err(CoreError::Invalid { field, reason }) => {
+                assert_eq!(field, "fonts");
+                assert!(reason.contains(why), "{path:?}: {reason}");
+            }
+            other => panic!("{path:?}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn user_text_is_isolated_and_bidi_controls_are_dropped_on_the_page() {
+    // fix-14 item 6: an RTL name pulled the dates of the running header into
+    // its run; a right-to-left override in a note reordered it ("Evil exe.png").
+    let Some(fonts) = noto_fonts() else { return };
+    let app = Kefir::open_in_memory().unwrap();
+    app.set_report_fonts(&fonts).unwrap();
+    let t = |s: &str| ts(&format!("2026-11-01T{s}:00+01:00"));
+    let mut p = profile(&[], &[]);
+    p.display_name = Some("שרה כהן".into());
+    app.save_profile(&p, t("07:00")).unwrap();
+    let note = "Evil\u{202E}gnp.exe and \u{2067}x\u{2069} end";
+    app.log_drink(&drink(t("08:00"), 50, KefirKind::Water, Some(note)), t("08:00"), BERLIN).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("bidi.pdf");
+    app.write_pdf("2026-11-01", "2026-11-02", Paper::A4, &pdf, t("12:00"), BERLIN).unwrap();
+    let Some(text) = pdftotext(&pdf) else { return };
+    let header = text.lines().find(|l| l.contains("doctor summary ·") && l.contains(" to ")).unwrap();
+    assert!(header.ends_with("2026-11-01 to 2026-11-02"), "the dates stay together, after the name: {header:?}");
+    assert!(header.contains("שרה כהן"), "{header:?}");
+    let first = page1(&pdf).unwrap();
+    let line = first.lines().find(|l| l.contains("age band")).unwrap();
+    assert!(line.contains("שרה כהן") && line.contains("age band: Adult"), "{line:?}");
+    let flat = squash(&text);
+    assert!(flat.contains("Evilgnp.exe and x end"), "controls dropped, logical order kept: {flat}");
+    assert!(!text.contains('\u{202E}') && !text.contains('\u{2067}') && !text.contains('\u{2068}'));
+}
