@@ -853,3 +853,63 @@ fn user_text_is_isolated_and_bidi_controls_are_dropped_on_the_page() {
     assert!(flat.contains("Evilgnp.exe and x end"), "controls dropped, logical order kept: {flat}");
     assert!(!text.contains('\u{202E}') && !text.contains('\u{2067}') && !text.contains('\u{2068}'));
 }
+
+/// (kind, text, SNOMED CT code or "-") of every symptom Observation and
+/// reaction manifestation of a bundle, read with Python's json.
+const PY_SYMPTOM_CODES: &str = "import json,sys\nb=json.load(open(sys.argv[1],encoding='utf-8'))\n\
+    sct=lambda cc:[c['code'] for c in cc.get('coding',[]) if c['system']=='http://snomed.info/sct']\n\
+    for e in b['entry']:\n\
+    \x20r=e['resource']\n\
+    \x20if r['resourceType']=='Observation' and r['code']['coding'][0]['code']=='75325-1':\n\
+    \x20\x20v=r['valueCodeableConcept'];print('obs|'+v['text']+'|'+(sct(v) or ['-'])[0])\n\
+    \x20for x in r.get('reaction',[]):\n\
+    \x20\x20for m in x['manifestation']:print('manifestation|'+m['text']+'|'+(sct(m) or ['-'])[0])";
+
+#[test]
+fn a_symptom_has_one_snomed_code_everywhere_in_the_exports() {
+    // fix-14 item 3: the swelling was uncoded in the Observation and the PDF
+    // but Angioedema in the AllergyIntolerance.
+    let (app, now) = red_flag_day();
+    let t = |s: &str| ts(&format!("2026-11-18T{s}:00+01:00"));
+    let checkin = CheckinInput {
+        day: "2026-11-18".into(),
+        symptoms: vec![
+            entry(Symptom::Constipation, Severity::Mild),
+            entry(Symptom::Cramps, Severity::Mild),
+            entry(Symptom::FeverChills, Severity::Mild),
+        ],
+        bristol: Some(2),
+        note: None,
+    };
+    app.save_checkin(&checkin, t("21:00"), PARIS).unwrap();
+    let now = now.max(t("21:30"));
+    let dir = tempfile::tempdir().unwrap();
+    let fhir = dir.path().join("codes.json");
+    app.write_fhir("2026-11-17", "2026-11-18", &fhir, now, PARIS).unwrap();
+    if let Some(out) = python(PY_SYMPTOM_CODES, &fhir) {
+        let mut by_text: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
+        for line in out.lines() {
+            let parts: Vec<&str> = line.split('|').collect();
+            by_text.entry(parts[1].to_string()).or_default().insert(parts[2].to_string());
+        }
+        for (text, codes) in &by_text {
+            assert_eq!(codes.len(), 1, "{text}: {codes:?}");
+        }
+        let code = |t: &str| by_text[t].iter().next().unwrap().clone();
+        assert_eq!(code("Swelling of lips, face or tongue"), "41291007");
+        assert_eq!(code("Wheeze or difficulty breathing"), "267036007");
+        assert_eq!(code("Constipation"), "14760008");
+        assert_eq!(code("Cramps"), "51197009");
+        assert_eq!(code("Fever or chills"), "-", "not verified: text only");
+        assert!(out.contains("manifestation|Swelling of lips, face or tongue|41291007"), "{out}");
+        assert!(out.contains("obs|Swelling of lips, face or tongue|41291007"), "{out}");
+    }
+    validate_fhir(&[fhir]);
+    let pdf = dir.path().join("codes.pdf");
+    app.write_pdf("2026-11-17", "2026-11-18", Paper::A4, &pdf, now, PARIS).unwrap();
+    if let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) {
+        for code in ["41291007", "267036007", "14760008", "51197009"] {
+            assert!(text.contains(code), "{code} in the PDF's SNOMED CT column: {text}");
+        }
+    }
+}

@@ -651,22 +651,11 @@ fn kefir_concept() -> Value {
     })
 }
 
-/// SNOMED CT concept for a reaction manifestation, only where a published
-/// source gives one:
-/// * the symptom codes of [`Symptom::snomed`] (safety-evidence.md, "Coding
-///   for doctor exports": urticaria 126485001, dyspnoea 267036007, ...);
-/// * lip, face or tongue swelling: 41291007 "Angioedema", listed in the
-///   reaction-manifestation value sets of HL7 Belgium's Clinical Core IG
-///   (ValueSet be-vs-reaction-manifestation-code, "Reaction Manifestation
-///   Code (Allergy - Immunization)"), which also lists 267036007 Dyspnea
-///   and 62315008 Diarrhea as used here.
-///
-/// Other symptoms (itchy throat, faintness, ...) go as text only.
+/// SNOMED CT concept for a reaction manifestation: the symptom's own code
+/// ([`Symptom::snomed`], which cites its sources), so a symptom is coded
+/// the same in every resource of the bundle.
 fn manifestation_snomed(s: Symptom) -> Option<&'static str> {
-    match s {
-        Symptom::LipFaceTongueSwelling => Some("41291007"),
-        other => other.snomed(),
-    }
+    s.snomed()
 }
 
 /// A CodeableConcept with one coding.
@@ -696,6 +685,7 @@ fn snomed_coding(code: &str) -> Value {
         "126485001" => Some("Urticaria"),
         "267036007" => Some("Dyspnea"),
         "41291007" => Some("Angioedema"),
+        "14760008" => Some("Constipation"),
         "782555009" => Some("Allergy to cow's milk protein"),
         _ => None,
     };
