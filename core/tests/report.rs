@@ -525,7 +525,7 @@ fn breaches_notes_and_clearance_appear_in_pdf_and_fhir() {
             ),
             "{text}"
         );
-        assert!(text.contains("2026-11-04 D3: 250 ml on 2026-11-04; the limit was"), "{text}");
+        assert!(text.contains("2026-11-04 D3: 250 ml on 2026-11-04: 250 ml by 18:00, over the"), "{text}");
         assert!(text.contains("2026-11-05 M1:"), "{text}");
         assert!(text.contains("Clinician clearance reported by the user on 2026-11-01"), "{text}");
         assert!(text.contains("kefir spacing missed by 1 drink (M1)"), "{text}");
@@ -912,4 +912,56 @@ fn a_symptom_has_one_snomed_code_everywhere_in_the_exports() {
             assert!(text.contains(code), "{code} in the PDF's SNOMED CT column: {text}");
         }
     }
+}
+
+#[test]
+fn each_drink_is_judged_by_the_limit_in_force_when_it_was_drunk() {
+    // fix-14 item 7: an MAO inhibitor saved at 14:00 (cap 120 ml) made the
+    // 10:30 drink of 150 ml a D3 breach. Item 8: a drink after a stop is a
+    // limit not kept.
+    for tz in [BERLIN, "Pacific/Kiritimati", "America/Los_Angeles"] {
+        let app = Kefir::open_in_memory().unwrap();
+        let at = |d: &str, hm: &str| {
+            let zone = chrono_tz_offset(tz, &format!("2026-09-{d}T{hm}:00"));
+            ts(&format!("2026-09-{d}T{hm}:00{zone}"))
+        };
+        app.save_profile(&profile(&[], &[]), at("01", "08:00")).unwrap();
+        app.start_plan(&PlanSettings::default(), at("01", "08:01"), tz).unwrap();
+        app.log_drink(&drink(at("05", "10:30"), 150, KefirKind::Water, None), at("05", "10:30"), tz).unwrap();
+        app.save_profile(&profile(&[], &[MedClass::MaoInhibitor]), at("05", "14:00")).unwrap();
+        app.log_drink(&drink(at("06", "10:30"), 150, KefirKind::Water, None), at("06", "10:30"), tz).unwrap();
+        let reaction = ReactionInput {
+            at: at("06", "12:00"),
+            symptoms: vec![entry(Symptom::Hives, Severity::Moderate)],
+            note: None,
+        };
+        app.report_reaction(&reaction, at("06", "12:00"), tz).unwrap();
+        app.log_drink(&drink(at("07", "09:00"), 50, KefirKind::Water, None), at("07", "09:00"), tz).unwrap();
+        let now = at("08", "09:00");
+        let s = app.summary("2026-09-05", "2026-09-07", now, tz).unwrap();
+        let d3: Vec<&str> = s.breaches.iter().filter(|b| b.rule_id == "D3").map(|b| b.date.as_str()).collect();
+        assert_eq!(d3, vec!["2026-09-06"], "{tz}: {:?}", s.breaches);
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("limits.pdf");
+        app.write_pdf("2026-09-05", "2026-09-07", Paper::A4, &pdf, now, tz).unwrap();
+        if let Some(text) = page1(&pdf).map(|t| squash(&t)) {
+            assert!(!text.contains("2026-09-05 D3"), "{tz}: {text}");
+            assert!(text.contains("2026-09-06 D3: 150 ml on 2026-09-06: 150 ml by 10:30, over the 120 ml"), "{text}");
+            assert!(
+                text.contains(
+                    "2026-09-07 S6: 50 ml water kefir at 2026-09-07 09:00: drunk while the plan was stopped (S6)"
+                ),
+                "{text}"
+            );
+        }
+    }
+}
+
+/// The UTC offset of a local time in `tz`, "+HH:MM" (via the app's zone rules).
+fn chrono_tz_offset(tz: &str, local: &str) -> String {
+    let tz: chrono_tz::Tz = tz.parse().unwrap();
+    let naive = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S").unwrap();
+    use chrono::{Offset, TimeZone};
+    let off = tz.offset_from_local_datetime(&naive).single().unwrap().fix().local_minus_utc();
+    format!("{}{:02}:{:02}", if off < 0 { '-' } else { '+' }, off.abs() / 3600, (off.abs() % 3600) / 60)
 }

@@ -468,7 +468,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         now.max(end).plus(Duration::hours(1)),
     )?;
     let courses = courses(&doses, &drinks, start, end, now, zone);
-    let breaches = breaches(&drinks, &days, &versions, &doses, zone);
+    let breaches = breaches(&drinks, &days, &versions, &doses, &plan_history, zone);
     let notes = notes(c, &drinks, &checkins, &reactions, &doses, &acks, start, end, zone)?;
     let clearance = ack_at_end.map(|a| ClearanceRow {
         at: a.at,
@@ -659,8 +659,25 @@ fn breaches(
     days: &[DayRow],
     versions: &[ProfileVersion],
     doses: &[Dose],
+    stops: &[plan::RangeEvent],
     zone: &Zone,
 ) -> Vec<Breach> {
+    // The rule ids of the stop in force at `t` (from the plan's events, by
+    // the time each was recorded), if the plan was stopped then.
+    let stopped_at = |t: Timestamp| -> Option<Vec<String>> {
+        let mut state: Option<Vec<String>> = None;
+        for e in stops.iter().filter(|e| e.event.at <= t) {
+            match e.event.kind {
+                DecisionKind::Stop => {
+                    let ids = state.get_or_insert_with(Vec::new);
+                    ids.extend(e.event.rule_ids.iter().filter(|id| !ids.contains(id)).cloned().collect::<Vec<_>>());
+                }
+                DecisionKind::Start | DecisionKind::Restart | DecisionKind::Resume => state = None,
+                _ => {}
+            }
+        }
+        state
+    };
     let default = Profile::default();
     let profile_at = |t: Timestamp| in_force(versions, t).map(|v| &v.profile).unwrap_or(&default);
     let mut out = Vec::new();
@@ -688,16 +705,47 @@ fn breaches(
             });
         }
     }
-    for day in days.iter().filter(|d| d.intake_ml > 0) {
-        let Ok(date) = crate::time::parse_iso_date("date", &day.date) else { continue };
-        let (_, day_end) = zone.day_bounds(date);
-        let cap = constraints_for(profile_at(day_end.minus(Duration::milliseconds(1)))).max_ml_per_day;
-        if day.intake_ml > cap {
+    // D3: each drink against the cap in force when it was drunk (a limit
+    // saved later that day does not apply to the morning's drinks); one
+    // breach per local day, at the first drink that took the day over.
+    let mut day_total: Option<(NaiveDate, u32, bool)> = None;
+    for d in drinks {
+        let date = d.at.local_date(zone);
+        let (total, reported) = match day_total {
+            Some((day, t, r)) if day == date => (t + d.ml, r),
+            _ => (d.ml, false),
+        };
+        let cap = constraints_for(profile_at(d.at)).max_ml_per_day;
+        let over = !reported && total > cap;
+        day_total = Some((date, total, reported || over));
+        if over {
+            let iso = iso_date(date);
+            let whole = days.iter().find(|r| r.date == iso).map(|r| r.intake_ml).unwrap_or(total);
             out.push(Breach {
-                at: day_end.minus(Duration::milliseconds(1)),
-                date: day.date.clone(),
+                at: d.at,
+                date: iso.clone(),
                 rule_id: "D3".into(),
-                what: format!("{} ml on {}; the limit was {cap} ml", day.intake_ml, day.date),
+                what: format!(
+                    "{whole} ml on {iso}: {total} ml by {}, over the {cap} ml limit in force then",
+                    d.at.local(zone).format("%H:%M")
+                ),
+            });
+        }
+    }
+    // Drinks while the plan was stopped (the app said to stop kefir).
+    for d in drinks {
+        if let Some(ids) = stopped_at(d.at) {
+            out.push(Breach {
+                at: d.at,
+                date: iso_date(d.at.local_date(zone)),
+                rule_id: ids.first().cloned().unwrap_or_else(|| "D1".into()),
+                what: format!(
+                    "{} ml {} at {}: drunk while the plan was stopped ({})",
+                    d.ml,
+                    kind_text(d.kind),
+                    hm(d.at, zone),
+                    ids.join(", ")
+                ),
             });
         }
     }
