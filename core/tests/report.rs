@@ -585,11 +585,14 @@ fn names_and_notes_in_any_script_come_back_from_pdftotext() {
         assert!(text.contains(typed), "{typed:?} not extracted as typed:\n{text}");
     }
     assert!(!text.contains("Nguy?n"), "no '?' for Vietnamese");
-    // Without fallback fonts the bundled subset draws '?' for what it lacks.
+    assert!(!text.contains("no font for"), "every character had a font");
+    // Without fallback fonts the bundled subset draws '?' for what it lacks;
+    // the text layer keeps the characters and the page says which had no font.
     app.set_report_fonts(&[]).unwrap();
     app.write_pdf("2026-11-01", "2026-11-06", Paper::A4, &pdf, now, PARIS).unwrap();
     let text = pdftotext(&pdf).unwrap();
-    assert!(!text.contains("王芳"));
+    assert!(text.contains("王芳") && text.contains("שרה"), "{text}");
+    assert!(text.contains("no font for U+"), "{text}");
     // A file that is not a font is a typed error and changes nothing.
     let bad = dir.path().join("not-a-font.ttf");
     std::fs::write(&bad, b"hello").unwrap();
@@ -964,4 +967,20 @@ fn chrono_tz_offset(tz: &str, local: &str) -> String {
     use chrono::{Offset, TimeZone};
     let off = tz.offset_from_local_datetime(&naive).single().unwrap().fix().local_minus_utc();
     format!("{}{:02}:{:02}", if off < 0 { '-' } else { '+' }, off.abs() / 3600, (off.abs() % 3600) / 60)
+}
+
+#[test]
+fn characters_no_font_has_keep_their_code_point_in_the_text_layer() {
+    // fix-14 item 4: emoji came back from pdftotext as '?'.
+    let app = Kefir::open_in_memory().unwrap();
+    let t = |s: &str| ts(&format!("2026-11-01T{s}:00+01:00"));
+    app.save_profile(&profile(&[], &[]), t("07:00")).unwrap();
+    let note = "by mistake 🥛 late night 🌙 really?";
+    app.log_drink(&drink(t("08:00"), 50, KefirKind::Water, Some(note)), t("08:00"), BERLIN).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("emoji.pdf");
+    app.write_pdf("2026-11-01", "2026-11-01", Paper::A4, &pdf, t("12:00"), BERLIN).unwrap();
+    let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) else { return };
+    assert!(text.contains("by mistake 🥛 late night 🌙 really?"), "{text}");
+    assert!(text.contains("no font for U+1F319 U+1F95B (shown as ?)"), "the page says which: {text}");
 }

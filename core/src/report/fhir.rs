@@ -989,7 +989,8 @@ mod tests {
         let b = bundle(&sample_summary(90));
         let mut offsets = BTreeMap::new();
         for o in resources(&b, "Observation") {
-            let t = o["issued"].as_str().or(o["effectiveDateTime"].as_str()).unwrap();
+            // (the plan-status Observation has an effectivePeriod of dates)
+            let Some(t) = o["issued"].as_str().or(o["effectiveDateTime"].as_str()) else { continue };
             if t.len() > 10 {
                 *offsets.entry(t[t.len() - 6..].to_string()).or_insert(0) += 1;
             }

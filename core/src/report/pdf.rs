@@ -291,6 +291,8 @@ struct Doc<'f> {
     used: Vec<Usage>,
     /// Flow cursor on appendix pages.
     y: f32,
+    /// Characters no font had (drawn as `?`, kept in the text layer).
+    missing: std::collections::BTreeSet<char>,
 }
 
 /// Round to 1/100 pt so coordinates stay short in the content stream.
@@ -302,7 +304,7 @@ impl<'f> Doc<'f> {
     fn new(fonts: &'f Fonts<'f>, paper: Paper) -> Doc<'f> {
         let (w, h) = paper.size();
         let used = fonts.faces.iter().map(|_| Usage::new()).collect();
-        Doc { fonts, w, h, pages: vec![Content::new()], cur: 0, used, y: 0.0 }
+        Doc { fonts, w, h, pages: vec![Content::new()], cur: 0, used, y: 0.0, missing: Default::default() }
     }
 
     fn content_w(&self) -> f32 {
@@ -330,11 +332,25 @@ impl<'f> Doc<'f> {
         let runs = self.fonts.layout(st.face as usize, s);
         let (h, Rgb(r, g, b)) = (self.h, st.color);
         let mut pen = x;
-        // Per run: font, x, glyph bytes, (byte offset, TJ adjustment).
-        type Drawn = (usize, f32, Vec<u8>, Vec<(usize, f32)>);
+        // Per run: font, x, glyph bytes, (byte offset, TJ adjustment), and
+        // for a character no font has, the text it stands for.
+        type Drawn = (usize, f32, Vec<u8>, Vec<(usize, f32)>, Option<char>);
         let mut drawn: Vec<Drawn> = Vec::with_capacity(runs.len());
         for run in &runs {
             let face = &self.fonts.faces[run.font];
+            if run.glyphs.iter().any(|g| g.missing.is_some()) {
+                let mut at = pen;
+                for gl in &run.glyphs {
+                    let new = self.used[run.font].use_glyph(gl);
+                    drawn.push((run.font, at, new.to_be_bytes().to_vec(), Vec::new(), gl.missing));
+                    if let Some(c) = gl.missing {
+                        self.missing.insert(c);
+                    }
+                    at += gl.advance * st.size / 1000.0;
+                }
+                pen += run.width() * st.size / 1000.0;
+                continue;
+            }
             let mut bytes = Vec::with_capacity(run.glyphs.len() * 2);
             // (byte offset after which to adjust, adjustment in 1/1000 em)
             let mut adjust: Vec<(usize, f32)> = Vec::new();
@@ -349,12 +365,18 @@ impl<'f> Doc<'f> {
                     adjust.push((bytes.len(), diff));
                 }
             }
-            drawn.push((run.font, pen, bytes, adjust));
+            drawn.push((run.font, pen, bytes, adjust, None));
             pen += run.width() * st.size / 1000.0;
         }
         let page = self.page();
         page.set_fill_rgb(r, g, b);
-        for (font, at, bytes, adjust) in drawn {
+        for (font, at, bytes, adjust, actual) in drawn {
+            if let Some(c) = actual {
+                // ActualText (PDF 32000-1 14.9.4): extractors read the real
+                // character, not the '?' drawn for it.
+                let mut mc = page.begin_marked_content_with_properties(Name(b"Span"));
+                mc.properties().actual_text(TextStr(c.encode_utf8(&mut [0; 4])));
+            }
             page.begin_text();
             let resource = format!("F{font}");
             page.set_font(Name(resource.as_bytes()), st.size);
@@ -377,6 +399,9 @@ impl<'f> Doc<'f> {
                 }
             }
             page.end_text();
+            if actual.is_some() {
+                page.end_marked_content();
+            }
         }
     }
 
@@ -1795,7 +1820,14 @@ fn footers(doc: &mut Doc, ctx: &Ctx<'_>) {
         ctx.s.from_date,
         ctx.s.to_date
     );
-    let version = format!("Kefir Start app version {} · generated {}", ctx.s.app_version, ctx.time(ctx.s.generated_at));
+    let mut version =
+        format!("Kefir Start app version {} · generated {}", ctx.s.app_version, ctx.time(ctx.s.generated_at));
+    if !doc.missing.is_empty() {
+        // Characters no font could draw: shown as '?', kept in the text layer.
+        let list: Vec<String> = doc.missing.iter().take(8).map(|c| format!("U+{:04X}", *c as u32)).collect();
+        let more = if doc.missing.len() > 8 { " …" } else { "" };
+        version.push_str(&format!(" · no font for {}{more} (shown as ?)", list.join(" ")));
+    }
     for i in 0..n {
         doc.cur = i;
         if i > 0 {
