@@ -446,7 +446,7 @@ fn the_demo_course_is_on_page_one_and_a_completed_medication_statement() {
     if let Some(text) = page1(&pdf).map(|t| squash(&t)) {
         assert!(
             text.contains(
-                "Amoxicillin (Antibiotic): first dose 2026-11-03 08:00, last dose 2026-11-07 20:00, every 12 h, 10 doses, completed; kefir spacing kept (M1)"
+                "Amoxicillin (Antibiotic): 10 doses in the period, first 2026-11-03 08:00, last 2026-11-07 20:00, every 12 h, completed; kefir spacing kept (M1)"
             ),
             "{text}"
         );
@@ -983,4 +983,59 @@ fn characters_no_font_has_keep_their_code_point_in_the_text_layer() {
     let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) else { return };
     assert!(text.contains("by mistake 🥛 late night 🌙 really?"), "{text}");
     assert!(text.contains("no font for U+1F319 U+1F95B (shown as ?)"), "the page says which: {text}");
+}
+
+#[test]
+fn a_course_running_past_the_period_is_clipped_to_it() {
+    // fix-14 item 8: "7 doses" and a last dose after the period's end.
+    let app = Kefir::open_in_memory().unwrap();
+    let t = |d: &str, hm: &str| ts(&format!("2026-09-{d}T{hm}:00+02:00"));
+    app.save_profile(&profile(&[], &[MedClass::FluoroquinoloneOrTetracycline]), t("01", "08:00")).unwrap();
+    for (d, hm) in [
+        ("08", "22:00"),
+        ("09", "06:00"),
+        ("09", "14:00"),
+        ("09", "22:00"),
+        ("10", "06:00"),
+        ("10", "14:00"),
+        ("10", "22:00"),
+        ("11", "06:00"),
+    ] {
+        let dose = DoseInput {
+            medicine: MedClass::FluoroquinoloneOrTetracycline,
+            at: t(d, hm),
+            interval_hours: Some(8),
+            note: None,
+            name: Some("Ciprofloxacin".into()),
+        };
+        app.log_dose(&dose, t(d, hm), BERLIN).unwrap();
+    }
+    let now = t("11", "07:00");
+    let s = app.summary("2026-09-09", "2026-09-10", now, BERLIN).unwrap();
+    let c = &s.courses[0];
+    assert_eq!((c.doses, c.doses_before, c.doses_after), (6, 1, 1));
+    assert_eq!((c.first_local.as_str(), c.last_local.as_str()), ("2026-09-09 06:00", "2026-09-10 22:00"));
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("course.pdf");
+    app.write_pdf("2026-09-09", "2026-09-10", Paper::A4, &pdf, now, BERLIN).unwrap();
+    if let Some(text) = page1(&pdf).map(|t| squash(&t)) {
+        assert!(
+            text.contains("Ciprofloxacin (Fluoroquinolone or tetracycline): 6 doses in the period (1 before it, 1 after it), first 2026-09-09 06:00, last 2026-09-10 22:00"),
+            "{text}"
+        );
+    }
+    if let Some(text) = pdftotext(&pdf) {
+        // The app code cell breaks at an underscore, not inside a word.
+        assert!(!text.contains("tetracycli\n"), "{text}");
+    }
+    let fhir = dir.path().join("course.json");
+    app.write_fhir("2026-09-09", "2026-09-10", &fhir, now, BERLIN).unwrap();
+    let py = "import json,sys\nb=json.load(open(sys.argv[1],encoding='utf-8'))\n\
+              m=[e['resource'] for e in b['entry'] if e['resource']['resourceType']=='MedicationStatement']\n\
+              print(m[0]['status'], m[0]['effectivePeriod']['start'], m[0]['effectivePeriod'].get('end','-'), m[0]['dosage'][0]['text'])";
+    if let Some(out) = python(py, &fhir) {
+        assert!(out.starts_with("active 2026-09-09T06:00:00+02:00 - Every 8 h; 6 doses logged in the period"), "{out}");
+        assert!(out.contains("1 dose(s) before and 1 after the period"), "{out}");
+    }
+    validate_fhir(&[fhir]);
 }

@@ -619,11 +619,17 @@ fn courses(
         .into_iter()
         .filter(|g| g.iter().any(|d| d.at >= start && d.at < end))
         .map(|g| {
-            let (first, last) = (g[0], g[g.len() - 1]);
+            // Dates and count inside the period; what lies outside is counted apart.
+            let inside: Vec<&Dose> = g.iter().copied().filter(|d| d.at >= start && d.at < end).collect();
+            let doses_before = g.iter().filter(|d| d.at < start).count() as u32;
+            let doses_after = g.iter().filter(|d| d.at >= end).count() as u32;
+            let (first, last) = (inside[0], inside[inside.len() - 1]);
+            let overall_last = g[g.len() - 1];
             let mut intervals: Vec<u32> = g.iter().filter_map(|d| d.interval_hours).collect();
             intervals.sort_unstable();
             let interval_hours = intervals.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).map(|run| run[0]);
-            let active = last.interval_hours.is_some_and(|h| last.at.plus(Duration::hours(2 * h as i64)) > now);
+            let active =
+                overall_last.interval_hours.is_some_and(|h| overall_last.at.plus(Duration::hours(2 * h as i64)) > now);
             let owned: Vec<Dose> = g.iter().map(|d| (*d).clone()).collect();
             // Only drinks near the course can be inside its windows (drinks are sorted).
             let from = first.at.minus(Duration::hours(SPACING_REACH_H));
@@ -642,7 +648,9 @@ fn courses(
                 first_local: hm(first.at, zone),
                 last_local: hm(last.at, zone),
                 interval_hours,
-                doses: g.len() as u32,
+                doses: inside.len() as u32,
+                doses_before,
+                doses_after,
                 active,
                 rule_id: crate::screening::spacing_rule_for(first.medicine).map(|r| r.rule_id),
                 drinks_in_window,

@@ -408,13 +408,20 @@ impl<'a> Builder<'a> {
             concept["text"] = Value::String(c.label.clone());
         }
         let mut period = json!({ "start": self.time(c.first_dose) });
-        if !c.active {
+        if !c.active && c.doses_after == 0 {
             period["end"] = Value::String(self.time(c.last_dose));
         }
+        let outside = match (c.doses_before, c.doses_after) {
+            (0, 0) => String::new(),
+            (b, a) => format!("; {b} dose(s) before and {a} after the period"),
+        };
         let mut dosage = json!({
             "text": match c.interval_hours {
-                Some(h) => format!("Every {h} h; {} doses logged from {} to {}", c.doses, c.first_local, c.last_local),
-                None => format!("{} doses logged from {} to {}", c.doses, c.first_local, c.last_local),
+                Some(h) => format!(
+                    "Every {h} h; {} doses logged in the period, from {} to {}{outside}",
+                    c.doses, c.first_local, c.last_local
+                ),
+                None => format!("{} doses logged in the period, from {} to {}{outside}", c.doses, c.first_local, c.last_local),
             }
         });
         if let Some(h) = c.interval_hours {

@@ -94,6 +94,16 @@ pub fn render_with_fonts(summary: &Summary, paper: Paper, fallback: &[Vec<u8>]) 
     doc.finish(&ctx)
 }
 
+/// " (2 before it, 3 after it)" for the doses of a course outside the period.
+fn outside(c: &crate::report::MedCourse) -> String {
+    match (c.doses_before, c.doses_after) {
+        (0, 0) => String::new(),
+        (b, 0) => format!(" ({b} before it)"),
+        (0, a) => format!(" ({a} after it)"),
+        (b, a) => format!(" ({b} before it, {a} after it)"),
+    }
+}
+
 /// Unicode bidi embedding, override and isolate controls (U+202A–U+202E,
 /// U+2066–U+2069): typed or restored text may carry them ("Evil\u{202E}gnp.exe").
 pub(crate) fn is_bidi_control(c: char) -> bool {
@@ -450,13 +460,26 @@ impl<'f> Doc<'f> {
                     line = word.to_string();
                     line_w = word_w;
                 } else {
-                    // Break an overlong word (a URL, an id) by characters.
+                    // Break an overlong word (a URL, an id) by characters,
+                    // after its last '_', '/', '-' or '.' that fits when there is one.
                     let mut piece = String::new();
                     for c in word.chars() {
                         piece.push(c);
                         if self.width(st, &piece) > max_w && piece.chars().count() > 1 {
                             piece.pop();
-                            lines.push(std::mem::take(&mut piece));
+                            let cut = piece
+                                .char_indices()
+                                .filter(|&(i, ch)| i > 0 && matches!(ch, '_' | '/' | '-' | '.'))
+                                .map(|(i, ch)| i + ch.len_utf8())
+                                .next_back()
+                                .filter(|&i| i < piece.len());
+                            match cut {
+                                Some(i) => {
+                                    let rest = piece.split_off(i);
+                                    lines.push(std::mem::replace(&mut piece, rest));
+                                }
+                                None => lines.push(std::mem::take(&mut piece)),
+                            }
                             piece.push(c);
                         }
                     }
@@ -1083,11 +1106,12 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
             };
             let state = if c.active { "ongoing" } else { "completed" };
             let text = format!(
-                "{name}: first dose {}, last dose {}{every}, {} dose{}, {state}{spacing}",
+                "{name}: {} dose{} in the period{}, first {}, last {}{every}, {state}{spacing}",
+                c.doses,
+                if c.doses == 1 { "" } else { "s" },
+                outside(c),
                 c.first_local,
                 c.last_local,
-                c.doses,
-                if c.doses == 1 { "" } else { "s" }
             );
             wrap(doc, if c.drinks_in_window > 0 { level_color(Level::Caution) } else { INK }, &text)
         })
