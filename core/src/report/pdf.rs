@@ -27,7 +27,11 @@
 //! (CIDFontType2 for TrueType, CIDFontType0C for CFF outlines) with
 //! Identity-H encoding and a ToUnicode CMap, so the text can be searched,
 //! copied and extracted (e.g. by `pdftotext`). Characters no font has are
-//! drawn as `?`. Streams are deflate-compressed. The output is a pure
+//! drawn as `?` inside an ActualText span that keeps the real character in
+//! the text layer, and the footer names them (U+ code points). Text the user
+//! typed is set in bidi isolates (FSI…PDI, any bidi controls it carries
+//! dropped), so a right-to-left name cannot reorder the line around it.
+//! Streams are deflate-compressed. The output is a pure
 //! function of the summary, the paper size and the fonts.
 
 use super::shaping::{FontFace, Fonts, Usage};
@@ -80,7 +84,8 @@ pub fn render(summary: &Summary, paper: Paper) -> Result<Vec<u8>> {
 /// e.g. the phone's system fonts or Debian's Noto fonts) for characters the
 /// bundled DejaVu subset lacks (Vietnamese, Hebrew, Arabic, CJK, ...). They
 /// are tried in order, per character; only the glyphs used are embedded.
-/// Characters no font has are drawn as `?`. A fallback that is not a font:
+/// Characters no font has are drawn as `?` (their code point kept in the
+/// text layer and listed in the footer). A fallback that is not a font:
 /// InvalidInput `fonts`.
 pub fn render_with_fonts(summary: &Summary, paper: Paper, fallback: &[Vec<u8>]) -> Result<Vec<u8>> {
     let zone = Zone::parse(&summary.time_zone)?;
