@@ -747,7 +747,8 @@ fn several_plan_events_on_one_day_are_all_reported() {
         assert_eq!(lines[1], "2026-11-01 start 50", "{out}");
         assert!(lines[2..].iter().any(|l| l.starts_with("2026-11-01 stop 0")), "{out}");
     }
-    validate_fhir(&[fhir]);
+    let w = validate_fhir(&[fhir]);
+    assert!(w.is_empty(), "HAPI warnings: {w:?}");
 }
 
 #[test]
@@ -776,7 +777,8 @@ fn a_range_after_a_stop_or_pause_still_shows_the_plan_status() {
         if let Some(out) = python(PY_PLAN, &fhir) {
             assert_eq!(out.lines().next(), Some(format!("stopped|2026-11-01|{to}").as_str()), "{out}");
         }
-        validate_fhir(&[fhir]);
+        let w = validate_fhir(&[fhir]);
+        assert!(w.is_empty(), "HAPI warnings: {w:?}");
     }
 
     // A pause by the user: the days after it read paused, not "no plan".
@@ -907,7 +909,8 @@ fn a_symptom_has_one_snomed_code_everywhere_in_the_exports() {
         assert!(out.contains("manifestation|Swelling of lips, face or tongue|41291007"), "{out}");
         assert!(out.contains("obs|Swelling of lips, face or tongue|41291007"), "{out}");
     }
-    validate_fhir(&[fhir]);
+    let w = validate_fhir(&[fhir]);
+    assert!(w.is_empty(), "HAPI warnings: {w:?}");
     let pdf = dir.path().join("codes.pdf");
     app.write_pdf("2026-11-17", "2026-11-18", Paper::A4, &pdf, now, PARIS).unwrap();
     if let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) {
@@ -1037,5 +1040,6 @@ fn a_course_running_past_the_period_is_clipped_to_it() {
         assert!(out.starts_with("active 2026-09-09T06:00:00+02:00 - Every 8 h; 6 doses logged in the period"), "{out}");
         assert!(out.contains("1 dose(s) before and 1 after the period"), "{out}");
     }
-    validate_fhir(&[fhir]);
+    let w = validate_fhir(&[fhir]);
+    assert!(w.is_empty(), "HAPI warnings: {w:?}");
 }
