@@ -188,10 +188,10 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
             let e = &plan_history[hi];
             match e.event.kind {
                 DecisionKind::Start | DecisionKind::Restart | DecisionKind::Resume => go_ahead = Some(e),
-                DecisionKind::Stop | DecisionKind::Pause => {
-                    if stop_event.is_none_or(|w| event_rank(e.event.kind) >= event_rank(w.event.kind)) {
-                        stop_event = Some(e);
-                    }
+                DecisionKind::Stop | DecisionKind::Pause
+                    if stop_event.is_none_or(|w| event_rank(e.event.kind) >= event_rank(w.event.kind)) =>
+                {
+                    stop_event = Some(e);
                 }
                 _ => {}
             }

@@ -161,16 +161,16 @@ impl<'a> Fonts<'a> {
                 .collect();
             return vec![Run { font: primary, glyphs }];
         }
-        // Controls and line breaks as spaces; characters no font has as '?'.
+        // Controls and line breaks as spaces.
         let clean: String = s
             .chars()
             .map(|c| {
+                // Bidi controls stay for the bidi algorithm (never drawn);
+                // characters no font has are drawn as '?' below.
                 if c.is_whitespace() || c.is_control() {
                     ' '
-                } else if super::pdf::is_bidi_control(c) {
-                    c // for the bidi algorithm; never drawn
                 } else {
-                    c // characters no font has are drawn as '?' below
+                    c
                 }
             })
             .collect();
