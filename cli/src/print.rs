@@ -271,8 +271,19 @@ pub fn plan(ctx: &Ctx, v: &PlanView) {
     if let Some(r) = &v.blocked_reason {
         outln!("  blocked: {r}");
     }
+    if !v.history.is_empty() {
+        outln!("  days (the decision that stands, newest first):");
+    }
     for d in v.history.iter().take(14) {
         outln!("  {}  {:<9} {:>4} ml  {} [{}]", d.day, d.kind, d.target_ml, d.reason, d.rule_ids.join(", "));
+    }
+    // Every start, stop, pause, resume and restart, several a day if need be.
+    let skip = v.events.len().saturating_sub(10);
+    if !v.events.is_empty() {
+        outln!("  events (oldest first):");
+    }
+    for e in &v.events[skip..] {
+        outln!("  {}  {:<9} {} [{}]", e.day, e.kind, e.reason, e.rule_ids.join(", "));
     }
 }
 

@@ -835,3 +835,19 @@ fn plan_commands_have_help_text() {
         assert!(long.contains(words), "{long}");
     }
 }
+
+#[test]
+fn plan_show_lists_every_event_of_a_day() {
+    // fix-14 newcomer note / item 2: a start and a stop on one day; the text
+    // history showed only the stop.
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    assert_eq!(kt(&db, "2026-11-01T07:05:00Z", &["plan", "start"]).0, Some(0));
+    let (code, _, err) = kt(&db, "2026-11-01T11:40:00Z", &["react", "--symptom", "lip_face_tongue_swelling=severe"]);
+    assert_eq!(code, Some(0), "{err}");
+    let (_, out, _) = kt(&db, "2026-11-01T12:00:00Z", &["plan", "show"]);
+    let events = &out[out.find("events (oldest first):").expect(&out)..];
+    let start = events.find("2026-11-01  start").expect(events);
+    let stop = events.find("2026-11-01  stop").expect(events);
+    assert!(start < stop, "{events}");
+}
