@@ -179,16 +179,19 @@ pub enum PlanCmd {
         #[arg(long = "step")]
         step_ml: Option<u32>,
     },
+    /// Show the plan: status, step, today's target; `history` has the
+    /// decision that stands for each day (newest first), `events` every
+    /// start, stop, pause, resume and restart (oldest first, several a day)
     Show,
+    /// Pause the plan (no kefir target until `plan resume`)
     Pause,
+    /// Resume a paused plan (one step below the last tolerated amount)
     Resume,
     /// Restart after a stop: once a clean check-in followed it and, after S5, S6
     /// or S7, a clinician's go-ahead was recorded (`kefir profile ack --note`)
     Restart,
     /// Change the target amount
-    Target {
-        ml: u32,
-    },
+    Target { ml: u32 },
 }
 
 #[derive(clap::Subcommand)]

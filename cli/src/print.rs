@@ -176,7 +176,13 @@ pub fn screening(ctx: &Ctx, s: &Screening) {
     }
     if s.needs_clinician {
         match s.clinician_cleared_at {
-            Some(at) => outln!("  cleared by a clinician on {at}"),
+            Some(at) => {
+                let zone = Zone::parse(&ctx.tz).expect("validated");
+                outln!(
+                    "  clinician's go-ahead reported by you on {} (not verified by the app)",
+                    at.local_date(&zone).format("%Y-%m-%d")
+                )
+            }
             None => outln!(
                 "  talk to a clinician before starting ({}); then `kefir profile ack`",
                 s.uncleared_rule_ids.join(", ")
@@ -297,8 +303,19 @@ pub fn plan(ctx: &Ctx, v: &PlanView) {
             outln!("  → {h}");
         }
     }
+    if !v.history.is_empty() {
+        outln!("  days (the decision that stands, newest first):");
+    }
     for d in v.history.iter().take(14) {
         outln!("  {}  {:<9} {:>4} ml  {}{}", d.day, d.kind, d.target_ml, d.reason, rule_list(&d.rule_ids));
+    }
+    // Every start, stop, pause, resume and restart, several a day if need be.
+    let skip = v.events.len().saturating_sub(10);
+    if !v.events.is_empty() {
+        outln!("  events (oldest first):");
+    }
+    for e in &v.events[skip..] {
+        outln!("  {}  {:<9} {} [{}]", e.day, e.kind, e.reason, e.rule_ids.join(", "));
     }
 }
 
@@ -346,8 +363,9 @@ pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
         t.days_on_target,
         t.days_with_target
     );
-    if let Some(p) = &s.plan_status {
-        outln!("  plan {} since {}: {} [{}]", p.status, p.since, p.reason, p.rule_ids.join(", "));
+    match &s.plan_status {
+        Some(p) => outln!("  plan {} since {}: {} [{}]", p.status, p.since, p.reason, p.rule_ids.join(", ")),
+        None => outln!("  no introduction plan in this period"),
     }
     outln!("  screening: {}", s.screening_level);
     findings("    ", &s.findings);
@@ -365,8 +383,17 @@ pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
     for r in &s.red_flags {
         outln!("  red flag {} {} [{}]: {}", r.local_time, r.level, r.rule_ids.join(", "), r.what);
     }
+    // One line per distinct warning, with how many doses it was stored for.
+    let mut seen: Vec<(&str, &str, usize)> = Vec::new();
     for w in &s.spacing_warnings {
-        outln!("  spacing [{}]: {}", w.rule_id, w.advice);
+        match seen.iter_mut().find(|(id, advice, _)| *id == w.rule_id && *advice == w.advice) {
+            Some(e) => e.2 += 1,
+            None => seen.push((&w.rule_id, &w.advice, 1)),
+        }
+    }
+    for (id, advice, n) in seen {
+        let times = if n > 1 { format!(" (at {n} doses)") } else { String::new() };
+        outln!("  spacing [{id}]{times}: {advice}");
     }
     for b in &s.breaches {
         outln!("  limit not kept {} [{}]: {}", b.date, b.rule_id, b.what);

@@ -892,3 +892,63 @@ fn wheeze_is_an_s5_sign() {
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("S5") && out.contains("emergency"), "{out}");
 }
+
+#[test]
+fn screen_reports_the_clearance_as_the_users_local_date_and_the_summary_names_each_spacing_warning_once() {
+    // fix-14 item 8: raw UTC time as a fact; the same M1 line four times.
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    let k = |now: &str, args: &[&str]| {
+        let mut all = vec!["--db", db.as_str(), "--tz", "Pacific/Kiritimati", "--now", now];
+        all.extend_from_slice(args);
+        let o = kefir(&all);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    k("2026-11-01T08:00:00Z", &["profile", "set", "--condition", "chemotherapy", "--medicine", "antibiotic"]);
+    // 11:00 UTC on 11-02 is 01:00 on 11-03 in Kiritimati (UTC+14).
+    k("2026-11-02T11:00:00Z", &["profile", "ack", "--note", "oncologist ok"]);
+    let out = k("2026-11-02T12:00:00Z", &["screen"]);
+    assert!(out.contains("go-ahead reported by you on 2026-11-03 (not verified by the app)"), "{out}");
+    assert!(!out.contains("T11:00:00"), "{out}");
+    k("2026-11-02T12:00:00Z", &["plan", "start"]);
+    for h in ["13", "21"] {
+        k(&format!("2026-11-03T{h}:00:00Z"), &["log", "50", "--kind", "water"]);
+        k(&format!("2026-11-03T{h}:30:00Z"), &["med", "log", "antibiotic", "--every", "8"]);
+    }
+    let out = k("2026-11-04T12:00:00Z", &["report", "--from", "2026-11-01", "--to", "2026-11-05"]);
+    let spacing: Vec<&str> = out.lines().filter(|l| l.contains("spacing [")).collect();
+    let mut distinct = spacing.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(spacing.len(), distinct.len(), "{out}");
+    assert!(!spacing.is_empty(), "{out}");
+}
+
+#[test]
+fn plan_commands_have_help_text() {
+    let o = kefir(&["plan", "--help"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    for (cmd, words) in [("show", "every start, stop"), ("pause", "Pause the plan"), ("resume", "Resume a paused")] {
+        let line = out.lines().find(|l| l.trim_start().starts_with(cmd)).unwrap_or_else(|| panic!("{out}"));
+        assert!(line.len() > cmd.len() + 4, "{cmd} has help: {out}");
+        let long = String::from_utf8_lossy(&kefir(&["plan", cmd, "--help"]).stdout).into_owned();
+        assert!(long.contains(words), "{long}");
+    }
+}
+
+#[test]
+fn plan_show_lists_every_event_of_a_day() {
+    // fix-14 newcomer note / item 2: a start and a stop on one day; the text
+    // history showed only the stop.
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    assert_eq!(kt(&db, "2026-11-01T07:05:00Z", &["plan", "start"]).0, Some(0));
+    let (code, _, err) = kt(&db, "2026-11-01T11:40:00Z", &["react", "--symptom", "lip_face_tongue_swelling=severe"]);
+    assert_eq!(code, Some(0), "{err}");
+    let (_, out, _) = kt(&db, "2026-11-01T12:00:00Z", &["plan", "show"]);
+    let events = &out[out.find("events (oldest first):").expect(&out)..];
+    let start = events.find("2026-11-01  start").expect(events);
+    let stop = events.find("2026-11-01  stop").expect(events);
+    assert!(start < stop, "{events}");
+}

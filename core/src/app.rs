@@ -107,6 +107,22 @@ pub struct Kefir {
     report_fonts: std::sync::Mutex<Vec<std::path::PathBuf>>,
 }
 
+/// Largest font file the PDF reads (128 MiB: phone CJK system collections
+/// run to tens of MiB; a device such as /dev/zero must not be read forever).
+pub const MAX_FONT_BYTES: u64 = 128 * 1024 * 1024;
+
+/// A report font file: a regular file of at most [`MAX_FONT_BYTES`], read
+/// without blocking on FIFOs or streaming devices.
+fn read_font(p: &std::path::Path) -> Result<Vec<u8>> {
+    crate::files::read_limited(p, MAX_FONT_BYTES, "font").map_err(|e| {
+        let why = match e {
+            CoreError::BadBackup(m) => m.replace("than any font this app writes", "than the largest font read"),
+            other => format!("{}: cannot be read ({other})", p.display()),
+        };
+        CoreError::invalid("fonts", &why)
+    })
+}
+
 impl Kefir {
     pub fn open(path: &Path) -> Result<Kefir> {
         Ok(Kefir { store: Store::open(path)?, report_fonts: Default::default() })
@@ -121,12 +137,12 @@ impl Kefir {
     /// lacks: on a phone its system fonts, on Linux e.g. Noto Sans Hebrew,
     /// Arabic and CJK. They are read again at each render and never stored.
     /// Replaces the previous list; an empty list means the bundled font only.
-    /// InvalidInput `fonts` if a file cannot be read or is not a font
-    /// (nothing is changed then).
+    /// InvalidInput `fonts` if a file cannot be read, is not a regular file
+    /// (a device, FIFO or folder), is larger than [`MAX_FONT_BYTES`] or is
+    /// not a font (nothing is changed then).
     pub fn set_report_fonts(&self, paths: &[std::path::PathBuf]) -> Result<()> {
         for p in paths {
-            let data = std::fs::read(p)
-                .map_err(|e| CoreError::invalid("fonts", &format!("{}: cannot be read ({e})", p.display())))?;
+            let data = read_font(p)?;
             if ttf_parser::Face::parse(&data, 0).is_err() {
                 return Err(CoreError::invalid("fonts", &format!("{}: not a TrueType/OpenType font", p.display())));
             }
@@ -140,10 +156,7 @@ impl Kefir {
         let paths = self.report_fonts.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let mut fonts = Vec::with_capacity(paths.len());
         for p in &paths {
-            fonts.push(
-                std::fs::read(p)
-                    .map_err(|e| CoreError::invalid("fonts", &format!("{}: cannot be read ({e})", p.display())))?,
-            );
+            fonts.push(read_font(p)?);
         }
         report::pdf::render_with_fonts(summary, paper, &fonts)
     }

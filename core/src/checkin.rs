@@ -60,7 +60,26 @@ impl Symptom {
         }
     }
 
-    /// SNOMED CT finding for doctor exports, where safety-evidence.md gives one.
+    /// SNOMED CT concept for doctor exports (the same code in every symptom
+    /// Observation, reaction manifestation and the PDF), only where a
+    /// published source gives one:
+    /// * nausea 422587007, bloating 116289008, diarrhoea 62315008, abdominal
+    ///   pain 21522001, hives 126485001, dyspnoea 267036007: safety-evidence.md,
+    ///   "Coding for doctor exports";
+    /// * swelling of lips, face or tongue 41291007 "Angioedema": HL7 Belgium
+    ///   ValueSet be-vs-reaction-manifestation-code (hl7-be/terminology,
+    ///   input/fsh/valuesets/BeVSReactionManifestationCode.fsh);
+    /// * constipation 14760008 and abdominal cramps 51197009: HL7 Personal
+    ///   Health Record Format IG, ConceptMap symptom-pghd-to-snomedct
+    ///   (HL7/personal-health-record-format-ig,
+    ///   input/fsh/pghd/conceptmap/ConceptMapSymptom.fsh, "constipation",
+    ///   "abdominalCramps", equivalent).
+    ///
+    /// Left as text (no concept verified to mean the same): gas, skin redness
+    /// or rash (one concept for both not found), itching, itchy throat,
+    /// faintness (404640003 is dizziness, 271594007 fainting), fever or
+    /// chills (two concepts, 386661006 and 43724002, for one answer), blood in
+    /// stool (405729008 is haematochezia, narrower). See docs/fhir.md.
     pub fn snomed(self) -> Option<&'static str> {
         match self {
             Symptom::Nausea => Some("422587007"),
@@ -69,6 +88,9 @@ impl Symptom {
             Symptom::AbdominalPain => Some("21522001"),
             Symptom::Hives => Some("126485001"),
             Symptom::BreathingDifficulty => Some("267036007"),
+            Symptom::LipFaceTongueSwelling => Some("41291007"),
+            Symptom::Constipation => Some("14760008"),
+            Symptom::Cramps => Some("51197009"),
             _ => None,
         }
     }

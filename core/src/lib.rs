@@ -27,7 +27,7 @@ pub mod store;
 pub mod text;
 pub mod time;
 
-pub use app::{DoseLogged, DrinkLogged, Kefir, ReportRange, Today};
+pub use app::{DoseLogged, DrinkLogged, Kefir, ReportRange, Today, MAX_FONT_BYTES};
 pub use backup::{ImportMode, ImportSummary};
 pub use checkin::{
     Checkin, CheckinInput, CheckinResult, Reaction, ReactionInput, ReactionResult, Severity, Symptom, SymptomEntry,

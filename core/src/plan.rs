@@ -1041,6 +1041,72 @@ pub(crate) fn events(c: &Connection, plan_id: i64) -> Result<Vec<PlanEvent>> {
         .collect()
 }
 
+/// One stored plan event of any plan, with that plan's amounts (for the
+/// doctor summary: `steps(start_ml, target_ml, step_ml)` gives the amount
+/// of a step).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RangeEvent {
+    pub plan_id: i64,
+    pub event: PlanEvent,
+    pub start_ml: u32,
+    pub target_ml: u32,
+    pub step_ml: u32,
+}
+
+/// Every stored event of every plan with `first_day <= day <= last_day`
+/// (local days), in day order, then in the order they were recorded. The
+/// plan's status in force on a day is the one its last event on or before
+/// that day left it in ([`status_after`]: start/restart/resume active,
+/// pause paused, stop stopped).
+pub fn events_in_range(c: &Connection, first_day: NaiveDate, last_day: NaiveDate) -> Result<Vec<RangeEvent>> {
+    let mut st = c.prepare_cached(
+        "SELECT e.plan_id, e.day, e.at_ms, e.since_ms, e.kind, e.level, e.reason, e.rule_ids, p.start_ml, p.target_ml, \
+         p.step_ml FROM plan_events e JOIN plans p ON p.id = e.plan_id WHERE e.day >= ?1 AND e.day <= ?2 ORDER BY e.day, e.id",
+    )?;
+    let rows = st
+        .query_map([iso_date(first_day), iso_date(last_day)], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                (
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                ),
+                (r.get::<_, u32>(8)?, r.get::<_, u32>(9)?, r.get::<_, u32>(10)?),
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(plan_id, (day, at, since, kind, level, reason, ids), (start_ml, target_ml, step_ml))| {
+            Ok(RangeEvent {
+                plan_id,
+                event: PlanEvent {
+                    day,
+                    at: Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
+                    since: since.and_then(Timestamp::from_millis),
+                    kind: DecisionKind::parse(&kind)
+                        .ok_or_else(|| CoreError::Internal(format!("stored event {kind}")))?,
+                    level: Level::parse(&level).ok_or_else(|| CoreError::Internal(format!("stored level {level}")))?,
+                    reason,
+                    rule_ids: crate::text::split_ids(&ids),
+                },
+                start_ml,
+                target_ml,
+                step_ml,
+            })
+        })
+        .collect()
+}
+
+/// The status a plan event leaves the plan in.
+pub fn status_after_event(kind: DecisionKind) -> PlanStatus {
+    status_after(kind)
+}
+
 /// The red flags of the stops recorded since the last start or restart, and
 /// when the latest of their reactions happened.
 fn open_stop(c: &Connection, plan_id: i64) -> Result<(Vec<String>, Option<Timestamp>)> {

@@ -446,7 +446,7 @@ fn the_demo_course_is_on_page_one_and_a_completed_medication_statement() {
     if let Some(text) = page1(&pdf).map(|t| squash(&t)) {
         assert!(
             text.contains(
-                "Amoxicillin (Antibiotic): first dose 2026-11-03 08:00, last dose 2026-11-07 20:00, every 12 h, 10 doses, completed; kefir spacing kept (M1)"
+                "Amoxicillin (Antibiotic): 10 doses in the period, first 2026-11-03 08:00, last 2026-11-07 20:00, every 12 h, completed; kefir spacing kept (M1)"
             ),
             "{text}"
         );
@@ -525,7 +525,7 @@ fn breaches_notes_and_clearance_appear_in_pdf_and_fhir() {
             ),
             "{text}"
         );
-        assert!(text.contains("2026-11-04 D3: 250 ml on 2026-11-04; the limit was"), "{text}");
+        assert!(text.contains("2026-11-04 D3: 250 ml on 2026-11-04: 250 ml by 18:00, over the"), "{text}");
         assert!(text.contains("2026-11-05 M1:"), "{text}");
         assert!(text.contains("Clinician clearance reported by the user on 2026-11-01"), "{text}");
         assert!(text.contains("kefir spacing missed by 1 drink (M1)"), "{text}");
@@ -585,11 +585,14 @@ fn names_and_notes_in_any_script_come_back_from_pdftotext() {
         assert!(text.contains(typed), "{typed:?} not extracted as typed:\n{text}");
     }
     assert!(!text.contains("Nguy?n"), "no '?' for Vietnamese");
-    // Without fallback fonts the bundled subset draws '?' for what it lacks.
+    assert!(!text.contains("no font for"), "every character had a font");
+    // Without fallback fonts the bundled subset draws '?' for what it lacks;
+    // the text layer keeps the characters and the page says which had no font.
     app.set_report_fonts(&[]).unwrap();
     app.write_pdf("2026-11-01", "2026-11-06", Paper::A4, &pdf, now, PARIS).unwrap();
     let text = pdftotext(&pdf).unwrap();
-    assert!(!text.contains("王芳"));
+    assert!(text.contains("王芳") && text.contains("שרה"), "{text}");
+    assert!(text.contains("no font for U+"), "{text}");
     // A file that is not a font is a typed error and changes nothing.
     let bad = dir.path().join("not-a-font.ttf");
     std::fs::write(&bad, b"hello").unwrap();
@@ -660,4 +663,383 @@ fn every_bundle_is_valid_for_the_hl7_validator_and_fhir_resources() {
     let warnings = validate_fhir(&paths);
     // Ours are at zero: what remains would be listed in docs/fhir.md.
     assert!(warnings.is_empty(), "HAPI warnings:\n{}", warnings.join("\n"));
+}
+
+/// Run Python code on a file with the standard library only; None (skip) when
+/// python3 is missing outside CI.
+fn python(code: &str, arg: &std::path::Path) -> Option<String> {
+    match std::process::Command::new("python3").arg("-c").arg(code).arg(arg).output() {
+        Ok(o) if o.status.success() => Some(String::from_utf8(o.stdout).unwrap()),
+        Ok(o) => panic!("python3: {}", String::from_utf8_lossy(&o.stderr)),
+        Err(e) => {
+            assert!(!ci(), "python3 is required with CI=true: {e}");
+            None
+        }
+    }
+}
+
+/// The plan-event and plan-status Observations of a bundle, read with Python's json:
+/// "status|since|end" then one "day kind target" line per event.
+const PY_PLAN: &str = "import json,sys\nb=json.load(open(sys.argv[1],encoding='utf-8'))\n\
+    obs=[e['resource'] for e in b['entry'] if e['resource']['resourceType']=='Observation']\n\
+    code=lambda o:o['code']['coding'][0]['code']\n\
+    st=[o for o in obs if code(o)=='plan-status']\n\
+    print('|'.join([st[0]['valueCodeableConcept']['text'],st[0]['effectivePeriod']['start'],st[0]['effectivePeriod']['end']]) if st else 'none')\n\
+    [print(o['effectiveDateTime'],o['valueCodeableConcept']['text'],o['component'][0]['valueQuantity']['value']) for o in obs if code(o)=='plan-event']";
+
+const BERLIN: &str = "Europe/Berlin";
+
+/// The breaker's day (fix-14 item 2): start, 50 ml, an S5 reaction at 11:40,
+/// an evening check-in with mild hives; then nothing until the reports.
+fn start_and_stop_day() -> Kefir {
+    let app = Kefir::open_in_memory().unwrap();
+    let t = |s: &str| ts(&format!("2026-11-01T{s}:00+01:00"));
+    let mut p = profile(&[Condition::LactoseIntolerance], &[]);
+    p.display_name = Some("Anna Test".into());
+    app.save_profile(&p, t("07:00")).unwrap();
+    app.start_plan(&PlanSettings::default(), t("07:05"), BERLIN).unwrap();
+    app.log_drink(&drink(t("07:10"), 50, KefirKind::MilkCow, None), t("07:10"), BERLIN).unwrap();
+    let reaction = ReactionInput {
+        at: t("11:40"),
+        symptoms: vec![
+            entry(Symptom::LipFaceTongueSwelling, Severity::Severe),
+            entry(Symptom::BreathingDifficulty, Severity::Severe),
+        ],
+        note: None,
+    };
+    app.report_reaction(&reaction, t("11:40"), BERLIN).unwrap();
+    let checkin = CheckinInput {
+        day: "2026-11-01".into(),
+        symptoms: vec![entry(Symptom::Hives, Severity::Mild)],
+        bristol: Some(4),
+        note: None,
+    };
+    app.save_checkin(&checkin, t("20:00"), BERLIN).unwrap();
+    app
+}
+
+#[test]
+fn several_plan_events_on_one_day_are_all_reported() {
+    let app = start_and_stop_day();
+    let now = ts("2026-11-02T08:00:00+01:00");
+    let s = app.summary("2026-11-01", "2026-11-01", now, BERLIN).unwrap();
+    let kinds: Vec<(DecisionKind, u32)> = s.plan_events.iter().map(|e| (e.decision, e.target_ml)).collect();
+    assert_eq!(kinds[0], (DecisionKind::Start, 50), "{kinds:?}");
+    assert!(kinds.iter().any(|k| k.0 == DecisionKind::Stop), "{kinds:?}");
+    let day = &s.days[0];
+    assert_eq!((day.decision, day.target_ml), (Some(DecisionKind::Stop), Some(50)), "a plan day, status S5");
+    assert!(day.rule_ids.contains(&"S5".to_string()), "{:?}", day.rule_ids);
+    assert_eq!((s.totals.days_on_target, s.totals.days_with_target), (1, 1));
+
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("day.pdf");
+    app.write_pdf("2026-11-01", "2026-11-01", Paper::A4, &pdf, now, BERLIN).unwrap();
+    if let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) {
+        assert!(text.contains("1 of 1 days within 10% of plan"), "{text}");
+        let events = &text[text.rfind("Plan events").unwrap()..];
+        assert!(events.contains("start") && events.contains("D1") && events.contains("stop"), "{events}");
+    }
+    let fhir = dir.path().join("day.json");
+    app.write_fhir("2026-11-01", "2026-11-01", &fhir, now, BERLIN).unwrap();
+    if let Some(out) = python(PY_PLAN, &fhir) {
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "stopped|2026-11-01|2026-11-01", "{out}");
+        assert_eq!(lines[1], "2026-11-01 start 50", "{out}");
+        assert!(lines[2..].iter().any(|l| l.starts_with("2026-11-01 stop 0")), "{out}");
+    }
+    let w = validate_fhir(&[fhir]);
+    assert!(w.is_empty(), "HAPI warnings: {w:?}");
+}
+
+#[test]
+fn a_range_after_a_stop_or_pause_still_shows_the_plan_status() {
+    let app = start_and_stop_day();
+    let now = ts("2026-11-10T08:00:00+01:00");
+    // After the stop, and a range wholly in the future.
+    for (from, to) in [("2026-11-06", "2026-11-09"), ("2026-12-01", "2026-12-03")] {
+        let s = app.summary(from, to, now, BERLIN).unwrap();
+        let p = s.plan_status.as_ref().expect("the stop stands");
+        assert_eq!((p.status.as_str(), p.since.as_str()), ("stopped", "2026-11-01"));
+        assert!(p.rule_ids.contains(&"S5".to_string()), "{:?}", p.rule_ids);
+        assert!(s.days.iter().all(|d| d.decision == Some(DecisionKind::Stopped) && d.target_ml == Some(0)));
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("after.pdf");
+        app.write_pdf(from, to, Paper::A4, &pdf, now, BERLIN).unwrap();
+        if let Some(text) = page1(&pdf).map(|t| squash(&t)) {
+            assert!(text.contains("Plan STOPPED since 2026-11-01"), "{text}");
+            assert!(!text.contains("No introduction plan"), "{text}");
+        }
+        if let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) {
+            assert!(!text.contains("no plan"), "daily log: {text}");
+        }
+        let fhir = dir.path().join("after.json");
+        app.write_fhir(from, to, &fhir, now, BERLIN).unwrap();
+        if let Some(out) = python(PY_PLAN, &fhir) {
+            assert_eq!(out.lines().next(), Some(format!("stopped|2026-11-01|{to}").as_str()), "{out}");
+        }
+        let w = validate_fhir(&[fhir]);
+        assert!(w.is_empty(), "HAPI warnings: {w:?}");
+    }
+
+    // A pause by the user: the days after it read paused, not "no plan".
+    let app = Kefir::open_in_memory().unwrap();
+    let t = |s: &str| ts(&format!("{s}+01:00"));
+    app.save_profile(&profile(&[], &[]), t("2026-11-01T07:00:00")).unwrap();
+    app.start_plan(&PlanSettings::default(), t("2026-11-01T07:05:00"), BERLIN).unwrap();
+    app.pause_plan(t("2026-11-03T09:00:00"), BERLIN).unwrap();
+    let s = app.summary("2026-11-04", "2026-11-06", t("2026-11-07T09:00:00"), BERLIN).unwrap();
+    let p = s.plan_status.as_ref().unwrap();
+    assert_eq!((p.status.as_str(), p.since.as_str()), ("paused", "2026-11-03"));
+    assert!(s.days.iter().all(|d| d.decision == Some(DecisionKind::Paused)), "{:?}", s.days);
+    // Before any plan: none.
+    let s = app.summary("2026-10-01", "2026-10-31", t("2026-11-07T09:00:00"), BERLIN).unwrap();
+    assert!(s.plan_status.is_none() && s.days.iter().all(|d| d.decision.is_none()));
+}
+
+#[test]
+fn report_fonts_must_be_small_regular_files() {
+    // fix-14 item 5: /dev/zero was read without limit, a FIFO hung.
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.ttf");
+    std::fs::File::create(&big).unwrap().set_len(MAX_FONT_BYTES + 1).unwrap(); // sparse
+    let fifo = dir.path().join("fifo.ttf");
+    let made_fifo = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    let mut cases = vec![
+        (std::path::PathBuf::from("/dev/zero"), "regular"),
+        (dir.path().to_path_buf(), "regular"),
+        (big, "larger"),
+        (dir.path().join("missing.ttf"), "exist"),
+    ];
+    if made_fifo {
+        cases.push((fifo, "regular"));
+    }
+    for (path, why) in cases {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let p = path.clone();
+        std::thread::spawn(move || {
+            let app = Kefir::open_in_memory().unwrap();
+            let _ = tx.send(app.set_report_fonts(&[p]));
+        });
+        let r = rx.recv_timeout(std::time::Duration::from_secs(20)).unwrap_or_else(|_| panic!("{path:?} hangs"));
+        match r {
+            Err(CoreError::Invalid { field, reason }) => {
+                assert_eq!(field, "fonts");
+                assert!(reason.contains(why), "{path:?}: {reason}");
+            }
+            other => panic!("{path:?}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn user_text_is_isolated_and_bidi_controls_are_dropped_on_the_page() {
+    // fix-14 item 6: an RTL name pulled the dates of the running header into
+    // its run; a right-to-left override in a note reordered it ("Evil exe.png").
+    let Some(fonts) = noto_fonts() else { return };
+    let app = Kefir::open_in_memory().unwrap();
+    app.set_report_fonts(&fonts).unwrap();
+    let t = |s: &str| ts(&format!("2026-11-01T{s}:00+01:00"));
+    let mut p = profile(&[], &[]);
+    p.display_name = Some("שרה כהן".into());
+    app.save_profile(&p, t("07:00")).unwrap();
+    let note = "Evil\u{202E}gnp.exe and \u{2067}x\u{2069} end";
+    app.log_drink(&drink(t("08:00"), 50, KefirKind::Water, Some(note)), t("08:00"), BERLIN).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("bidi.pdf");
+    app.write_pdf("2026-11-01", "2026-11-02", Paper::A4, &pdf, t("12:00"), BERLIN).unwrap();
+    let Some(text) = pdftotext(&pdf) else { return };
+    let header = text.lines().find(|l| l.contains("doctor summary ·") && l.contains(" to ")).unwrap();
+    assert!(header.ends_with("2026-11-01 to 2026-11-02"), "the dates stay together, after the name: {header:?}");
+    assert!(header.contains("שרה כהן"), "{header:?}");
+    let first = page1(&pdf).unwrap();
+    let line = first.lines().find(|l| l.contains("age band")).unwrap();
+    assert!(line.contains("שרה כהן") && line.contains("age band: Adult"), "{line:?}");
+    let flat = squash(&text);
+    assert!(flat.contains("Evilgnp.exe and x end"), "controls dropped, logical order kept: {flat}");
+    assert!(!text.contains('\u{202E}') && !text.contains('\u{2067}') && !text.contains('\u{2068}'));
+}
+
+/// (kind, text, SNOMED CT code or "-") of every symptom Observation and
+/// reaction manifestation of a bundle, read with Python's json.
+const PY_SYMPTOM_CODES: &str = "import json,sys\nb=json.load(open(sys.argv[1],encoding='utf-8'))\n\
+    sct=lambda cc:[c['code'] for c in cc.get('coding',[]) if c['system']=='http://snomed.info/sct']\n\
+    for e in b['entry']:\n\
+    \x20r=e['resource']\n\
+    \x20if r['resourceType']=='Observation' and r['code']['coding'][0]['code']=='75325-1':\n\
+    \x20\x20v=r['valueCodeableConcept'];print('obs|'+v['text']+'|'+(sct(v) or ['-'])[0])\n\
+    \x20for x in r.get('reaction',[]):\n\
+    \x20\x20for m in x['manifestation']:print('manifestation|'+m['text']+'|'+(sct(m) or ['-'])[0])";
+
+#[test]
+fn a_symptom_has_one_snomed_code_everywhere_in_the_exports() {
+    // fix-14 item 3: the swelling was uncoded in the Observation and the PDF
+    // but Angioedema in the AllergyIntolerance.
+    let (app, now) = red_flag_day();
+    let t = |s: &str| ts(&format!("2026-11-18T{s}:00+01:00"));
+    let checkin = CheckinInput {
+        day: "2026-11-18".into(),
+        symptoms: vec![
+            entry(Symptom::Constipation, Severity::Mild),
+            entry(Symptom::Cramps, Severity::Mild),
+            entry(Symptom::FeverChills, Severity::Mild),
+        ],
+        bristol: Some(2),
+        note: None,
+    };
+    app.save_checkin(&checkin, t("21:00"), PARIS).unwrap();
+    let now = now.max(t("21:30"));
+    let dir = tempfile::tempdir().unwrap();
+    let fhir = dir.path().join("codes.json");
+    app.write_fhir("2026-11-17", "2026-11-18", &fhir, now, PARIS).unwrap();
+    if let Some(out) = python(PY_SYMPTOM_CODES, &fhir) {
+        let mut by_text: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
+        for line in out.lines() {
+            let parts: Vec<&str> = line.split('|').collect();
+            by_text.entry(parts[1].to_string()).or_default().insert(parts[2].to_string());
+        }
+        for (text, codes) in &by_text {
+            assert_eq!(codes.len(), 1, "{text}: {codes:?}");
+        }
+        let code = |t: &str| by_text[t].iter().next().unwrap().clone();
+        assert_eq!(code("Swelling of lips, face or tongue"), "41291007");
+        assert_eq!(code("Wheeze or difficulty breathing"), "267036007");
+        assert_eq!(code("Constipation"), "14760008");
+        assert_eq!(code("Cramps"), "51197009");
+        assert_eq!(code("Fever or chills"), "-", "not verified: text only");
+        assert!(out.contains("manifestation|Swelling of lips, face or tongue|41291007"), "{out}");
+        assert!(out.contains("obs|Swelling of lips, face or tongue|41291007"), "{out}");
+    }
+    let w = validate_fhir(&[fhir]);
+    assert!(w.is_empty(), "HAPI warnings: {w:?}");
+    let pdf = dir.path().join("codes.pdf");
+    app.write_pdf("2026-11-17", "2026-11-18", Paper::A4, &pdf, now, PARIS).unwrap();
+    if let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) {
+        for code in ["41291007", "267036007", "14760008", "51197009"] {
+            assert!(text.contains(code), "{code} in the PDF's SNOMED CT column: {text}");
+        }
+    }
+}
+
+#[test]
+fn each_drink_is_judged_by_the_limit_in_force_when_it_was_drunk() {
+    // fix-14 item 7: an MAO inhibitor saved at 14:00 (cap 120 ml) made the
+    // 10:30 drink of 150 ml a D3 breach. Item 8: a drink after a stop is a
+    // limit not kept.
+    for tz in [BERLIN, "Pacific/Kiritimati", "America/Los_Angeles"] {
+        let app = Kefir::open_in_memory().unwrap();
+        let at = |d: &str, hm: &str| {
+            let zone = chrono_tz_offset(tz, &format!("2026-09-{d}T{hm}:00"));
+            ts(&format!("2026-09-{d}T{hm}:00{zone}"))
+        };
+        app.save_profile(&profile(&[], &[]), at("01", "08:00")).unwrap();
+        app.start_plan(&PlanSettings::default(), at("01", "08:01"), tz).unwrap();
+        app.log_drink(&drink(at("05", "10:30"), 150, KefirKind::Water, None), at("05", "10:30"), tz).unwrap();
+        app.save_profile(&profile(&[], &[MedClass::MaoInhibitor]), at("05", "14:00")).unwrap();
+        app.log_drink(&drink(at("06", "10:30"), 150, KefirKind::Water, None), at("06", "10:30"), tz).unwrap();
+        let reaction = ReactionInput {
+            at: at("06", "12:00"),
+            symptoms: vec![entry(Symptom::Hives, Severity::Moderate)],
+            note: None,
+        };
+        app.report_reaction(&reaction, at("06", "12:00"), tz).unwrap();
+        app.log_drink(&drink(at("07", "09:00"), 50, KefirKind::Water, None), at("07", "09:00"), tz).unwrap();
+        let now = at("08", "09:00");
+        let s = app.summary("2026-09-05", "2026-09-07", now, tz).unwrap();
+        let d3: Vec<&str> = s.breaches.iter().filter(|b| b.rule_id == "D3").map(|b| b.date.as_str()).collect();
+        assert_eq!(d3, vec!["2026-09-06"], "{tz}: {:?}", s.breaches);
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("limits.pdf");
+        app.write_pdf("2026-09-05", "2026-09-07", Paper::A4, &pdf, now, tz).unwrap();
+        if let Some(text) = page1(&pdf).map(|t| squash(&t)) {
+            assert!(!text.contains("2026-09-05 D3"), "{tz}: {text}");
+            assert!(text.contains("2026-09-06 D3: 150 ml on 2026-09-06: 150 ml by 10:30, over the 120 ml"), "{text}");
+            assert!(
+                text.contains(
+                    "2026-09-07 S6: 50 ml water kefir at 2026-09-07 09:00: drunk while the plan was stopped (S6)"
+                ),
+                "{text}"
+            );
+        }
+    }
+}
+
+/// The UTC offset of a local time in `tz`, "+HH:MM" (via the app's zone rules).
+fn chrono_tz_offset(tz: &str, local: &str) -> String {
+    let tz: chrono_tz::Tz = tz.parse().unwrap();
+    let naive = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S").unwrap();
+    use chrono::{Offset, TimeZone};
+    let off = tz.offset_from_local_datetime(&naive).single().unwrap().fix().local_minus_utc();
+    format!("{}{:02}:{:02}", if off < 0 { '-' } else { '+' }, off.abs() / 3600, (off.abs() % 3600) / 60)
+}
+
+#[test]
+fn characters_no_font_has_keep_their_code_point_in_the_text_layer() {
+    // fix-14 item 4: emoji came back from pdftotext as '?'.
+    let app = Kefir::open_in_memory().unwrap();
+    let t = |s: &str| ts(&format!("2026-11-01T{s}:00+01:00"));
+    app.save_profile(&profile(&[], &[]), t("07:00")).unwrap();
+    let note = "by mistake 🥛 late night 🌙 really?";
+    app.log_drink(&drink(t("08:00"), 50, KefirKind::Water, Some(note)), t("08:00"), BERLIN).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("emoji.pdf");
+    app.write_pdf("2026-11-01", "2026-11-01", Paper::A4, &pdf, t("12:00"), BERLIN).unwrap();
+    let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) else { return };
+    assert!(text.contains("by mistake 🥛 late night 🌙 really?"), "{text}");
+    assert!(text.contains("no font for U+1F319 U+1F95B (shown as ?)"), "the page says which: {text}");
+}
+
+#[test]
+fn a_course_running_past_the_period_is_clipped_to_it() {
+    // fix-14 item 8: "7 doses" and a last dose after the period's end.
+    let app = Kefir::open_in_memory().unwrap();
+    let t = |d: &str, hm: &str| ts(&format!("2026-09-{d}T{hm}:00+02:00"));
+    app.save_profile(&profile(&[], &[MedClass::FluoroquinoloneOrTetracycline]), t("01", "08:00")).unwrap();
+    for (d, hm) in [
+        ("08", "22:00"),
+        ("09", "06:00"),
+        ("09", "14:00"),
+        ("09", "22:00"),
+        ("10", "06:00"),
+        ("10", "14:00"),
+        ("10", "22:00"),
+        ("11", "06:00"),
+    ] {
+        let dose = DoseInput {
+            medicine: MedClass::FluoroquinoloneOrTetracycline,
+            at: t(d, hm),
+            interval_hours: Some(8),
+            note: None,
+            name: Some("Ciprofloxacin".into()),
+        };
+        app.log_dose(&dose, t(d, hm), BERLIN).unwrap();
+    }
+    let now = t("11", "07:00");
+    let s = app.summary("2026-09-09", "2026-09-10", now, BERLIN).unwrap();
+    let c = &s.courses[0];
+    assert_eq!((c.doses, c.doses_before, c.doses_after), (6, 1, 1));
+    assert_eq!((c.first_local.as_str(), c.last_local.as_str()), ("2026-09-09 06:00", "2026-09-10 22:00"));
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("course.pdf");
+    app.write_pdf("2026-09-09", "2026-09-10", Paper::A4, &pdf, now, BERLIN).unwrap();
+    if let Some(text) = page1(&pdf).map(|t| squash(&t)) {
+        assert!(
+            text.contains("Ciprofloxacin (Fluoroquinolone or tetracycline): 6 doses in the period (1 before it, 1 after it), first 2026-09-09 06:00, last 2026-09-10 22:00"),
+            "{text}"
+        );
+    }
+    if let Some(text) = pdftotext(&pdf) {
+        // The app code cell breaks at an underscore, not inside a word.
+        assert!(!text.contains("tetracycli\n"), "{text}");
+    }
+    let fhir = dir.path().join("course.json");
+    app.write_fhir("2026-09-09", "2026-09-10", &fhir, now, BERLIN).unwrap();
+    let py = "import json,sys\nb=json.load(open(sys.argv[1],encoding='utf-8'))\n\
+              m=[e['resource'] for e in b['entry'] if e['resource']['resourceType']=='MedicationStatement']\n\
+              print(m[0]['status'], m[0]['effectivePeriod']['start'], m[0]['effectivePeriod'].get('end','-'), m[0]['dosage'][0]['text'])";
+    if let Some(out) = python(py, &fhir) {
+        assert!(out.starts_with("active 2026-09-09T06:00:00+02:00 - Every 8 h; 6 doses logged in the period"), "{out}");
+        assert!(out.contains("1 dose(s) before and 1 after the period"), "{out}");
+    }
+    let w = validate_fhir(&[fhir]);
+    assert!(w.is_empty(), "HAPI warnings: {w:?}");
 }

@@ -118,6 +118,17 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
     let checkins = crate::checkin::list(c, first, last)?;
     let reactions = crate::checkin::reactions(c, start, end)?;
     let decisions = plan::decisions(c, first, last)?;
+    // Every plan event up to the range end: the status in force on each
+    // day comes from them (a stopped or paused plan stores no more days).
+    let early = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(first);
+    let plan_history = plan::events_in_range(c, early, last)?;
+    let first_iso = iso_date(first);
+    let split = plan_history.partition_point(|e| e.event.day < first_iso);
+    let mut run: Option<StatusRun> = None;
+    for e in &plan_history[..split] {
+        run = Some(StatusRun::next(run, e));
+    }
+    let mut hi = split;
     let patient_id = patient_id(c)?;
 
     // The profile versions in force during the range.
@@ -159,14 +170,78 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         }
         // Every stored event of the day; the most severe decides its status
         // (ties: the later plan's event).
-        let mut decision: Option<&DayDecision> = None;
+        let mut decision: Option<DayDecision> = None;
         while pi < decisions.len() && decisions[pi].day == date {
             let d = &decisions[pi];
-            if decision.is_none_or(|w| event_rank(d.kind) >= event_rank(w.kind)) {
-                decision = Some(d);
+            if decision.as_ref().is_none_or(|w| event_rank(d.kind) >= event_rank(w.kind)) {
+                decision = Some(d.clone());
             }
             pi += 1;
         }
+        // The day's stored events (several a day are all kept): the most
+        // severe decides the status; a day that began active, or had a start,
+        // restart or resume before its stop or pause, keeps its planned amount.
+        let began_active = run.as_ref().is_some_and(|r| r.status == plan::PlanStatus::Active);
+        let mut go_ahead: Option<&plan::RangeEvent> = None;
+        let mut stop_event: Option<&plan::RangeEvent> = None;
+        while hi < plan_history.len() && plan_history[hi].event.day == date {
+            let e = &plan_history[hi];
+            match e.event.kind {
+                DecisionKind::Start | DecisionKind::Restart | DecisionKind::Resume => go_ahead = Some(e),
+                DecisionKind::Stop | DecisionKind::Pause
+                    if stop_event.is_none_or(|w| event_rank(e.event.kind) >= event_rank(w.event.kind)) =>
+                {
+                    stop_event = Some(e);
+                }
+                _ => {}
+            }
+            if decision.as_ref().is_none_or(|w| event_rank(e.event.kind) > event_rank(w.kind)) {
+                decision = Some(DayDecision {
+                    day: date.clone(),
+                    kind: e.event.kind,
+                    target_ml: 0,
+                    step: 1,
+                    steps: plan::steps(e.start_ml, e.target_ml, e.step_ml).len() as u32,
+                    reason: e.event.reason.clone(),
+                    rule_ids: e.event.rule_ids.clone(),
+                });
+            }
+            run = Some(StatusRun::next(run.take(), e));
+            hi += 1;
+        }
+        if let Some(d) = decision.as_mut().filter(|d| matches!(d.kind, DecisionKind::Stop | DecisionKind::Pause)) {
+            if d.target_ml == 0 && (began_active || go_ahead.is_some()) {
+                let plan_of = stop_event.or(go_ahead);
+                if let Some(e) = plan_of {
+                    let steps = plan::steps(e.start_ml, e.target_ml, e.step_ml);
+                    let i = if go_ahead.is_some_and(|g| g.event.kind != DecisionKind::Resume) {
+                        0
+                    } else {
+                        (d.step.max(1) as usize - 1).min(steps.len().saturating_sub(1))
+                    };
+                    d.target_ml = steps.get(i).copied().unwrap_or(e.start_ml);
+                }
+            }
+        }
+        if decision.is_none() {
+            // No stored day: a stopped or paused plan still stands.
+            if let Some(r) = run.as_ref().filter(|r| r.status != plan::PlanStatus::Active) {
+                decision = Some(DayDecision {
+                    day: date.clone(),
+                    kind: if r.status == plan::PlanStatus::Stopped {
+                        DecisionKind::Stopped
+                    } else {
+                        DecisionKind::Paused
+                    },
+                    target_ml: 0,
+                    step: 1,
+                    steps: 1,
+                    reason: r.reason.clone(),
+                    rule_ids: r.rule_ids.clone(),
+                });
+            }
+        }
+        let decision = decision.as_ref();
         let ck = (ci < checkins.len() && checkins[ci].day == date).then(|| {
             ci += 1;
             &checkins[ci - 1]
@@ -297,10 +372,14 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
     red_flags.sort_by_key(|r| r.at);
     let spacing_warnings = crate::meds::stored_dose_warnings(c, start, end)?;
 
-    let plan_events = decisions
+    // Plan events: every stored event of the range (none lost when several
+    // happen on one day), plus the step-ups, step-backs and symptom holds of
+    // the plan days.
+    let mut plan_events: Vec<PlanEventRow> = decisions
         .iter()
         .filter(|d| {
-            !d.kind.is_routine() || (d.kind == DecisionKind::Hold && d.rule_ids.iter().any(|r| r.starts_with('S')))
+            matches!(d.kind, DecisionKind::Advance | DecisionKind::StepBack)
+                || (d.kind == DecisionKind::Hold && d.rule_ids.iter().any(|r| r.starts_with('S')))
         })
         .map(|d| PlanEventRow {
             date: d.day.clone(),
@@ -310,6 +389,25 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
             rule_ids: d.rule_ids.clone(),
         })
         .collect();
+    for e in &plan_history[split..] {
+        let target_ml = match e.event.kind {
+            DecisionKind::Start | DecisionKind::Restart => e.start_ml,
+            DecisionKind::Resume => decisions
+                .iter()
+                .find(|d| d.day == e.event.day && d.kind == DecisionKind::Resume)
+                .map(|d| d.target_ml)
+                .unwrap_or(0),
+            _ => 0,
+        };
+        plan_events.push(PlanEventRow {
+            date: e.event.day.clone(),
+            decision: e.event.kind,
+            target_ml,
+            reason: e.event.reason.clone(),
+            rule_ids: e.event.rule_ids.clone(),
+        });
+    }
+    plan_events.sort_by(|a, b| a.date.cmp(&b.date));
 
     let n = days.len() as u32;
     let with_intake: Vec<&DayRow> = days.iter().filter(|d| d.intake_ml > 0).collect();
@@ -354,14 +452,23 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
     kinds.sort_by_key(|k| k.kind);
     sources.sort_by_key(|s| s.source);
 
-    let plan_status = plan_status(&decisions);
+    let plan_status = run.map(|r| PlanStatusLine {
+        status: r.status.as_str().into(),
+        since: r.since,
+        reason: r.reason,
+        rule_ids: r.rule_ids,
+        target_ml: match r.status {
+            plan::PlanStatus::Active => days.iter().rev().find_map(|d| d.target_ml).unwrap_or(0),
+            _ => 0,
+        },
+    });
     let doses = crate::meds::list(
         c,
         start.minus(Duration::hours(crate::meds::MAX_INTERVAL_HOURS as i64 + 6)),
         now.max(end).plus(Duration::hours(1)),
     )?;
     let courses = courses(&doses, &drinks, start, end, now, zone);
-    let breaches = breaches(&drinks, &days, &versions, &doses, zone);
+    let breaches = breaches(&drinks, &days, &versions, &doses, &plan_history, zone);
     let notes = notes(c, &drinks, &checkins, &reactions, &doses, &acks, start, end, zone)?;
     let clearance = ack_at_end.map(|a| ClearanceRow {
         at: a.at,
@@ -442,46 +549,45 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
     })
 }
 
-/// Where the plan stood on the range's last decided day: the state, the day
-/// it began and the event that began it.
-fn plan_status(decisions: &[DayDecision]) -> Option<PlanStatusLine> {
-    // The winning event per day, in day order.
-    let mut days: Vec<&DayDecision> = Vec::new();
-    for d in decisions {
-        match days.last_mut() {
-            Some(w) if w.day == d.day => {
-                if event_rank(d.kind) >= event_rank(w.kind) {
-                    *w = d;
+/// The plan's status in force after a run of events: the state, the day it
+/// began, and the event(s) that began it (for a stop, every stop since the
+/// last go-ahead: the rule ids of all, the reason of the most severe).
+#[derive(Clone, Debug)]
+struct StatusRun {
+    status: plan::PlanStatus,
+    since: String,
+    reason: String,
+    rule_ids: Vec<String>,
+    level: Level,
+}
+
+impl StatusRun {
+    fn next(prev: Option<StatusRun>, e: &plan::RangeEvent) -> StatusRun {
+        let status = plan::status_after_event(e.event.kind);
+        let fresh = StatusRun {
+            status,
+            since: e.event.day.clone(),
+            reason: e.event.reason.clone(),
+            rule_ids: e.event.rule_ids.clone(),
+            level: e.event.level,
+        };
+        match prev {
+            Some(mut r) if r.status == status && status == plan::PlanStatus::Stopped => {
+                for id in &e.event.rule_ids {
+                    if !r.rule_ids.contains(id) {
+                        r.rule_ids.push(id.clone());
+                    }
                 }
+                if e.event.level > r.level {
+                    r.level = e.event.level;
+                    r.reason = e.event.reason.clone();
+                }
+                r
             }
-            _ => days.push(d),
+            Some(r) if r.status == status && status == plan::PlanStatus::Paused => r,
+            _ => fresh,
         }
     }
-    let last = *days.last()?;
-    let state = |k: DecisionKind| match k {
-        DecisionKind::Stop | DecisionKind::Stopped => "stopped",
-        DecisionKind::Pause | DecisionKind::Paused => "paused",
-        _ => "active",
-    };
-    let status = state(last.kind);
-    // Walk back over the run of days in the same state to the event that began it.
-    let mut begin = last;
-    for d in days.iter().rev() {
-        if state(d.kind) != status {
-            break;
-        }
-        begin = d;
-        if status == "active" && matches!(d.kind, DecisionKind::Start | DecisionKind::Restart | DecisionKind::Resume) {
-            break;
-        }
-    }
-    Some(PlanStatusLine {
-        status: status.into(),
-        since: begin.day.clone(),
-        reason: begin.reason.clone(),
-        rule_ids: begin.rule_ids.clone(),
-        target_ml: last.target_ml,
-    })
 }
 
 /// Doses grouped into courses: same class and name, each dose within two
@@ -513,11 +619,17 @@ fn courses(
         .into_iter()
         .filter(|g| g.iter().any(|d| d.at >= start && d.at < end))
         .map(|g| {
-            let (first, last) = (g[0], g[g.len() - 1]);
+            // Dates and count inside the period; what lies outside is counted apart.
+            let inside: Vec<&Dose> = g.iter().copied().filter(|d| d.at >= start && d.at < end).collect();
+            let doses_before = g.iter().filter(|d| d.at < start).count() as u32;
+            let doses_after = g.iter().filter(|d| d.at >= end).count() as u32;
+            let (first, last) = (inside[0], inside[inside.len() - 1]);
+            let overall_last = g[g.len() - 1];
             let mut intervals: Vec<u32> = g.iter().filter_map(|d| d.interval_hours).collect();
             intervals.sort_unstable();
             let interval_hours = intervals.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).map(|run| run[0]);
-            let active = last.interval_hours.is_some_and(|h| last.at.plus(Duration::hours(2 * h as i64)) > now);
+            let active =
+                overall_last.interval_hours.is_some_and(|h| overall_last.at.plus(Duration::hours(2 * h as i64)) > now);
             let owned: Vec<Dose> = g.iter().map(|d| (*d).clone()).collect();
             // Only drinks near the course can be inside its windows (drinks are sorted).
             let from = first.at.minus(Duration::hours(SPACING_REACH_H));
@@ -536,7 +648,9 @@ fn courses(
                 first_local: hm(first.at, zone),
                 last_local: hm(last.at, zone),
                 interval_hours,
-                doses: g.len() as u32,
+                doses: inside.len() as u32,
+                doses_before,
+                doses_after,
                 active,
                 rule_id: crate::screening::spacing_rule_for(first.medicine).map(|r| r.rule_id),
                 drinks_in_window,
@@ -553,8 +667,25 @@ fn breaches(
     days: &[DayRow],
     versions: &[ProfileVersion],
     doses: &[Dose],
+    stops: &[plan::RangeEvent],
     zone: &Zone,
 ) -> Vec<Breach> {
+    // The rule ids of the stop in force at `t` (from the plan's events, by
+    // the time each was recorded), if the plan was stopped then.
+    let stopped_at = |t: Timestamp| -> Option<Vec<String>> {
+        let mut state: Option<Vec<String>> = None;
+        for e in stops.iter().filter(|e| e.event.at <= t) {
+            match e.event.kind {
+                DecisionKind::Stop => {
+                    let ids = state.get_or_insert_with(Vec::new);
+                    ids.extend(e.event.rule_ids.iter().filter(|id| !ids.contains(id)).cloned().collect::<Vec<_>>());
+                }
+                DecisionKind::Start | DecisionKind::Restart | DecisionKind::Resume => state = None,
+                _ => {}
+            }
+        }
+        state
+    };
     let default = Profile::default();
     let profile_at = |t: Timestamp| in_force(versions, t).map(|v| &v.profile).unwrap_or(&default);
     let mut out = Vec::new();
@@ -582,16 +713,47 @@ fn breaches(
             });
         }
     }
-    for day in days.iter().filter(|d| d.intake_ml > 0) {
-        let Ok(date) = crate::time::parse_iso_date("date", &day.date) else { continue };
-        let (_, day_end) = zone.day_bounds(date);
-        let cap = constraints_for(profile_at(day_end.minus(Duration::milliseconds(1)))).max_ml_per_day;
-        if day.intake_ml > cap {
+    // D3: each drink against the cap in force when it was drunk (a limit
+    // saved later that day does not apply to the morning's drinks); one
+    // breach per local day, at the first drink that took the day over.
+    let mut day_total: Option<(NaiveDate, u32, bool)> = None;
+    for d in drinks {
+        let date = d.at.local_date(zone);
+        let (total, reported) = match day_total {
+            Some((day, t, r)) if day == date => (t + d.ml, r),
+            _ => (d.ml, false),
+        };
+        let cap = constraints_for(profile_at(d.at)).max_ml_per_day;
+        let over = !reported && total > cap;
+        day_total = Some((date, total, reported || over));
+        if over {
+            let iso = iso_date(date);
+            let whole = days.iter().find(|r| r.date == iso).map(|r| r.intake_ml).unwrap_or(total);
             out.push(Breach {
-                at: day_end.minus(Duration::milliseconds(1)),
-                date: day.date.clone(),
+                at: d.at,
+                date: iso.clone(),
                 rule_id: "D3".into(),
-                what: format!("{} ml on {}; the limit was {cap} ml", day.intake_ml, day.date),
+                what: format!(
+                    "{whole} ml on {iso}: {total} ml by {}, over the {cap} ml limit in force then",
+                    d.at.local(zone).format("%H:%M")
+                ),
+            });
+        }
+    }
+    // Drinks while the plan was stopped (the app said to stop kefir).
+    for d in drinks {
+        if let Some(ids) = stopped_at(d.at) {
+            out.push(Breach {
+                at: d.at,
+                date: iso_date(d.at.local_date(zone)),
+                rule_id: ids.first().cloned().unwrap_or_else(|| "D1".into()),
+                what: format!(
+                    "{} ml {} at {}: drunk while the plan was stopped ({})",
+                    d.ml,
+                    kind_text(d.kind),
+                    hm(d.at, zone),
+                    ids.join(", ")
+                ),
             });
         }
     }
@@ -654,51 +816,11 @@ fn notes(
 mod tests {
     use super::*;
 
-    fn d(day: &str, kind: DecisionKind, ids: &[&str]) -> DayDecision {
-        DayDecision {
-            day: day.into(),
-            kind,
-            target_ml: if matches!(kind, DecisionKind::Stop | DecisionKind::Stopped) { 0 } else { 50 },
-            step: 1,
-            steps: 5,
-            reason: format!("{kind:?}"),
-            rule_ids: ids.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-
     #[test]
-    fn the_most_severe_event_of_a_day_decides_its_status() {
-        // Several events on one day (e.g. a start, an S5 stop and a later
-        // S6 one from another plan row), in any order: the stop wins.
-        for events in [
-            vec![d("2026-11-17", DecisionKind::Start, &["D1"]), d("2026-11-17", DecisionKind::Stop, &["S5"])],
-            vec![d("2026-11-17", DecisionKind::Stop, &["S5"]), d("2026-11-17", DecisionKind::Hold, &["S1"])],
-        ] {
-            let p = plan_status(&events).unwrap();
-            assert_eq!((p.status.as_str(), p.since.as_str()), ("stopped", "2026-11-17"));
-            assert_eq!(p.rule_ids, vec!["S5".to_string()]);
-        }
-        // Stopped days after the stop keep "since" at the stop.
-        let events = vec![
-            d("2026-11-10", DecisionKind::Start, &["D1"]),
-            d("2026-11-12", DecisionKind::Stop, &["S6"]),
-            d("2026-11-13", DecisionKind::Stopped, &[]),
-            d("2026-11-14", DecisionKind::Stopped, &[]),
-        ];
-        let p = plan_status(&events).unwrap();
-        assert_eq!(
-            (p.status.as_str(), p.since.as_str(), p.rule_ids.clone()),
-            ("stopped", "2026-11-12", vec!["S6".into()])
-        );
-        // Active since the last restart.
-        let mut events = events;
-        events.push(d("2026-11-15", DecisionKind::Restart, &[]));
-        events.push(d("2026-11-16", DecisionKind::Hold, &[]));
-        let p = plan_status(&events).unwrap();
-        assert_eq!((p.status.as_str(), p.since.as_str()), ("active", "2026-11-15"));
-        assert!(plan_status(&[]).is_none());
+    fn the_most_severe_event_of_a_day_ranks_highest() {
         assert!(event_rank(DecisionKind::Stop) > event_rank(DecisionKind::Pause));
         assert!(event_rank(DecisionKind::Pause) > event_rank(DecisionKind::StepBack));
         assert!(event_rank(DecisionKind::StepBack) > event_rank(DecisionKind::Start));
+        assert!(event_rank(DecisionKind::Start) > event_rank(DecisionKind::Hold));
     }
 }

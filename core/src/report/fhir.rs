@@ -193,6 +193,26 @@ impl<'a> Builder<'a> {
                 self.suspected_reaction(i, r);
             }
         }
+        if let Some(p) = &s.plan_status {
+            // The status in force at the range end, from the plan's events
+            // (also when the range starts after the stop or pause).
+            let obs = json!({
+                "resourceType": "Observation",
+                "status": "final",
+                "code": {
+                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": "plan-status", "display": "Kefir plan status" }],
+                    "text": "Kefir introduction plan status at the end of the period"
+                },
+                "subject": self.patient_ref(),
+                "effectivePeriod": { "start": p.since, "end": s.to_date },
+                "valueCodeableConcept": {
+                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": format!("plan-status-{}", p.status) }],
+                    "text": p.status
+                },
+                "note": [{ "text": rule_note(&p.reason, &p.rule_ids) }]
+            });
+            self.push(&format!("plan-status|{}|{}", p.since, p.status), obs);
+        }
         for (i, e) in s.plan_events.iter().enumerate() {
             let obs = json!({
                 "resourceType": "Observation",
@@ -388,13 +408,20 @@ impl<'a> Builder<'a> {
             concept["text"] = Value::String(c.label.clone());
         }
         let mut period = json!({ "start": self.time(c.first_dose) });
-        if !c.active {
+        if !c.active && c.doses_after == 0 {
             period["end"] = Value::String(self.time(c.last_dose));
         }
+        let outside = match (c.doses_before, c.doses_after) {
+            (0, 0) => String::new(),
+            (b, a) => format!("; {b} dose(s) before and {a} after the period"),
+        };
         let mut dosage = json!({
             "text": match c.interval_hours {
-                Some(h) => format!("Every {h} h; {} doses logged from {} to {}", c.doses, c.first_local, c.last_local),
-                None => format!("{} doses logged from {} to {}", c.doses, c.first_local, c.last_local),
+                Some(h) => format!(
+                    "Every {h} h; {} doses logged in the period, from {} to {}{outside}",
+                    c.doses, c.first_local, c.last_local
+                ),
+                None => format!("{} doses logged in the period, from {} to {}{outside}", c.doses, c.first_local, c.last_local),
             }
         });
         if let Some(h) = c.interval_hours {
@@ -631,22 +658,11 @@ fn kefir_concept() -> Value {
     })
 }
 
-/// SNOMED CT concept for a reaction manifestation, only where a published
-/// source gives one:
-/// * the symptom codes of [`Symptom::snomed`] (safety-evidence.md, "Coding
-///   for doctor exports": urticaria 126485001, dyspnoea 267036007, ...);
-/// * lip, face or tongue swelling: 41291007 "Angioedema", listed in the
-///   reaction-manifestation value sets of HL7 Belgium's Clinical Core IG
-///   (ValueSet be-vs-reaction-manifestation-code, "Reaction Manifestation
-///   Code (Allergy - Immunization)"), which also lists 267036007 Dyspnea
-///   and 62315008 Diarrhea as used here.
-///
-/// Other symptoms (itchy throat, faintness, ...) go as text only.
+/// SNOMED CT concept for a reaction manifestation: the symptom's own code
+/// ([`Symptom::snomed`], which cites its sources), so a symptom is coded
+/// the same in every resource of the bundle.
 fn manifestation_snomed(s: Symptom) -> Option<&'static str> {
-    match s {
-        Symptom::LipFaceTongueSwelling => Some("41291007"),
-        other => other.snomed(),
-    }
+    s.snomed()
 }
 
 /// A CodeableConcept with one coding.
@@ -676,6 +692,7 @@ fn snomed_coding(code: &str) -> Value {
         "126485001" => Some("Urticaria"),
         "267036007" => Some("Dyspnea"),
         "41291007" => Some("Angioedema"),
+        "14760008" => Some("Constipation"),
         "782555009" => Some("Allergy to cow's milk protein"),
         _ => None,
     };
@@ -870,6 +887,7 @@ mod tests {
         assert!(bristol.iter().all(|o| (1..=7).contains(&o["valueInteger"].as_u64().unwrap())));
         let local = |code: &str| obs.iter().filter(|o| has_coding(&o["code"], LOCAL_CODE_SYSTEM, code)).count();
         assert_eq!(local("plan-event"), s.plan_events.len());
+        assert_eq!(local("plan-status"), usize::from(s.plan_status.is_some()));
         assert_eq!(local("limit-breach"), s.breaches.len());
         assert_eq!(
             obs.len(),
@@ -877,6 +895,7 @@ mod tests {
                 + symptoms.len()
                 + bristol.len()
                 + local("plan-event")
+                + local("plan-status")
                 + local("limit-breach")
                 + local("diary-note")
         );
@@ -977,7 +996,8 @@ mod tests {
         let b = bundle(&sample_summary(90));
         let mut offsets = BTreeMap::new();
         for o in resources(&b, "Observation") {
-            let t = o["issued"].as_str().or(o["effectiveDateTime"].as_str()).unwrap();
+            // (the plan-status Observation has an effectivePeriod of dates)
+            let Some(t) = o["issued"].as_str().or(o["effectiveDateTime"].as_str()) else { continue };
             if t.len() > 10 {
                 *offsets.entry(t[t.len() - 6..].to_string()).or_insert(0) += 1;
             }

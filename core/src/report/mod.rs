@@ -230,7 +230,12 @@ pub struct MedCourse {
     pub last_local: String,
     /// Most common interval between doses, hours.
     pub interval_hours: Option<u32>,
+    /// Doses inside the period; `first_dose`/`last_dose` are the first and
+    /// last of those.
     pub doses: u32,
+    /// Doses of the same course before the period starts / after it ends.
+    pub doses_before: u32,
+    pub doses_after: u32,
     /// True while doses are still expected at `generated_at`.
     pub active: bool,
     /// Spacing rule (M1–M3) for this class, if any.

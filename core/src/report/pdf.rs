@@ -27,7 +27,11 @@
 //! (CIDFontType2 for TrueType, CIDFontType0C for CFF outlines) with
 //! Identity-H encoding and a ToUnicode CMap, so the text can be searched,
 //! copied and extracted (e.g. by `pdftotext`). Characters no font has are
-//! drawn as `?`. Streams are deflate-compressed. The output is a pure
+//! drawn as `?` inside an ActualText span that keeps the real character in
+//! the text layer, and the footer names them (U+ code points). Text the user
+//! typed is set in bidi isolates (FSI…PDI, any bidi controls it carries
+//! dropped), so a right-to-left name cannot reorder the line around it.
+//! Streams are deflate-compressed. The output is a pure
 //! function of the summary, the paper size and the fonts.
 
 use super::shaping::{FontFace, Fonts, Usage};
@@ -80,17 +84,78 @@ pub fn render(summary: &Summary, paper: Paper) -> Result<Vec<u8>> {
 /// e.g. the phone's system fonts or Debian's Noto fonts) for characters the
 /// bundled DejaVu subset lacks (Vietnamese, Hebrew, Arabic, CJK, ...). They
 /// are tried in order, per character; only the glyphs used are embedded.
-/// Characters no font has are drawn as `?`. A fallback that is not a font:
+/// Characters no font has are drawn as `?` (their code point kept in the
+/// text layer and listed in the footer). A fallback that is not a font:
 /// InvalidInput `fonts`.
 pub fn render_with_fonts(summary: &Summary, paper: Paper, fallback: &[Vec<u8>]) -> Result<Vec<u8>> {
     let zone = Zone::parse(&summary.time_zone)?;
     let fonts = load_fonts(fallback)?;
     let mut doc = Doc::new(&fonts, paper);
+    let summary = &isolate_user_text(summary);
     let ctx = Ctx::new(summary, zone);
     first_page(&mut doc, &ctx);
     appendix(&mut doc, &ctx);
     footers(&mut doc, &ctx);
     doc.finish(&ctx)
+}
+
+/// " (2 before it, 3 after it)" for the doses of a course outside the period.
+fn outside(c: &crate::report::MedCourse) -> String {
+    match (c.doses_before, c.doses_after) {
+        (0, 0) => String::new(),
+        (b, 0) => format!(" ({b} before it)"),
+        (0, a) => format!(" ({a} after it)"),
+        (b, a) => format!(" ({b} before it, {a} after it)"),
+    }
+}
+
+/// Unicode bidi embedding, override and isolate controls (U+202A–U+202E,
+/// U+2066–U+2069): typed or restored text may carry them ("Evil\u{202E}gnp.exe").
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
+/// Text the user typed, for the page: any bidi controls it carries are
+/// dropped and each line is wrapped in FIRST STRONG ISOLATE … POP
+/// DIRECTIONAL ISOLATE (UAX #9), so a right-to-left name or note keeps its
+/// own direction and cannot reorder the text around it.
+pub(crate) fn isolate(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let clean: String = line.chars().filter(|c| !is_bidi_control(*c)).collect();
+            if clean.trim().is_empty() {
+                clean
+            } else {
+                format!("\u{2068}{clean}\u{2069}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The summary with every field the user typed (name, notes, medicine
+/// names, clearance note) isolated for the page.
+fn isolate_user_text(s: &Summary) -> Summary {
+    let mut s = s.clone();
+    let iso = |t: &mut Option<String>| {
+        if let Some(x) = t.as_mut() {
+            *x = isolate(x);
+        }
+    };
+    iso(&mut s.display_name);
+    for n in &mut s.notes {
+        n.text = isolate(&n.text);
+    }
+    for r in &mut s.red_flags {
+        iso(&mut r.note);
+    }
+    for c in &mut s.courses {
+        iso(&mut c.name);
+    }
+    if let Some(c) = s.clearance.as_mut() {
+        iso(&mut c.note);
+    }
+    s
 }
 
 // ---------------------------------------------------------------------------
@@ -241,6 +306,8 @@ struct Doc<'f> {
     used: Vec<Usage>,
     /// Flow cursor on appendix pages.
     y: f32,
+    /// Characters no font had (drawn as `?`, kept in the text layer).
+    missing: std::collections::BTreeSet<char>,
 }
 
 /// Round to 1/100 pt so coordinates stay short in the content stream.
@@ -252,7 +319,7 @@ impl<'f> Doc<'f> {
     fn new(fonts: &'f Fonts<'f>, paper: Paper) -> Doc<'f> {
         let (w, h) = paper.size();
         let used = fonts.faces.iter().map(|_| Usage::new()).collect();
-        Doc { fonts, w, h, pages: vec![Content::new()], cur: 0, used, y: 0.0 }
+        Doc { fonts, w, h, pages: vec![Content::new()], cur: 0, used, y: 0.0, missing: Default::default() }
     }
 
     fn content_w(&self) -> f32 {
@@ -280,11 +347,25 @@ impl<'f> Doc<'f> {
         let runs = self.fonts.layout(st.face as usize, s);
         let (h, Rgb(r, g, b)) = (self.h, st.color);
         let mut pen = x;
-        // Per run: font, x, glyph bytes, (byte offset, TJ adjustment).
-        type Drawn = (usize, f32, Vec<u8>, Vec<(usize, f32)>);
+        // Per run: font, x, glyph bytes, (byte offset, TJ adjustment), and
+        // for a character no font has, the text it stands for.
+        type Drawn = (usize, f32, Vec<u8>, Vec<(usize, f32)>, Option<char>);
         let mut drawn: Vec<Drawn> = Vec::with_capacity(runs.len());
         for run in &runs {
             let face = &self.fonts.faces[run.font];
+            if run.glyphs.iter().any(|g| g.missing.is_some()) {
+                let mut at = pen;
+                for gl in &run.glyphs {
+                    let new = self.used[run.font].use_glyph(gl);
+                    drawn.push((run.font, at, new.to_be_bytes().to_vec(), Vec::new(), gl.missing));
+                    if let Some(c) = gl.missing {
+                        self.missing.insert(c);
+                    }
+                    at += gl.advance * st.size / 1000.0;
+                }
+                pen += run.width() * st.size / 1000.0;
+                continue;
+            }
             let mut bytes = Vec::with_capacity(run.glyphs.len() * 2);
             // (byte offset after which to adjust, adjustment in 1/1000 em)
             let mut adjust: Vec<(usize, f32)> = Vec::new();
@@ -299,12 +380,18 @@ impl<'f> Doc<'f> {
                     adjust.push((bytes.len(), diff));
                 }
             }
-            drawn.push((run.font, pen, bytes, adjust));
+            drawn.push((run.font, pen, bytes, adjust, None));
             pen += run.width() * st.size / 1000.0;
         }
         let page = self.page();
         page.set_fill_rgb(r, g, b);
-        for (font, at, bytes, adjust) in drawn {
+        for (font, at, bytes, adjust, actual) in drawn {
+            if let Some(c) = actual {
+                // ActualText (PDF 32000-1 14.9.4): extractors read the real
+                // character, not the '?' drawn for it.
+                let mut mc = page.begin_marked_content_with_properties(Name(b"Span"));
+                mc.properties().actual_text(TextStr(c.encode_utf8(&mut [0; 4])));
+            }
             page.begin_text();
             let resource = format!("F{font}");
             page.set_font(Name(resource.as_bytes()), st.size);
@@ -327,6 +414,9 @@ impl<'f> Doc<'f> {
                 }
             }
             page.end_text();
+            if actual.is_some() {
+                page.end_marked_content();
+            }
         }
     }
 
@@ -375,13 +465,26 @@ impl<'f> Doc<'f> {
                     line = word.to_string();
                     line_w = word_w;
                 } else {
-                    // Break an overlong word (a URL, an id) by characters.
+                    // Break an overlong word (a URL, an id) by characters,
+                    // after its last '_', '/', '-' or '.' that fits when there is one.
                     let mut piece = String::new();
                     for c in word.chars() {
                         piece.push(c);
                         if self.width(st, &piece) > max_w && piece.chars().count() > 1 {
                             piece.pop();
-                            lines.push(std::mem::take(&mut piece));
+                            let cut = piece
+                                .char_indices()
+                                .filter(|&(i, ch)| i > 0 && matches!(ch, '_' | '/' | '-' | '.'))
+                                .map(|(i, ch)| i + ch.len_utf8())
+                                .next_back()
+                                .filter(|&i| i < piece.len());
+                            match cut {
+                                Some(i) => {
+                                    let rest = piece.split_off(i);
+                                    lines.push(std::mem::replace(&mut piece, rest));
+                                }
+                                None => lines.push(std::mem::take(&mut piece)),
+                            }
                             piece.push(c);
                         }
                     }
@@ -1008,11 +1111,12 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
             };
             let state = if c.active { "ongoing" } else { "completed" };
             let text = format!(
-                "{name}: first dose {}, last dose {}{every}, {} dose{}, {state}{spacing}",
+                "{name}: {} dose{} in the period{}, first {}, last {}{every}, {state}{spacing}",
+                c.doses,
+                if c.doses == 1 { "" } else { "s" },
+                outside(c),
                 c.first_local,
                 c.last_local,
-                c.doses,
-                if c.doses == 1 { "" } else { "s" }
             );
             wrap(doc, if c.drinks_in_window > 0 { level_color(Level::Caution) } else { INK }, &text)
         })
@@ -1745,7 +1849,14 @@ fn footers(doc: &mut Doc, ctx: &Ctx<'_>) {
         ctx.s.from_date,
         ctx.s.to_date
     );
-    let version = format!("Kefir Start app version {} · generated {}", ctx.s.app_version, ctx.time(ctx.s.generated_at));
+    let mut version =
+        format!("Kefir Start app version {} · generated {}", ctx.s.app_version, ctx.time(ctx.s.generated_at));
+    if !doc.missing.is_empty() {
+        // Characters no font could draw: shown as '?', kept in the text layer.
+        let list: Vec<String> = doc.missing.iter().take(8).map(|c| format!("U+{:04X}", *c as u32)).collect();
+        let more = if doc.missing.len() > 8 { " …" } else { "" };
+        version.push_str(&format!(" · no font for {}{more} (shown as ?)", list.join(" ")));
+    }
     for i in 0..n {
         doc.cur = i;
         if i > 0 {

@@ -323,6 +323,8 @@ pub fn sample_summary(days: u32) -> Summary {
                 last_local: course_end.local(&zone).format("%Y-%m-%d %H:%M").to_string(),
                 interval_hours: Some(12),
                 doses: 14,
+                doses_before: 0,
+                doses_after: 0,
                 active: false,
                 rule_id: Some("M1".into()),
                 drinks_in_window: 0,

@@ -75,6 +75,9 @@ pub(crate) struct Glyph {
     pub advance: f32,
     pub dx: f32,
     pub text: String,
+    /// A character no font has: drawn as `?`, and this is the text it
+    /// stands for (the page's text layer keeps it through ActualText).
+    pub missing: Option<char>,
 }
 
 /// Glyphs of one font, in visual (left-to-right drawing) order.
@@ -95,6 +98,9 @@ impl Run {
 pub(crate) struct Fonts<'a> {
     pub faces: Vec<FontFace<'a>>,
 }
+
+/// Segment marker for characters no font has.
+const MISSING: usize = usize::MAX;
 
 /// Is `c` drawn without shaping when the primary font has it?
 fn simple(c: char) -> bool {
@@ -150,21 +156,21 @@ impl<'a> Fonts<'a> {
                 .map(|c| {
                     let c = if c.is_whitespace() || c.is_control() { ' ' } else { c };
                     let gid = font.face.glyph_index(c).map(|g| g.0).unwrap_or(0);
-                    Glyph { gid, advance: font.advance(gid), dx: 0.0, text: c.to_string() }
+                    Glyph { gid, advance: font.advance(gid), dx: 0.0, text: c.to_string(), missing: None }
                 })
                 .collect();
             return vec![Run { font: primary, glyphs }];
         }
-        // Controls and line breaks as spaces; characters no font has as '?'.
+        // Controls and line breaks as spaces.
         let clean: String = s
             .chars()
             .map(|c| {
+                // Bidi controls stay for the bidi algorithm (never drawn);
+                // characters no font has are drawn as '?' below.
                 if c.is_whitespace() || c.is_control() {
                     ' '
-                } else if sticky(c) || self.pick(primary, c).is_some() {
-                    c
                 } else {
-                    '?'
+                    c
                 }
             })
             .collect();
@@ -177,8 +183,12 @@ impl<'a> Fonts<'a> {
                 let text = &clean[range.clone()];
                 // Split the run by font, in logical order.
                 let mut segments: Vec<(usize, String)> = Vec::new();
-                for c in text.chars() {
-                    let current = segments.last().map(|s| s.0);
+                for c in text.chars().filter(|c| !super::pdf::is_bidi_control(*c)) {
+                    if c != ' ' && !sticky(c) && self.pick(primary, c).is_none() {
+                        segments.push((MISSING, c.to_string()));
+                        continue;
+                    }
+                    let current = segments.last().map(|s| s.0).filter(|&f| f != MISSING);
                     // Marks stay with their base; a fallback font keeps the
                     // rest of its word; spaces return to the primary font.
                     let f = match current {
@@ -195,7 +205,22 @@ impl<'a> Fonts<'a> {
                     segments.reverse();
                 }
                 for (f, seg) in segments {
-                    out.push(self.shape(f, &seg, rtl));
+                    if f == MISSING {
+                        let gid = font.face.glyph_index('?').map(|g| g.0).unwrap_or(0);
+                        let glyphs = seg
+                            .chars()
+                            .map(|c| Glyph {
+                                gid,
+                                advance: font.advance(gid),
+                                dx: 0.0,
+                                text: String::new(),
+                                missing: Some(c),
+                            })
+                            .collect();
+                        out.push(Run { font: primary, glyphs });
+                    } else {
+                        out.push(self.shape(f, &seg, rtl));
+                    }
                 }
             }
         }
@@ -229,6 +254,7 @@ impl<'a> Fonts<'a> {
                     advance: pos.x_advance as f32 * scale,
                     dx: pos.x_offset as f32 * scale,
                     text,
+                    missing: None,
                 }
             })
             .collect();
