@@ -114,7 +114,14 @@ pub fn run(args: &DemoArgs, db: Option<&Path>, ctx: &Ctx) -> Result<(), Failure>
         );
     }
     for e in &summary.plan_events {
-        outln!("  {}  {:<9} {:>4} ml  {} [{}]", e.date, e.decision, e.target_ml, e.reason, e.rule_ids.join(", "));
+        outln!(
+            "  {}  {:<9} {:>4} ml  {}{}",
+            e.date,
+            e.decision,
+            e.target_ml,
+            e.reason,
+            crate::print::rule_list(&e.rule_ids)
+        );
     }
     outln!("  {}", summary.disclaimer);
     outln!();

@@ -117,7 +117,7 @@ pub fn today(ctx: &Ctx, zone: &Zone, t: &Today) {
 }
 
 /// " [D4, D6]", or nothing when no rule applies (never an empty "[]").
-fn rule_list(ids: &[String]) -> String {
+pub(crate) fn rule_list(ids: &[String]) -> String {
     if ids.is_empty() {
         String::new()
     } else {
@@ -315,7 +315,7 @@ pub fn plan(ctx: &Ctx, v: &PlanView) {
         outln!("  events (oldest first):");
     }
     for e in &v.events[skip..] {
-        outln!("  {}  {:<9} {} [{}]", e.day, e.kind, e.reason, e.rule_ids.join(", "));
+        outln!("  {}  {:<9} {}{}", e.day, e.kind, e.reason, rule_list(&e.rule_ids));
     }
 }
 
@@ -364,7 +364,7 @@ pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
         t.days_with_target
     );
     match &s.plan_status {
-        Some(p) => outln!("  plan {} since {}: {} [{}]", p.status, p.since, p.reason, p.rule_ids.join(", ")),
+        Some(p) => outln!("  plan {} since {}: {}{}", p.status, p.since, p.reason, rule_list(&p.rule_ids)),
         None => outln!("  no introduction plan in this period"),
     }
     outln!("  screening: {}", s.screening_level);
