@@ -201,7 +201,7 @@ impl Kefir {
         let mut ids: Vec<String> =
             current.findings.iter().filter(|f| f.level == Level::Consult).map(|f| f.rule_id.clone()).collect();
         ids.extend(plan::rules_needing_clinician(self.store.conn(), now)?);
-        ids.sort();
+        crate::sort::sort(&mut ids);
         ids.dedup();
         if ids.is_empty() {
             return Err(CoreError::not_allowed("no finding needs a clinician's go-ahead", &[]));
@@ -250,7 +250,7 @@ impl Kefir {
         out.extend(meds::drink_warnings(&meds::relevant_doses(c, d.at)?, d.at, zone));
         // Kefir while the plan is stopped: say so, naming the stop rule.
         out.extend(plan::drinking_while_stopped(c)?);
-        out.sort_by(|a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
+        crate::sort::sort_by(&mut out, |a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
         Ok(out)
     }
 
@@ -787,7 +787,7 @@ impl Kefir {
             }
             (None, None) => "Ready when you are: start your plan.".to_string(),
         };
-        warnings.sort_by(|a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
+        crate::sort::sort_by(&mut warnings, |a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
         Ok(Today {
             date: iso_date(date),
             time_zone: zone.name().to_string(),

@@ -456,16 +456,112 @@ impl<'de> serde::Deserialize<'de> for BoundedSetting {
     }
 }
 
-/// `e` as a refusal naming the JSON path of the field it is about.
-fn path_error<E: std::fmt::Display>(prefix: &str, e: serde_path_to_error::Error<E>) -> CoreError {
-    let path = e.path().to_string();
-    let field = match (prefix.is_empty(), path.as_str()) {
-        (true, ".") => "document".to_string(),
-        (true, p) => p.to_string(),
-        (false, ".") => prefix.to_string(),
-        (false, p) => format!("{prefix}.{p}"),
+/// `e` as a refusal naming the JSON path of the field it is about
+/// (`plans[0].hold_days`, `settings.reminders.checkin_times`), found by
+/// [`json_path_at`] from the error's line and column in `json`; `prefix`
+/// is the path of the document `json` is embedded in ("" for the backup).
+fn path_error(prefix: &str, json: &[u8], e: serde_json::Error) -> CoreError {
+    let path = json_path_at(json, e.line(), e.column());
+    let field = match (prefix.is_empty(), path.is_empty()) {
+        (true, true) => "document".to_string(),
+        (true, false) => path,
+        (false, true) => prefix.to_string(),
+        (false, false) => format!("{prefix}.{path}"),
     };
-    CoreError::BadBackupField { field, reason: e.into_inner().to_string() }
+    CoreError::BadBackupField { field, reason: e.to_string() }
+}
+
+/// The JSON path (`a[2].b`, "" for the document itself) of the value that
+/// serde_json was reading when it stopped at `line`/`column` (1-based line;
+/// column = bytes of that line before the stop, serde_json's convention).
+///
+/// serde_json reports a value's error just after the value (a bad number,
+/// string or enum name), just before it (a value of the wrong JSON type),
+/// just after a key (an unknown or duplicate field: the path names that
+/// key), or just after a closing `}`/`]` (a missing field or wrong length:
+/// the path names the object or list). So the path is the chain of open
+/// containers at that byte: in an object the last key read (until the
+/// next comma), in a list the element index (commas seen). This replaces
+/// the `serde_path_to_error` wrapper, which instantiated every backup
+/// type's `Deserialize` a second time (~105 KB of the shipped library,
+/// BENCHMARKS.md, size budget). `json` has already been parsed once (the
+/// envelope), and a truncated or malformed `json` still gives a path.
+fn json_path_at(json: &[u8], line: usize, column: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, in_value: bool },
+        List { index: usize },
+    }
+    // Byte offset of the stop: the start of `line` plus `column`.
+    let mut end = 0;
+    if line > 1 {
+        match json.iter().enumerate().filter(|(_, &b)| b == b'\n').nth(line - 2) {
+            Some((i, _)) => end = i + 1,
+            None => end = json.len(),
+        }
+    }
+    let end = (end + column).min(json.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match json[i] {
+            b'{' => stack.push(Frame::Object { key: None, in_value: false }),
+            b'[' => stack.push(Frame::List { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object { in_value, .. }) = stack.last_mut() {
+                    *in_value = true;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { key, in_value }) => {
+                    *key = None;
+                    *in_value = false;
+                }
+                Some(Frame::List { index }) => *index += 1,
+                None => {}
+            },
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < end && json[i] != b'"' {
+                    i += if json[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= end {
+                    break; // stopped inside this string
+                }
+                if let Some(Frame::Object { key, in_value: false }) = stack.last_mut() {
+                    let raw = &json[start..=i];
+                    *key = Some(
+                        std::str::from_utf8(raw)
+                            .ok()
+                            .and_then(|raw| serde_json::from_str::<String>(raw).ok())
+                            .unwrap_or_else(|| String::from_utf8_lossy(&raw[1..raw.len() - 1]).into_owned()),
+                    );
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for f in &stack {
+        match f {
+            Frame::Object { key: Some(k), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::List { index } => {
+                use std::fmt::Write;
+                let _ = write!(path, "[{index}]");
+            }
+        }
+    }
+    path
 }
 
 /// Only the envelope: every other field is skipped without being stored.
@@ -486,7 +582,13 @@ pub fn parse(bytes: &[u8]) -> Result<Backup> {
     let bad = |m: String| CoreError::BadBackup(m);
     // Look at the envelope first, so a newer version says so rather than
     // failing on a field it does not know.
-    let env: Envelope = serde_json::from_slice(bytes).map_err(|e| bad(format!("not a JSON backup: {e}")))?;
+    // JSON is UTF-8 text. Checked once here so that every parse below
+    // reads a `&str`, as the stored profile, symptoms and batch columns do:
+    // each record type then has one `Deserialize` instantiation, not one
+    // per input kind (size budget, BENCHMARKS.md).
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| bad(format!("not a JSON backup: not UTF-8 text (byte {})", e.valid_up_to())))?;
+    let env: Envelope = serde_json::from_str(text).map_err(|e| bad(format!("not a JSON backup: {e}")))?;
     if env.format.as_deref() != Some(FORMAT) {
         return Err(bad(format!("not a {FORMAT} file")));
     }
@@ -497,8 +599,7 @@ pub fn parse(bytes: &[u8]) -> Result<Backup> {
     if version < 1 {
         return Err(bad(format!("unknown version {version}")));
     }
-    let b: Backup = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(bytes))
-        .map_err(|e| path_error("", e))?;
+    let b: Backup = serde_json::from_str(text).map_err(|e| path_error("", bytes, e))?;
     validate(&b)?;
     Ok(b)
 }
@@ -672,8 +773,7 @@ fn validate(b: &Backup) -> Result<()> {
         match k.as_str() {
             "reminders" => {
                 let r: crate::reminders::ReminderSettings =
-                    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(v))
-                        .map_err(|e| path_error("settings.reminders", e))?;
+                    serde_json::from_str(v).map_err(|e| path_error("settings.reminders", v.as_bytes(), e))?;
                 r.validate().map_err(wrap("settings.reminders".into()))?;
             }
             // The stable FHIR Patient id (a lowercase version-4 UUID, report::build).
@@ -937,5 +1037,46 @@ fn truncate_wal(c: &Connection, patience: std::time::Duration) -> Result<()> {
             ));
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_path_at;
+
+    /// The path of the value serde_json stopped at, for each kind of stop.
+    #[test]
+    fn json_path_at_names_the_value_serde_json_stopped_at() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Day {
+            ml: u32,
+            note: Option<String>,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Doc {
+            days: Vec<Day>,
+            name: String,
+        }
+        let cases = [
+            (r#"{"days":[{"ml":1},{"ml":-1}],"name":"x"}"#, "days[1].ml"),
+            ("{\n  \"days\": [\n    {\"ml\": 1},\n    {\"ml\": \"a\"}\n  ],\n  \"name\": \"x\"\n}", "days[1].ml"),
+            (r#"{"days":[{"ml":[1]}],"name":"x"}"#, "days[0].ml"),
+            (r#"{"days":[{"ml":1,"bogus":2}],"name":"x"}"#, "days[0].bogus"),
+            (r#"{"days":[{"note":"a,]}\"b"}],"name":"x"}"#, "days[0]"),
+            (r#"{"days":[],"name":5}"#, "name"),
+            (r#"{"days":[]}"#, ""),
+            (r#"{"days":{"ml":1},"name":"x"}"#, "days"),
+        ];
+        for (json, want) in cases {
+            let e = serde_json::from_str::<Doc>(json).unwrap_err();
+            assert_eq!(json_path_at(json.as_bytes(), e.line(), e.column()), want, "{json}: {e}");
+        }
+        // A truncated or unparsable document still gives a path, never a panic.
+        assert_eq!(json_path_at(br#"{"a":[1,{"b":"x"#, 1, 100), "a[1].b");
+        assert_eq!(json_path_at(b"", 3, 7), "");
     }
 }

@@ -225,7 +225,7 @@ pub fn clean_entries(entries: &[SymptomEntry]) -> Result<Vec<SymptomEntry>> {
         }
     }
     let mut out: Vec<SymptomEntry> = entries.iter().copied().filter(|e| e.severity > Severity::None).collect();
-    out.sort_by_key(|e| e.symptom);
+    crate::sort::sort_by_key(&mut out, |e| e.symptom);
     Ok(out)
 }
 
@@ -251,7 +251,7 @@ pub fn effective_entries(entries: &[SymptomEntry], bristol: Option<u8>) -> Vec<S
     let mut out: Vec<SymptomEntry> = entries.iter().copied().filter(|e| e.severity > Severity::None).collect();
     if bristol.is_some_and(|b| BRISTOL_LOOSE.contains(&b)) && !out.iter().any(|e| e.symptom == Symptom::Diarrhoea) {
         out.push(SymptomEntry { symptom: Symptom::Diarrhoea, severity: Severity::Mild });
-        out.sort_by_key(|e| e.symptom);
+        crate::sort::sort_by_key(&mut out, |e| e.symptom);
     }
     out
 }
@@ -351,7 +351,7 @@ fn checkin_from_row(c: &Connection, r: CheckinRow) -> Result<Checkin> {
 /// A stored row and its symptoms (sorted here) as a `Checkin`.
 fn build_checkin(r: CheckinRow, mut symptoms: Vec<SymptomEntry>) -> Result<Checkin> {
     let (id, day, at, bristol, note, level, ids) = r;
-    symptoms.sort_by_key(|e| e.symptom);
+    crate::sort::sort_by_key(&mut symptoms, |e| e.symptom);
     Ok(Checkin {
         id,
         day,

@@ -23,6 +23,7 @@ pub mod rhythm;
 pub mod rules;
 pub mod screening;
 pub mod simulate;
+mod sort;
 pub mod store;
 pub mod text;
 pub mod time;

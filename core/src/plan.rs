@@ -602,7 +602,7 @@ fn inputs_for(c: &Connection, since: Timestamp, day: NaiveDate, zone: &Zone, cap
     for r in reactions.iter().filter(|r| r.at > since) {
         red.extend(red_flag_ids(r.level, &r.rule_ids));
     }
-    red.sort();
+    crate::sort::sort(&mut red);
     red.dedup();
     let mut bad_streak = 0;
     let mut d = yesterday;
@@ -904,7 +904,7 @@ fn rescreen(
     if plan.status == PlanStatus::Active && !screening.may_start {
         let mut ids = screening.uncleared_rule_ids.clone();
         ids.extend(screening.findings.iter().filter(|f| f.level >= Level::Stop).map(|f| f.rule_id.clone()));
-        ids.sort();
+        crate::sort::sort(&mut ids);
         ids.dedup();
         let reason = format!(
             "Paused: your profile changed and now needs a clinician first: {} Record their go-ahead, then resume.",
@@ -1127,7 +1127,7 @@ fn open_stop(c: &Connection, plan_id: i64) -> Result<(Vec<String>, Option<Timest
         let t = Timestamp::from_millis(ms);
         since = since.max(t);
     }
-    ids.sort();
+    crate::sort::sort(&mut ids);
     Ok((ids, since))
 }
 
@@ -1198,7 +1198,7 @@ pub(crate) fn uncleared_clinician_flags(c: &Connection, now: Timestamp) -> Resul
             }
         }
     }
-    open.sort();
+    crate::sort::sort(&mut open);
     Ok((open, latest))
 }
 
@@ -1228,7 +1228,7 @@ pub(crate) fn drinking_while_stopped(c: &Connection) -> Result<Option<crate::rul
     if ids.is_empty() {
         ids = day_of_latest_stop(c, plan.id)?;
     }
-    ids.sort_by_key(|id| std::cmp::Reverse(rule(id).level));
+    crate::sort::sort_by_key(&mut ids, |id| std::cmp::Reverse(rule(id).level));
     let Some(first) = ids.first() else { return Ok(None) };
     let mut f = rule(first).finding();
     f.advice = format!(
@@ -1298,7 +1298,7 @@ pub(crate) fn rules_needing_clinician(c: &Connection, now: Timestamp) -> Result<
     if let Some((more, _)) = consult_pause(c)? {
         ids.extend(more);
     }
-    ids.sort();
+    crate::sort::sort(&mut ids);
     ids.dedup();
     Ok(ids)
 }
@@ -1478,7 +1478,7 @@ pub(crate) fn rederive_after_import(tx: &Connection, zone: &Zone, now: Timestamp
         }
     }
     reports.retain(|(_, ids)| !ids.is_empty());
-    reports.sort_by_key(|(at, _)| *at);
+    crate::sort::sort_by_key(&mut reports, |(at, _)| *at);
     for (at, ids) in reports {
         let day = at.local_date(zone).max(parse_iso_date("day", &plan.started_day)?);
         let plan = current(tx)?.ok_or_else(|| CoreError::Internal("plan vanished".into()))?;
@@ -1586,7 +1586,7 @@ fn unresolved_red_flag(c: &Connection, today: NaiveDate, zone: &Zone) -> Result<
     let mut events: Vec<(Timestamp, Level, Vec<String>, bool)> =
         checkin::levels(c, first, today)?.into_iter().map(|(at, l, ids)| (at, l, ids, true)).collect();
     events.extend(checkin::reactions(c, start, end)?.into_iter().map(|r| (r.at, r.level, r.rule_ids, false)));
-    events.sort_by_key(|e| e.0);
+    crate::sort::sort_by_key(&mut events, |e| e.0);
     let mut open: Option<(Timestamp, Vec<String>)> = None;
     for (at, level, ids, is_checkin) in events {
         if level >= Level::Stop {

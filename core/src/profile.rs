@@ -179,13 +179,13 @@ impl Profile {
         }
         let mut p = self.clone();
         p.display_name = name;
-        p.conditions.sort();
+        crate::sort::sort(&mut p.conditions);
         p.conditions.dedup();
-        p.medicines.sort();
+        crate::sort::sort(&mut p.medicines);
         p.medicines.dedup();
-        p.preferred_kinds.sort();
+        crate::sort::sort(&mut p.preferred_kinds);
         p.preferred_kinds.dedup();
-        p.preferred_sources.sort();
+        crate::sort::sort(&mut p.preferred_sources);
         p.preferred_sources.dedup();
         Ok(p)
     }

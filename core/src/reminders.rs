@@ -220,7 +220,7 @@ impl ReminderSettings {
             }
             checkin_times.push(t);
         }
-        checkin_times.sort();
+        crate::sort::sort(&mut checkin_times);
 
         if self.days.is_empty() {
             return Err(CoreError::invalid("days", "choose at least one day"));
@@ -435,7 +435,7 @@ pub fn upcoming(
         }
     }
 
-    found.sort_by(|a, b| (a.fire_at, &a.id).cmp(&(b.fire_at, &b.id)));
+    crate::sort::sort_by(&mut found, |a, b| (a.fire_at, &a.id).cmp(&(b.fire_at, &b.id)));
     let mut found = merge_same_instant(found);
     found.truncate(count);
     Ok(found)
@@ -478,7 +478,7 @@ fn past_spacing_windows(
     let blocking: Vec<&SpacingEnd> = ends.iter().filter(|e| e.allowed_from > n.fire_at).collect();
     let Some(until) = blocking.iter().map(|e| e.allowed_from).max() else { return n };
     let mut rules: Vec<&str> = blocking.iter().map(|e| e.rule_id.as_str()).collect();
-    rules.sort();
+    crate::sort::sort(&mut rules);
     rules.dedup();
     let fire_at = defer_for_quiet(zone, quiet, until);
     Notification {
@@ -552,7 +552,7 @@ fn spacing_notification(
     // open now, and kefir is allowed again only when the last one ends.
     let Some(latest) = ends.iter().map(|e| e.allowed_from).filter(|t| *t > now).max() else { return Ok(None) };
     let mut last: Vec<&SpacingEnd> = ends.iter().filter(|e| e.allowed_from == latest).collect();
-    last.sort_by_key(|e| e.dose_id);
+    crate::sort::sort_by_key(&mut last, |e| e.dose_id);
     let dose_id = last.last().map(|e| e.dose_id).unwrap_or_default();
 
     let mut medicines: Vec<&str> = Vec::new();

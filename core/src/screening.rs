@@ -137,7 +137,7 @@ fn tighten(value: &mut u32, ids: &mut Vec<String>, ml: u32, id: &str) {
 /// Screen a profile. `ack` is the latest clinician acknowledgement.
 pub fn screen(p: &Profile, ack: Option<&ClinicianAck>) -> Screening {
     let mut findings: Vec<Finding> = RULES.iter().filter(|r| r.applies_to_profile(p)).map(|r| r.finding()).collect();
-    findings.sort_by(|a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
+    crate::sort::sort_by(&mut findings, |a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
     let level = overall(&findings);
     let consult_ids: Vec<String> =
         findings.iter().filter(|f| f.level == Level::Consult).map(|f| f.rule_id.clone()).collect();

@@ -272,7 +272,7 @@ pub fn simulate_into(app: &Kefir, sim: &Simulation) -> Result<Vec<SimDay>> {
         if decision == Some(DecisionKind::Stop) && stopped_on.is_none() {
             stopped_on = Some(d);
         }
-        rule_ids.sort();
+        crate::sort::sort(&mut rule_ids);
         rule_ids.dedup();
         out.push(SimDay {
             day: d,

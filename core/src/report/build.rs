@@ -308,7 +308,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
             });
         }
     }
-    symptom_reports.sort_by(|a, b| a.at.cmp(&b.at).then(a.symptom.cmp(&b.symptom)));
+    crate::sort::sort_by(&mut symptom_reports, |a, b| a.at.cmp(&b.at).then(a.symptom.cmp(&b.symptom)));
     let mut symptoms: Vec<SymptomRow> = Vec::new();
     for s in crate::checkin::Symptom::ALL {
         let reports: Vec<&SymptomReport> = symptom_reports.iter().filter(|r| r.symptom == *s).collect();
@@ -316,7 +316,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
             continue;
         }
         let mut dates: Vec<&str> = reports.iter().map(|r| r.date.as_str()).collect();
-        dates.sort();
+        crate::sort::sort(&mut dates);
         dates.dedup();
         symptoms.push(SymptomRow {
             symptom: *s,
@@ -369,7 +369,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
     for r in reactions.iter().filter(|r| r.level >= Level::Consult) {
         red_flags.push(flag(r.at, r.level, &r.rule_ids, &r.symptoms, &r.note, "reaction report")?);
     }
-    red_flags.sort_by_key(|r| r.at);
+    crate::sort::sort_by_key(&mut red_flags, |r| r.at);
     let spacing_warnings = crate::meds::stored_dose_warnings(c, start, end)?;
 
     // Plan events: every stored event of the range (none lost when several
@@ -449,8 +449,8 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
             None => sources.push(SourceRow { source: d.source, ml: d.ml, drinks: 1 }),
         }
     }
-    kinds.sort_by_key(|k| k.kind);
-    sources.sort_by_key(|s| s.source);
+    crate::sort::sort_by_key(&mut kinds, |k| k.kind);
+    crate::sort::sort_by_key(&mut sources, |s| s.source);
 
     let plan_status = run.map(|r| PlanStatusLine {
         status: r.status.as_str().into(),
@@ -626,7 +626,7 @@ fn courses(
             let (first, last) = (inside[0], inside[inside.len() - 1]);
             let overall_last = g[g.len() - 1];
             let mut intervals: Vec<u32> = g.iter().filter_map(|d| d.interval_hours).collect();
-            intervals.sort_unstable();
+            crate::sort::sort(&mut intervals);
             let interval_hours = intervals.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).map(|run| run[0]);
             let active =
                 overall_last.interval_hours.is_some_and(|h| overall_last.at.plus(Duration::hours(2 * h as i64)) > now);
@@ -757,7 +757,7 @@ fn breaches(
             });
         }
     }
-    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)).then(a.rule_id.cmp(&b.rule_id)));
+    crate::sort::sort_by(&mut out, |a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)).then(a.rule_id.cmp(&b.rule_id)));
     out
 }
 
@@ -808,7 +808,7 @@ fn notes(
     for a in acks.iter().filter(|a| a.at >= start && a.at < end) {
         push(a.at, date(a.at), "clearance", &a.note);
     }
-    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)));
+    crate::sort::sort_by(&mut out, |a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)));
     Ok(out)
 }
 

@@ -1138,7 +1138,7 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
 
     // Screening findings.
     let mut findings: Vec<&crate::rules::Finding> = s.findings.iter().collect();
-    findings.sort_by_key(|f| std::cmp::Reverse(f.level)); // stable: most serious first
+    crate::sort::sort_by_key(&mut findings, |f| std::cmp::Reverse(f.level)); // stable: most serious first
     let finding_items: Vec<(Rgb, Vec<String>)> = findings
         .iter()
         .map(|f| wrap(doc, level_color(f.level), &format!("{} {}: {}", f.rule_id, f.level, f.title)))

@@ -238,7 +238,7 @@ impl<'a> Fonts<'a> {
         let positions = shaped.glyph_positions();
         // Cluster boundaries (byte offsets into `text`), sorted.
         let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
-        starts.sort_unstable();
+        crate::sort::sort(&mut starts);
         starts.dedup();
         let end_of = |start: usize| starts.iter().copied().find(|&s| s > start).unwrap_or(text.len());
         let mut seen = std::collections::HashSet::new();
