@@ -479,7 +479,8 @@ fn path_error(prefix: &str, json: &[u8], e: serde_json::Error) -> CoreError {
 /// string or enum name), just before it (a value of the wrong JSON type),
 /// just after a key (an unknown or duplicate field: the path names that
 /// key), or just after a closing `}`/`]` (a missing field or wrong length:
-/// the path names the object or list). So the path is the chain of open
+/// the path names the object or list; so does a list's own refusal, which
+/// stops after a comma). So the path is the chain of open
 /// containers at that byte: in an object the last key read (until the
 /// next comma), in a list the element index (commas seen). This replaces
 /// the `serde_path_to_error` wrapper, which instantiated every backup
@@ -544,6 +545,17 @@ fn json_path_at(json: &[u8], line: usize, column: usize) -> String {
             _ => {}
         }
         i += 1;
+    }
+    // A list's or map's own visitor refusing it (an unknown rule id in
+    // `rule_ids`) is positioned after serde_json has also eaten the next
+    // comma: such an error is about the container, not the element at
+    // its current index (an element's own error stops right after the
+    // element, never after a comma).
+    if json[..end].iter().rev().find(|b| !b.is_ascii_whitespace()) == Some(&b',') {
+        if let Some(Frame::List { .. }) = stack.last() {
+            stack.pop();
+            stack.push(Frame::Object { key: None, in_value: false });
+        }
     }
     let mut path = String::new();
     for f in &stack {
