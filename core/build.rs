@@ -1,13 +1,40 @@
-//! Compress the bundled DejaVu subset fonts (core/assets/fonts/*.ttf) with
-//! zlib at build time: the shipped library carries them deflated (about half
-//! the size) and `report::pdf` inflates each once per process.
+//! Build-time assets, deflated with zlib so the shipped library carries them
+//! at about a third of their size:
+//! - the bundled DejaVu subset fonts (core/assets/fonts/*.ttf), inflated
+//!   once per process by `report::pdf`;
+//! - the message catalogue: each language's `core/locales/<lang>/*.ftl`
+//!   files, joined in file-name order, inflated once per process by `l10n`.
+use std::path::Path;
+
+fn deflate_to(out: &Path, name: &str, data: &[u8]) {
+    let z = miniz_oxide::deflate::compress_to_vec_zlib(data, 10);
+    std::fs::write(out.join(name), z).expect("write compressed asset");
+}
+
 fn main() {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     for name in ["DejaVuSans-subset.ttf", "DejaVuSans-Bold-subset.ttf"] {
-        let src = std::path::Path::new("assets/fonts").join(name);
+        let src = Path::new("assets/fonts").join(name);
         println!("cargo:rerun-if-changed={}", src.display());
         let data = std::fs::read(&src).expect("bundled font");
-        let z = miniz_oxide::deflate::compress_to_vec_zlib(&data, 10);
-        std::fs::write(out.join(format!("{name}.z")), z).expect("write compressed font");
+        deflate_to(&out, &format!("{name}.z"), &data);
+    }
+    println!("cargo:rerun-if-changed=locales");
+    for lang in ["en", "de", "ru"] {
+        let dir = Path::new("locales").join(lang);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("catalogue folder")
+            .map(|e| e.expect("catalogue entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        files.sort();
+        let mut all = String::new();
+        for f in files {
+            println!("cargo:rerun-if-changed={}", f.display());
+            all.push_str(&std::fs::read_to_string(&f).expect("catalogue file is UTF-8"));
+            all.push('\n');
+        }
+        deflate_to(&out, &format!("{lang}.ftl.z"), all.as_bytes());
     }
 }

@@ -43,6 +43,16 @@ impl KefirApp {
         f(&app).map_err(|e| KefirError::from(app.store().classify(e)))
     }
 
+    /// Run one core call with its texts in `locale` (a BCP 47 tag; English
+    /// when the language has no catalogue; `InvalidInput { field: "locale" }`
+    /// when the tag is malformed).
+    fn run_in<T>(&self, locale: &str, f: impl FnOnce(&Kefir) -> kefir_core::Result<T>) -> Result<T> {
+        let loc = kefir_core::l10n::Locale::parse(locale)?;
+        let app = self.app();
+        app.set_locale(loc);
+        f(&app).map_err(|e| KefirError::from(app.store().classify(e)))
+    }
+
     /// The wrapped core, for Rust callers (the CLI, benchmarks).
     pub fn with_core<T>(&self, f: impl FnOnce(&Kefir) -> T) -> T {
         f(&self.app())
@@ -64,12 +74,25 @@ impl KefirApp {
     }
 
     /// Log a drink. It is stored even when a rule warns (the warnings say why).
-    pub fn log_drink(&self, input: DrinkInput, now: Timestamp, time_zone: String) -> Result<DrinkLogged> {
-        self.run(|k| k.log_drink(&input, now, &time_zone))
+    pub fn log_drink(
+        &self,
+        input: DrinkInput,
+        now: Timestamp,
+        time_zone: String,
+        locale: String,
+    ) -> Result<DrinkLogged> {
+        self.run_in(&locale, |k| k.log_drink(&input, now, &time_zone))
     }
 
-    pub fn update_drink(&self, id: i64, input: DrinkInput, now: Timestamp, time_zone: String) -> Result<Drink> {
-        self.run(|k| k.update_drink(id, &input, now, &time_zone))
+    pub fn update_drink(
+        &self,
+        id: i64,
+        input: DrinkInput,
+        now: Timestamp,
+        time_zone: String,
+        locale: String,
+    ) -> Result<Drink> {
+        self.run_in(&locale, |k| k.update_drink(id, &input, now, &time_zone))
     }
 
     /// Delete a drink; `undo_delete_drink` brings back the latest deletion.
@@ -92,8 +115,8 @@ impl KefirApp {
     }
 
     /// Everything the Today screen shows.
-    pub fn today(&self, now: Timestamp, time_zone: String) -> Result<Today> {
-        self.run(|k| k.today(now, &time_zone))
+    pub fn today(&self, now: Timestamp, time_zone: String, locale: String) -> Result<Today> {
+        self.run_in(&locale, |k| k.today(now, &time_zone))
     }
 
     // --- profile and screening --------------------------------------------------
@@ -109,73 +132,91 @@ impl KefirApp {
     }
 
     /// Save a new version of the profile; returns the new screening.
-    pub fn save_profile(&self, profile: Profile, now: Timestamp) -> Result<Screening> {
-        self.run(|k| k.save_profile(&profile, now))
+    pub fn save_profile(&self, profile: Profile, now: Timestamp, locale: String) -> Result<Screening> {
+        self.run_in(&locale, |k| k.save_profile(&profile, now))
     }
 
     /// The first-run screening screen: level, findings, constraints.
-    pub fn screening(&self) -> Result<Screening> {
-        self.run(|k| k.screening())
+    pub fn screening(&self, locale: String) -> Result<Screening> {
+        self.run_in(&locale, |k| k.screening())
     }
 
     /// "Cleared by my clinician": lifts the current `consult` hold.
-    pub fn acknowledge_clinician(&self, note: Option<String>, now: Timestamp) -> Result<Screening> {
-        self.run(|k| k.acknowledge_clinician(note, now))
+    pub fn acknowledge_clinician(&self, note: Option<String>, now: Timestamp, locale: String) -> Result<Screening> {
+        self.run_in(&locale, |k| k.acknowledge_clinician(note, now))
     }
 
     // --- check-ins, reactions, medicines ----------------------------------------
 
     /// Save today's or yesterday's check-in; the result carries the rules
     /// that fired and, for `emergency`, the emergency screen.
-    pub fn save_checkin(&self, input: CheckinInput, now: Timestamp, time_zone: String) -> Result<CheckinResult> {
-        self.run(|k| k.save_checkin(&input, now, &time_zone))
+    pub fn save_checkin(
+        &self,
+        input: CheckinInput,
+        now: Timestamp,
+        time_zone: String,
+        locale: String,
+    ) -> Result<CheckinResult> {
+        self.run_in(&locale, |k| k.save_checkin(&input, now, &time_zone))
     }
 
     /// "Report a reaction now": red flags are evaluated at once.
-    pub fn report_reaction(&self, input: ReactionInput, now: Timestamp, time_zone: String) -> Result<ReactionResult> {
-        self.run(|k| k.report_reaction(&input, now, &time_zone))
+    pub fn report_reaction(
+        &self,
+        input: ReactionInput,
+        now: Timestamp,
+        time_zone: String,
+        locale: String,
+    ) -> Result<ReactionResult> {
+        self.run_in(&locale, |k| k.report_reaction(&input, now, &time_zone))
     }
 
     /// Check-ins for local days `from_day..=to_day` (ISO dates).
-    pub fn checkins(&self, from_day: String, to_day: String) -> Result<Vec<Checkin>> {
-        self.run(|k| k.checkins(&from_day, &to_day))
+    pub fn checkins(&self, from_day: String, to_day: String, locale: String) -> Result<Vec<Checkin>> {
+        self.run_in(&locale, |k| k.checkins(&from_day, &to_day))
     }
 
-    pub fn log_dose(&self, input: DoseInput, now: Timestamp, time_zone: String) -> Result<DoseLogged> {
-        self.run(|k| k.log_dose(&input, now, &time_zone))
+    pub fn log_dose(&self, input: DoseInput, now: Timestamp, time_zone: String, locale: String) -> Result<DoseLogged> {
+        self.run_in(&locale, |k| k.log_dose(&input, now, &time_zone))
     }
 
     /// Medicine spacing countdowns that matter now.
-    pub fn spacing(&self, now: Timestamp, time_zone: String) -> Result<Vec<SpacingStatus>> {
-        self.run(|k| k.spacing(now, &time_zone))
+    pub fn spacing(&self, now: Timestamp, time_zone: String, locale: String) -> Result<Vec<SpacingStatus>> {
+        self.run_in(&locale, |k| k.spacing(now, &time_zone))
     }
 
     // --- plan ------------------------------------------------------------------------
 
-    pub fn start_plan(&self, settings: PlanSettings, now: Timestamp, time_zone: String) -> Result<PlanView> {
-        self.run(|k| k.start_plan(&settings, now, &time_zone))
+    pub fn start_plan(
+        &self,
+        settings: PlanSettings,
+        now: Timestamp,
+        time_zone: String,
+        locale: String,
+    ) -> Result<PlanView> {
+        self.run_in(&locale, |k| k.start_plan(&settings, now, &time_zone))
     }
 
     /// Everything the Plan screen shows.
-    pub fn plan_view(&self, now: Timestamp, time_zone: String) -> Result<PlanView> {
-        self.run(|k| k.plan_view(now, &time_zone))
+    pub fn plan_view(&self, now: Timestamp, time_zone: String, locale: String) -> Result<PlanView> {
+        self.run_in(&locale, |k| k.plan_view(now, &time_zone))
     }
 
-    pub fn pause_plan(&self, now: Timestamp, time_zone: String) -> Result<PlanView> {
-        self.run(|k| k.pause_plan(now, &time_zone))
+    pub fn pause_plan(&self, now: Timestamp, time_zone: String, locale: String) -> Result<PlanView> {
+        self.run_in(&locale, |k| k.pause_plan(now, &time_zone))
     }
 
-    pub fn resume_plan(&self, now: Timestamp, time_zone: String) -> Result<PlanView> {
-        self.run(|k| k.resume_plan(now, &time_zone))
+    pub fn resume_plan(&self, now: Timestamp, time_zone: String, locale: String) -> Result<PlanView> {
+        self.run_in(&locale, |k| k.resume_plan(now, &time_zone))
     }
 
     /// Restart after a stop, once a check-in without the red flag followed it.
-    pub fn restart_plan(&self, now: Timestamp, time_zone: String) -> Result<PlanView> {
-        self.run(|k| k.restart_plan(now, &time_zone))
+    pub fn restart_plan(&self, now: Timestamp, time_zone: String, locale: String) -> Result<PlanView> {
+        self.run_in(&locale, |k| k.restart_plan(now, &time_zone))
     }
 
-    pub fn change_target(&self, target_ml: u32, now: Timestamp, time_zone: String) -> Result<PlanView> {
-        self.run(|k| k.change_target(target_ml, now, &time_zone))
+    pub fn change_target(&self, target_ml: u32, now: Timestamp, time_zone: String, locale: String) -> Result<PlanView> {
+        self.run_in(&locale, |k| k.change_target(target_ml, now, &time_zone))
     }
 
     // --- backup, restore, delete everything -------------------------------------
@@ -201,8 +242,9 @@ impl KefirApp {
         mode: ImportMode,
         confirmed: bool,
         now: Timestamp,
+        locale: String,
     ) -> Result<ImportSummary> {
-        self.run(|k| k.import_backup_file(std::path::Path::new(&path), mode, confirmed, now))
+        self.run_in(&locale, |k| k.import_backup_file(std::path::Path::new(&path), mode, confirmed, now))
     }
 
     /// Delete all data on this device (asks for `confirmed`). Succeeds only
@@ -215,13 +257,20 @@ impl KefirApp {
     // --- doctor summary and exports ---------------------------------------------
 
     /// The Reports screen's default range (the plan's first day, or four weeks, to today).
-    pub fn report_range(&self, now: Timestamp, time_zone: String) -> Result<ReportRange> {
-        self.run(|k| k.report_range(now, &time_zone))
+    pub fn report_range(&self, now: Timestamp, time_zone: String, locale: String) -> Result<ReportRange> {
+        self.run_in(&locale, |k| k.report_range(now, &time_zone))
     }
 
     /// The doctor summary for local days `from_day..=to_day` (ISO dates).
-    pub fn summary(&self, from_day: String, to_day: String, now: Timestamp, time_zone: String) -> Result<Summary> {
-        self.run(|k| k.summary(&from_day, &to_day, now, &time_zone))
+    pub fn summary(
+        &self,
+        from_day: String,
+        to_day: String,
+        now: Timestamp,
+        time_zone: String,
+        locale: String,
+    ) -> Result<Summary> {
+        self.run_in(&locale, |k| k.summary(&from_day, &to_day, now, &time_zone))
     }
 
     /// Fallback font files for the PDF, tried in order for characters the
@@ -244,8 +293,9 @@ impl KefirApp {
         path: String,
         now: Timestamp,
         time_zone: String,
+        locale: String,
     ) -> Result<()> {
-        self.run(|k| k.write_pdf(&from_day, &to_day, paper, std::path::Path::new(&path), now, &time_zone))
+        self.run_in(&locale, |k| k.write_pdf(&from_day, &to_day, paper, std::path::Path::new(&path), now, &time_zone))
     }
 
     /// Write the summary as a FHIR R4 Bundle (JSON) to `path`; the target
@@ -257,14 +307,22 @@ impl KefirApp {
         path: String,
         now: Timestamp,
         time_zone: String,
+        locale: String,
     ) -> Result<()> {
-        self.run(|k| k.write_fhir(&from_day, &to_day, std::path::Path::new(&path), now, &time_zone))
+        self.run_in(&locale, |k| k.write_fhir(&from_day, &to_day, std::path::Path::new(&path), now, &time_zone))
     }
 
     /// Write drinks, check-ins, reaction reports and doses as CSV files into
     /// the folder `dir`; returns their paths in that order.
-    pub fn write_csv(&self, from_day: String, to_day: String, dir: String, time_zone: String) -> Result<Vec<String>> {
-        self.run(|k| k.write_csv(&from_day, &to_day, std::path::Path::new(&dir), &time_zone))
+    pub fn write_csv(
+        &self,
+        from_day: String,
+        to_day: String,
+        dir: String,
+        time_zone: String,
+        locale: String,
+    ) -> Result<Vec<String>> {
+        self.run_in(&locale, |k| k.write_csv(&from_day, &to_day, std::path::Path::new(&dir), &time_zone))
     }
 
     // --- reminders and rhythm -----------------------------------------------------
@@ -280,12 +338,25 @@ impl KefirApp {
 
     /// The next `count` notifications (stable ids, instants to fire at, text),
     /// computed in the device's current zone. Schedule exactly these.
-    pub fn upcoming_notifications(&self, now: Timestamp, time_zone: String, count: u32) -> Result<Vec<Notification>> {
-        self.run(|k| k.upcoming_notifications(now, &time_zone, count))
+    pub fn upcoming_notifications(
+        &self,
+        now: Timestamp,
+        time_zone: String,
+        count: u32,
+        locale: String,
+    ) -> Result<Vec<Notification>> {
+        self.run_in(&locale, |k| k.upcoming_notifications(now, &time_zone, count))
     }
 
     /// Check-in streak and adherence for local days `from_day..=to_day`.
-    pub fn rhythm(&self, from_day: String, to_day: String, now: Timestamp, time_zone: String) -> Result<Rhythm> {
-        self.run(|k| k.rhythm(&from_day, &to_day, now, &time_zone))
+    pub fn rhythm(
+        &self,
+        from_day: String,
+        to_day: String,
+        now: Timestamp,
+        time_zone: String,
+        locale: String,
+    ) -> Result<Rhythm> {
+        self.run_in(&locale, |k| k.rhythm(&from_day, &to_day, now, &time_zone))
     }
 }

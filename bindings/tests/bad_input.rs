@@ -85,7 +85,7 @@ impl Ctx {
     fn import_text(&self, text: &[u8]) -> Result<(), KefirError> {
         let p = self.file("bad-backup.json");
         std::fs::write(&p, text).expect("write bad backup");
-        self.app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()).map(|_| ())
+        self.app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()).map(|_| ())
     }
     fn days_ago(&self, d: i64) -> String {
         let zone = kefir_core::Zone::parse(TZ).unwrap();
@@ -133,53 +133,55 @@ fn cases() -> Vec<Case> {
     let long3 = long.clone();
     vec![
         // --- log_drink ------------------------------------------------------------
-        case("log_drink ml = 0", Seeded, Invalid("ml"), |c| ok(c.app.log_drink(drink(c.now(), 0), c.now(), c.tz()))),
+        case("log_drink ml = 0", Seeded, Invalid("ml"), |c| {
+            ok(c.app.log_drink(drink(c.now(), 0), c.now(), c.tz(), "en".into()))
+        }),
         case("log_drink ml = 1001", Seeded, Invalid("ml"), |c| {
-            ok(c.app.log_drink(drink(c.now(), 1001), c.now(), c.tz()))
+            ok(c.app.log_drink(drink(c.now(), 1001), c.now(), c.tz(), "en".into()))
         }),
         case("log_drink ml = u32::MAX", Seeded, Invalid("ml"), |c| {
-            ok(c.app.log_drink(drink(c.now(), u32::MAX), c.now(), c.tz()))
+            ok(c.app.log_drink(drink(c.now(), u32::MAX), c.now(), c.tz(), "en".into()))
         }),
         case("log_drink at a day in the future", Seeded, Invalid("at"), |c| {
-            ok(c.app.log_drink(drink(c.now().plus(chrono::Duration::days(1)), 50), c.now(), c.tz()))
+            ok(c.app.log_drink(drink(c.now().plus(chrono::Duration::days(1)), 50), c.now(), c.tz(), "en".into()))
         }),
         case("log_drink at year 2999", Seeded, Invalid("at"), |c| {
-            ok(c.app.log_drink(drink(far_future(), 50), c.now(), c.tz()))
+            ok(c.app.log_drink(drink(far_future(), 50), c.now(), c.tz(), "en".into()))
         }),
         case("log_drink at 1970 (ancient)", Seeded, Invalid("at"), |c| {
-            ok(c.app.log_drink(drink(ancient(), 50), c.now(), c.tz()))
+            ok(c.app.log_drink(drink(ancient(), 50), c.now(), c.tz(), "en".into()))
         }),
         case("log_drink unknown time zone", Seeded, Invalid("time_zone"), |c| {
-            ok(c.app.log_drink(drink(c.now(), 50), c.now(), "Mars/Olympus_Mons".into()))
+            ok(c.app.log_drink(drink(c.now(), 50), c.now(), "Mars/Olympus_Mons".into(), "en".into()))
         }),
         case("log_drink empty time zone", Seeded, Invalid("time_zone"), |c| {
-            ok(c.app.log_drink(drink(c.now(), 50), c.now(), "".into()))
+            ok(c.app.log_drink(drink(c.now(), 50), c.now(), "".into(), "en".into()))
         }),
         case("log_drink time zone with control characters", Seeded, Invalid("time_zone"), |c| {
-            ok(c.app.log_drink(drink(c.now(), 50), c.now(), "Europe/\u{0}Berlin\u{7}".into()))
+            ok(c.app.log_drink(drink(c.now(), 50), c.now(), "Europe/\u{0}Berlin\u{7}".into(), "en".into()))
         }),
         case("log_drink 100 kB time zone", Seeded, Invalid("time_zone"), |c| {
-            ok(c.app.log_drink(drink(c.now(), 50), c.now(), "Europe/".repeat(15_000)))
+            ok(c.app.log_drink(drink(c.now(), 50), c.now(), "Europe/".repeat(15_000), "en".into()))
         }),
         case("log_drink 1001-character note", Seeded, Invalid("note"), move |c| {
             let mut d = drink(c.now(), 50);
             d.note = Some(long.clone());
-            ok(c.app.log_drink(d, c.now(), c.tz()))
+            ok(c.app.log_drink(d, c.now(), c.tz(), "en".into()))
         }),
         case("log_drink note with NUL and BEL", Seeded, Invalid("note"), |c| {
             let mut d = drink(c.now(), 50);
             d.note = Some("fine\u{0}\u{7}".into());
-            ok(c.app.log_drink(d, c.now(), c.tz()))
+            ok(c.app.log_drink(d, c.now(), c.tz(), "en".into()))
         }),
         case("log_drink note with an escape sequence", Seeded, Invalid("note"), |c| {
             let mut d = drink(c.now(), 50);
             d.note = Some("\u{1b}[31mred".into());
-            ok(c.app.log_drink(d, c.now(), c.tz()))
+            ok(c.app.log_drink(d, c.now(), c.tz(), "en".into()))
         }),
         case("log_drink SQL-looking note is stored verbatim", Seeded, StoredVerbatim, |c| {
             let mut d = drink(c.now(), 50);
             d.note = Some(SQL.into());
-            let id = c.app.log_drink(d, c.now(), c.tz())?.drink.id;
+            let id = c.app.log_drink(d, c.now(), c.tz(), "en".into())?.drink.id;
             let back = c.app.list_drinks(hours_before(c.now(), 1), c.now().plus(chrono::Duration::minutes(1)))?;
             let stored = back.iter().find(|x| x.id == id).and_then(|x| x.note.clone());
             assert_eq!(stored.as_deref(), Some(SQL), "SQL-looking note not stored verbatim");
@@ -188,32 +190,32 @@ fn cases() -> Vec<Case> {
         case("log_drink batch on commercial kefir", Seeded, Invalid("batch"), |c| {
             let mut d = drink(c.now(), 50);
             d.batch = Some(Batch::default());
-            ok(c.app.log_drink(d, c.now(), c.tz()))
+            ok(c.app.log_drink(d, c.now(), c.tz(), "en".into()))
         }),
         case("log_drink fermentation 0 h", Seeded, Invalid("fermentation_hours"), |c| {
             let mut d = drink(c.now(), 50);
             d.source = kefir_core::Source::Homemade;
             d.batch = Some(Batch { fermentation_hours: Some(0), ..Batch::default() });
-            ok(c.app.log_drink(d, c.now(), c.tz()))
+            ok(c.app.log_drink(d, c.now(), c.tz(), "en".into()))
         }),
         case("log_drink room temperature -40 °C", Seeded, Invalid("room_temp_c"), |c| {
             let mut d = drink(c.now(), 50);
             d.source = kefir_core::Source::Homemade;
             d.batch = Some(Batch { room_temp_c: Some(-40), ..Batch::default() });
-            ok(c.app.log_drink(d, c.now(), c.tz()))
+            ok(c.app.log_drink(d, c.now(), c.tz(), "en".into()))
         }),
         // --- update / delete / undo ----------------------------------------------
         case("update_drink unknown id", Seeded, NotFound, |c| {
-            ok(c.app.update_drink(i64::MAX, drink(c.now(), 50), c.now(), c.tz()))
+            ok(c.app.update_drink(i64::MAX, drink(c.now(), 50), c.now(), c.tz(), "en".into()))
         }),
         case("update_drink negative id", Seeded, NotFound, |c| {
-            ok(c.app.update_drink(-1, drink(c.now(), 50), c.now(), c.tz()))
+            ok(c.app.update_drink(-1, drink(c.now(), 50), c.now(), c.tz(), "en".into()))
         }),
         case("update_drink ml = 0", Seeded, Invalid("ml"), |c| {
-            ok(c.app.update_drink(c.ids.drink_id, drink(c.now(), 0), c.now(), c.tz()))
+            ok(c.app.update_drink(c.ids.drink_id, drink(c.now(), 0), c.now(), c.tz(), "en".into()))
         }),
         case("update_drink unknown time zone", Seeded, Invalid("time_zone"), |c| {
-            ok(c.app.update_drink(c.ids.drink_id, drink(c.now(), 50), c.now(), "Nowhere/Land".into()))
+            ok(c.app.update_drink(c.ids.drink_id, drink(c.now(), 50), c.now(), "Nowhere/Land".into(), "en".into()))
         }),
         case("delete_drink unknown id", Seeded, NotFound, |c| c.app.delete_drink(987_654_321, c.now())),
         case("delete_drink already deleted", Seeded, NotFound, |c| c.app.delete_drink(c.ids.deleted_id, c.now())),
@@ -231,84 +233,100 @@ fn cases() -> Vec<Case> {
             ok(c.app.daily_totals(ancient(), c.now(), "UTC+25".into()))
         }),
         case("today unknown time zone", Seeded, Invalid("time_zone"), |c| {
-            ok(c.app.today(c.now(), "Europe/Atlantis".into()))
+            ok(c.app.today(c.now(), "Europe/Atlantis".into(), "en".into()))
         }),
         case("spacing unknown time zone", Seeded, Invalid("time_zone"), |c| {
-            ok(c.app.spacing(c.now(), "GMT+99".into()))
+            ok(c.app.spacing(c.now(), "GMT+99".into(), "en".into()))
         }),
-        case("plan_view unknown time zone", Seeded, Invalid("time_zone"), |c| ok(c.app.plan_view(c.now(), "x".into()))),
+        case("plan_view unknown time zone", Seeded, Invalid("time_zone"), |c| {
+            ok(c.app.plan_view(c.now(), "x".into(), "en".into()))
+        }),
         case("checkins from is not a date", Seeded, Invalid("from"), |c| {
-            ok(c.app.checkins("2026-02-30".into(), c.days_ago(0)))
+            ok(c.app.checkins("2026-02-30".into(), c.days_ago(0), "en".into()))
         }),
-        case("checkins to is SQL", Seeded, Invalid("to"), |c| ok(c.app.checkins(c.days_ago(3), SQL.into()))),
+        case("checkins to is SQL", Seeded, Invalid("to"), |c| {
+            ok(c.app.checkins(c.days_ago(3), SQL.into(), "en".into()))
+        }),
         // --- profile and screening --------------------------------------------------
         case("save_profile 81-character name", Seeded, Invalid("display_name"), |c| {
             let p = Profile { display_name: Some("n".repeat(81)), ..Profile::default() };
-            ok(c.app.save_profile(p, c.now()))
+            ok(c.app.save_profile(p, c.now(), "en".into()))
         }),
         case("save_profile name with a newline", Seeded, Invalid("display_name"), |c| {
             let p = Profile { display_name: Some("two\nlines".into()), ..Profile::default() };
-            ok(c.app.save_profile(p, c.now()))
+            ok(c.app.save_profile(p, c.now(), "en".into()))
         }),
         case("save_profile name with a control character", Seeded, Invalid("display_name"), |c| {
             let p = Profile { display_name: Some("bell\u{7}".into()), ..Profile::default() };
-            ok(c.app.save_profile(p, c.now()))
+            ok(c.app.save_profile(p, c.now(), "en".into()))
         }),
         case("acknowledge_clinician 1001-character note", Seeded, Invalid("note"), move |c| {
-            ok(c.app.acknowledge_clinician(Some(long2.clone()), c.now()))
+            ok(c.app.acknowledge_clinician(Some(long2.clone()), c.now(), "en".into()))
         }),
         case("acknowledge_clinician with nothing to clear", Seeded, NotAllowed, |c| {
-            ok(c.app.acknowledge_clinician(Some("ok".into()), c.now()))
+            ok(c.app.acknowledge_clinician(Some("ok".into()), c.now(), "en".into()))
         }),
         case("profile with a tampered stored profile", Tampered, Internal, |c| ok(c.app.profile())),
         case("profile_history with a tampered stored profile", Tampered, Internal, |c| ok(c.app.profile_history())),
-        case("screening with a tampered stored profile", Tampered, Internal, |c| ok(c.app.screening())),
-        case("today with a tampered stored profile", Tampered, Internal, |c| ok(c.app.today(c.now(), c.tz()))),
+        case("screening with a tampered stored profile", Tampered, Internal, |c| ok(c.app.screening("en".into()))),
+        case("today with a tampered stored profile", Tampered, Internal, |c| {
+            ok(c.app.today(c.now(), c.tz(), "en".into()))
+        }),
         // --- check-ins and reactions -------------------------------------------------
         case("save_checkin day 2026-13-45", Seeded, Invalid("day"), |c| {
             let i = CheckinInput { day: "2026-13-45".into(), symptoms: vec![], bristol: None, note: None };
-            ok(c.app.save_checkin(i, c.now(), c.tz()))
+            ok(c.app.save_checkin(i, c.now(), c.tz(), "en".into()))
         }),
         case("save_checkin day 'yesterday'", Seeded, Invalid("day"), |c| {
             let i = CheckinInput { day: "yesterday".into(), symptoms: vec![], bristol: None, note: None };
-            ok(c.app.save_checkin(i, c.now(), c.tz()))
+            ok(c.app.save_checkin(i, c.now(), c.tz(), "en".into()))
         }),
         case("save_checkin day with SQL after it", Seeded, Invalid("day"), |c| {
             let i =
                 CheckinInput { day: format!("{}{SQL}", c.days_ago(0)), symptoms: vec![], bristol: None, note: None };
-            ok(c.app.save_checkin(i, c.now(), c.tz()))
+            ok(c.app.save_checkin(i, c.now(), c.tz(), "en".into()))
         }),
         case("save_checkin tomorrow", Seeded, Invalid("day"), |c| {
             let i = CheckinInput { day: c.days_ago(-1), symptoms: vec![], bristol: None, note: None };
-            ok(c.app.save_checkin(i, c.now(), c.tz()))
+            ok(c.app.save_checkin(i, c.now(), c.tz(), "en".into()))
         }),
         case("save_checkin three days ago", Seeded, Invalid("day"), |c| {
             let i = CheckinInput { day: c.days_ago(3), symptoms: vec![], bristol: None, note: None };
-            ok(c.app.save_checkin(i, c.now(), c.tz()))
+            ok(c.app.save_checkin(i, c.now(), c.tz(), "en".into()))
         }),
         case("save_checkin Bristol 0", Seeded, Invalid("bristol"), |c| {
             let i = CheckinInput { day: c.days_ago(0), symptoms: vec![], bristol: Some(0), note: None };
-            ok(c.app.save_checkin(i, c.now(), c.tz()))
+            ok(c.app.save_checkin(i, c.now(), c.tz(), "en".into()))
         }),
         case("save_checkin Bristol 255", Seeded, Invalid("bristol"), |c| {
             let i = CheckinInput { day: c.days_ago(0), symptoms: vec![], bristol: Some(255), note: None };
-            ok(c.app.save_checkin(i, c.now(), c.tz()))
+            ok(c.app.save_checkin(i, c.now(), c.tz(), "en".into()))
         }),
         case("save_checkin the same symptom twice", Seeded, Invalid("symptoms"), |c| {
             let s = SymptomEntry { symptom: Symptom::Gas, severity: Severity::Mild };
             let i = CheckinInput { day: c.days_ago(0), symptoms: vec![s, s], bristol: None, note: None };
-            ok(c.app.save_checkin(i, c.now(), c.tz()))
+            ok(c.app.save_checkin(i, c.now(), c.tz(), "en".into()))
         }),
         case("save_checkin 1001-character note", Seeded, Invalid("note"), move |c| {
             let i = CheckinInput { day: c.days_ago(0), symptoms: vec![], bristol: None, note: Some(long3.clone()) };
-            ok(c.app.save_checkin(i, c.now(), c.tz()))
+            ok(c.app.save_checkin(i, c.now(), c.tz(), "en".into()))
         }),
         case("report_reaction without symptoms", Seeded, Invalid("symptoms"), |c| {
-            ok(c.app.report_reaction(ReactionInput { at: c.now(), symptoms: vec![], note: None }, c.now(), c.tz()))
+            ok(c.app.report_reaction(
+                ReactionInput { at: c.now(), symptoms: vec![], note: None },
+                c.now(),
+                c.tz(),
+                "en".into(),
+            ))
         }),
         case("report_reaction only 'none' severities", Seeded, Invalid("symptoms"), |c| {
             let s = SymptomEntry { symptom: Symptom::Hives, severity: Severity::None };
-            ok(c.app.report_reaction(ReactionInput { at: c.now(), symptoms: vec![s], note: None }, c.now(), c.tz()))
+            ok(c.app.report_reaction(
+                ReactionInput { at: c.now(), symptoms: vec![s], note: None },
+                c.now(),
+                c.tz(),
+                "en".into(),
+            ))
         }),
         case("report_reaction in year 2999", Seeded, Invalid("at"), |c| {
             let s = SymptomEntry { symptom: Symptom::Hives, severity: Severity::Mild };
@@ -316,6 +334,7 @@ fn cases() -> Vec<Case> {
                 ReactionInput { at: far_future(), symptoms: vec![s], note: None },
                 c.now(),
                 c.tz(),
+                "en".into(),
             ))
         }),
         // --- medicines ------------------------------------------------------------
@@ -327,7 +346,7 @@ fn cases() -> Vec<Case> {
                 note: None,
                 name: None,
             };
-            ok(c.app.log_dose(i, c.now(), c.tz()))
+            ok(c.app.log_dose(i, c.now(), c.tz(), "en".into()))
         }),
         case("log_dose interval u32::MAX h", Seeded, Invalid("interval_hours"), |c| {
             let i = DoseInput {
@@ -337,7 +356,7 @@ fn cases() -> Vec<Case> {
                 note: None,
                 name: None,
             };
-            ok(c.app.log_dose(i, c.now(), c.tz()))
+            ok(c.app.log_dose(i, c.now(), c.tz(), "en".into()))
         }),
         case("log_dose in 1970", Seeded, Invalid("at"), |c| {
             let i = DoseInput {
@@ -347,46 +366,76 @@ fn cases() -> Vec<Case> {
                 note: None,
                 name: None,
             };
-            ok(c.app.log_dose(i, c.now(), c.tz()))
+            ok(c.app.log_dose(i, c.now(), c.tz(), "en".into()))
         }),
         // --- plan -----------------------------------------------------------------
         case("start_plan while a plan runs", Seeded, NotAllowed, |c| {
-            ok(c.app.start_plan(PlanSettings::default(), c.now(), c.tz()))
+            ok(c.app.start_plan(PlanSettings::default(), c.now(), c.tz(), "en".into()))
         }),
         case("start_plan start 0 ml", Seeded, Invalid("start_ml"), |c| {
-            ok(c.app.start_plan(PlanSettings { start_ml: Some(0), ..PlanSettings::default() }, c.now(), c.tz()))
+            ok(c.app.start_plan(
+                PlanSettings { start_ml: Some(0), ..PlanSettings::default() },
+                c.now(),
+                c.tz(),
+                "en".into(),
+            ))
         }),
         case("start_plan target 5000 ml", Seeded, Invalid("target_ml"), |c| {
-            ok(c.app.start_plan(PlanSettings { target_ml: Some(5000), ..PlanSettings::default() }, c.now(), c.tz()))
+            ok(c.app.start_plan(
+                PlanSettings { target_ml: Some(5000), ..PlanSettings::default() },
+                c.now(),
+                c.tz(),
+                "en".into(),
+            ))
         }),
         case("start_plan hold 0 days", Seeded, Invalid("hold_days"), |c| {
-            ok(c.app.start_plan(PlanSettings { hold_days: Some(0), ..PlanSettings::default() }, c.now(), c.tz()))
+            ok(c.app.start_plan(
+                PlanSettings { hold_days: Some(0), ..PlanSettings::default() },
+                c.now(),
+                c.tz(),
+                "en".into(),
+            ))
         }),
         case("start_plan step 1 ml", Seeded, Invalid("step_ml"), |c| {
-            ok(c.app.start_plan(PlanSettings { step_ml: Some(1), ..PlanSettings::default() }, c.now(), c.tz()))
+            ok(c.app.start_plan(
+                PlanSettings { step_ml: Some(1), ..PlanSettings::default() },
+                c.now(),
+                c.tz(),
+                "en".into(),
+            ))
         }),
-        case("resume_plan while active", Seeded, NotAllowed, |c| ok(c.app.resume_plan(c.now(), c.tz()))),
-        case("restart_plan while active", Seeded, NotAllowed, |c| ok(c.app.restart_plan(c.now(), c.tz()))),
+        case("resume_plan while active", Seeded, NotAllowed, |c| ok(c.app.resume_plan(c.now(), c.tz(), "en".into()))),
+        case("restart_plan while active", Seeded, NotAllowed, |c| ok(c.app.restart_plan(c.now(), c.tz(), "en".into()))),
         case("pause_plan unknown time zone", Seeded, Invalid("time_zone"), |c| {
-            ok(c.app.pause_plan(c.now(), "Europe/Berlin ;".into()))
+            ok(c.app.pause_plan(c.now(), "Europe/Berlin ;".into(), "en".into()))
         }),
-        case("change_target 0 ml", Seeded, Invalid("target_ml"), |c| ok(c.app.change_target(0, c.now(), c.tz()))),
+        case("change_target 0 ml", Seeded, Invalid("target_ml"), |c| {
+            ok(c.app.change_target(0, c.now(), c.tz(), "en".into()))
+        }),
         case("change_target u32::MAX ml", Seeded, Invalid("target_ml"), |c| {
-            ok(c.app.change_target(u32::MAX, c.now(), c.tz()))
+            ok(c.app.change_target(u32::MAX, c.now(), c.tz(), "en".into()))
         }),
         // --- reports ----------------------------------------------------------------
         case("summary to before from", Seeded, Invalid("to"), |c| {
-            ok(c.app.summary(c.days_ago(0), c.days_ago(5), c.now(), c.tz()))
+            ok(c.app.summary(c.days_ago(0), c.days_ago(5), c.now(), c.tz(), "en".into()))
         }),
         case("summary over six years", Seeded, Invalid("to"), |c| {
-            ok(c.app.summary("2020-01-01".into(), "2026-03-01".into(), c.now(), c.tz()))
+            ok(c.app.summary("2020-01-01".into(), "2026-03-01".into(), c.now(), c.tz(), "en".into()))
         }),
         case("summary from is not a date", Seeded, Invalid("from"), |c| {
-            ok(c.app.summary("01/02/2026".into(), c.days_ago(0), c.now(), c.tz()))
+            ok(c.app.summary("01/02/2026".into(), c.days_ago(0), c.now(), c.tz(), "en".into()))
         }),
         case("write_pdf into a missing folder", Seeded, Invalid("path"), |c| {
             let p = c.file("missing/summary.pdf");
-            c.app.write_pdf(c.days_ago(30), c.days_ago(0), Paper::A4, p.display().to_string(), c.now(), c.tz())
+            c.app.write_pdf(
+                c.days_ago(30),
+                c.days_ago(0),
+                Paper::A4,
+                p.display().to_string(),
+                c.now(),
+                c.tz(),
+                "en".into(),
+            )
         }),
         case("write_pdf unknown time zone", Seeded, Invalid("time_zone"), |c| {
             let p = c.file("summary.pdf");
@@ -397,18 +446,19 @@ fn cases() -> Vec<Case> {
                 p.display().to_string(),
                 c.now(),
                 "Moon/Base".into(),
+                "en".into(),
             )
         }),
         case("write_fhir to an empty path", Seeded, Invalid("path"), |c| {
-            c.app.write_fhir(c.days_ago(30), c.days_ago(0), String::new(), c.now(), c.tz())
+            c.app.write_fhir(c.days_ago(30), c.days_ago(0), String::new(), c.now(), c.tz(), "en".into())
         }),
         case("write_csv into a file, not a folder", Seeded, Invalid("dir"), |c| {
             let p = c.file("not-a-folder.txt");
             std::fs::write(&p, b"x").unwrap();
-            ok(c.app.write_csv(c.days_ago(30), c.days_ago(0), p.display().to_string(), c.tz()))
+            ok(c.app.write_csv(c.days_ago(30), c.days_ago(0), p.display().to_string(), c.tz(), "en".into()))
         }),
         case("report_range unknown time zone", Seeded, Invalid("time_zone"), |c| {
-            ok(c.app.report_range(c.now(), "Europe/Nowhere".into()))
+            ok(c.app.report_range(c.now(), "Europe/Nowhere".into(), "en".into()))
         }),
         // --- reminders and rhythm --------------------------------------------------
         case("save_reminder_settings time 25:00", Seeded, Invalid("checkin_times"), |c| {
@@ -447,19 +497,19 @@ fn cases() -> Vec<Case> {
         }),
         case("reminder_settings with tampered stored settings", Tampered, Internal, |c| ok(c.app.reminder_settings())),
         case("upcoming_notifications u32::MAX of them", Seeded, Invalid("count"), |c| {
-            ok(c.app.upcoming_notifications(c.now(), c.tz(), u32::MAX))
+            ok(c.app.upcoming_notifications(c.now(), c.tz(), u32::MAX, "en".into()))
         }),
         case("upcoming_notifications unknown time zone", Seeded, Invalid("time_zone"), |c| {
-            ok(c.app.upcoming_notifications(c.now(), "Nowhere".into(), 5))
+            ok(c.app.upcoming_notifications(c.now(), "Nowhere".into(), 5, "en".into()))
         }),
         case("rhythm to before from", Seeded, Invalid("to"), |c| {
-            ok(c.app.rhythm(c.days_ago(0), c.days_ago(9), c.now(), c.tz()))
+            ok(c.app.rhythm(c.days_ago(0), c.days_ago(9), c.now(), c.tz(), "en".into()))
         }),
         case("rhythm from is not a date", Seeded, Invalid("from"), |c| {
-            ok(c.app.rhythm("2026-1-1x".into(), c.days_ago(0), c.now(), c.tz()))
+            ok(c.app.rhythm("2026-1-1x".into(), c.days_ago(0), c.now(), c.tz(), "en".into()))
         }),
         case("rhythm over 100 years", Seeded, Invalid("to"), |c| {
-            ok(c.app.rhythm("1950-01-01".into(), "2050-01-01".into(), c.now(), c.tz()))
+            ok(c.app.rhythm("1950-01-01".into(), "2050-01-01".into(), c.now(), c.tz(), "en".into()))
         }),
         // --- backup -----------------------------------------------------------------
         case("export_backup into a missing folder", Seeded, Invalid("path"), |c| {
@@ -469,7 +519,13 @@ fn cases() -> Vec<Case> {
             c.app.export_backup(String::new(), c.now())
         }),
         case("import_backup missing file", Seeded, Rejected, |c| {
-            ok(c.app.import_backup(c.file("nope.json").display().to_string(), ImportMode::Replace, true, now()))
+            ok(c.app.import_backup(
+                c.file("nope.json").display().to_string(),
+                ImportMode::Replace,
+                true,
+                now(),
+                "en".into(),
+            ))
         }),
         case("import_backup foreign text file", Seeded, Rejected, |c| c.import_text(b"shopping list: milk, grains\n")),
         case("import_backup empty file", Seeded, Rejected, |c| c.import_text(b"")),
@@ -480,7 +536,7 @@ fn cases() -> Vec<Case> {
         case("import_backup a database file", Seeded, Rejected, |c| {
             let p = c.file("db-as-backup.db");
             std::fs::copy(seeded_copy(&c.dir, "tmp.db").0, &p).unwrap();
-            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()))
+            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()))
         }),
         case("import_backup another JSON format", Seeded, Rejected, |c| {
             c.import_text(br#"{"format":"other","version":1}"#)
@@ -522,33 +578,33 @@ fn cases() -> Vec<Case> {
         case("import_backup larger than 64 MiB", Seeded, Rejected, |c| {
             let p = c.file("huge.json");
             std::fs::File::create(&p).unwrap().set_len(65 * 1024 * 1024).unwrap();
-            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()))
+            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()))
         }),
         case("import_backup Replace without confirmation", Seeded, Confirm, |c| {
             let p = c.file("valid.json");
             std::fs::write(&p, c.valid_backup()).unwrap();
-            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, false, now()))
+            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, false, now(), "en".into()))
         }),
         case("import_backup IntoEmpty into a used database", Seeded, NotAllowed, |c| {
             let p = c.file("valid.json");
             std::fs::write(&p, c.valid_backup()).unwrap();
-            ok(c.app.import_backup(p.display().to_string(), ImportMode::IntoEmpty, false, now()))
+            ok(c.app.import_backup(p.display().to_string(), ImportMode::IntoEmpty, false, now(), "en".into()))
         }),
         case("wipe_everything without confirmation", Seeded, Confirm, |c| c.app.wipe_everything(false)),
         // --- read-only database ----------------------------------------------------
         case("log_drink on a read-only database", ReadOnly, Storage, |c| {
-            ok(c.app.log_drink(drink(c.now(), 50), c.now(), c.tz()))
+            ok(c.app.log_drink(drink(c.now(), 50), c.now(), c.tz(), "en".into()))
         }),
         case("save_checkin on a read-only database", ReadOnly, Storage, |c| {
             let i = CheckinInput { day: c.days_ago(0), symptoms: vec![], bristol: None, note: None };
-            ok(c.app.save_checkin(i, c.now(), c.tz()))
+            ok(c.app.save_checkin(i, c.now(), c.tz(), "en".into()))
         }),
         case("wipe_everything on a read-only database", ReadOnly, Storage, |c| c.app.wipe_everything(true)),
         // --- full disk --------------------------------------------------------------
         case("log_drink on a full disk", DiskFull, Full, |c| {
             let mut d = drink(c.now(), 50);
             d.note = Some("x".repeat(1000));
-            ok(c.app.log_drink(d, c.now(), c.tz()))
+            ok(c.app.log_drink(d, c.now(), c.tz(), "en".into()))
         }),
         case("import_backup larger than the free space", DiskFull, Full, |c| {
             let mut v: serde_json::Value = serde_json::from_str(&c.valid_backup()).unwrap();
@@ -647,7 +703,7 @@ fn fill_up(app: &KefirApp) {
     for i in 0..10_000 {
         let mut d = drink(now(), 50);
         d.note = Some(format!("{i} {}", "x".repeat(990)));
-        match app.log_drink(d, now(), TZ.into()) {
+        match app.log_drink(d, now(), TZ.into(), "en".into()) {
             Ok(_) => continue,
             Err(KefirError::StorageFull) => return,
             Err(e) => panic!("filling the database: {e:?}"),
@@ -871,10 +927,10 @@ fn read_only_database_still_reads() {
     let (path, ids) = seeded_copy(base.path(), "kefir.db");
     let _guard = ReadOnlyGuard::new(&[&path]);
     let app = open(&path);
-    let today = app.today(now(), TZ.into()).expect("today on a read-only database");
+    let today = app.today(now(), TZ.into(), "en".into()).expect("today on a read-only database");
     assert!(today.drinks.iter().any(|d| d.id == ids.drink_id), "{today:?}");
-    assert!(app.plan_view(now(), TZ.into()).expect("plan view").plan.is_some());
-    assert!(matches!(app.log_drink(drink(now(), 20), now(), TZ.into()), Err(KefirError::Storage { .. })));
+    assert!(app.plan_view(now(), TZ.into(), "en".into()).expect("plan view").plan.is_some());
+    assert!(matches!(app.log_drink(drink(now(), 20), now(), TZ.into(), "en".into()), Err(KefirError::Storage { .. })));
 }
 
 // --- Known bugs found by this suite (core/src is not ours to change) ------------
@@ -905,9 +961,9 @@ fn extreme_now_is_invalid_input_not_a_panic() {
     for (name, t) in [("max", max), ("min", min)] {
         type Probe<'a> = Box<dyn Fn() -> Result<(), KefirError> + 'a>;
         let calls: Vec<(&str, Probe)> = vec![
-            ("log_drink", Box::new(|| ok(app.log_drink(drink(t, 10), t, TZ.into())))),
-            ("spacing", Box::new(|| ok(app.spacing(t, TZ.into())))),
-            ("today", Box::new(|| ok(app.today(t, TZ.into())))),
+            ("log_drink", Box::new(|| ok(app.log_drink(drink(t, 10), t, TZ.into(), "en".into())))),
+            ("spacing", Box::new(|| ok(app.spacing(t, TZ.into(), "en".into())))),
+            ("today", Box::new(|| ok(app.today(t, TZ.into(), "en".into())))),
         ];
         for (call, f) in calls {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
@@ -938,16 +994,16 @@ fn far_future_now_writes_a_handful_of_rows_and_does_not_freeze_the_plan() {
     let rows = |app: &KefirApp| -> i64 {
         app.with_core(|k| k.store().conn().query_row("SELECT count(*) FROM plan_days", [], |r| r.get(0)).unwrap())
     };
-    let before_today = app.today(now(), TZ.into()).unwrap();
+    let before_today = app.today(now(), TZ.into(), "en".into()).unwrap();
     let before = rows(&app);
     for far in ["2046-03-10T12:00:00Z", "2126-03-10T12:00:00Z"] {
-        let t = app.today(ts(far), TZ.into()).unwrap();
+        let t = app.today(ts(far), TZ.into(), "en".into()).unwrap();
         assert!(rows(&app) - before <= kefir_core::plan::ABSENCE_DAYS + 1, "{far}: {} new rows", rows(&app) - before);
         assert_eq!(t.target_ml, Some(0), "{far}: paused for absence: {}", t.headline);
         assert!(t.decision.unwrap().rule_ids.contains(&"D4".to_string()));
     }
     // Back to the right clock: the plan shows today's decision again, not the future one.
-    let t = app.today(now(), TZ.into()).unwrap();
+    let t = app.today(now(), TZ.into(), "en".into()).unwrap();
     assert_eq!(t.target_ml, before_today.target_ml, "{}", t.headline);
     assert_eq!(t.progress.unwrap().status, kefir_core::PlanStatus::Active);
 }
@@ -994,14 +1050,14 @@ fn backup_refusals_name_the_json_path_of_the_field() {
         edit(&mut v);
         let p = dir.path().join("bad.json");
         std::fs::write(&p, v.to_string()).unwrap();
-        match app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()) {
+        match app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()) {
             Err(KefirError::BackupRejected { reason })
                 if reason.starts_with(&format!("{field}: ")) && reason.contains(says) => {}
             other => failures.push(format!("{field}: {:?}", other.map(|_| ()))),
         }
     }
     let missing = dir.path().join("nope.json");
-    match app.import_backup(missing.display().to_string(), ImportMode::Replace, true, now()) {
+    match app.import_backup(missing.display().to_string(), ImportMode::Replace, true, now(), "en".into()) {
         Err(KefirError::BackupRejected { reason })
             if reason.contains(&missing.display().to_string()) && reason.contains("does not exist") => {}
         other => failures.push(format!("missing file: {:?}", other.map(|_| ()))),

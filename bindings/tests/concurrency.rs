@@ -35,8 +35,9 @@ fn eight_threads_share_one_app_without_losing_anything() {
     let app: Arc<KefirApp> = KefirApp::new(path.display().to_string()).unwrap();
     let now = now();
     let start = now.minus(chrono::Duration::days(30));
-    app.save_profile(Profile { medicines: vec![MedClass::Antibiotic], ..Profile::default() }, start).unwrap();
-    app.start_plan(PlanSettings::default(), start, TZ.into()).unwrap();
+    app.save_profile(Profile { medicines: vec![MedClass::Antibiotic], ..Profile::default() }, start, "en".into())
+        .unwrap();
+    app.start_plan(PlanSettings::default(), start, TZ.into(), "en".into()).unwrap();
 
     let stop = Arc::new(AtomicBool::new(false));
     let errors: Arc<Mutex<Vec<String>>> = Arc::default();
@@ -60,7 +61,7 @@ fn eight_threads_share_one_app_without_losing_anything() {
                             let note = format!("t{t} n{n}");
                             let mut d = drink(at, ml);
                             d.note = Some(note.clone());
-                            match app.log_drink(d, now, TZ.into()) {
+                            match app.log_drink(d, now, TZ.into(), "en".into()) {
                                 Ok(r) => {
                                     log.live.insert(r.drink.id, (ml, note));
                                 }
@@ -96,7 +97,7 @@ fn eight_threads_share_one_app_without_losing_anything() {
                                 bristol: Some(4),
                                 note: Some(format!("t{t} n{n}")),
                             };
-                            if let Err(e) = app.save_checkin(input, now, TZ.into()) {
+                            if let Err(e) = app.save_checkin(input, now, TZ.into(), "en".into()) {
                                 fail("save_checkin", e)
                             }
                         }
@@ -108,7 +109,7 @@ fn eight_threads_share_one_app_without_losing_anything() {
                                 note: None,
                                 name: None,
                             };
-                            match app.log_dose(input, now, TZ.into()) {
+                            match app.log_dose(input, now, TZ.into(), "en".into()) {
                                 Ok(d) => log.doses.push(d.dose.id),
                                 Err(e) => fail("log_dose", e),
                             }
@@ -116,13 +117,13 @@ fn eight_threads_share_one_app_without_losing_anything() {
                         53..=89 => {
                             // Today, some days back too (decides any undecided day).
                             let when = now.minus(chrono::Duration::hours(rng.below(48) as i64));
-                            match app.today(when, TZ.into()) {
+                            match app.today(when, TZ.into(), "en".into()) {
                                 Ok(today) => assert_eq!(today.drunk_ml, today.drinks.iter().map(|d| d.ml).sum::<u32>()),
                                 Err(e) => fail("today", e),
                             }
                         }
                         90..=94 => {
-                            if let Err(e) = app.plan_view(now, TZ.into()) {
+                            if let Err(e) = app.plan_view(now, TZ.into(), "en".into()) {
                                 fail("plan_view", e)
                             }
                         }
@@ -193,10 +194,10 @@ fn two_apps_on_one_file_never_see_database_is_locked() {
                 while !stop.load(Ordering::Relaxed) {
                     n += 1;
                     let r = if n % 2 == 0 {
-                        app.log_drink(drink(now(), 10), now(), TZ.into()).map(|_| ())
+                        app.log_drink(drink(now(), 10), now(), TZ.into(), "en".into()).map(|_| ())
                     } else {
                         // Each call on a new day decides it (read, then write).
-                        app.today(now().plus(chrono::Duration::days(n / 2)), TZ.into()).map(|_| ())
+                        app.today(now().plus(chrono::Duration::days(n / 2)), TZ.into(), "en".into()).map(|_| ())
                     };
                     if let Err(e) = r {
                         errors.lock().unwrap().push(format!("thread {t}: {e}"));

@@ -96,7 +96,7 @@ fn writer_process() {
     for k in 0..1_000_000u64 {
         // Plan decision for the run's day (a multi-row transaction on the first call).
         if k % 7 == 0 && !mutant {
-            if let Err(e) = app.today(now, TZ.into()) {
+            if let Err(e) = app.today(now, TZ.into(), "en".into()) {
                 ack(format!("ERR today {e}"));
                 std::process::exit(4);
             }
@@ -108,7 +108,7 @@ fn writer_process() {
                 bristol: Some(1 + (k % 7) as u8),
                 note: Some(format!("r{run}k{k}")),
             };
-            match app.save_checkin(input, now, TZ.into()) {
+            match app.save_checkin(input, now, TZ.into(), "en".into()) {
                 Ok(r) => ack(format!("ACK C {day} {} {k}", r.checkin.id)),
                 Err(e) => {
                     ack(format!("ERR checkin {e}"));
@@ -118,7 +118,7 @@ fn writer_process() {
         } else {
             let mut d = drink(now.minus(chrono::Duration::seconds(k as i64)), ml_for(run, k));
             d.note = Some(format!("r{run}k{k}"));
-            match app.log_drink(d, now, TZ.into()) {
+            match app.log_drink(d, now, TZ.into(), "en".into()) {
                 Ok(r) => ack(format!("ACK D {} {} r{run}k{k}", r.drink.id, r.drink.ml)),
                 Err(e) => {
                     ack(format!("ERR drink {e}"));
@@ -265,8 +265,8 @@ fn fresh_db(dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("kefir.db");
     let app = KefirApp::new(path.display().to_string()).unwrap();
     let t = base().minus(chrono::Duration::days(1));
-    app.save_profile(Profile::default(), t).unwrap();
-    app.start_plan(PlanSettings::default(), t, TZ.into()).unwrap();
+    app.save_profile(Profile::default(), t, "en".into()).unwrap();
+    app.start_plan(PlanSettings::default(), t, TZ.into(), "en".into()).unwrap();
     path
 }
 

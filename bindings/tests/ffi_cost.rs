@@ -29,8 +29,8 @@ fn at(d: i64, h: i64, m: i64) -> Timestamp {
 /// the `ffi_script` group of core/benches/core.rs).
 fn build_realistic_db(app: &KefirApp) -> Timestamp {
     let profile = Profile { medicines: vec![MedClass::Antibiotic], ..Profile::default() };
-    app.save_profile(profile, at(0, 5, 0)).unwrap();
-    app.start_plan(PlanSettings::default(), at(0, 5, 0), TZ.into()).unwrap();
+    app.save_profile(profile, at(0, 5, 0), "en".into()).unwrap();
+    app.start_plan(PlanSettings::default(), at(0, 5, 0), TZ.into(), "en".into()).unwrap();
     for d in 0..120 {
         let med = (100..110).contains(&d);
         if med {
@@ -44,10 +44,10 @@ fn build_realistic_db(app: &KefirApp) -> Timestamp {
                     note: None,
                     name: None,
                 };
-                app.log_dose(input, at(d, h, 0), TZ.into()).unwrap();
+                app.log_dose(input, at(d, h, 0), TZ.into(), "en".into()).unwrap();
             }
         }
-        app.today(at(d, 5, 30), TZ.into()).unwrap();
+        app.today(at(d, 5, 30), TZ.into(), "en".into()).unwrap();
         let times: [(i64, i64); 5] = if med {
             [(9, 15), (9, 45), (10, 30), (17, 20), (18, 10)]
         } else {
@@ -61,7 +61,7 @@ fn build_realistic_db(app: &KefirApp) -> Timestamp {
             let note = (i == 0).then(|| format!("day {d}"));
             let input =
                 DrinkInput { at: t, ml: 30, kind: KefirKind::MilkCow, source: Source::Commercial, note, batch: None };
-            app.log_drink(input, t, TZ.into()).unwrap();
+            app.log_drink(input, t, TZ.into(), "en".into()).unwrap();
         }
         if d < 119 {
             let symptoms = if d % 10 == 3 {
@@ -70,8 +70,13 @@ fn build_realistic_db(app: &KefirApp) -> Timestamp {
                 vec![]
             };
             let day = kefir_core::time::iso_date(at(d, 12, 0).utc().date_naive());
-            app.save_checkin(CheckinInput { day, symptoms, bristol: Some(4), note: None }, at(d, 20, 0), TZ.into())
-                .unwrap();
+            app.save_checkin(
+                CheckinInput { day, symptoms, bristol: Some(4), note: None },
+                at(d, 20, 0),
+                TZ.into(),
+                "en".into(),
+            )
+            .unwrap();
         }
     }
     at(119, 17, 0)
@@ -82,16 +87,16 @@ fn today_call_cost_direct_rust() {
     let dir = tempfile::tempdir().unwrap();
     let app = KefirApp::new(dir.path().join("kefir.db").display().to_string()).unwrap();
     let now = build_realistic_db(&app);
-    let first = app.today(now, TZ.into()).unwrap();
+    let first = app.today(now, TZ.into(), "en".into()).unwrap();
     assert!(first.target_ml.is_some_and(|t| t > 0), "the plan should be running: {}", first.headline);
     assert_eq!(first.drinks.len(), 4);
     for _ in 0..WARMUP {
-        app.today(now, TZ.into()).unwrap();
+        app.today(now, TZ.into(), "en".into()).unwrap();
     }
     let mut same = true;
     let start = Instant::now();
     for _ in 0..CALLS {
-        let t = app.today(now, TZ.into()).unwrap();
+        let t = app.today(now, TZ.into(), "en".into()).unwrap();
         same &= t.target_ml == first.target_ml && t.date == first.date && t.drinks == first.drinks;
     }
     let mean_us = start.elapsed().as_secs_f64() * 1e6 / CALLS as f64;
@@ -105,12 +110,12 @@ fn today_call_cost_direct_rust() {
     assert!(same, "today() returned a different day, target or drinks between calls");
     // A call with a tiny result (no spacing window is open): the fixed cost of a call.
     for _ in 0..WARMUP {
-        app.spacing(now, TZ.into()).unwrap();
+        app.spacing(now, TZ.into(), "en".into()).unwrap();
     }
     let mut empty = true;
     let start = Instant::now();
     for _ in 0..CALLS {
-        empty &= app.spacing(now, TZ.into()).unwrap().is_empty();
+        empty &= app.spacing(now, TZ.into(), "en".into()).unwrap().is_empty();
     }
     let small_us = start.elapsed().as_secs_f64() * 1e6 / CALLS as f64;
     println!("ffi-cost: rust KefirApp::spacing ({profile}) (empty result) mean {small_us:.1} us over {CALLS} calls");

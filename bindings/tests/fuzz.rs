@@ -309,7 +309,7 @@ fn import_through_facade(bytes: &[u8]) -> Result<(), TestCaseError> {
     let t = target().lock().unwrap_or_else(|p| p.into_inner());
     std::fs::write(&t.file, bytes).unwrap();
     let before = dump(&t.app);
-    let r = t.app.import_backup(t.file.display().to_string(), ImportMode::Replace, true, now());
+    let r = t.app.import_backup(t.file.display().to_string(), ImportMode::Replace, true, now(), "en".into());
     match r {
         Ok(s) => {
             let doc = backup::parse(bytes)

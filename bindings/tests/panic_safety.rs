@@ -28,7 +28,7 @@ fn rust_call_turns_a_panic_inside_the_app_into_an_error_and_the_app_keeps_workin
     let dir = tempfile::tempdir().unwrap();
     let (path, ids) = seeded_copy(dir.path(), "kefir.db");
     let app = open(&path);
-    let before = app.today(now(), TZ.into()).unwrap();
+    let before = app.today(now(), TZ.into(), "en".into()).unwrap();
 
     // What the generated scaffolding does for every exported method.
     let mut status = uniffi::RustCallStatus::default();
@@ -48,11 +48,11 @@ fn rust_call_turns_a_panic_inside_the_app_into_an_error_and_the_app_keeps_workin
     assert!(message.contains("boom inside the core"), "{message}");
 
     // The poisoned mutex is recovered: reads and writes work, data intact.
-    let after = app.today(now(), TZ.into()).expect("today after a panic");
+    let after = app.today(now(), TZ.into(), "en".into()).expect("today after a panic");
     assert_eq!(after, before);
-    let logged = app.log_drink(drink(now(), 20), now(), TZ.into()).expect("log after a panic");
-    assert!(app.today(now(), TZ.into()).unwrap().drinks.iter().any(|d| d.id == logged.drink.id));
-    assert!(app.today(now(), TZ.into()).unwrap().drinks.iter().any(|d| d.id == ids.drink_id));
+    let logged = app.log_drink(drink(now(), 20), now(), TZ.into(), "en".into()).expect("log after a panic");
+    assert!(app.today(now(), TZ.into(), "en".into()).unwrap().drinks.iter().any(|d| d.id == logged.drink.id));
+    assert!(app.today(now(), TZ.into(), "en".into()).unwrap().drinks.iter().any(|d| d.id == ids.drink_id));
 }
 
 #[test]
@@ -84,12 +84,17 @@ fn a_panic_in_the_middle_of_a_transaction_rolls_it_back() {
         },
         now(),
         TZ.into(),
+        "en".into(),
     )
     .expect("a write transaction after the panic");
     // And a fresh connection sees the same committed state.
     drop(app);
     let again = open(&path);
-    assert!(again.plan_view(now(), TZ.into()).unwrap().plan.is_some_and(|p| p.status.as_str() == "active"));
+    assert!(again
+        .plan_view(now(), TZ.into(), "en".into())
+        .unwrap()
+        .plan
+        .is_some_and(|p| p.status.as_str() == "active"));
 }
 
 #[test]
@@ -106,7 +111,7 @@ fn panics_in_many_threads_never_wedge_the_app() {
                         let r = catch_unwind(AssertUnwindSafe(|| app.with_core(|_| panic!("thread {t} call {i}"))));
                         assert!(r.is_err());
                     } else {
-                        let r: Result<_, KefirError> = app.today(now(), TZ.into());
+                        let r: Result<_, KefirError> = app.today(now(), TZ.into(), "en".into());
                         r.expect("today between panics");
                     }
                 }

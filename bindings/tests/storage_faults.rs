@@ -54,7 +54,7 @@ fn helper_process() {
     match role.as_str() {
         // Open (maybe create) the database and log one drink.
         "first_open" => {
-            let r = KefirApp::new(db).and_then(|app| app.log_drink(drink(now(), 10), now(), TZ.into()));
+            let r = KefirApp::new(db).and_then(|app| app.log_drink(drink(now(), 10), now(), TZ.into(), "en".into()));
             match r {
                 Ok(l) => say(&format!("OK {}", l.drink.id)),
                 Err(e) => say(&format!("ERR {e}")),
@@ -73,12 +73,12 @@ fn helper_process() {
                 k += 1;
                 let mut d = drink(now().minus(chrono::Duration::seconds(k as i64)), 1 + (k % 900) as u32);
                 d.note = Some(format!("p{pid}k{k}"));
-                match app.log_drink(d, now(), TZ.into()) {
+                match app.log_drink(d, now(), TZ.into(), "en".into()) {
                     Ok(l) => say(&format!("ACK {} {} p{pid}k{k}", l.drink.id, l.drink.ml)),
                     Err(e) => return say(&format!("ERR drink {e}")),
                 }
                 if k % 10 == 0 {
-                    if let Err(e) = app.today(now(), TZ.into()) {
+                    if let Err(e) = app.today(now(), TZ.into(), "en".into()) {
                         return say(&format!("ERR today {e}"));
                     }
                 }
@@ -92,7 +92,7 @@ fn helper_process() {
                 Err(e) => return say(&format!("ERR open {e}")),
             };
             say("OPEN");
-            match app.import_backup(arg, ImportMode::Replace, true, now()) {
+            match app.import_backup(arg, ImportMode::Replace, true, now(), "en".into()) {
                 Ok(s) => say(&format!("ACK {}", s.drinks)),
                 Err(e) => return say(&format!("ERR import {e}")),
             }
@@ -366,12 +366,12 @@ fn exports_and_csv_folders_refuse_every_name_of_the_database_and_non_folders() {
     let db = real.join("k.db");
     {
         let app = open(&db);
-        app.log_drink(drink(now(), 30), now(), TZ.into()).unwrap();
+        app.log_drink(drink(now(), 30), now(), TZ.into(), "en".into()).unwrap();
     }
     let sym = dir.path().join("sym.db");
     std::os::unix::fs::symlink(&db, &sym).unwrap();
     let app = open(&sym);
-    app.log_drink(drink(now(), 40), now(), TZ.into()).unwrap();
+    app.log_drink(drink(now(), 40), now(), TZ.into(), "en".into()).unwrap();
     let fifo = dir.path().join("fifo");
     mkfifo(&fifo);
     let plain = dir.path().join("plain.txt");
@@ -402,13 +402,14 @@ fn exports_and_csv_folders_refuse_every_name_of_the_database_and_non_folders() {
         .collect();
     for t in &folders {
         let shown = t.display().to_string();
-        match app.write_csv("2026-03-01".into(), "2026-03-10".into(), shown.clone(), TZ.into()) {
+        match app.write_csv("2026-03-01".into(), "2026-03-10".into(), shown.clone(), TZ.into(), "en".into()) {
             Err(KefirError::InvalidInput { field, reason }) if field == "dir" && reason.contains(&shown) => {}
             other => failures.push(format!("csv into {shown}: {other:?}")),
         }
     }
     let missing = dir.path().join("nodir").join("sub");
-    match app.write_csv("2026-03-01".into(), "2026-03-10".into(), missing.display().to_string(), TZ.into()) {
+    match app.write_csv("2026-03-01".into(), "2026-03-10".into(), missing.display().to_string(), TZ.into(), "en".into())
+    {
         Err(KefirError::InvalidInput { field, reason }) if field == "dir" && reason.contains("does not exist") => {}
         other => failures.push(format!("csv into a missing folder's child: {other:?}")),
     }
@@ -424,7 +425,9 @@ fn exports_and_csv_folders_refuse_every_name_of_the_database_and_non_folders() {
     assert_eq!(app.list_drinks(ts("2000-01-01T00:00:00Z"), now().plus(chrono::Duration::days(1))).unwrap().len(), 2);
     // A new folder is created (one level) and gets the four files (drinks, check-ins, reactions, doses).
     let out = dir.path().join("csv");
-    let files = app.write_csv("2026-03-01".into(), "2026-03-10".into(), out.display().to_string(), TZ.into()).unwrap();
+    let files = app
+        .write_csv("2026-03-01".into(), "2026-03-10".into(), out.display().to_string(), TZ.into(), "en".into())
+        .unwrap();
     assert_eq!(files.len(), 4);
     assert_eq!(listing(&out).len(), 4);
 }
@@ -438,7 +441,7 @@ fn exports_refuse_the_database_devices_fifos_folders_and_symlinks() {
     let (db, _) = seeded_copy(dir.path(), "kefir.db");
     let app = open(&db);
     // Some WAL content, so the -wal and -shm exist.
-    app.log_drink(drink(now(), 30), now(), TZ.into()).unwrap();
+    app.log_drink(drink(now(), 30), now(), TZ.into(), "en".into()).unwrap();
     let victim = dir.path().join("victim.txt");
     std::fs::write(&victim, b"someone else's file").unwrap();
     let link = dir.path().join("planted.json");
@@ -477,9 +480,14 @@ fn exports_refuse_the_database_devices_fifos_folders_and_symlinks() {
         ("export_backup", Box::new(|p| app.export_backup(p, now()))),
         (
             "write_pdf",
-            Box::new(|p| app.write_pdf("2026-03-01".into(), "2026-03-10".into(), Paper::A4, p, now(), TZ.into())),
+            Box::new(|p| {
+                app.write_pdf("2026-03-01".into(), "2026-03-10".into(), Paper::A4, p, now(), TZ.into(), "en".into())
+            }),
         ),
-        ("write_fhir", Box::new(|p| app.write_fhir("2026-03-01".into(), "2026-03-10".into(), p, now(), TZ.into()))),
+        (
+            "write_fhir",
+            Box::new(|p| app.write_fhir("2026-03-01".into(), "2026-03-10".into(), p, now(), TZ.into(), "en".into())),
+        ),
     ];
     let mut failures = Vec::new();
     for (call, f) in &exports {
@@ -690,7 +698,7 @@ fn a_blocked_wipe_says_what_to_do_and_a_free_one_leaves_no_trace() {
     let secret = "kefir-secret-note-4711";
     let mut d = drink(now(), 40);
     d.note = Some(secret.into());
-    app.log_drink(d, now(), TZ.into()).unwrap();
+    app.log_drink(d, now(), TZ.into(), "en".into()).unwrap();
     let reader = rusqlite::Connection::open(&db).unwrap();
     reader.execute_batch("BEGIN").unwrap();
     let _: i64 = reader.query_row("SELECT count(*) FROM drinks", [], |r| r.get(0)).unwrap();
@@ -772,7 +780,7 @@ fn a_full_disk_says_storage_is_full_and_loses_nothing() {
     let log = |app: &KefirApp, i: usize, note_len: usize| {
         let mut d = drink(now().minus(chrono::Duration::minutes(i as i64)), 50);
         d.note = Some(format!("n{i} {}", "q".repeat(note_len)));
-        app.log_drink(d, now(), TZ.into()).map(|l| (l.drink.id, l.drink.note.unwrap()))
+        app.log_drink(d, now(), TZ.into(), "en".into()).map(|l| (l.drink.id, l.drink.note.unwrap()))
     };
     for i in 0..20 {
         let (id, note) = log(&app, i, 10).unwrap();
@@ -918,7 +926,7 @@ fn hostile_backups_are_refused_with_the_field_named() {
         edit(&mut v);
         let p = dir.path().join("hostile.json");
         std::fs::write(&p, serde_json::to_vec(&v).unwrap()).unwrap();
-        match app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()) {
+        match app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()) {
             Err(KefirError::BackupRejected { reason }) if reason.contains(field) => {
                 println!("ok   {name}: {reason:.120}")
             }
@@ -934,7 +942,7 @@ fn hostile_backups_are_refused_with_the_field_named() {
     ] {
         let p = dir.path().join("dup.json");
         std::fs::write(&p, text.replacen(from, to, 1)).unwrap();
-        match app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()) {
+        match app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()) {
             Err(KefirError::BackupRejected { reason }) if reason.contains("duplicate") || reason.contains("twice") => {}
             other => failures.push(format!("{name}: {:?}", other.map(|_| ()))),
         }
@@ -957,7 +965,7 @@ fn imported_levels_and_rule_ids_are_recomputed_from_the_symptoms() {
     v["reactions"][0]["rule_ids"] = serde_json::json!([]);
     let p = dir.path().join("lying.json");
     std::fs::write(&p, v.to_string()).unwrap();
-    app.import_backup(p.display().to_string(), ImportMode::Replace, true, now()).unwrap();
+    app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()).unwrap();
     let out = dir.path().join("after.json");
     app.export_backup(out.display().to_string(), now()).unwrap();
     let after: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
@@ -980,7 +988,7 @@ fn backup_import_refuses_devices_fifos_and_oversized_files() {
     let before = dump(&app);
     for p in [Path::new("/dev/zero"), Path::new("/dev/urandom"), fifo.as_path(), dir.path(), big.as_path()] {
         let t = Instant::now();
-        let r = app.import_backup(p.display().to_string(), ImportMode::Replace, true, now());
+        let r = app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into());
         assert!(
             matches!(&r, Err(KefirError::BackupRejected { reason }) if reason.contains(&p.display().to_string())),
             "{}: {:?}",

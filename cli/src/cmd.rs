@@ -7,6 +7,7 @@ use chrono::Duration;
 use clap::Args;
 use kefir_core::report::pdf::Paper;
 use kefir_core::time::parse_user_time;
+use kefir_core::vocab::Labelled;
 use kefir_core::{
     AgeBand, Batch, CheckinInput, Condition, DoseInput, DrinkInput, ImportMode, KefirKind, MedClass, PlanSettings,
     Profile, ReactionInput, Severity, Source, Symptom, SymptomEntry, Timestamp, Zone,
@@ -323,6 +324,8 @@ pub struct Ctx {
     pub now: Timestamp,
     pub tz: String,
     pub json: bool,
+    /// BCP 47 tag of `--lang`, or the environment's locale, or `en`.
+    pub lang: String,
 }
 
 /// Whether a command, once it succeeded, has changed something (stored or
@@ -359,7 +362,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             .ok_or_else(|| Failure::invalid("now", format!("invalid --now '{s}': use RFC 3339")))?,
         None => Timestamp::from_utc(chrono::Utc::now()),
     };
-    let ctx = Ctx { now, tz, json: cli.json };
+    let ctx = Ctx { now, tz, json: cli.json, lang: lang(cli.lang.as_deref())? };
     if let Command::Demo(args) = &cli.command {
         return demo::run(args, cli.db.as_deref(), &ctx);
     }
@@ -374,7 +377,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 batch: a.batch()?,
                 note: a.note,
             };
-            let logged = app.log_drink(input, now, ctx.tz.clone())?;
+            let logged = app.log_drink(input, now, ctx.tz.clone(), ctx.lang.clone())?;
             print::logged(&ctx, &logged);
         }
         Command::List(r) => {
@@ -396,11 +399,11 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             print::drinks(&ctx, &zone, &[d]);
         }
         Command::Today => {
-            let today = app.today(now, ctx.tz.clone())?;
+            let today = app.today(now, ctx.tz.clone(), ctx.lang.clone())?;
             print::today(&ctx, &zone, &today);
         }
         Command::Profile(p) => profile_cmd(&app, p, &ctx)?,
-        Command::Screen => print::screening(&ctx, &app.screening()?),
+        Command::Screen => print::screening(&ctx, &app.screening(ctx.lang.clone())?),
         Command::Checkin(a) => {
             let day = match a.day.as_str() {
                 "today" => kefir_core::time::iso_date(now.local_date(&zone)),
@@ -408,7 +411,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 d => d.to_string(),
             };
             let input = CheckinInput { day, symptoms: symptoms(&a.symptoms)?, bristol: a.bristol, note: a.note };
-            let r = app.save_checkin(input, now, ctx.tz.clone())?;
+            let r = app.save_checkin(input, now, ctx.tz.clone(), ctx.lang.clone())?;
             print::assessment(&ctx, &r.assessment, &r);
         }
         Command::React(a) => {
@@ -417,6 +420,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 ReactionInput { at, symptoms: symptoms(&a.symptoms)?, note: a.note },
                 now,
                 ctx.tz.clone(),
+                ctx.lang.clone(),
             )?;
             print::assessment(&ctx, &r.assessment, &r);
         }
@@ -428,11 +432,11 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 note,
                 name,
             };
-            let logged = app.log_dose(input, now, ctx.tz.clone())?;
+            let logged = app.log_dose(input, now, ctx.tz.clone(), ctx.lang.clone())?;
             if !ctx.json {
                 outln!(
                     "dose logged: {} at {}",
-                    logged.dose.medicine.label(),
+                    logged.dose.medicine.label(&kefir_core::l10n::Locale::english()),
                     logged.dose.at.local(&zone).format("%Y-%m-%d %H:%M")
                 );
             }
@@ -441,25 +445,29 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 print::warnings(&logged.warnings);
             }
         }
-        Command::Med(MedCmd::Status) => print::spacing(&ctx, &app.spacing(now, ctx.tz.clone())?, None::<&()>),
+        Command::Med(MedCmd::Status) => {
+            print::spacing(&ctx, &app.spacing(now, ctx.tz.clone(), ctx.lang.clone())?, None::<&()>)
+        }
         Command::Plan(p) => {
             let tz = ctx.tz.clone();
             let view = match p {
                 PlanCmd::Start { start_ml, target_ml, hold_days, step_ml } => {
-                    app.start_plan(PlanSettings { start_ml, target_ml, hold_days, step_ml }, now, tz)?
+                    app.start_plan(PlanSettings { start_ml, target_ml, hold_days, step_ml }, now, tz, ctx.lang.clone())?
                 }
-                PlanCmd::Show => app.plan_view(now, tz)?,
-                PlanCmd::Pause => app.pause_plan(now, tz)?,
-                PlanCmd::Resume => app.resume_plan(now, tz).map_err(with_hint)?,
-                PlanCmd::Restart => app.restart_plan(now, tz).map_err(with_hint)?,
-                PlanCmd::Target { ml } => app.change_target(ml, now, tz)?,
+                PlanCmd::Show => app.plan_view(now, tz, ctx.lang.clone())?,
+                PlanCmd::Pause => app.pause_plan(now, tz, ctx.lang.clone())?,
+                PlanCmd::Resume => app.resume_plan(now, tz, ctx.lang.clone()).map_err(with_hint)?,
+                PlanCmd::Restart => app.restart_plan(now, tz, ctx.lang.clone()).map_err(with_hint)?,
+                PlanCmd::Target { ml } => app.change_target(ml, now, tz, ctx.lang.clone())?,
             };
             print::plan(&ctx, &view);
         }
         Command::Remind(RemindCmd::Show) => print::reminder_settings(&ctx, &app.reminder_settings()?),
-        Command::Remind(RemindCmd::Next { count }) => {
-            print::notifications(&ctx, &zone, &app.upcoming_notifications(now, ctx.tz.clone(), count)?)
-        }
+        Command::Remind(RemindCmd::Next { count }) => print::notifications(
+            &ctx,
+            &zone,
+            &app.upcoming_notifications(now, ctx.tz.clone(), count, ctx.lang.clone())?,
+        ),
         Command::Remind(RemindCmd::Set { checkin_times, days, quiet, drink, spacing }) => {
             let mut s = app.reminder_settings()?;
             s.time_zone = ctx.tz.clone();
@@ -534,16 +542,31 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 "letter" => Paper::Letter,
                 other => return Err(Failure::invalid("paper", format!("invalid paper '{other}': use a4 or letter"))),
             };
-            let summary = app.summary(from.clone(), to.clone(), now, ctx.tz.clone())?;
+            let summary = app.summary(from.clone(), to.clone(), now, ctx.tz.clone(), ctx.lang.clone())?;
             let mut written = Vec::new();
             if let Some(p) = &r.pdf {
                 let fonts = if r.fonts.is_empty() { default_report_fonts() } else { r.fonts.clone() };
                 app.set_report_fonts(fonts.iter().map(|f| f.to_string_lossy().into_owned()).collect())?;
-                app.write_pdf(from.clone(), to.clone(), paper, p.to_string_lossy().into_owned(), now, ctx.tz.clone())?;
+                app.write_pdf(
+                    from.clone(),
+                    to.clone(),
+                    paper,
+                    p.to_string_lossy().into_owned(),
+                    now,
+                    ctx.tz.clone(),
+                    ctx.lang.clone(),
+                )?;
                 written.push(p.display().to_string());
             }
             if let Some(p) = &r.fhir {
-                app.write_fhir(from.clone(), to.clone(), p.to_string_lossy().into_owned(), now, ctx.tz.clone())?;
+                app.write_fhir(
+                    from.clone(),
+                    to.clone(),
+                    p.to_string_lossy().into_owned(),
+                    now,
+                    ctx.tz.clone(),
+                    ctx.lang.clone(),
+                )?;
                 written.push(p.display().to_string());
             }
             if let Some(d) = &r.csv {
@@ -552,6 +575,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                     to.clone(),
                     d.to_string_lossy().into_owned(),
                     ctx.tz.clone(),
+                    ctx.lang.clone(),
                 )?);
             }
             print::summary(&ctx, &summary, &written);
@@ -577,7 +601,7 @@ fn profile_cmd(app: &KefirApp, p: ProfileCmd, ctx: &Ctx) -> Result<(), Failure> 
         ProfileCmd::Show => print::profile(ctx, &app.profile()?),
         ProfileCmd::History => print::profile_history(ctx, &app.profile_history()?),
         ProfileCmd::Ack { note } => {
-            let s = app.acknowledge_clinician(note, ctx.now)?;
+            let s = app.acknowledge_clinician(note, ctx.now, ctx.lang.clone())?;
             if !ctx.json {
                 outln!("clinician go-ahead recorded ({})", ctx.now);
             }
@@ -606,7 +630,7 @@ fn profile_cmd(app: &KefirApp, p: ProfileCmd, ctx: &Ctx) -> Result<(), Failure> 
                     .collect::<Result<_, _>>()
                     .map_err(e)?,
             };
-            print::screening(ctx, &app.save_profile(profile, ctx.now)?);
+            print::screening(ctx, &app.save_profile(profile, ctx.now, ctx.lang.clone())?);
         }
     }
     Ok(())
@@ -660,6 +684,20 @@ pub fn open(db: Option<PathBuf>) -> Result<Arc<KefirApp>, Failure> {
         }
     };
     Ok(KefirApp::new(path.to_string_lossy().into_owned())?)
+}
+
+/// The language of the output: `--lang` (a malformed tag is a usage error),
+/// else the POSIX locale of the environment (LC_ALL, LC_MESSAGES, LANG, read
+/// by `sys-locale`; one that is not BCP 47, e.g. `C`, means English).
+fn lang(flag: Option<&str>) -> Result<String, Failure> {
+    if let Some(tag) = flag {
+        kefir_core::l10n::Locale::parse(tag).map_err(KefirError::from)?;
+        return Ok(tag.to_string());
+    }
+    Ok(sys_locale::get_locale()
+        .and_then(|t| kefir_core::l10n::Locale::parse(&t).ok())
+        .map(|l| l.tag().to_string())
+        .unwrap_or_else(|| "en".to_string()))
 }
 
 fn default_db() -> Result<PathBuf, Failure> {

@@ -70,13 +70,13 @@ pub fn run(args: &DemoArgs, db: Option<&Path>, ctx: &Ctx) -> Result<(), Failure>
     let days = app.with_core(|core| simulate_into(core, &sim)).map_err(KefirError::from)?;
     // The doctor summary of the four weeks, as the phones would share it.
     let (from, to) = (days[0].date.clone(), days[days.len() - 1].date.clone());
-    let summary = app.summary(from.clone(), to.clone(), ctx.now, ctx.tz.clone())?;
+    let summary = app.summary(from.clone(), to.clone(), ctx.now, ctx.tz.clone(), ctx.lang.clone())?;
     let pdf = args.out.join(PDF);
     let fhir = args.out.join(FHIR);
     let fonts = crate::cmd::default_report_fonts();
     app.set_report_fonts(fonts.iter().map(|f| path(f)).collect())?;
-    app.write_pdf(from.clone(), to.clone(), Paper::A4, path(&pdf), ctx.now, ctx.tz.clone())?;
-    app.write_fhir(from, to, path(&fhir), ctx.now, ctx.tz.clone())?;
+    app.write_pdf(from.clone(), to.clone(), Paper::A4, path(&pdf), ctx.now, ctx.tz.clone(), ctx.lang.clone())?;
+    app.write_fhir(from, to, path(&fhir), ctx.now, ctx.tz.clone(), ctx.lang.clone())?;
     if ctx.json {
         let out = serde_json::json!({ "days": days, "summary": summary, "pdf": pdf, "fhir": fhir, "database": db });
         outln!("{}", serde_json::to_string_pretty(&out).expect("records serialise"));

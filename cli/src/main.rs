@@ -45,6 +45,10 @@ pub struct Cli {
     /// Print JSON for scripts instead of text
     #[arg(long, global = true)]
     json: bool,
+    /// Language of every text (BCP 47: en, de, ru; others fall back to
+    /// English) [default: from LC_ALL, LC_MESSAGES or LANG]
+    #[arg(long, global = true)]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }

@@ -10,12 +10,13 @@ use crate::backup::{self, ImportMode, ImportSummary};
 use crate::checkin::{self, CheckinInput, CheckinResult, ReactionInput, ReactionResult};
 use crate::error::{CoreError, Result};
 use crate::intake::{self, DayTotal, Drink, DrinkInput, KefirKind, Source};
+use crate::l10n::Locale;
 use crate::meds::{self, Dose, DoseInput, SpacingStatus};
 use crate::plan::{self, DayDecision, DecisionKind, PlanProgress, PlanSettings, PlanStatus, PlanView};
 use crate::profile::{self, ClinicianAck, Profile, ProfileVersion};
 use crate::reminders::{self, Notification, ReminderContext, ReminderSettings};
 use crate::report::pdf::Paper;
-use crate::report::{self, Summary, DISCLAIMER};
+use crate::report::{self, Summary};
 use crate::rhythm::{self, Rhythm};
 use crate::rules::{forbidding_rules, rule, Finding, Level};
 use crate::screening::{constraints_for, guidance, screen, Screening};
@@ -105,6 +106,9 @@ pub struct Kefir {
     store: Store,
     /// Fallback font files for the PDF (see [`Kefir::set_report_fonts`]).
     report_fonts: std::sync::Mutex<Vec<std::path::PathBuf>>,
+    /// The locale every text of the next calls is written in (English until
+    /// [`Kefir::set_locale`]); the facade sets it from each call's `locale`.
+    locale: std::sync::Mutex<Locale>,
 }
 
 /// Largest font file the PDF reads (128 MiB: phone CJK system collections
@@ -125,11 +129,11 @@ fn read_font(p: &std::path::Path) -> Result<Vec<u8>> {
 
 impl Kefir {
     pub fn open(path: &Path) -> Result<Kefir> {
-        Ok(Kefir { store: Store::open(path)?, report_fonts: Default::default() })
+        Ok(Kefir { store: Store::open(path)?, report_fonts: Default::default(), locale: Default::default() })
     }
 
     pub fn open_in_memory() -> Result<Kefir> {
-        Ok(Kefir { store: Store::open_in_memory()?, report_fonts: Default::default() })
+        Ok(Kefir { store: Store::open_in_memory()?, report_fonts: Default::default(), locale: Default::default() })
     }
 
     /// Font files (TrueType/OpenType, or a collection's first face) the PDF
@@ -159,6 +163,18 @@ impl Kefir {
             fonts.push(read_font(p)?);
         }
         report::pdf::render_with_fonts(summary, paper, &fonts)
+    }
+
+    /// Write every text of the following calls (screen records, findings,
+    /// reasons, notifications, exports) in `loc`. Stored data is unaffected:
+    /// it keeps codes and message references, rendered at read time.
+    pub fn set_locale(&self, loc: Locale) {
+        *self.locale.lock().unwrap_or_else(|e| e.into_inner()) = loc;
+    }
+
+    /// The locale of [`Kefir::set_locale`] (English by default).
+    pub fn locale(&self) -> Locale {
+        self.locale.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     pub fn store(&self) -> &Store {
@@ -811,7 +827,7 @@ impl Kefir {
             allowed_sources: screening.constraints.allowed_sources.clone(),
             screening_level: screening.level,
             may_start_plan: current.is_none() && blocked.is_none(),
-            disclaimer: DISCLAIMER.to_string(),
+            disclaimer: crate::l10n::Locale::english().t("disclaimer"),
         })
     }
 }

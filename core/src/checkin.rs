@@ -3,120 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::enum_str;
-
-enum_str! {
-    /// Validated 4-level severity scale (none, mild, moderate, severe).
-    pub enum Severity {
-        None = "none",
-        Mild = "mild",
-        Moderate = "moderate",
-        Severe = "severe",
-    }
-}
-
-enum_str! {
-    /// Symptoms asked about during the introduction.
-    pub enum Symptom {
-        Bloating = "bloating",
-        Gas = "gas",
-        AbdominalPain = "abdominal_pain",
-        Cramps = "cramps",
-        Diarrhoea = "diarrhoea",
-        Constipation = "constipation",
-        Nausea = "nausea",
-        SkinRedness = "skin_redness",
-        Itching = "itching",
-        Hives = "hives",
-        LipFaceTongueSwelling = "lip_face_tongue_swelling",
-        ItchyThroat = "itchy_throat",
-        BreathingDifficulty = "breathing_difficulty",
-        Faintness = "faintness",
-        FeverChills = "fever_chills",
-        BloodInStool = "blood_in_stool",
-    }
-}
-
-impl Symptom {
-    /// Plain-language label for screens and reports.
-    pub fn label(self) -> &'static str {
-        match self {
-            Symptom::Bloating => "Bloating",
-            Symptom::Gas => "Gas",
-            Symptom::AbdominalPain => "Abdominal pain",
-            Symptom::Cramps => "Cramps",
-            Symptom::Diarrhoea => "Diarrhoea",
-            Symptom::Constipation => "Constipation",
-            Symptom::Nausea => "Nausea",
-            Symptom::SkinRedness => "Skin redness or rash",
-            Symptom::Itching => "Itching",
-            Symptom::Hives => "Hives",
-            Symptom::LipFaceTongueSwelling => "Swelling of lips, face or tongue",
-            Symptom::ItchyThroat => "Itchy throat",
-            Symptom::BreathingDifficulty => "Wheeze or difficulty breathing",
-            Symptom::Faintness => "Faintness",
-            Symptom::FeverChills => "Fever or chills",
-            Symptom::BloodInStool => "Blood in stool",
-        }
-    }
-
-    /// SNOMED CT concept for doctor exports (the same code in every symptom
-    /// Observation, reaction manifestation and the PDF), only where a
-    /// published source gives one:
-    /// * nausea 422587007, bloating 116289008, diarrhoea 62315008, abdominal
-    ///   pain 21522001, hives 126485001, dyspnoea 267036007: safety-evidence.md,
-    ///   "Coding for doctor exports";
-    /// * swelling of lips, face or tongue 41291007 "Angioedema": HL7 Belgium
-    ///   ValueSet be-vs-reaction-manifestation-code (hl7-be/terminology,
-    ///   input/fsh/valuesets/BeVSReactionManifestationCode.fsh);
-    /// * constipation 14760008 and abdominal cramps 51197009: HL7 Personal
-    ///   Health Record Format IG, ConceptMap symptom-pghd-to-snomedct
-    ///   (HL7/personal-health-record-format-ig,
-    ///   input/fsh/pghd/conceptmap/ConceptMapSymptom.fsh, "constipation",
-    ///   "abdominalCramps", equivalent).
-    ///
-    /// Left as text (no concept verified to mean the same): gas, skin redness
-    /// or rash (one concept for both not found), itching, itchy throat,
-    /// faintness (404640003 is dizziness, 271594007 fainting), fever or
-    /// chills (two concepts, 386661006 and 43724002, for one answer), blood in
-    /// stool (405729008 is haematochezia, narrower). See docs/fhir.md.
-    pub fn snomed(self) -> Option<&'static str> {
-        match self {
-            Symptom::Nausea => Some("422587007"),
-            Symptom::Bloating => Some("116289008"),
-            Symptom::Diarrhoea => Some("62315008"),
-            Symptom::AbdominalPain => Some("21522001"),
-            Symptom::Hives => Some("126485001"),
-            Symptom::BreathingDifficulty => Some("267036007"),
-            Symptom::LipFaceTongueSwelling => Some("41291007"),
-            Symptom::Constipation => Some("14760008"),
-            Symptom::Cramps => Some("51197009"),
-            _ => None,
-        }
-    }
-
-    /// Digestive symptoms (S1/S2 hold and step-back logic).
-    pub fn is_digestive(self) -> bool {
-        matches!(
-            self,
-            Symptom::Bloating
-                | Symptom::Gas
-                | Symptom::AbdominalPain
-                | Symptom::Cramps
-                | Symptom::Diarrhoea
-                | Symptom::Constipation
-                | Symptom::Nausea
-        )
-    }
-}
-
-/// One symptom with its severity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct SymptomEntry {
-    pub symptom: Symptom,
-    pub severity: Severity,
-}
+pub use crate::vocab::{Severity, Symptom, SymptomEntry};
 
 use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -317,7 +204,7 @@ fn emergency_screen(findings: &[Finding]) -> EmergencyScreen {
         title: if allergy { "Possible severe allergic reaction" } else { "Possible serious infection" }.to_string(),
         steps,
         rule_ids: ids,
-        disclaimer: crate::report::DISCLAIMER.to_string(),
+        disclaimer: crate::l10n::Locale::english().t("disclaimer"),
     }
 }
 

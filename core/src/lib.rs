@@ -14,6 +14,7 @@ pub mod checkin;
 pub mod error;
 mod files;
 pub mod intake;
+pub mod l10n;
 pub mod meds;
 pub mod plan;
 pub mod profile;
@@ -27,6 +28,7 @@ mod sort;
 pub mod store;
 pub mod text;
 pub mod time;
+pub mod vocab;
 
 pub use app::{DoseLogged, DrinkLogged, Kefir, ReportRange, Today, MAX_FONT_BYTES};
 pub use backup::{ImportMode, ImportSummary};

@@ -11,6 +11,7 @@ use crate::rules::{rule, Finding};
 use crate::screening::{spacing_rule_for, SpacingRule};
 use crate::text::check_note;
 use crate::time::{check_event_time, Timestamp, Zone};
+use crate::vocab::Labelled;
 
 /// Longest dosing interval accepted, in hours (weekly).
 pub const MAX_INTERVAL_HOURS: u32 = 168;
@@ -170,7 +171,7 @@ pub fn drink_warnings(doses: &[Dose], t: Timestamp, zone: &Zone) -> Vec<Finding>
             seen.push(sr.rule_id.clone());
             let detail = format!(
                 "This drink was inside the {} spacing window ({} - {}).",
-                d.medicine.label().to_lowercase(),
+                d.medicine.label(&crate::l10n::Locale::english()).to_lowercase(),
                 start.local(zone).format("%H:%M"),
                 end.local(zone).format("%H:%M"),
             );
@@ -210,16 +211,21 @@ pub fn statuses(doses: &[Dose], now: Timestamp, zone: &Zone) -> Vec<SpacingStatu
         let minutes = blocking_end.map(|e| ((e.millis() - now.millis()) as f64 / 60_000.0).ceil() as u32).unwrap_or(0);
         let hm = |t: Timestamp| t.local(zone).format("%H:%M").to_string();
         let message = match (blocking_end, until) {
-            (Some(e), _) => format!("{}: kefir allowed again at {} ({})", d.medicine.label(), hm(e), sr.rule_id),
+            (Some(e), _) => format!(
+                "{}: kefir allowed again at {} ({})",
+                d.medicine.label(&crate::l10n::Locale::english()),
+                hm(e),
+                sr.rule_id
+            ),
             (None, Some(u)) if u > now => {
                 format!(
                     "{}: kefir allowed now, until {} before the next dose ({})",
-                    d.medicine.label(),
+                    d.medicine.label(&crate::l10n::Locale::english()),
                     hm(u),
                     sr.rule_id
                 )
             }
-            _ => format!("{}: kefir allowed now ({})", d.medicine.label(), sr.rule_id),
+            _ => format!("{}: kefir allowed now ({})", d.medicine.label(&crate::l10n::Locale::english()), sr.rule_id),
         };
         out.push(SpacingStatus {
             medicine: d.medicine,
@@ -259,7 +265,7 @@ pub(crate) fn dose_warnings(c: &Connection, dose: &Dose, zone: &Zone) -> Result<
              or {} h after it.",
             d.ml,
             d.at.local(zone).format("%Y-%m-%d %H:%M"),
-            dose.medicine.label().to_lowercase(),
+            dose.medicine.label(&crate::l10n::Locale::english()).to_lowercase(),
             sr.rule_id,
             sr.kefir_before_dose_hours,
             sr.kefir_after_dose_hours,

@@ -35,25 +35,6 @@ enum_str! {
 }
 
 impl Condition {
-    pub fn label(self) -> &'static str {
-        match self {
-            Condition::MilkProteinAllergy => "Milk-protein (casein/whey) allergy",
-            Condition::LactoseIntolerance => "Lactose intolerance",
-            Condition::HistamineSensitivity => "Histamine intolerance or sensitive skin",
-            Condition::Pregnant => "Pregnant",
-            Condition::Breastfeeding => "Breastfeeding",
-            Condition::Neutropenia => "Immunocompromised: neutropenia",
-            Condition::Chemotherapy => "Immunocompromised: chemotherapy",
-            Condition::Transplant => "Immunocompromised: transplant",
-            Condition::BiologicsOrImmunosuppressants => "Immunocompromised: biologics or immunosuppressants",
-            Condition::CentralLine => "Central venous line",
-            Condition::IcuStay => "Immunocompromised: stay in intensive care (ICU)",
-            Condition::ShortBowel => "Short bowel syndrome",
-            Condition::KidneyDiseaseOrPotassiumRestriction => "Chronic kidney disease or potassium restriction",
-            Condition::AvoidingAlcohol => "Avoiding alcohol",
-        }
-    }
-
     /// SNOMED CT concept for exports, where safety-evidence.md gives one.
     pub fn snomed(self) -> Option<&'static str> {
         match self {
@@ -86,16 +67,6 @@ enum_str! {
     }
 }
 
-impl AgeBand {
-    pub fn label(self) -> &'static str {
-        match self {
-            AgeBand::InfantUnder12Months => "Infant under 12 months",
-            AgeBand::Child => "Child",
-            AgeBand::Adult => "Adult",
-        }
-    }
-}
-
 enum_str! {
     /// Medicine classes with kefir rules (M1–M6).
     pub enum MedClass {
@@ -106,20 +77,6 @@ enum_str! {
         MetronidazoleOrDisulfiram = "metronidazole_or_disulfiram",
         VitaminKAntagonist = "vitamin_k_antagonist",
         Other = "other",
-    }
-}
-
-impl MedClass {
-    pub fn label(self) -> &'static str {
-        match self {
-            MedClass::Antibiotic => "Antibiotic",
-            MedClass::FluoroquinoloneOrTetracycline => "Fluoroquinolone or tetracycline",
-            MedClass::Immunosuppressant => "Immunosuppressant",
-            MedClass::MaoInhibitor => "MAO inhibitor",
-            MedClass::MetronidazoleOrDisulfiram => "Metronidazole or disulfiram",
-            MedClass::VitaminKAntagonist => "Warfarin or other vitamin-K antagonist",
-            MedClass::Other => "Other medicine",
-        }
     }
 }
 

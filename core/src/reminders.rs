@@ -25,6 +25,7 @@ use crate::error::{CoreError, Result};
 use crate::meds::SpacingStatus;
 use crate::text::enum_str;
 use crate::time::{iso_date, LocalInstants, Timestamp, Zone};
+use crate::vocab::Labelled;
 
 /// Most check-in reminder times a day.
 pub const MAX_CHECKIN_TIMES: usize = 4;
@@ -318,7 +319,7 @@ impl From<&SpacingStatus> for SpacingEnd {
             dose_id: s.dose_id,
             allowed_from: s.kefir_allowed_from,
             rule_id: s.rule_id.clone(),
-            medicine: s.medicine.label().to_string(),
+            medicine: s.medicine.label(&crate::l10n::Locale::english()).to_string(),
         }
     }
 }

@@ -9,21 +9,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checkin::{Severity, Symptom, SymptomEntry};
 use crate::intake::{KefirKind, Source};
 use crate::profile::{AgeBand, Condition, MedClass, Profile};
-use crate::text::enum_str;
+use crate::vocab::{Severity, Symptom, SymptomEntry};
 
-enum_str! {
-    /// The severity ladder: info < caution < consult < stop < emergency.
-    pub enum Level {
-        Info = "info",
-        Caution = "caution",
-        Consult = "consult",
-        Stop = "stop",
-        Emergency = "emergency",
-    }
-}
+pub use crate::vocab::Level;
 
 /// One rule that applies, with the advice to show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

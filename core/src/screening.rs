@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::intake::{KefirKind, Source};
 use crate::profile::{ClinicianAck, MedClass, Profile};
-use crate::report::DISCLAIMER;
 use crate::rules::{overall, rule, Constraint, Finding, Level, Trigger, RULES};
 use crate::time::Timestamp;
 
@@ -152,7 +151,7 @@ pub fn screen(p: &Profile, ack: Option<&ClinicianAck>) -> Screening {
         uncleared_rule_ids: uncleared,
         clinician_cleared_at: cleared_at,
         findings,
-        disclaimer: DISCLAIMER.to_string(),
+        disclaimer: crate::l10n::Locale::english().t("disclaimer"),
     }
 }
 

@@ -49,23 +49,24 @@ pub fn seed(app: &KefirApp) -> Seeded {
     app.save_profile(
         Profile { display_name: Some("Seed".into()), medicines: vec![MedClass::Antibiotic], ..Profile::default() },
         start,
+        "en".into(),
     )
     .expect("profile");
-    app.start_plan(PlanSettings::default(), start, TZ.into()).expect("plan");
+    app.start_plan(PlanSettings::default(), start, TZ.into(), "en".into()).expect("plan");
     let mut last = 0;
     for d in (0..=20i64).rev() {
         let morning = hours_before(now, d * 24 + 5);
-        app.today(morning, TZ.into()).expect("today");
+        app.today(morning, TZ.into(), "en".into()).expect("today");
         for h in [4, 1] {
             let at = hours_before(now, d * 24 + h);
-            last = app.log_drink(drink(at, 25), at, TZ.into()).expect("drink").drink.id;
+            last = app.log_drink(drink(at, 25), at, TZ.into(), "en".into()).expect("drink").drink.id;
         }
         if d > 0 {
             let evening = hours_before(now, d * 24 - 8);
             let day = evening.local_date(&kefir_core::Zone::parse(TZ).unwrap());
             let input =
                 CheckinInput { day: kefir_core::time::iso_date(day), symptoms: vec![], bristol: Some(4), note: None };
-            app.save_checkin(input, evening, TZ.into()).expect("checkin");
+            app.save_checkin(input, evening, TZ.into(), "en".into()).expect("checkin");
         }
     }
     let dose_at = hours_before(now, 50);
@@ -79,6 +80,7 @@ pub fn seed(app: &KefirApp) -> Seeded {
         },
         dose_at,
         TZ.into(),
+        "en".into(),
     )
     .expect("dose");
     let r_at = hours_before(now, 26);
@@ -90,15 +92,17 @@ pub fn seed(app: &KefirApp) -> Seeded {
         },
         r_at,
         TZ.into(),
+        "en".into(),
     )
     .expect("reaction");
-    let gone = app.log_drink(drink(hours_before(now, 2), 10), hours_before(now, 2), TZ.into()).expect("drink");
+    let gone =
+        app.log_drink(drink(hours_before(now, 2), 10), hours_before(now, 2), TZ.into(), "en".into()).expect("drink");
     app.delete_drink(gone.drink.id, now).expect("delete");
     // The reaction above (reported with a clock a day back) arrived after
     // today's decision was made, so that decision was dropped to be decided
     // again with it (plan::invalidate_after): open Today once at `now`, as
     // the user would, so the seeded file has every plan day decided.
-    app.today(now, TZ.into()).expect("today");
+    app.today(now, TZ.into(), "en".into()).expect("today");
     Seeded { drink_id: last, deleted_id: gone.drink.id }
 }
 

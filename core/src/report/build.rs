@@ -7,7 +7,6 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::*;
-use crate::checkin::Severity;
 use crate::error::{CoreError, Result};
 use crate::intake::Drink;
 use crate::meds::Dose;
@@ -17,6 +16,8 @@ use crate::rhythm::is_on_target;
 use crate::rules::{forbidding_rules, rule, Level};
 use crate::screening::{constraints_for, screen};
 use crate::time::{iso_date, Timestamp, Zone};
+use crate::vocab::Labelled;
+use crate::vocab::Severity;
 
 /// Hours around a dose that a spacing window can reach (the longest M1–M3
 /// window is 6 h; one more, as `meds::relevant_doses`).
@@ -70,8 +71,8 @@ fn in_force(versions: &[ProfileVersion], t: Timestamp) -> Option<&ProfileVersion
 
 fn describe_change(prev: Option<&Profile>, p: &Profile) -> String {
     let Some(prev) = prev else {
-        let mut items: Vec<&str> = p.conditions.iter().map(|c| c.label()).collect();
-        items.extend(p.medicines.iter().map(|m| m.label()));
+        let mut items: Vec<String> = p.conditions.iter().map(|c| c.label(&crate::l10n::Locale::english())).collect();
+        items.extend(p.medicines.iter().map(|m| m.label(&crate::l10n::Locale::english())));
         return if items.is_empty() {
             "profile saved: no conditions or medicines".into()
         } else {
@@ -80,19 +81,19 @@ fn describe_change(prev: Option<&Profile>, p: &Profile) -> String {
     };
     let mut parts = Vec::new();
     for c in p.conditions.iter().filter(|c| !prev.conditions.contains(c)) {
-        parts.push(format!("added {}", c.label()));
+        parts.push(format!("added {}", c.label(&crate::l10n::Locale::english())));
     }
     for c in prev.conditions.iter().filter(|c| !p.conditions.contains(c)) {
-        parts.push(format!("removed {}", c.label()));
+        parts.push(format!("removed {}", c.label(&crate::l10n::Locale::english())));
     }
     for m in p.medicines.iter().filter(|m| !prev.medicines.contains(m)) {
-        parts.push(format!("added {}", m.label()));
+        parts.push(format!("added {}", m.label(&crate::l10n::Locale::english())));
     }
     for m in prev.medicines.iter().filter(|m| !p.medicines.contains(m)) {
-        parts.push(format!("removed {}", m.label()));
+        parts.push(format!("removed {}", m.label(&crate::l10n::Locale::english())));
     }
     if p.age_band != prev.age_band {
-        parts.push(format!("age band {}", p.age_band.label()));
+        parts.push(format!("age band {}", p.age_band.label(&crate::l10n::Locale::english())));
     }
     if parts.is_empty() {
         "profile saved again (no change to conditions or medicines)".into()
@@ -259,10 +260,10 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
             (None, true) => Some(Severity::None),
             (None, false) => None,
         };
-        let mut worst_names: Vec<&str> = Vec::new();
+        let mut worst_names: Vec<String> = Vec::new();
         for e in entries.iter().filter(|e| Some(e.severity) == worst && e.severity > Severity::None) {
-            if !worst_names.contains(&e.symptom.label()) {
-                worst_names.push(e.symptom.label());
+            if !worst_names.contains(&e.symptom.label(&crate::l10n::Locale::english())) {
+                worst_names.push(e.symptom.label(&crate::l10n::Locale::english()));
             }
         }
         had_reaction = false;
@@ -288,7 +289,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
                 at: k.at,
                 date: k.day.clone(),
                 symptom: e.symptom,
-                label: e.symptom.label().into(),
+                label: e.symptom.label(&crate::l10n::Locale::english()).into(),
                 snomed: e.symptom.snomed().map(str::to_string),
                 severity: e.severity,
                 whole_day: true,
@@ -301,7 +302,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
                 at: r.at,
                 date: iso_date(r.at.local_date(zone)),
                 symptom: e.symptom,
-                label: e.symptom.label().into(),
+                label: e.symptom.label(&crate::l10n::Locale::english()).into(),
                 snomed: e.symptom.snomed().map(str::to_string),
                 severity: e.severity,
                 whole_day: false,
@@ -320,7 +321,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         dates.dedup();
         symptoms.push(SymptomRow {
             symptom: *s,
-            label: s.label().into(),
+            label: s.label(&crate::l10n::Locale::english()).into(),
             snomed: s.snomed().map(str::to_string),
             days_present: dates.len() as u32,
             worst: reports.iter().map(|r| r.severity).max().unwrap_or(Severity::None),
@@ -334,7 +335,10 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
     }
     let mut red_flags: Vec<RedFlagRow> = Vec::new();
     let describe = |es: &[SymptomEntry]| {
-        es.iter().map(|e| format!("{} ({})", e.symptom.label(), e.severity)).collect::<Vec<_>>().join(", ")
+        es.iter()
+            .map(|e| format!("{} ({})", e.symptom.label(&crate::l10n::Locale::english()), e.severity))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let flag =
         |at: Timestamp, level: Level, ids: &[String], es: &[SymptomEntry], note: &Option<String>, source: &str| {
@@ -484,7 +488,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         .map(|s| {
             format!(
                 "{}: kefir {} h after a dose, {} h before the next ({})",
-                s.medicine.label(),
+                s.medicine.label(&crate::l10n::Locale::english()),
                 s.kefir_after_dose_hours,
                 s.kefir_before_dose_hours,
                 s.rule_id
@@ -496,7 +500,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         .iter()
         .map(|c| CodedItem {
             code: c.as_str().into(),
-            label: c.label().into(),
+            label: c.label(&crate::l10n::Locale::english()).into(),
             snomed: c.snomed().map(str::to_string),
             is_allergy: *c == crate::profile::Condition::MilkProteinAllergy,
         })
@@ -504,7 +508,12 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
     let medicines = profile
         .medicines
         .iter()
-        .map(|m| CodedItem { code: m.as_str().into(), label: m.label().into(), snomed: None, is_allergy: false })
+        .map(|m| CodedItem {
+            code: m.as_str().into(),
+            label: m.label(&crate::l10n::Locale::english()).into(),
+            snomed: None,
+            is_allergy: false,
+        })
         .collect();
 
     Ok(Summary {
@@ -522,7 +531,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         from_date: iso_date(first),
         to_date: iso_date(last),
         display_name: end_version.or(versions.last()).and_then(|v| v.profile.display_name.clone()),
-        age_band: has_profile.then(|| profile.age_band.label().to_string()),
+        age_band: has_profile.then(|| profile.age_band.label(&crate::l10n::Locale::english()).to_string()),
         screening_level: screening.level,
         findings: if has_profile { screening.findings.clone() } else { Vec::new() },
         constraints: ConstraintsSummary {
@@ -641,7 +650,7 @@ fn courses(
                 .count() as u32;
             MedCourse {
                 medicine: first.medicine,
-                label: first.medicine.label().into(),
+                label: first.medicine.label(&crate::l10n::Locale::english()).into(),
                 name: g.iter().rev().find_map(|d| d.name.clone()),
                 first_dose: first.at,
                 last_dose: last.at,

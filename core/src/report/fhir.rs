@@ -47,10 +47,11 @@
 
 use serde_json::{json, Value};
 
-use crate::checkin::{Severity, Symptom};
 use crate::error::{CoreError, Result};
 use crate::report::{CodedItem, MedCourse, NoteRow, RedFlagRow, Summary, SymptomReport};
 use crate::time::{Timestamp, Zone};
+use crate::vocab::Labelled;
+use crate::vocab::{Severity, Symptom};
 
 /// Local code system for app concepts that have no standard code.
 pub const LOCAL_CODE_SYSTEM: &str = "urn:kefir-app:code";
@@ -461,7 +462,7 @@ impl<'a> Builder<'a> {
             .iter()
             .filter(|e| e.severity > Severity::None)
             .map(|e| {
-                let mut v = json!({ "text": e.symptom.label() });
+                let mut v = json!({ "text": e.symptom.label(&crate::l10n::Locale::english()) });
                 if let Some(code) = manifestation_snomed(e.symptom) {
                     v["coding"] = json!([snomed_coding(code)]);
                 }

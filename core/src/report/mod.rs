@@ -4,12 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checkin::{Severity, Symptom, SymptomEntry};
 use crate::intake::{KefirKind, Source};
 use crate::plan::DecisionKind;
 use crate::profile::MedClass;
 use crate::rules::{Finding, Level};
 use crate::time::Timestamp;
+use crate::vocab::{Severity, Symptom, SymptomEntry};
 
 /// Shown on every summary and export that gives advice.
 pub const DISCLAIMER: &str = "Patient-reported data recorded in the Kefir Start app. \

@@ -42,13 +42,13 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
 use serde::{Deserialize, Serialize};
 
-use crate::checkin::Severity;
 use crate::error::{CoreError, Result};
 use crate::intake::{KefirKind, Source};
 use crate::plan::DecisionKind;
 use crate::report::{Summary, DISCLAIMER};
 use crate::rules::Level;
 use crate::time::{Timestamp, Zone};
+use crate::vocab::Severity;
 
 /// Paper size of the PDF.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -1879,6 +1879,7 @@ mod tests {
     use super::*;
     use crate::report::sample::sample_summary;
     use crate::rules::Finding;
+    use crate::vocab::Labelled;
 
     /// Every `/MediaBox [..]` in the file, as numbers.
     fn media_boxes(pdf: &[u8]) -> Vec<Vec<f32>> {
@@ -1964,7 +1965,7 @@ mod tests {
         let fonts = load_fonts(&[]).unwrap();
         let mut text = String::from("–—·…•’“”%≥≤→✓€ÄÖÜßéèçñŁłŚśŻżČčŘřŠšŽžȘșȚțΑαΩωЖжЩщЇїҐґ");
         for s in crate::checkin::Symptom::ALL {
-            text.push_str(s.label());
+            text.push_str(&s.label(&crate::l10n::Locale::english()));
         }
         for f in &fonts.faces {
             for c in text.chars() {

@@ -12,7 +12,6 @@
 
 use chrono::{Duration, NaiveDate};
 
-use crate::checkin::{Severity, Symptom, SymptomEntry};
 use crate::intake::{KefirKind, Source};
 use crate::plan::DecisionKind;
 use crate::profile::MedClass;
@@ -22,6 +21,8 @@ use crate::report::{
 };
 use crate::rules::{Finding, Level};
 use crate::time::{iso_date, Zone};
+use crate::vocab::Labelled;
+use crate::vocab::{Severity, Symptom, SymptomEntry};
 
 /// First day of every sample range (a Monday).
 pub const SAMPLE_FROM: (i32, u32, u32) = (2026, 1, 5);
@@ -170,7 +171,7 @@ pub fn sample_summary(days: u32) -> Summary {
                 at: evening,
                 date: iso.clone(),
                 symptom: *symptom,
-                label: symptom.label().to_string(),
+                label: symptom.label(&crate::l10n::Locale::english()).to_string(),
                 snomed: symptom.snomed().map(str::to_string),
                 severity: *severity,
                 whole_day: true,
@@ -229,7 +230,7 @@ pub fn sample_summary(days: u32) -> Summary {
         let worst_symptom = symptoms
             .iter()
             .filter(|(_, sev)| Some(*sev) == worst && *sev > Severity::None)
-            .map(|(sym, _)| sym.label())
+            .map(|(sym, _)| sym.label(&crate::l10n::Locale::english()))
             .collect::<Vec<_>>()
             .join(", ");
         rows.push(DayRow {
@@ -254,7 +255,7 @@ pub fn sample_summary(days: u32) -> Summary {
             dates.dedup();
             symptom_rows.push(SymptomRow {
                 symptom,
-                label: symptom.label().to_string(),
+                label: symptom.label(&crate::l10n::Locale::english()).to_string(),
                 snomed: symptom.snomed().map(str::to_string),
                 days_present: dates.len() as u32,
                 worst,
