@@ -319,7 +319,7 @@ impl From<&SpacingStatus> for SpacingEnd {
             dose_id: s.dose_id,
             allowed_from: s.kefir_allowed_from,
             rule_id: s.rule_id.clone(),
-            medicine: s.medicine.label(&crate::l10n::Locale::english()).to_string(),
+            medicine: s.medicine.label(&crate::l10n::Locale::english()),
         }
     }
 }

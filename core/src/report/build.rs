@@ -289,7 +289,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
                 at: k.at,
                 date: k.day.clone(),
                 symptom: e.symptom,
-                label: e.symptom.label(&crate::l10n::Locale::english()).into(),
+                label: e.symptom.label(&crate::l10n::Locale::english()),
                 snomed: e.symptom.snomed().map(str::to_string),
                 severity: e.severity,
                 whole_day: true,
@@ -302,7 +302,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
                 at: r.at,
                 date: iso_date(r.at.local_date(zone)),
                 symptom: e.symptom,
-                label: e.symptom.label(&crate::l10n::Locale::english()).into(),
+                label: e.symptom.label(&crate::l10n::Locale::english()),
                 snomed: e.symptom.snomed().map(str::to_string),
                 severity: e.severity,
                 whole_day: false,
@@ -321,7 +321,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         dates.dedup();
         symptoms.push(SymptomRow {
             symptom: *s,
-            label: s.label(&crate::l10n::Locale::english()).into(),
+            label: s.label(&crate::l10n::Locale::english()),
             snomed: s.snomed().map(str::to_string),
             days_present: dates.len() as u32,
             worst: reports.iter().map(|r| r.severity).max().unwrap_or(Severity::None),
@@ -500,7 +500,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         .iter()
         .map(|c| CodedItem {
             code: c.as_str().into(),
-            label: c.label(&crate::l10n::Locale::english()).into(),
+            label: c.label(&crate::l10n::Locale::english()),
             snomed: c.snomed().map(str::to_string),
             is_allergy: *c == crate::profile::Condition::MilkProteinAllergy,
         })
@@ -510,7 +510,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         .iter()
         .map(|m| CodedItem {
             code: m.as_str().into(),
-            label: m.label(&crate::l10n::Locale::english()).into(),
+            label: m.label(&crate::l10n::Locale::english()),
             snomed: None,
             is_allergy: false,
         })
@@ -531,7 +531,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         from_date: iso_date(first),
         to_date: iso_date(last),
         display_name: end_version.or(versions.last()).and_then(|v| v.profile.display_name.clone()),
-        age_band: has_profile.then(|| profile.age_band.label(&crate::l10n::Locale::english()).to_string()),
+        age_band: has_profile.then(|| profile.age_band.label(&crate::l10n::Locale::english())),
         screening_level: screening.level,
         findings: if has_profile { screening.findings.clone() } else { Vec::new() },
         constraints: ConstraintsSummary {
@@ -650,7 +650,7 @@ fn courses(
                 .count() as u32;
             MedCourse {
                 medicine: first.medicine,
-                label: first.medicine.label(&crate::l10n::Locale::english()).into(),
+                label: first.medicine.label(&crate::l10n::Locale::english()),
                 name: g.iter().rev().find_map(|d| d.name.clone()),
                 first_dose: first.at,
                 last_dose: last.at,

@@ -171,7 +171,7 @@ pub fn sample_summary(days: u32) -> Summary {
                 at: evening,
                 date: iso.clone(),
                 symptom: *symptom,
-                label: symptom.label(&crate::l10n::Locale::english()).to_string(),
+                label: symptom.label(&crate::l10n::Locale::english()),
                 snomed: symptom.snomed().map(str::to_string),
                 severity: *severity,
                 whole_day: true,
@@ -255,7 +255,7 @@ pub fn sample_summary(days: u32) -> Summary {
             dates.dedup();
             symptom_rows.push(SymptomRow {
                 symptom,
-                label: symptom.label(&crate::l10n::Locale::english()).to_string(),
+                label: symptom.label(&crate::l10n::Locale::english()),
                 snomed: symptom.snomed().map(str::to_string),
                 days_present: dates.len() as u32,
                 worst,
