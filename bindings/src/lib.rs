@@ -285,6 +285,7 @@ impl KefirApp {
 
     /// Write the summary as a PDF (A4 or US Letter) to `path`; the target
     /// rules and errors of `export_backup`.
+    #[allow(clippy::too_many_arguments)] // one FFI call per screen action: range, paper, target, clock, zone, language
     pub fn write_pdf(
         &self,
         from_day: String,
