@@ -395,7 +395,8 @@ impl Kefir {
         if now < from {
             return Ok(None);
         }
-        let drinks = self.list_drinks(from, now)?;
+        // `list_drinks` excludes its end: a drink logged at `now` counts.
+        let drinks = self.list_drinks(from, now.plus(chrono::Duration::milliseconds(1)))?;
         Ok(drinks.into_iter().max_by_key(|d| (d.at, d.id)))
     }
 }

@@ -33,6 +33,6 @@ language-de = German
 language-ru = Russian
 
 # "Log today's amount" (the drink reminder's action). $ml is a number, $kind a kind's label.
-quick-log-logged = Logged { $ml } ml of { $kind }.
+quick-log-logged = Logged: { $ml } ml, { $kind }.
 quick-log-nothing-left = Nothing left to drink today.
 quick-log-needs-form = Open the drink form to log this one.
