@@ -281,19 +281,15 @@ pub fn reaction_submit_allowed(symptoms: &[SymptomEntry]) -> bool {
 pub const LETTER_REGIONS: &[&str] =
     &["BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE"];
 
-/// The default paper for `loc`'s region (CLDR `paperSize`); without a
-/// region, the likely region of the catalogue language (CLDR likely
-/// subtags: `en` → US, `de` → DE, `ru` → RU).
+/// The default paper for `loc`'s region (CLDR `paperSize`); A4 when the
+/// tag names no region.
 pub fn paper_for(loc: &Locale) -> Paper {
-    let region = loc.region().unwrap_or(match loc.lang() {
-        Lang::En => "US",
-        Lang::De => "DE",
-        Lang::Ru => "RU",
-    });
-    if LETTER_REGIONS.contains(&region) {
-        Paper::Letter
-    } else {
-        Paper::A4
+    // No region given (`en`, `de`, POSIX `C`): ISO A4, the paper of most of
+    // the world; guessing a region from the language would give a French or
+    // Indian English user US Letter.
+    match loc.region() {
+        Some(region) if LETTER_REGIONS.contains(&region) => Paper::Letter,
+        _ => Paper::A4,
     }
 }
 
@@ -474,7 +470,9 @@ mod tests {
         assert_eq!(paper_for(&loc("de-AT")), Paper::A4);
         assert_eq!(paper_for(&loc("de")), Paper::A4);
         assert_eq!(paper_for(&loc("ru")), Paper::A4);
-        assert_eq!(paper_for(&loc("en")), Paper::Letter);
+        assert_eq!(paper_for(&loc("en")), Paper::A4);
+        assert_eq!(paper_for(&loc("fr")), Paper::A4);
+        assert_eq!(paper_for(&loc("C")), Paper::A4);
     }
 
     #[test]
