@@ -1045,4 +1045,33 @@ mod tests {
             }
         }
     }
+
+    /// A German and a Russian bundle: free texts and narratives in that
+    /// language, codings with their code systems' English displays, and the
+    /// same codes and entries as the English bundle.
+    #[test]
+    fn texts_follow_the_locale_and_displays_stay_english() {
+        let s = sample_summary(30, &Locale::english());
+        let en = bundle(&s, &Locale::english());
+        for (tag, symptom, note) in [("de", "Beschwerde", "Planziel"), ("ru", "Симптом", "Цель плана")]
+        {
+            let b = bundle(&s, &Locale::parse(tag).unwrap());
+            let entries = b["entry"].as_array().unwrap();
+            assert_eq!(entries.len(), en["entry"].as_array().unwrap().len());
+            let obs = entries
+                .iter()
+                .map(|e| &e["resource"])
+                .find(|r| r["code"]["coding"][0]["code"] == LOINC_SYMPTOM)
+                .unwrap();
+            assert_eq!(obs["code"]["text"], symptom, "{tag}");
+            assert_eq!(obs["code"]["coding"][0]["display"], "Symptom", "{tag}: LOINC display stays English");
+            let json = serde_json::to_string(&b).unwrap();
+            assert!(json.contains(note), "{tag}: intake note");
+            assert!(json.contains("\"display\":\"Kefir intake\""), "{tag}: local display stays");
+            for (a, e) in entries.iter().zip(en["entry"].as_array().unwrap()) {
+                assert_eq!(a["fullUrl"], e["fullUrl"]);
+                assert_eq!(a["resource"]["code"]["coding"], e["resource"]["code"]["coding"]);
+            }
+        }
+    }
 }

@@ -21,7 +21,6 @@ use crate::rules::{Finding, Level};
 use crate::time::Timestamp;
 use crate::vocab::{Severity, Symptom, SymptomEntry};
 
-
 /// Everything a doctor summary shows, for one date range.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
