@@ -277,7 +277,7 @@ fn reports(c: &mut Criterion) {
     g.bench_function("pdf_90d_in_memory", |b| {
         b.iter(|| {
             let s = k.summary(&from90, &to, now, tz).expect("summary");
-            kefir_core::report::pdf::render(&s, Paper::A4).expect("render")
+            kefir_core::report::pdf::render(&s, Paper::A4, &kefir_core::l10n::Locale::english()).expect("render")
         })
     });
     // Five years (the longest summary), summary + render.
@@ -285,7 +285,7 @@ fn reports(c: &mut Criterion) {
     g.bench_function("pdf_5y_in_memory", |b| {
         b.iter(|| {
             let s = k.summary(&from5y, &to, now, tz).expect("summary");
-            kefir_core::report::pdf::render(&s, Paper::A4).expect("render")
+            kefir_core::report::pdf::render(&s, Paper::A4, &kefir_core::l10n::Locale::english()).expect("render")
         })
     });
     // Names and notes in four scripts with Debian's Noto fonts as fallbacks
@@ -300,7 +300,10 @@ fn reports(c: &mut Criterion) {
         let mut s = k.summary(&from90, &to, now, tz).expect("summary");
         s.display_name = Some("Nguyễn Thị Hoa · שרה · 王芳 · سارة".into());
         g.bench_function("pdf_90d_render_any_script_noto", |b| {
-            b.iter(|| kefir_core::report::pdf::render_with_fonts(&s, Paper::A4, &fonts).expect("render"))
+            b.iter(|| {
+                kefir_core::report::pdf::render_with_fonts(&s, Paper::A4, &fonts, &kefir_core::l10n::Locale::english())
+                    .expect("render")
+            })
         });
     }
     g.bench_function("write_pdf_90d", |b| b.iter(|| k.write_pdf(&from90, &to, Paper::A4, &pdf, now, tz).expect("pdf")));
@@ -308,7 +311,7 @@ fn reports(c: &mut Criterion) {
     g.bench_function("fhir_365d_in_memory", |b| {
         b.iter(|| {
             let s = k.summary(&from365, &to, now, tz).expect("summary");
-            kefir_core::report::fhir::to_string(&s).expect("fhir")
+            kefir_core::report::fhir::to_string(&s, &kefir_core::l10n::Locale::english()).expect("fhir")
         })
     });
     g.bench_function("export_backup_in_memory", |b| b.iter(|| k.export_backup(now).expect("export")));

@@ -155,14 +155,15 @@ impl Kefir {
         Ok(())
     }
 
-    /// The summary as PDF bytes, with the fonts of [`Kefir::set_report_fonts`].
+    /// The summary as PDF bytes, with the fonts of [`Kefir::set_report_fonts`],
+    /// headings and labels in [`Kefir::locale`] (the report's language).
     pub fn pdf_bytes(&self, summary: &Summary, paper: Paper) -> Result<Vec<u8>> {
         let paths = self.report_fonts.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let mut fonts = Vec::with_capacity(paths.len());
         for p in &paths {
             fonts.push(read_font(p)?);
         }
-        report::pdf::render_with_fonts(summary, paper, &fonts)
+        report::pdf::render_with_fonts(summary, paper, &fonts, &self.locale())
     }
 
     /// Write every text of the following calls (screen records, findings,
@@ -611,11 +612,13 @@ impl Kefir {
         Ok(ReportRange { from_day: iso_date(from), to_day: iso_date(today) })
     }
 
-    /// The doctor summary for local days `from_day..=to_day` (ISO dates).
+    /// The doctor summary for local days `from_day..=to_day` (ISO dates), its
+    /// texts in [`Kefir::locale`]: the report's language, which the facade
+    /// sets from the call's own `locale` (chosen apart from the app's).
     pub fn summary(&self, from_day: &str, to_day: &str, now: Timestamp, tz: &str) -> Result<Summary> {
         let (first, last) = self.range(from_day, to_day)?;
         let DecidedDay { zone, .. } = self.decided_day(now, tz)?;
-        report::build::build(self.store.conn(), first, last, &zone, now)
+        report::build::build(self.store.conn(), first, last, &zone, now, &self.locale())
     }
 
     /// The summary as a PDF (A4 or US Letter) at `path`.
@@ -636,7 +639,7 @@ impl Kefir {
     pub fn write_fhir(&self, from_day: &str, to_day: &str, path: &Path, now: Timestamp, tz: &str) -> Result<()> {
         check_now(now)?;
         let s = self.summary(from_day, to_day, now, tz)?;
-        self.write_file(path, report::fhir::to_string(&s)?.as_bytes(), "path")
+        self.write_file(path, report::fhir::to_string(&s, &self.locale())?.as_bytes(), "path")
     }
 
     /// Drinks, check-ins, reaction reports and medicine doses as four RFC
@@ -645,6 +648,7 @@ impl Kefir {
     /// is refused); returns their paths in that order.
     pub fn write_csv(&self, from_day: &str, to_day: &str, dir: &Path, tz: &str) -> Result<Vec<String>> {
         let zone = Zone::parse(tz)?;
+        let loc = self.locale();
         let (first, last) = self.range(from_day, to_day)?;
         if last < first {
             return Err(CoreError::invalid("to", "is before from"));
@@ -668,10 +672,10 @@ impl Kefir {
         let reactions = checkin::reactions(c, start, end)?;
         let doses = meds::list(c, start, end)?;
         let (dp, cp, rp, mp) = (name("drinks"), name("checkins"), name("reactions"), name("doses"));
-        self.write_file(&dp, report::csv::drinks(&drinks, &zone).as_bytes(), "dir")?;
-        self.write_file(&cp, report::csv::checkins(&rows, &zone).as_bytes(), "dir")?;
-        self.write_file(&rp, report::csv::reactions(&reactions, &zone).as_bytes(), "dir")?;
-        self.write_file(&mp, report::csv::doses(&doses, &zone).as_bytes(), "dir")?;
+        self.write_file(&dp, report::csv::drinks(&drinks, &zone, &loc).as_bytes(), "dir")?;
+        self.write_file(&cp, report::csv::checkins(&rows, &zone, &loc).as_bytes(), "dir")?;
+        self.write_file(&rp, report::csv::reactions(&reactions, &zone, &loc).as_bytes(), "dir")?;
+        self.write_file(&mp, report::csv::doses(&doses, &zone, &loc).as_bytes(), "dir")?;
         Ok([dp, cp, rp, mp].iter().map(|p| p.display().to_string()).collect())
     }
 

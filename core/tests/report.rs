@@ -305,7 +305,7 @@ fn red_flag_day_shows_the_severe_symptoms_everywhere() {
         assert!(text.contains("Plan STOPPED since 2026-11-17"), "{text}");
         assert!(text.contains("2026-11-17 12:40 EMERGENCY (S5) in a reaction report"), "{text}");
         assert!(text.contains("(severe)"), "{text}");
-        assert!(text.contains("50 ml milk kefir (cow)"), "last drink: {text}");
+        assert!(text.contains("50 ml Cow's milk kefir (shop-bought)"), "last drink: {text}");
         assert!(text.contains("used my inhaler"), "note: {text}");
     }
     let all = pdftotext(&pdf).map(|t| squash(&t));
@@ -521,7 +521,7 @@ fn breaches_notes_and_clearance_appear_in_pdf_and_fhir() {
         assert!(text.contains("Limits not kept (3)"), "{text}");
         assert!(
             text.contains(
-                "2026-11-03 P1: 100 ml milk kefir (cow) (commercial) at 2026-11-03 08:00: ruled out by the screening"
+                "2026-11-03 P1: 100 ml Cow's milk kefir (shop-bought) at 2026-11-03 08:00: ruled out by the screening"
             ),
             "{text}"
         );
@@ -656,7 +656,11 @@ fn every_bundle_is_valid_for_the_hl7_validator_and_fhir_resources() {
     let sample = dir.path().join("sample.json");
     std::fs::write(
         &sample,
-        kefir_core::report::fhir::to_string(&kefir_core::report::sample::sample_summary(90)).unwrap(),
+        kefir_core::report::fhir::to_string(
+            &kefir_core::report::sample::sample_summary(90, &kefir_core::l10n::Locale::english()),
+            &kefir_core::l10n::Locale::english(),
+        )
+        .unwrap(),
     )
     .unwrap();
     paths.push(sample);
@@ -955,7 +959,7 @@ fn each_drink_is_judged_by_the_limit_in_force_when_it_was_drunk() {
             assert!(text.contains("2026-09-06 D3: 150 ml on 2026-09-06: 150 ml by 10:30, over the 120 ml"), "{text}");
             assert!(
                 text.contains(
-                    "2026-09-07 S6: 50 ml water kefir at 2026-09-07 09:00: drunk while the plan was stopped (S6)"
+                    "2026-09-07 S6: 50 ml Water kefir at 2026-09-07 09:00: drunk while the plan was stopped (S6)"
                 ),
                 "{text}"
             );
@@ -1042,4 +1046,48 @@ fn a_course_running_past_the_period_is_clipped_to_it() {
     }
     let w = validate_fhir(&[fhir]);
     assert!(w.is_empty(), "HAPI warnings: {w:?}");
+}
+
+/// The report in the doctor's language: the same demo data written as a
+/// German and a Russian PDF and CSV (the locale the facade passes for the
+/// report), read back with pdftotext and Python's csv module.
+#[test]
+fn report_in_german_and_russian() {
+    let app = demo();
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[&str], &str); 2] = [
+        (
+            "de-AT",
+            &["Kefir-Einführung", "Zeitraum: 20. Oktober 2026 bis 16. November 2026", "Tagesprotokoll"],
+            "Datum|Zeit|Blähbauch",
+        ),
+        (
+            "ru",
+            &["Введение кефира", "Период: 20 октября 2026 г. — 16 ноября 2026 г.", "Дневник по дням"],
+            "Дата|Время|Вздутие живота",
+        ),
+    ];
+    for (tag, needles, header) in cases {
+        app.set_locale(kefir_core::l10n::Locale::parse(tag).unwrap());
+        let pdf = dir.path().join(format!("{tag}.pdf"));
+        app.write_pdf("2026-10-20", "2026-11-16", Paper::A4, &pdf, ts(NOW), TZ).unwrap();
+        if let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) {
+            for n in needles {
+                assert!(text.contains(n), "{tag}: {n:?} in {text}");
+            }
+            assert!(!text.contains("Daily log"), "{tag}: {text}");
+        }
+        let csv_dir = dir.path().join(tag);
+        let files = app.write_csv("2026-10-20", "2026-11-16", &csv_dir, TZ).unwrap();
+        let py = "import csv,sys\nrows=list(csv.reader(open(sys.argv[1],newline='',encoding='utf-8')))\n\
+                  print('|'.join(rows[0][:3]), len(rows))";
+        match std::process::Command::new("python3").arg("-c").arg(py).arg(&files[1]).output() {
+            Ok(o) if o.status.success() => {
+                let out = String::from_utf8(o.stdout).unwrap();
+                assert_eq!(out.trim(), format!("{header} 29"), "{tag}");
+            }
+            other => assert!(!ci(), "python3 csv failed: {other:?}"),
+        }
+    }
+    app.set_locale(kefir_core::l10n::Locale::english());
 }

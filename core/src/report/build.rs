@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::*;
 use crate::error::{CoreError, Result};
 use crate::intake::Drink;
+use crate::l10n::Locale;
 use crate::meds::Dose;
 use crate::plan::{self, DayDecision, DecisionKind};
 use crate::profile::{ClinicianAck, Profile, ProfileVersion};
@@ -69,34 +70,34 @@ fn in_force(versions: &[ProfileVersion], t: Timestamp) -> Option<&ProfileVersion
     versions.iter().rev().find(|v| v.saved_at <= t)
 }
 
-fn describe_change(prev: Option<&Profile>, p: &Profile) -> String {
+fn describe_change(prev: Option<&Profile>, p: &Profile, loc: &Locale) -> String {
     let Some(prev) = prev else {
-        let mut items: Vec<String> = p.conditions.iter().map(|c| c.label(&crate::l10n::Locale::english())).collect();
-        items.extend(p.medicines.iter().map(|m| m.label(&crate::l10n::Locale::english())));
+        let mut items: Vec<String> = p.conditions.iter().map(|c| c.label(loc)).collect();
+        items.extend(p.medicines.iter().map(|m| m.label(loc)));
         return if items.is_empty() {
-            "profile saved: no conditions or medicines".into()
+            loc.t("r-saved-empty")
         } else {
-            format!("profile saved: {}", items.join(", "))
+            loc.tr("r-saved-items", &[("items", items.join(", ").into())])
         };
     };
     let mut parts = Vec::new();
     for c in p.conditions.iter().filter(|c| !prev.conditions.contains(c)) {
-        parts.push(format!("added {}", c.label(&crate::l10n::Locale::english())));
+        parts.push(loc.tr("r-added", &[("item", c.label(loc).into())]));
     }
     for c in prev.conditions.iter().filter(|c| !p.conditions.contains(c)) {
-        parts.push(format!("removed {}", c.label(&crate::l10n::Locale::english())));
+        parts.push(loc.tr("r-removed", &[("item", c.label(loc).into())]));
     }
     for m in p.medicines.iter().filter(|m| !prev.medicines.contains(m)) {
-        parts.push(format!("added {}", m.label(&crate::l10n::Locale::english())));
+        parts.push(loc.tr("r-added", &[("item", m.label(loc).into())]));
     }
     for m in prev.medicines.iter().filter(|m| !p.medicines.contains(m)) {
-        parts.push(format!("removed {}", m.label(&crate::l10n::Locale::english())));
+        parts.push(loc.tr("r-removed", &[("item", m.label(loc).into())]));
     }
     if p.age_band != prev.age_band {
-        parts.push(format!("age band {}", p.age_band.label(&crate::l10n::Locale::english())));
+        parts.push(loc.tr("r-age-band", &[("band", p.age_band.label(loc).into())]));
     }
     if parts.is_empty() {
-        "profile saved again (no change to conditions or medicines)".into()
+        loc.t("r-saved-again")
     } else {
         parts.join("; ")
     }
@@ -106,7 +107,16 @@ fn hm(t: Timestamp, zone: &Zone) -> String {
     t.local(zone).format("%Y-%m-%d %H:%M").to_string()
 }
 
-pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zone, now: Timestamp) -> Result<Summary> {
+/// The summary of local days `first..=last`, its texts (labels, what
+/// happened, spacing rules, advice) in `loc`, the report's language.
+pub(crate) fn build(
+    c: &Connection,
+    first: NaiveDate,
+    last: NaiveDate,
+    zone: &Zone,
+    now: Timestamp,
+    loc: &Locale,
+) -> Result<Summary> {
     if last < first {
         return Err(CoreError::invalid("to", "is before from"));
     }
@@ -144,7 +154,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
                 saved_at: v.saved_at,
                 date: iso_date(v.saved_at.local_date(zone)),
                 before_range: before,
-                what: describe_change(prev, &v.profile),
+                what: describe_change(prev, &v.profile, loc),
             });
         }
         prev = Some(&v.profile);
@@ -262,8 +272,8 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         };
         let mut worst_names: Vec<String> = Vec::new();
         for e in entries.iter().filter(|e| Some(e.severity) == worst && e.severity > Severity::None) {
-            if !worst_names.contains(&e.symptom.label(&crate::l10n::Locale::english())) {
-                worst_names.push(e.symptom.label(&crate::l10n::Locale::english()));
+            if !worst_names.contains(&e.symptom.label(loc)) {
+                worst_names.push(e.symptom.label(loc));
             }
         }
         had_reaction = false;
@@ -289,7 +299,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
                 at: k.at,
                 date: k.day.clone(),
                 symptom: e.symptom,
-                label: e.symptom.label(&crate::l10n::Locale::english()),
+                label: e.symptom.label(loc),
                 snomed: e.symptom.snomed().map(str::to_string),
                 severity: e.severity,
                 whole_day: true,
@@ -302,7 +312,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
                 at: r.at,
                 date: iso_date(r.at.local_date(zone)),
                 symptom: e.symptom,
-                label: e.symptom.label(&crate::l10n::Locale::english()),
+                label: e.symptom.label(loc),
                 snomed: e.symptom.snomed().map(str::to_string),
                 severity: e.severity,
                 whole_day: false,
@@ -321,7 +331,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         dates.dedup();
         symptoms.push(SymptomRow {
             symptom: *s,
-            label: s.label(&crate::l10n::Locale::english()),
+            label: s.label(loc),
             snomed: s.snomed().map(str::to_string),
             days_present: dates.len() as u32,
             worst: reports.iter().map(|r| r.severity).max().unwrap_or(Severity::None),
@@ -336,7 +346,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
     let mut red_flags: Vec<RedFlagRow> = Vec::new();
     let describe = |es: &[SymptomEntry]| {
         es.iter()
-            .map(|e| format!("{} ({})", e.symptom.label(&crate::l10n::Locale::english()), e.severity))
+            .map(|e| format!("{} ({})", e.symptom.label(loc), e.severity.label(loc).to_lowercase()))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -351,7 +361,8 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
                 .filter(|id| crate::rules::RULES.iter().any(|r| r.id == id.as_str()))
                 .map(|id| {
                     let r = rule(id);
-                    format!("{} ({}): {}", r.title, r.id, r.advice)
+                    let title = loc.t(&format!("rule-{}-title", r.id));
+                    format!("{title} ({}): {}", r.id, loc.t(&format!("rule-{}-advice", r.id)))
                 })
                 .collect();
             Ok::<_, CoreError>(RedFlagRow {
@@ -471,8 +482,8 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         start.minus(Duration::hours(crate::meds::MAX_INTERVAL_HOURS as i64 + 6)),
         now.max(end).plus(Duration::hours(1)),
     )?;
-    let courses = courses(&doses, &drinks, start, end, now, zone);
-    let breaches = breaches(&drinks, &days, &versions, &doses, &plan_history, zone);
+    let courses = courses(&doses, &drinks, start, end, now, zone, loc);
+    let breaches = breaches(&drinks, &days, &versions, &doses, &plan_history, zone, loc);
     let notes = notes(c, &drinks, &checkins, &reactions, &doses, &acks, start, end, zone)?;
     let clearance = ack_at_end.map(|a| ClearanceRow {
         at: a.at,
@@ -486,12 +497,14 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         .spacing
         .iter()
         .map(|s| {
-            format!(
-                "{}: kefir {} h after a dose, {} h before the next ({})",
-                s.medicine.label(&crate::l10n::Locale::english()),
-                s.kefir_after_dose_hours,
-                s.kefir_before_dose_hours,
-                s.rule_id
+            loc.tr(
+                "r-spacing",
+                &[
+                    ("med", s.medicine.label(loc).into()),
+                    ("after", s.kefir_after_dose_hours.into()),
+                    ("before", s.kefir_before_dose_hours.into()),
+                    ("rule", s.rule_id.as_str().into()),
+                ],
             )
         })
         .collect();
@@ -500,7 +513,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         .iter()
         .map(|c| CodedItem {
             code: c.as_str().into(),
-            label: c.label(&crate::l10n::Locale::english()),
+            label: c.label(loc),
             snomed: c.snomed().map(str::to_string),
             is_allergy: *c == crate::profile::Condition::MilkProteinAllergy,
         })
@@ -508,12 +521,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
     let medicines = profile
         .medicines
         .iter()
-        .map(|m| CodedItem {
-            code: m.as_str().into(),
-            label: m.label(&crate::l10n::Locale::english()),
-            snomed: None,
-            is_allergy: false,
-        })
+        .map(|m| CodedItem { code: m.as_str().into(), label: m.label(loc), snomed: None, is_allergy: false })
         .collect();
 
     Ok(Summary {
@@ -531,7 +539,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         from_date: iso_date(first),
         to_date: iso_date(last),
         display_name: end_version.or(versions.last()).and_then(|v| v.profile.display_name.clone()),
-        age_band: has_profile.then(|| profile.age_band.label(&crate::l10n::Locale::english())),
+        age_band: has_profile.then(|| profile.age_band.label(loc)),
         screening_level: screening.level,
         findings: if has_profile { screening.findings.clone() } else { Vec::new() },
         constraints: ConstraintsSummary {
@@ -554,7 +562,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         totals,
         kinds,
         sources,
-        disclaimer: DISCLAIMER.into(),
+        disclaimer: loc.t("disclaimer"),
     })
 }
 
@@ -610,6 +618,7 @@ fn courses(
     end: Timestamp,
     now: Timestamp,
     zone: &Zone,
+    loc: &Locale,
 ) -> Vec<MedCourse> {
     let mut groups: Vec<Vec<&Dose>> = Vec::new();
     for d in doses.iter().filter(|d| d.at <= now) {
@@ -650,7 +659,7 @@ fn courses(
                 .count() as u32;
             MedCourse {
                 medicine: first.medicine,
-                label: first.medicine.label(&crate::l10n::Locale::english()),
+                label: first.medicine.label(loc),
                 name: g.iter().rev().find_map(|d| d.name.clone()),
                 first_dose: first.at,
                 last_dose: last.at,
@@ -678,6 +687,7 @@ fn breaches(
     doses: &[Dose],
     stops: &[plan::RangeEvent],
     zone: &Zone,
+    loc: &Locale,
 ) -> Vec<Breach> {
     // The rule ids of the stop in force at `t` (from the plan's events, by
     // the time each was recorded), if the plan was stopped then.
@@ -699,13 +709,22 @@ fn breaches(
     let profile_at = |t: Timestamp| in_force(versions, t).map(|v| &v.profile).unwrap_or(&default);
     let mut out = Vec::new();
     for d in drinks {
-        let what = format!("{} ml {} ({}) at {}", d.ml, kind_text(d.kind), d.source, hm(d.at, zone));
+        let drink = |id: &str| {
+            let source = d.source.label(loc).to_lowercase();
+            let args = [
+                ("ml", d.ml.into()),
+                ("kind", d.kind.label(loc).into()),
+                ("source", source.into()),
+                ("at", hm(d.at, zone).into()),
+            ];
+            loc.tr(id, &args)
+        };
         for id in forbidding_rules(profile_at(d.at), d.kind, d.source) {
             out.push(Breach {
                 at: d.at,
                 date: iso_date(d.at.local_date(zone)),
                 rule_id: id.into(),
-                what: format!("{what}: ruled out by the screening"),
+                what: drink("r-b-ruled-out"),
             });
         }
         // The doses the app looked at when the drink was logged
@@ -718,7 +737,7 @@ fn breaches(
                 at: d.at,
                 date: iso_date(d.at.local_date(zone)),
                 rule_id: f.rule_id.clone(),
-                what: format!("{what}: inside a medicine spacing window"),
+                what: drink("r-b-spacing"),
             });
         }
     }
@@ -742,9 +761,15 @@ fn breaches(
                 at: d.at,
                 date: iso.clone(),
                 rule_id: "D3".into(),
-                what: format!(
-                    "{whole} ml on {iso}: {total} ml by {}, over the {cap} ml limit in force then",
-                    d.at.local(zone).format("%H:%M")
+                what: loc.tr(
+                    "r-b-cap",
+                    &[
+                        ("whole", whole.into()),
+                        ("date", iso.as_str().into()),
+                        ("total", total.into()),
+                        ("at", d.at.local(zone).format("%H:%M").to_string().into()),
+                        ("cap", cap.into()),
+                    ],
                 ),
             });
         }
@@ -756,30 +781,20 @@ fn breaches(
                 at: d.at,
                 date: iso_date(d.at.local_date(zone)),
                 rule_id: ids.first().cloned().unwrap_or_else(|| "D1".into()),
-                what: format!(
-                    "{} ml {} at {}: drunk while the plan was stopped ({})",
-                    d.ml,
-                    kind_text(d.kind),
-                    hm(d.at, zone),
-                    ids.join(", ")
+                what: loc.tr(
+                    "r-b-stopped",
+                    &[
+                        ("ml", d.ml.into()),
+                        ("kind", d.kind.label(loc).into()),
+                        ("at", hm(d.at, zone).into()),
+                        ("rules", ids.join(", ").into()),
+                    ],
                 ),
             });
         }
     }
     crate::sort::sort_by(&mut out, |a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)).then(a.rule_id.cmp(&b.rule_id)));
     out
-}
-
-/// A kind in words, e.g. "milk kefir (cow)".
-pub fn kind_text(k: crate::intake::KefirKind) -> &'static str {
-    use crate::intake::KefirKind as K;
-    match k {
-        K::MilkCow => "milk kefir (cow)",
-        K::MilkGoat => "milk kefir (goat)",
-        K::MilkSheep => "milk kefir (sheep)",
-        K::Water => "water kefir",
-        K::Plant => "plant-based kefir",
-    }
 }
 
 /// Every note typed in the range, oldest first.

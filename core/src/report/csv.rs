@@ -8,6 +8,12 @@
 //! UTF-8 without a byte-order mark; a caller that saves a file meant for
 //! double-clicking into Excel may prepend [`UTF8_BOM`].
 //!
+//! Header texts come from the catalogue (`csv-<column>` in `report.ftl`)
+//! in the caller's locale: English keeps the stable snake_case names below,
+//! German and Russian name the columns in words. The cells stay
+//! language-neutral (codes such as `milk_cow`, `mild`, `S5;S6`, ISO times),
+//! so a file can be read back the same way whatever its header language.
+//!
 //! Formula injection: spreadsheet programs run a cell that starts with `=`,
 //! `+`, `-` or `@` (and some also treat tab, CR and their full-width forms
 //! that way) as a formula, so a note like `=HYPERLINK(...)` could act when the
@@ -18,6 +24,7 @@
 //! one of these characters.
 
 use crate::intake::Drink;
+use crate::l10n::Locale;
 use crate::time::{Timestamp, Zone};
 use crate::vocab::{Severity, Symptom, SymptomEntry};
 
@@ -43,10 +50,11 @@ pub struct CheckinCsvRow {
 /// batch_fermentation_hours, batch_room_temp_c, batch_spoilage_signs`
 /// (`time` with offset, `date` the local day; the batch columns are empty for
 /// commercial kefir; spoilage signs are `;`-separated names).
-pub fn drinks(drinks: &[Drink], zone: &Zone) -> String {
+pub fn drinks(drinks: &[Drink], zone: &Zone, loc: &Locale) -> String {
     let mut out = String::with_capacity(64 + drinks.len() * 96);
-    record(
+    header(
         &mut out,
+        loc,
         &[
             "id",
             "time",
@@ -100,12 +108,12 @@ pub fn drinks(drinks: &[Drink], zone: &Zone) -> String {
 /// named by its stable name (`bloating`, `gas`, ...) holding the severity name
 /// (`none`, `mild`, `moderate`, `severe`), then `bristol` (1-7 or empty) and
 /// `note`.
-pub fn checkins(rows: &[CheckinCsvRow], zone: &Zone) -> String {
+pub fn checkins(rows: &[CheckinCsvRow], zone: &Zone, loc: &Locale) -> String {
     let mut out = String::with_capacity(256 + rows.len() * 160);
     let mut header: Vec<&str> = vec!["date", "time"];
     header.extend(Symptom::ALL.iter().map(|s| s.as_str()));
     header.extend(["bristol", "note"]);
-    record(&mut out, &header);
+    self::header(&mut out, loc, &header);
 
     for r in rows {
         let mut fields: Vec<String> = Vec::with_capacity(header.len());
@@ -130,12 +138,12 @@ pub fn checkins(rows: &[CheckinCsvRow], zone: &Zone) -> String {
 /// Columns: `time, date`, one column per [`Symptom`] (severity name, as in
 /// [`checkins`]), then `level` (info, caution, consult, stop, emergency),
 /// `rule_ids` (`;`-separated, e.g. `S5;S6`) and `note`.
-pub fn reactions(rows: &[crate::checkin::Reaction], zone: &Zone) -> String {
+pub fn reactions(rows: &[crate::checkin::Reaction], zone: &Zone, loc: &Locale) -> String {
     let mut out = String::with_capacity(256 + rows.len() * 160);
     let mut header: Vec<&str> = vec!["time", "date"];
     header.extend(Symptom::ALL.iter().map(|s| s.as_str()));
     header.extend(["level", "rule_ids", "note"]);
-    record(&mut out, &header);
+    self::header(&mut out, loc, &header);
     for r in rows {
         let mut fields: Vec<String> = vec![r.at.rfc3339_in(zone), r.at.local_date(zone).format("%Y-%m-%d").to_string()];
         for &symptom in Symptom::ALL {
@@ -156,9 +164,9 @@ pub fn reactions(rows: &[crate::checkin::Reaction], zone: &Zone) -> String {
 ///
 /// Columns: `id, time, date, medicine` (class: `antibiotic`, ...), `name`
 /// (as the user typed it), `interval_hours` (empty when none), `note`.
-pub fn doses(rows: &[crate::meds::Dose], zone: &Zone) -> String {
+pub fn doses(rows: &[crate::meds::Dose], zone: &Zone, loc: &Locale) -> String {
     let mut out = String::with_capacity(64 + rows.len() * 96);
-    record(&mut out, &["id", "time", "date", "medicine", "name", "interval_hours", "note"]);
+    header(&mut out, loc, &["id", "time", "date", "medicine", "name", "interval_hours", "note"]);
     for d in rows {
         record(
             &mut out,
@@ -174,6 +182,13 @@ pub fn doses(rows: &[crate::meds::Dose], zone: &Zone) -> String {
         );
     }
     out
+}
+
+/// Append the header record: each column's name (`csv-<name>`) in `loc`.
+fn header(out: &mut String, loc: &Locale, names: &[&str]) {
+    let texts: Vec<String> = names.iter().map(|n| loc.t(&format!("csv-{n}"))).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    record(out, &refs);
 }
 
 /// Append one record (fields joined by commas, quoted as needed, CRLF).
@@ -300,7 +315,7 @@ mod tests {
         let zone = Zone::parse("Europe/London").unwrap();
         let list: Vec<Drink> =
             TRICKY.iter().enumerate().map(|(i, n)| drink(i as i64 + 1, "2026-07-01T07:15:00Z", Some(n))).collect();
-        let out = drinks(&list, &zone);
+        let out = drinks(&list, &zone, &Locale::english());
         assert!(out.ends_with("\r\n"));
         let recs = parse(&out);
         assert_eq!(recs.len(), TRICKY.len() + 1);
@@ -319,7 +334,7 @@ mod tests {
     #[test]
     fn local_date_and_offset_follow_the_zone() {
         let ny = Zone::parse("America/New_York").unwrap();
-        let out = drinks(&[drink(7, "2026-01-10T03:30:00Z", None)], &ny);
+        let out = drinks(&[drink(7, "2026-01-10T03:30:00Z", None)], &ny, &Locale::english());
         let recs = parse(&out);
         assert_eq!(recs[1][1], "2026-01-09T22:30:00-05:00");
         assert_eq!(recs[1][2], "2026-01-09");
@@ -341,7 +356,7 @@ mod tests {
         ];
         let list: Vec<Drink> =
             cases.iter().enumerate().map(|(i, (n, _))| drink(i as i64, "2026-01-01T00:00:00Z", Some(n))).collect();
-        let recs = parse(&drinks(&list, &zone));
+        let recs = parse(&drinks(&list, &zone, &Locale::english()));
         for (rec, (_, want)) in recs[1..].iter().zip(cases) {
             assert_eq!(rec[6], want);
         }
@@ -353,7 +368,7 @@ mod tests {
             bristol: None,
             note: Some("@SUM(1,2)".into()),
         };
-        let recs = parse(&checkins(&[row], &zone));
+        let recs = parse(&checkins(&[row], &zone, &Locale::english()));
         assert_eq!(recs[1].last().unwrap(), "'@SUM(1,2)");
     }
 
@@ -370,7 +385,7 @@ mod tests {
             pink_or_orange: false,
             unusual_fizz: true,
         });
-        let recs = parse(&drinks(&[d], &zone));
+        let recs = parse(&drinks(&[d], &zone, &Locale::english()));
         assert_eq!(recs[1][5..], ["homemade", "", "24", "21", "off_smell;unusual_fizz"]);
     }
 
@@ -391,7 +406,7 @@ mod tests {
                 note: Some(note.to_string()),
             })
             .collect();
-        let out = checkins(&rows, &zone);
+        let out = checkins(&rows, &zone, &Locale::english());
         let recs = parse(&out);
         let header = &recs[0];
         assert_eq!(header.len(), 2 + Symptom::ALL.len() + 2);
@@ -413,7 +428,22 @@ mod tests {
     #[test]
     fn empty_logs_have_just_the_header() {
         let zone = Zone::parse("UTC").unwrap();
-        assert_eq!(parse(&drinks(&[], &zone)).len(), 1);
-        assert_eq!(parse(&checkins(&[], &zone)).len(), 1);
+        assert_eq!(parse(&drinks(&[], &zone, &Locale::english())).len(), 1);
+        assert_eq!(parse(&checkins(&[], &zone, &Locale::english())).len(), 1);
+    }
+
+    /// German headers, read back with the RFC 4180 reader above; the cells
+    /// stay codes.
+    #[test]
+    fn headers_in_german_and_russian() {
+        let zone = Zone::parse("UTC").unwrap();
+        let de = Locale::parse("de-DE").unwrap();
+        let recs = parse(&drinks(&[drink(1, "2026-03-01T08:00:00Z", Some("gut"))], &zone, &de));
+        assert_eq!(recs[0][..7], ["ID", "Zeit", "Datum", "ml", "Art", "Herkunft", "Notiz"]);
+        assert_eq!(recs[1][4], "milk_cow");
+        let ru = Locale::parse("ru").unwrap();
+        let recs = parse(&checkins(&[], &zone, &ru));
+        assert_eq!(recs[0][..3], ["Дата", "Время", "Вздутие живота"]);
+        assert_eq!(recs[0].len(), 2 + Symptom::ALL.len() + 2);
     }
 }

@@ -42,12 +42,20 @@
 //! and the entry's content key, so the same summary always gives the same
 //! bundle, byte for byte, and different summaries do not collide.
 //!
+//! Language: every free `text`, note and narrative is written in the
+//! caller's locale (`f-*` and `r-*` messages of `report.ftl`); the `display`
+//! of a coding stays the code system's own (English) display, as FHIR
+//! validators check it (SNOMED CT, LOINC, UCUM, HL7 code systems, and this
+//! app's local codes). See docs/fhir.md.
+//!
 //! Times carry the offset of the summary's time zone at that instant; dates
 //! (intake, Bristol) are the local dates of the summary.
 
 use serde_json::{json, Value};
 
 use crate::error::{CoreError, Result};
+use crate::l10n::Locale;
+use crate::report::pdf::{short_date, source_word};
 use crate::report::{CodedItem, MedCourse, NoteRow, RedFlagRow, Summary, SymptomReport};
 use crate::time::{Timestamp, Zone};
 use crate::vocab::Labelled;
@@ -99,20 +107,21 @@ const UUID_NAMESPACE: [u8; 16] =
 ///
 /// An unknown `time_zone` (which the store never writes) falls back to UTC
 /// offsets: the instants stay correct, only their written offset changes.
-pub fn bundle(summary: &Summary) -> Value {
+pub fn bundle(summary: &Summary, loc: &Locale) -> Value {
     let zone = Zone::parse(&summary.time_zone).unwrap_or_else(|_| Zone::utc());
-    Builder::new(summary, zone).build()
+    Builder::new(summary, zone, loc).build()
 }
 
 /// [`bundle`] as pretty-printed JSON. Object keys come out in alphabetical
 /// order (serde_json without `preserve_order`); FHIR JSON does not depend on
 /// property order.
-pub fn to_string(summary: &Summary) -> Result<String> {
-    serde_json::to_string_pretty(&bundle(summary)).map_err(|e| CoreError::Internal(format!("FHIR JSON: {e}")))
+pub fn to_string(summary: &Summary, loc: &Locale) -> Result<String> {
+    serde_json::to_string_pretty(&bundle(summary, loc)).map_err(|e| CoreError::Internal(format!("FHIR JSON: {e}")))
 }
 
 struct Builder<'a> {
     s: &'a Summary,
+    loc: &'a Locale,
     zone: Zone,
     seed: String,
     patient_url: String,
@@ -122,7 +131,7 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(s: &'a Summary, zone: Zone) -> Self {
+    fn new(s: &'a Summary, zone: Zone, loc: &'a Locale) -> Self {
         let seed = format!(
             "{}|{}|{}|{}",
             s.generated_at.millis(),
@@ -132,7 +141,7 @@ impl<'a> Builder<'a> {
         );
         // The database's stable random id: the same patient in every export.
         let patient_url = format!("urn:uuid:{}", s.patient_id);
-        Builder { s, zone, seed, patient_url, entries: Vec::new(), used_notes: vec![false; s.notes.len()] }
+        Builder { s, loc, zone, seed, patient_url, entries: Vec::new(), used_notes: vec![false; s.notes.len()] }
     }
 
     fn time(&self, t: Timestamp) -> String {
@@ -141,6 +150,35 @@ impl<'a> Builder<'a> {
 
     fn patient_ref(&self) -> Value {
         json!({ "reference": self.patient_url })
+    }
+
+    fn t(&self, id: &str) -> String {
+        self.loc.t(id)
+    }
+
+    /// A final Observation about the patient with one local code: its
+    /// `display` (the local code system's, English) and a `text` in the
+    /// report's language.
+    fn local_observation(&self, code: &str, display: &str, text: String) -> Value {
+        json!({
+            "resourceType": "Observation",
+            "status": "final",
+            "code": { "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": code, "display": display }], "text": text },
+            "subject": self.patient_ref()
+        })
+    }
+
+    /// "reason (rules S5, S6)" or the reason alone.
+    fn rule_note(&self, reason: &str, rule_ids: &[String]) -> String {
+        if rule_ids.is_empty() {
+            reason.to_string()
+        } else {
+            self.loc.tr("f-rules", &[("reason", reason.into()), ("rules", rule_ids.join(", ").into())])
+        }
+    }
+
+    fn decision_text(&self, d: crate::plan::DecisionKind) -> String {
+        self.t(&format!("r-ev-{}", d.as_str()))
     }
 
     /// Add an entry whose fullUrl and id derive from `key`. Every
@@ -153,7 +191,7 @@ impl<'a> Builder<'a> {
         }
         resource["text"] = json!({
             "status": "generated",
-            "div": format!("<div xmlns=\"http://www.w3.org/1999/xhtml\">{}</div>", xml_escape(&narrative(&resource)))
+            "div": format!("<div xmlns=\"http://www.w3.org/1999/xhtml\">{}</div>", xml_escape(&narrative(&resource, self.loc)))
         });
         resource["id"] = Value::String(url["urn:uuid:".len()..].to_string());
         self.entries.push(json!({ "fullUrl": url, "resource": resource }));
@@ -197,84 +235,53 @@ impl<'a> Builder<'a> {
         if let Some(p) = &s.plan_status {
             // The status in force at the range end, from the plan's events
             // (also when the range starts after the stop or pause).
-            let obs = json!({
-                "resourceType": "Observation",
-                "status": "final",
-                "code": {
-                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": "plan-status", "display": "Kefir plan status" }],
-                    "text": "Kefir introduction plan status at the end of the period"
-                },
-                "subject": self.patient_ref(),
-                "effectivePeriod": { "start": p.since, "end": s.to_date },
-                "valueCodeableConcept": {
-                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": format!("plan-status-{}", p.status) }],
-                    "text": p.status
-                },
-                "note": [{ "text": rule_note(&p.reason, &p.rule_ids) }]
+            let mut obs = self.local_observation("plan-status", "Kefir plan status", self.t("f-plan-status"));
+            obs["effectivePeriod"] = json!({ "start": p.since, "end": s.to_date });
+            obs["valueCodeableConcept"] = json!({
+                "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": format!("plan-status-{}", p.status) }],
+                "text": self.t(&format!("r-status-{}", p.status))
             });
+            obs["note"] = json!([{ "text": self.rule_note(&p.reason, &p.rule_ids) }]);
             self.push(&format!("plan-status|{}|{}", p.since, p.status), obs);
         }
         for (i, e) in s.plan_events.iter().enumerate() {
-            let obs = json!({
-                "resourceType": "Observation",
-                "status": "final",
-                "code": {
-                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": "plan-event", "display": "Kefir plan event" }],
-                    "text": "Kefir introduction plan event"
-                },
-                "subject": self.patient_ref(),
-                "effectiveDateTime": e.date,
-                "valueCodeableConcept": {
-                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": format!("plan-{}", e.decision.as_str()) }],
-                    "text": e.decision.as_str().replace('_', " ")
-                },
-                "component": [{
-                    "code": { "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": "plan-target" }], "text": "Target for the day" },
-                    "valueQuantity": { "value": e.target_ml, "unit": "mL", "system": UCUM, "code": "mL" }
-                }],
-                "note": [{ "text": rule_note(&e.reason, &e.rule_ids) }]
+            let mut obs = self.local_observation("plan-event", "Kefir plan event", self.t("f-plan-event"));
+            obs["effectiveDateTime"] = json!(e.date);
+            obs["valueCodeableConcept"] = json!({
+                "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": format!("plan-{}", e.decision.as_str()) }],
+                "text": self.decision_text(e.decision)
             });
+            obs["component"] = json!([{
+                "code": { "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": "plan-target" }], "text": self.t("f-target") },
+                "valueQuantity": ml(e.target_ml)
+            }]);
+            obs["note"] = json!([{ "text": self.rule_note(&e.reason, &e.rule_ids) }]);
             self.push(&format!("plan|{i}|{}|{}", e.date, e.decision.as_str()), obs);
         }
         for (i, b) in s.breaches.iter().enumerate() {
-            let obs = json!({
-                "resourceType": "Observation",
-                "status": "final",
-                "code": {
-                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": "limit-breach", "display": "Kefir limit not kept" }],
-                    "text": "Kefir limit from the screening not kept"
-                },
-                "subject": self.patient_ref(),
-                "effectiveDateTime": self.time(b.at),
-                "valueCodeableConcept": {
-                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": format!("rule-{}", b.rule_id) }],
-                    "text": format!("{} ({})", b.what, b.rule_id)
-                }
+            let mut obs = self.local_observation("limit-breach", "Kefir limit not kept", self.t("f-breach"));
+            obs["effectiveDateTime"] = json!(self.time(b.at));
+            obs["valueCodeableConcept"] = json!({
+                "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": format!("rule-{}", b.rule_id) }],
+                "text": format!("{} ({})", b.what, b.rule_id)
             });
             self.push(&format!("breach|{i}|{}|{}", b.at.millis(), b.rule_id), obs);
         }
         for day in &s.days {
             if day.intake_ml > 0 {
-                let mut obs = json!({
-                    "resourceType": "Observation",
-                    "status": "final",
-                    "category": [coded(OBSERVATION_CATEGORY, "social-history", "Social History")],
-                    "code": {
-                        "coding": [
-                            { "system": LOCAL_CODE_SYSTEM, "code": INTAKE_CODE, "display": "Kefir intake" },
-                            { "system": FOODEX2_SYSTEM, "code": FOODEX2_KEFIR, "display": "Kefir" }
-                        ],
-                        "text": "Kefir intake"
-                    },
-                    "subject": self.patient_ref(),
-                    "effectiveDateTime": day.date,
-                    "valueQuantity": { "value": day.intake_ml, "unit": "mL", "system": UCUM, "code": "mL" }
-                });
+                let mut obs = self.local_observation(INTAKE_CODE, "Kefir intake", self.t("f-intake"));
+                obs["code"]["coding"]
+                    .as_array_mut()
+                    .expect("coding list")
+                    .push(json!({ "system": FOODEX2_SYSTEM, "code": FOODEX2_KEFIR, "display": "Kefir" }));
+                obs["category"] = json!([coded(OBSERVATION_CATEGORY, "social-history", "Social History")]);
+                obs["effectiveDateTime"] = json!(day.date);
+                obs["valueQuantity"] = ml(day.intake_ml);
                 let mut notes = Vec::new();
                 if let Some(target) = day.target_ml {
-                    let decision =
-                        day.decision.map(|d| format!(" ({})", d.as_str().replace('_', " "))).unwrap_or_default();
-                    notes.push(json!({ "text": format!("Plan target {target} mL{decision}.") }));
+                    let decision = day.decision.map(|d| format!(" ({})", self.decision_text(d))).unwrap_or_default();
+                    let text = self.loc.tr("f-target-note", &[("ml", target.into()), ("event", decision.into())]);
+                    notes.push(json!({ "text": text }));
                 }
                 notes.extend(self.notes_for("drink", |n| n.date == day.date));
                 if !notes.is_empty() {
@@ -283,18 +290,11 @@ impl<'a> Builder<'a> {
                 self.push(&format!("intake|{}", day.date), obs);
             }
             if let Some(b) = day.bristol.filter(|b| (1..=7).contains(b)) {
-                let mut obs = json!({
-                    "resourceType": "Observation",
-                    "status": "final",
-                    "category": [coded(OBSERVATION_CATEGORY, "survey", "Survey")],
-                    "code": {
-                        "coding": [{ "system": SNOMED, "code": SNOMED_BRISTOL, "display": "Bristol stool form score" }],
-                        "text": "Bristol stool form score"
-                    },
-                    "subject": self.patient_ref(),
-                    "effectiveDateTime": day.date,
-                    "valueInteger": b
-                });
+                let mut obs = self.local_observation(SNOMED_BRISTOL, "Bristol stool form score", self.t("f-bristol"));
+                obs["code"]["coding"][0]["system"] = json!(SNOMED);
+                obs["category"] = json!([coded(OBSERVATION_CATEGORY, "survey", "Survey")]);
+                obs["effectiveDateTime"] = json!(day.date);
+                obs["valueInteger"] = json!(b);
                 let notes = self.notes_for("check-in", |n| n.date == day.date);
                 if !notes.is_empty() {
                     obs["note"] = Value::Array(notes);
@@ -312,17 +312,10 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let n = &s.notes[i];
-            let obs = json!({
-                "resourceType": "Observation",
-                "status": "final",
-                "code": {
-                    "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": "diary-note", "display": "Diary note" }],
-                    "text": format!("Diary note ({})", n.source)
-                },
-                "subject": self.patient_ref(),
-                "effectiveDateTime": if n.source == "check-in" { n.date.clone() } else { self.time(n.at) },
-                "valueString": n.text
-            });
+            let text = self.loc.tr("f-note", &[("with", source_word(self.loc, &n.source).into())]);
+            let mut obs = self.local_observation("diary-note", "Diary note", text);
+            obs["effectiveDateTime"] = json!(if n.source == "check-in" { n.date.clone() } else { self.time(n.at) });
+            obs["valueString"] = json!(n.text);
             self.push(&format!("note|{i}|{}", n.at.millis()), obs);
         }
 
@@ -382,19 +375,12 @@ impl<'a> Builder<'a> {
     /// Pregnancy, breastfeeding, avoiding alcohol: a reported status, not a
     /// problem-list Condition. No standard code is cited here, so local code and text.
     fn status_observation(&mut self, item: &CodedItem) {
-        let r = json!({
-            "resourceType": "Observation",
-            "status": "final",
-            "category": [coded(OBSERVATION_CATEGORY, "social-history", "Social History")],
-            "code": {
-                "coding": [{ "system": LOCAL_CODE_SYSTEM, "code": format!("status-{}", item.code) }],
-                "text": item.label
-            },
-            "subject": self.patient_ref(),
-            "performer": [self.patient_ref()],
-            "effectiveDateTime": self.time(self.s.generated_at),
-            "valueBoolean": true
-        });
+        let mut r = self.local_observation(&format!("status-{}", item.code), "", item.label.clone());
+        r["code"]["coding"][0].as_object_mut().expect("coding").remove("display");
+        r["category"] = json!([coded(OBSERVATION_CATEGORY, "social-history", "Social History")]);
+        r["performer"] = json!([self.patient_ref()]);
+        r["effectiveDateTime"] = json!(self.time(self.s.generated_at));
+        r["valueBoolean"] = json!(true);
         self.push(&format!("status|{}", item.code), r);
     }
 
@@ -414,23 +400,26 @@ impl<'a> Builder<'a> {
         }
         let outside = match (c.doses_before, c.doses_after) {
             (0, 0) => String::new(),
-            (b, a) => format!("; {b} dose(s) before and {a} after the period"),
+            (b, a) => self.loc.tr("f-outside", &[("before", b.into()), ("after", a.into())]),
         };
-        let mut dosage = json!({
-            "text": match c.interval_hours {
-                Some(h) => format!(
-                    "Every {h} h; {} doses logged in the period, from {} to {}{outside}",
-                    c.doses, c.first_local, c.last_local
-                ),
-                None => format!("{} doses logged in the period, from {} to {}{outside}", c.doses, c.first_local, c.last_local),
-            }
-        });
+        let every = c.interval_hours.map(|h| self.loc.tr("f-every", &[("h", h.into())])).unwrap_or_default();
+        let text = self.loc.tr(
+            "f-dosage",
+            &[
+                ("every", every.into()),
+                ("n", c.doses.into()),
+                ("first", c.first_local.as_str().into()),
+                ("last", c.last_local.as_str().into()),
+                ("outside", outside.into()),
+            ],
+        );
+        let mut dosage = json!({ "text": text });
         if let Some(h) = c.interval_hours {
             dosage["timing"] = json!({ "repeat": { "frequency": 1, "period": h, "periodUnit": "h" } });
         }
         let spacing = match (&c.rule_id, c.drinks_in_window) {
-            (Some(id), 0) => format!("Kefir spacing ({id}) kept: no drink inside a window."),
-            (Some(id), n) => format!("Kefir spacing ({id}) missed: {n} drink(s) inside a window."),
+            (Some(id), 0) => self.loc.tr("f-spacing-kept", &[("rule", id.as_str().into())]),
+            (Some(id), n) => self.loc.tr("f-spacing-missed", &[("rule", id.as_str().into()), ("n", n.into())]),
             (None, _) => String::new(),
         };
         let (first, last) = (c.first_dose, c.last_dose);
@@ -462,7 +451,7 @@ impl<'a> Builder<'a> {
             .iter()
             .filter(|e| e.severity > Severity::None)
             .map(|e| {
-                let mut v = json!({ "text": e.symptom.label(&crate::l10n::Locale::english()) });
+                let mut v = json!({ "text": e.symptom.label(self.loc) });
                 if let Some(code) = manifestation_snomed(e.symptom) {
                     v["coding"] = json!([snomed_coding(code)]);
                 }
@@ -474,10 +463,13 @@ impl<'a> Builder<'a> {
         }
         let worst = r.symptoms.iter().map(|e| e.severity).max().unwrap_or(Severity::None);
         let mut reaction = json!({
-            "substance": kefir_concept(),
+            "substance": kefir_concept(self.loc),
             "manifestation": manifestations,
             "onset": self.time(r.at),
-            "description": rule_note(&format!("Reported by the user in a {}: {}.", r.source, r.what), &r.rule_ids)
+            "description": self.rule_note(
+                &self.loc.tr("f-reported-in", &[("source", source_word(self.loc, &r.source).into()), ("what", r.what.as_str().into())]),
+                &r.rule_ids
+            )
         });
         if worst > Severity::None {
             reaction["severity"] = Value::String(worst.as_str().to_string());
@@ -490,7 +482,7 @@ impl<'a> Builder<'a> {
                 "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "unconfirmed", "Unconfirmed"),
             "type": "allergy",
             "category": ["food"],
-            "code": kefir_concept(),
+            "code": kefir_concept(self.loc),
             "patient": self.patient_ref(),
             "onsetDateTime": self.time(r.at),
             "recordedDate": self.time(r.at),
@@ -529,7 +521,7 @@ impl<'a> Builder<'a> {
             value["coding"] = json!([snomed_coding(code)]);
         }
         let (sev_code, sev_display) = severity_snomed(r.severity);
-        let mut severity = json!({ "text": r.severity.as_str() });
+        let mut severity = json!({ "text": r.severity.label(self.loc).to_lowercase() });
         if let Some(code) = sev_code {
             severity["coding"] = json!([{ "system": SNOMED, "code": code, "display": sev_display }]);
         }
@@ -540,7 +532,7 @@ impl<'a> Builder<'a> {
             "category": [coded(SYMPTOM_CATEGORY_SYSTEM, "symptom", "Symptom")],
             "code": {
                 "coding": [{ "system": LOINC, "code": LOINC_SYMPTOM, "display": "Symptom" }],
-                "text": "Symptom"
+                "text": self.t("f-symptom")
             },
             "subject": self.patient_ref(),
             "effectiveDateTime": effective,
@@ -550,7 +542,7 @@ impl<'a> Builder<'a> {
             "component": [{
                 "code": {
                     "coding": [{ "system": LOINC, "code": LOINC_SEVERITY, "display": "Severity of symptoms" }],
-                    "text": "Severity"
+                    "text": self.t("f-severity")
                 },
                 "valueCodeableConcept": severity
             }]
@@ -569,8 +561,8 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// A one-line human-readable summary of a resource for its narrative.
-fn narrative(r: &Value) -> String {
+/// A one-line human-readable summary of a resource for its narrative, in `loc`.
+fn narrative(r: &Value, loc: &Locale) -> String {
     let str_at = |path: &[&str]| -> Option<String> {
         let mut v = r;
         for p in path {
@@ -579,7 +571,7 @@ fn narrative(r: &Value) -> String {
         match v {
             Value::String(s) => Some(s.clone()),
             Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(if *b { "yes".into() } else { "no".into() }),
+            Value::Bool(b) => Some(loc.t(if *b { "f-yes" } else { "f-no" })),
             _ => None,
         }
     };
@@ -587,7 +579,7 @@ fn narrative(r: &Value) -> String {
     let rt = r["resourceType"].as_str().unwrap_or("Resource");
     match rt {
         "Patient" => {
-            parts.push("Patient (self-reported data)".into());
+            parts.push(loc.t("f-patient"));
             if let Some(n) =
                 str_at(&["name", "0", "text"]).or_else(|| r["name"][0]["text"].as_str().map(str::to_string))
             {
@@ -595,15 +587,18 @@ fn narrative(r: &Value) -> String {
             }
         }
         "MedicationStatement" => {
-            parts.push(format!("Medicine: {}", str_at(&["medicationCodeableConcept", "text"]).unwrap_or_default()));
-            parts.push(format!("status {}", str_at(&["status"]).unwrap_or_default()));
+            let name = str_at(&["medicationCodeableConcept", "text"]).unwrap_or_default();
+            parts.push(loc.tr("f-medicine", &[("name", name.into())]));
+            let status = str_at(&["status"]).unwrap_or_default();
+            parts.push(loc.tr("f-status", &[("status", loc.t(&format!("f-st-{status}")).into())]));
             if let Some(d) = r["dosage"][0]["text"].as_str() {
                 parts.push(d.to_string());
             }
         }
         "AllergyIntolerance" | "Condition" => {
-            parts.push(format!("{rt}: {}", str_at(&["code", "text"]).unwrap_or_default()));
-            parts.push("reported by the patient, unconfirmed".into());
+            let what = loc.t(if rt == "Condition" { "f-condition" } else { "f-allergy" });
+            parts.push(format!("{what}: {}", str_at(&["code", "text"]).unwrap_or_default()));
+            parts.push(loc.t("f-unconfirmed"));
             if let Some(d) = r["reaction"][0]["description"].as_str() {
                 parts.push(d.to_string());
             }
@@ -622,10 +617,10 @@ fn narrative(r: &Value) -> String {
                 parts.push(v);
             }
             if let Some(c) = r["component"][0]["valueCodeableConcept"]["text"].as_str() {
-                parts.push(format!("severity {c}"));
+                parts.push(loc.tr("f-severity-of", &[("severity", c.into())]));
             }
             if let Some(t) = str_at(&["effectiveDateTime"]) {
-                parts.push(t);
+                parts.push(if t.len() == 10 { short_date(loc, &t) } else { t });
             }
         }
     }
@@ -638,24 +633,20 @@ fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-/// "reason (S5, S6)" or the reason alone.
-fn rule_note(reason: &str, rule_ids: &[String]) -> String {
-    if rule_ids.is_empty() {
-        reason.to_string()
-    } else {
-        format!("{reason} (rules {})", rule_ids.join(", "))
-    }
+/// A volume in UCUM millilitres.
+fn ml(v: u32) -> Value {
+    json!({ "value": v, "unit": "mL", "system": UCUM, "code": "mL" })
 }
 
 /// Kefir as a substance: no SNOMED CT concept (safety-evidence.md, "Coding
 /// for doctor exports"), so a local code mapped to EFSA FoodEx2 A02NV.
-fn kefir_concept() -> Value {
+fn kefir_concept(loc: &Locale) -> Value {
     json!({
         "coding": [
             { "system": LOCAL_CODE_SYSTEM, "code": "kefir", "display": "Kefir" },
             { "system": FOODEX2_SYSTEM, "code": FOODEX2_KEFIR, "display": "Kefir" }
         ],
-        "text": "Kefir"
+        "text": loc.t("f-kefir")
     })
 }
 
@@ -832,8 +823,8 @@ mod tests {
 
     #[test]
     fn bundle_structure_counts_and_codes() {
-        let s = sample_summary(60);
-        let b = bundle(&s);
+        let s = sample_summary(60, &Locale::english());
+        let b = bundle(&s, &Locale::english());
         assert_eq!(b["resourceType"], "Bundle");
         assert_eq!(b["type"], "collection");
         assert!(
@@ -931,7 +922,7 @@ mod tests {
 
     #[test]
     fn references_resolve_inside_the_bundle_and_ids_are_uuids() {
-        let b = bundle(&sample_summary(90));
+        let b = bundle(&sample_summary(90, &Locale::english()), &Locale::english());
         let mut urls = BTreeSet::new();
         for e in b["entry"].as_array().unwrap() {
             let url = e["fullUrl"].as_str().unwrap();
@@ -953,12 +944,12 @@ mod tests {
 
     #[test]
     fn deterministic_and_distinct() {
-        let s = sample_summary(30);
-        assert_eq!(to_string(&s).unwrap(), to_string(&s).unwrap());
+        let s = sample_summary(30, &Locale::english());
+        assert_eq!(to_string(&s, &Locale::english()).unwrap(), to_string(&s, &Locale::english()).unwrap());
         let mut other = s.clone();
         other.display_name = Some("Someone Else".into());
-        let a = bundle(&s);
-        let b = bundle(&other);
+        let a = bundle(&s, &Locale::english());
+        let b = bundle(&other, &Locale::english());
         assert_ne!(a["id"], b["id"]);
         let ids = |b: &Value| -> BTreeSet<String> {
             b["entry"].as_array().unwrap().iter().skip(1).map(|e| e["fullUrl"].as_str().unwrap().to_string()).collect()
@@ -970,10 +961,10 @@ mod tests {
 
     #[test]
     fn anonymous_patient_has_no_name() {
-        let mut s = sample_summary(3);
+        let mut s = sample_summary(3, &Locale::english());
         s.display_name = None;
         s.age_band = None;
-        let b = bundle(&s);
+        let b = bundle(&s, &Locale::english());
         let p = resources(&b, "Patient")[0];
         assert!(p.get("name").is_none());
         assert!(p.get("extension").is_none());
@@ -983,9 +974,9 @@ mod tests {
 
     #[test]
     fn unknown_zone_falls_back_to_utc_offsets() {
-        let mut s = sample_summary(3);
+        let mut s = sample_summary(3, &Locale::english());
         s.time_zone = "Mars/Olympus".into();
-        let b = bundle(&s);
+        let b = bundle(&s, &Locale::english());
         let t = b["timestamp"].as_str().unwrap();
         assert!(t.ends_with("+00:00"), "{t}");
         assert_eq!(Timestamp::parse_rfc3339(t), Some(s.generated_at));
@@ -994,7 +985,7 @@ mod tests {
     #[test]
     fn offsets_follow_dst() {
         // 90 days from 2026-01-05 crosses the UK spring change on 2026-03-29.
-        let b = bundle(&sample_summary(90));
+        let b = bundle(&sample_summary(90, &Locale::english()), &Locale::english());
         let mut offsets = BTreeMap::new();
         for o in resources(&b, "Observation") {
             // (the plan-status Observation has an effectivePeriod of dates)
@@ -1021,16 +1012,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut files = Vec::new();
         for (name, s) in [
-            ("sample90.json", sample_summary(90)),
+            ("sample90.json", sample_summary(90, &Locale::english())),
             ("anon1.json", {
-                let mut s = sample_summary(1);
+                let mut s = sample_summary(1, &Locale::english());
                 s.display_name = None;
                 s.age_band = None;
                 s
             }),
         ] {
             let path = dir.path().join(name);
-            std::fs::write(&path, to_string(&s).unwrap()).unwrap();
+            std::fs::write(&path, to_string(&s, &Locale::english()).unwrap()).unwrap();
             files.push(path);
         }
         let python = std::env::var("KEFIR_PYTHON").unwrap_or_else(|_| "python3".to_string());
@@ -1051,6 +1042,35 @@ mod tests {
                 let text = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
                 assert!(o.status.success(), "validate_bundle.py failed:\n{text}");
                 eprintln!("{text}");
+            }
+        }
+    }
+
+    /// A German and a Russian bundle: free texts and narratives in that
+    /// language, codings with their code systems' English displays, and the
+    /// same codes and entries as the English bundle.
+    #[test]
+    fn texts_follow_the_locale_and_displays_stay_english() {
+        let s = sample_summary(30, &Locale::english());
+        let en = bundle(&s, &Locale::english());
+        for (tag, symptom, note) in [("de", "Beschwerde", "Planziel"), ("ru", "Симптом", "Цель плана")]
+        {
+            let b = bundle(&s, &Locale::parse(tag).unwrap());
+            let entries = b["entry"].as_array().unwrap();
+            assert_eq!(entries.len(), en["entry"].as_array().unwrap().len());
+            let obs = entries
+                .iter()
+                .map(|e| &e["resource"])
+                .find(|r| r["code"]["coding"][0]["code"] == LOINC_SYMPTOM)
+                .unwrap();
+            assert_eq!(obs["code"]["text"], symptom, "{tag}");
+            assert_eq!(obs["code"]["coding"][0]["display"], "Symptom", "{tag}: LOINC display stays English");
+            let json = serde_json::to_string(&b).unwrap();
+            assert!(json.contains(note), "{tag}: intake note");
+            assert!(json.contains("\"display\":\"Kefir intake\""), "{tag}: local display stays");
+            for (a, e) in entries.iter().zip(en["entry"].as_array().unwrap()) {
+                assert_eq!(a["fullUrl"], e["fullUrl"]);
+                assert_eq!(a["resource"]["code"]["coding"], e["resource"]["code"]["coding"]);
             }
         }
     }

@@ -1,6 +1,16 @@
 //! The doctor summary: one plain data record (`Summary`) built from the
 //! store, and renderers that turn it into a PDF, a FHIR R4 bundle and CSV.
-//! Renderers are pure functions of the record.
+//! Renderers are pure functions of the record and a `Locale`.
+//!
+//! Language: the record is built in the REPORT locale (chosen apart from
+//! the app's, so a German-speaking user can hand an English summary to a
+//! doctor abroad): labels, "what" texts, spacing rules, advice and the
+//! disclaimer (message `disclaimer`) are catalogue text in that locale
+//! (`core/locales/*/report.ftl`, `vocab.ftl`, `rules.ftl`). Codes stay codes:
+//! rule ids, SNOMED CT, `DecisionKind`, plan status (`active`...), and the
+//! `source` of red flags and notes (`check-in`, `reaction report`, `drink`...),
+//! which the renderers turn into words in their own locale argument. Plan
+//! reasons come from the plan's stored events as they are.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,10 +20,6 @@ use crate::profile::MedClass;
 use crate::rules::{Finding, Level};
 use crate::time::Timestamp;
 use crate::vocab::{Severity, Symptom, SymptomEntry};
-
-/// Shown on every summary and export that gives advice.
-pub const DISCLAIMER: &str = "Patient-reported data recorded in the Kefir Start app. \
-The app gives general guidance and is not a diagnosis; it does not replace a clinician.";
 
 /// Everything a doctor summary shows, for one date range.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -76,6 +82,7 @@ pub struct Summary {
     pub totals: Totals,
     pub kinds: Vec<KindRow>,
     pub sources: Vec<SourceRow>,
+    /// The `disclaimer` message in the report's locale.
     pub disclaimer: String,
 }
 

@@ -44,11 +44,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, Result};
 use crate::intake::{KefirKind, Source};
+use crate::l10n::{Arg, Locale};
 use crate::plan::DecisionKind;
-use crate::report::{Summary, DISCLAIMER};
+use crate::report::Summary;
 use crate::rules::Level;
 use crate::time::{Timestamp, Zone};
-use crate::vocab::Severity;
+use crate::vocab::{Labelled, Severity};
 
 /// Paper size of the PDF.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -71,13 +72,14 @@ impl Paper {
     }
 }
 
-/// Render the summary as a PDF document.
+/// Render the summary as a PDF document, every heading, label and
+/// explanation in `loc` (the report's language; see `report.ftl`).
 ///
 /// Fails with [`CoreError::Invalid`] if the summary's time zone is not a
 /// valid IANA name, and with [`CoreError::Internal`] if the embedded font
 /// cannot be read (a build defect).
-pub fn render(summary: &Summary, paper: Paper) -> Result<Vec<u8>> {
-    render_with_fonts(summary, paper, &[])
+pub fn render(summary: &Summary, paper: Paper, loc: &Locale) -> Result<Vec<u8>> {
+    render_with_fonts(summary, paper, &[], loc)
 }
 
 /// [`render`] with fallback fonts (TrueType/OpenType/collection file bytes,
@@ -87,12 +89,14 @@ pub fn render(summary: &Summary, paper: Paper) -> Result<Vec<u8>> {
 /// Characters no font has are drawn as `?` (their code point kept in the
 /// text layer and listed in the footer). A fallback that is not a font:
 /// InvalidInput `fonts`.
-pub fn render_with_fonts(summary: &Summary, paper: Paper, fallback: &[Vec<u8>]) -> Result<Vec<u8>> {
+pub fn render_with_fonts(summary: &Summary, paper: Paper, fallback: &[Vec<u8>], loc: &Locale) -> Result<Vec<u8>> {
     let zone = Zone::parse(&summary.time_zone)?;
     let fonts = load_fonts(fallback)?;
     let mut doc = Doc::new(&fonts, paper);
+    doc.continued = loc.tr("r-continued", &[("title", "{}".into())]);
+    doc.more = loc.tr("r-more", &[("n", "{}".into())]);
     let summary = &isolate_user_text(summary);
-    let ctx = Ctx::new(summary, zone);
+    let ctx = Ctx::new(summary, zone, loc);
     first_page(&mut doc, &ctx);
     appendix(&mut doc, &ctx);
     footers(&mut doc, &ctx);
@@ -100,12 +104,10 @@ pub fn render_with_fonts(summary: &Summary, paper: Paper, fallback: &[Vec<u8>]) 
 }
 
 /// " (2 before it, 3 after it)" for the doses of a course outside the period.
-fn outside(c: &crate::report::MedCourse) -> String {
+fn outside(c: &crate::report::MedCourse, loc: &Locale) -> String {
     match (c.doses_before, c.doses_after) {
         (0, 0) => String::new(),
-        (b, 0) => format!(" ({b} before it)"),
-        (0, a) => format!(" ({a} after it)"),
-        (b, a) => format!(" ({b} before it, {a} after it)"),
+        (b, a) => loc.tr("r-outside", &[("before", b.into()), ("after", a.into())]),
     }
 }
 
@@ -308,6 +310,10 @@ struct Doc<'f> {
     y: f32,
     /// Characters no font had (drawn as `?`, kept in the text layer).
     missing: std::collections::BTreeSet<char>,
+    /// "{ $title } (continued)" and "… and { $n } more" in the report's
+    /// language, `{}` standing for the title or the number.
+    continued: String,
+    more: String,
 }
 
 /// Round to 1/100 pt so coordinates stay short in the content stream.
@@ -319,7 +325,8 @@ impl<'f> Doc<'f> {
     fn new(fonts: &'f Fonts<'f>, paper: Paper) -> Doc<'f> {
         let (w, h) = paper.size();
         let used = fonts.faces.iter().map(|_| Usage::new()).collect();
-        Doc { fonts, w, h, pages: vec![Content::new()], cur: 0, used, y: 0.0, missing: Default::default() }
+        let (missing, continued, more) = (Default::default(), String::new(), String::new());
+        Doc { fonts, w, h, pages: vec![Content::new()], cur: 0, used, y: 0.0, missing, continued, more }
     }
 
     fn content_w(&self) -> f32 {
@@ -621,7 +628,8 @@ impl<'f> Doc<'f> {
         self.table_header(cols, &widths, pad);
         for (i, (row, (lines, h))) in rows.iter().zip(layouts).enumerate() {
             if self.ensure(h) {
-                self.text(MARGIN, self.y + 9.0, H3, &format!("{title} (continued)"));
+                let head = self.continued.replace("{}", title);
+                self.text(MARGIN, self.y + 9.0, H3, &head);
                 self.y += 14.0;
                 self.table_header(cols, &widths, pad);
             }
@@ -655,7 +663,7 @@ impl<'f> Doc<'f> {
         self.fill_rect(MARGIN, self.y, widths.iter().sum(), h, HEADER_BG);
         let mut x = MARGIN;
         for (col, w) in cols.iter().zip(widths) {
-            let label = self.fit(TABLE_HEAD, col.title, w - 2.0 * pad);
+            let label = self.fit(TABLE_HEAD, &col.title, w - 2.0 * pad);
             match col.align {
                 Align::Left => self.text(x + pad, self.y + pad + TABLE_HEAD.size + 1.0, TABLE_HEAD, &label),
                 Align::Right => self.text_right(x + w - pad, self.y + pad + TABLE_HEAD.size + 1.0, TABLE_HEAD, &label),
@@ -819,7 +827,9 @@ impl<'f> Doc<'f> {
             pdf.stream(cmap_id, &cmap_data).filter(Filter::FlateDecode);
         }
 
-        let title = format!("Kefir introduction: doctor summary {} to {}", ctx.s.from_date, ctx.s.to_date);
+        let title = ctx
+            .loc
+            .tr("r-doc-title", &[("from", ctx.s.from_date.as_str().into()), ("to", ctx.s.to_date.as_str().into())]);
         let producer = format!("Kefir Start {}", ctx.s.app_version);
         let mut info = pdf.document_info(info_id);
         info.title(TextStr(&title)).creator(TextStr(&producer)).producer(TextStr(&producer));
@@ -854,13 +864,15 @@ enum Align {
 }
 
 struct Col {
-    title: &'static str,
+    title: String,
     width: f32,
     align: Align,
     wrap: bool,
 }
 
-const fn col(title: &'static str, width: f32, align: Align, wrap: bool) -> Col {
+/// A column whose header is the message `id` of `loc` (empty id: no header).
+fn col(loc: &Locale, id: &str, width: f32, align: Align, wrap: bool) -> Col {
+    let title = if id.is_empty() { String::new() } else { loc.t(id) };
     Col { title, width, align, wrap }
 }
 
@@ -893,17 +905,18 @@ impl<T: Into<String>> From<T> for Cell {
 struct Ctx<'a> {
     s: &'a Summary,
     zone: Zone,
-    disclaimer: &'a str,
+    loc: &'a Locale,
+    disclaimer: String,
     /// Local dates of red flags (for the chart).
     red_flag_dates: Vec<String>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(s: &'a Summary, zone: Zone) -> Ctx<'a> {
-        let disclaimer = if s.disclaimer.trim().is_empty() { DISCLAIMER } else { s.disclaimer.as_str() };
+    fn new(s: &'a Summary, zone: Zone, loc: &'a Locale) -> Ctx<'a> {
+        let disclaimer = if s.disclaimer.trim().is_empty() { loc.t("disclaimer") } else { s.disclaimer.clone() };
         let red_flag_dates =
             s.red_flags.iter().map(|r| r.at.local_date(&zone).format("%Y-%m-%d").to_string()).collect();
-        Ctx { s, zone, disclaimer, red_flag_dates }
+        Ctx { s, zone, loc, disclaimer, red_flag_dates }
     }
 
     /// A local time with its offset, e.g. `2026-03-20 20:30 +00:00`.
@@ -911,52 +924,69 @@ impl<'a> Ctx<'a> {
         t.local(&self.zone).format("%Y-%m-%d %H:%M %:z").to_string()
     }
 
+    fn t(&self, id: &str) -> String {
+        self.loc.t(id)
+    }
+
+    fn tr(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.loc.tr(id, args)
+    }
+
+    /// An ISO date in this language's short numeric form (ISO in English).
+    fn date(&self, iso: &str) -> String {
+        short_date(self.loc, iso)
+    }
+
     fn patient(&self) -> String {
         let name = self.s.display_name.as_deref().map(str::trim).filter(|n| !n.is_empty());
         let band = self.s.age_band.as_deref().map(str::trim).filter(|b| !b.is_empty());
         match (name, band) {
-            (Some(n), Some(b)) => format!("{n} · age band: {b}"),
+            (Some(n), Some(b)) => self.tr("r-patient", &[("name", n.into()), ("band", b.into())]),
             (Some(n), None) => n.to_string(),
-            (None, Some(b)) => format!("Name not given · age band: {b}"),
-            (None, None) => "Name and age band not given".to_string(),
+            (None, Some(b)) => self.tr("r-patient-noname", &[("band", b.into())]),
+            (None, None) => self.t("r-patient-none"),
         }
     }
 }
 
-fn level_upper(l: Level) -> String {
-    l.as_str().to_ascii_uppercase()
-}
-
-fn decision_label(d: DecisionKind) -> String {
-    d.as_str().replace('_', " ")
-}
-
-fn kind_label(k: KefirKind) -> &'static str {
-    match k {
-        KefirKind::MilkCow => "Milk kefir (cow)",
-        KefirKind::MilkGoat => "Milk kefir (goat)",
-        KefirKind::MilkSheep => "Milk kefir (sheep)",
-        KefirKind::Water => "Water kefir",
-        KefirKind::Plant => "Plant-based kefir",
+/// An ISO date (`2026-03-01`) in the language's short numeric form
+/// (`r-date`: ISO in English, `01.03.2026` in German and Russian); other
+/// text unchanged.
+pub(crate) fn short_date(loc: &Locale, iso: &str) -> String {
+    let mut it = iso.splitn(3, '-');
+    match (it.next(), it.next(), it.next()) {
+        (Some(y), Some(m), Some(d)) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            loc.tr("r-date", &[("y", y.into()), ("m", m.into()), ("d", d.into())])
+        }
+        _ => iso.to_string(),
     }
 }
 
-fn source_label(s: Source) -> &'static str {
-    match s {
-        Source::Homemade => "Homemade",
-        Source::Commercial => "Commercial",
-    }
+/// A level as the report writes it (short, e.g. `consult`).
+fn level_word(loc: &Locale, l: Level) -> String {
+    loc.t(&format!("r-level-{}", l.as_str()))
 }
 
-const BRISTOL: [&str; 7] = [
-    "Separate hard lumps",
-    "Lumpy, sausage-shaped",
-    "Sausage with cracks",
-    "Smooth, soft sausage",
-    "Soft blobs, clear edges",
-    "Mushy, ragged edges",
-    "Watery, no solid pieces",
-];
+fn level_upper(loc: &Locale, l: Level) -> String {
+    level_word(loc, l).to_uppercase()
+}
+
+/// A severity in running text, lower case (`mild`).
+fn sev_word(loc: &Locale, s: Severity) -> String {
+    s.label(loc).to_lowercase()
+}
+
+fn decision_label(loc: &Locale, d: DecisionKind) -> String {
+    loc.t(&format!("r-ev-{}", d.as_str()))
+}
+
+fn kind_label(loc: &Locale, k: KefirKind) -> String {
+    k.label(loc)
+}
+
+fn source_label(loc: &Locale, s: Source) -> String {
+    s.label(loc)
+}
 
 fn pct(part: u32, whole: u32) -> u32 {
     if whole == 0 {
@@ -972,24 +1002,27 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
     let right = w - MARGIN;
     let mut y = MARGIN;
 
-    doc.text(MARGIN, y + TITLE.size, TITLE, "Kefir introduction – doctor summary");
+    doc.text(MARGIN, y + TITLE.size, TITLE, &ctx.t("r-title"));
     y += TITLE.size + 14.0;
     doc.text(MARGIN, y, BODY_BOLD, &doc.fit(BODY_BOLD, &ctx.patient(), doc.content_w()));
     y += 13.0;
-    let period = format!(
-        "Period: {} to {} ({} day{})",
-        s.from_date,
-        s.to_date,
-        s.totals.days,
-        if s.totals.days == 1 { "" } else { "s" }
+    let period = ctx.tr(
+        "r-period",
+        &[
+            ("from", ctx.loc.date(&s.from_date).into()),
+            ("to", ctx.loc.date(&s.to_date).into()),
+            ("days", s.totals.days.into()),
+        ],
     );
     doc.text(MARGIN, y, BODY, &period);
     y += 11.0;
-    let meta = format!(
-        "Times in {} · generated {} · Kefir Start app version {}",
-        s.time_zone,
-        ctx.time(s.generated_at),
-        s.app_version
+    let meta = ctx.tr(
+        "r-meta",
+        &[
+            ("zone", s.time_zone.as_str().into()),
+            ("at", ctx.time(s.generated_at).into()),
+            ("version", s.app_version.as_str().into()),
+        ],
     );
     doc.text(MARGIN, y, SMALL, &doc.fit(SMALL, &meta, doc.content_w()));
     y += 10.0;
@@ -1000,27 +1033,27 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
         .days
         .iter()
         .find(|d| d.intake_ml == t.max_day_ml && t.max_day_ml > 0)
-        .map(|d| format!("on {}", d.date))
-        .unwrap_or_else(|| "no intake".to_string());
-    let tiles: [(&str, String, String); 6] = [
+        .map(|d| ctx.tr("r-tile-on", &[("date", ctx.date(&d.date).into())]))
+        .unwrap_or_else(|| ctx.t("r-tile-no-intake"));
+    let tiles: [(String, String, String); 6] = [
+        (ctx.t("r-tile-total"), format!("{} ml", t.total_ml), ctx.tr("r-tile-drinks", &[("n", t.drinks.into())])),
         (
-            "Total intake",
-            format!("{} ml", t.total_ml),
-            format!("{} drink{}", t.drinks, if t.drinks == 1 { "" } else { "s" }),
-        ),
-        (
-            "Days with intake",
+            ctx.t("r-tile-days"),
             format!("{} / {}", t.days_with_intake, t.days),
-            format!("{}% of days", pct(t.days_with_intake, t.days)),
+            ctx.tr("r-tile-pct-days", &[("pct", pct(t.days_with_intake, t.days).into())]),
         ),
-        ("Mean per day", format!("{} ml", t.mean_ml_on_intake_days), "intake days only".to_string()),
-        ("Highest day", format!("{} ml", t.max_day_ml), max_date),
+        (ctx.t("r-tile-mean"), format!("{} ml", t.mean_ml_on_intake_days), ctx.t("r-tile-mean-sub")),
+        (ctx.t("r-tile-max"), format!("{} ml", t.max_day_ml), max_date),
         (
-            "Check-in adherence",
+            ctx.t("r-tile-adherence"),
             format!("{}%", t.checkin_adherence_pct),
-            format!("{} of {} days", t.checkin_days, t.days),
+            ctx.tr("r-tile-of-days", &[("n", t.checkin_days.into()), ("days", t.days.into())]),
         ),
-        ("Days on target", format!("{} / {}", t.days_on_target, t.days_with_target), "within 10% of plan".to_string()),
+        (
+            ctx.t("r-tile-on-target"),
+            format!("{} / {}", t.days_on_target, t.days_with_target),
+            ctx.t("r-tile-on-target-sub"),
+        ),
     ];
     let gap = 6.0;
     let tile_w = (doc.content_w() - gap * 5.0) / 6.0;
@@ -1051,9 +1084,10 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
         Some(p) => {
             let ids = if p.rule_ids.is_empty() { String::new() } else { format!(" ({})", p.rule_ids.join(", ")) };
             let why = if p.reason.trim().is_empty() { String::new() } else { format!(": {}", p.reason.trim()) };
-            format!("Plan {} since {}{}{}", p.status.to_uppercase(), p.since, why, ids)
+            let status = ctx.t(&format!("r-status-{}", p.status)).to_uppercase();
+            ctx.tr("r-plan-line", &[("status", status.into()), ("since", ctx.date(&p.since).into())]) + &why + &ids
         }
-        None => "No introduction plan in this period.".to_string(),
+        None => ctx.t("r-no-plan"),
     };
     let plan_color = match s.plan_status.as_ref().map(|p| p.status.as_str()) {
         Some("stopped") => RED_FLAG,
@@ -1065,33 +1099,35 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
     // Reported by the user: conditions and allergies, profile changes, clearance.
     let mut reported: Vec<(Rgb, Vec<String>)> = Vec::new();
     if !s.has_profile {
-        reported.push(wrap(doc, MUTED, "No profile had been saved by the end of this period."));
+        reported.push(wrap(doc, MUTED, &ctx.t("r-no-profile")));
     } else {
         let conditions: Vec<String> = s
             .conditions
             .iter()
-            .map(|c| if c.is_allergy { format!("{} (allergy)", c.label) } else { c.label.clone() })
+            .map(|c| {
+                if c.is_allergy {
+                    ctx.tr("r-allergy-item", &[("item", c.label.as_str().into())])
+                } else {
+                    c.label.clone()
+                }
+            })
             .collect();
-        let text = if conditions.is_empty() { "none".to_string() } else { conditions.join("; ") };
-        reported.push(wrap(doc, INK, &format!("Conditions and allergies: {text}")));
+        let text = if conditions.is_empty() { ctx.t("r-none") } else { conditions.join("; ") };
+        reported.push(wrap(doc, INK, &ctx.tr("r-conditions-line", &[("list", text.into())])));
     }
     for ch in &s.profile_changes {
-        let when = if ch.before_range { format!("in force from {}", ch.date) } else { format!("changed {}", ch.date) };
-        reported.push(wrap(doc, MUTED, &format!("Profile {when}: {}", ch.what)));
+        let id = if ch.before_range { "r-profile-from" } else { "r-profile-changed" };
+        let line = ctx.tr(id, &[("date", ctx.date(&ch.date).into()), ("what", ch.what.as_str().into())]);
+        reported.push(wrap(doc, MUTED, &line));
     }
     if let Some(c) = &s.clearance {
-        let note = c.note.as_deref().map(|n| format!(" Note: \u{201c}{n}\u{201d}")).unwrap_or_default();
-        reported.push(wrap(
-            doc,
-            level_color(Level::Consult),
-            &format!(
-                "Clinician clearance reported by the user on {} for {} (not verified by the app).{note}",
-                c.date,
-                c.rule_ids.join(", ")
-            ),
-        ));
+        let note =
+            c.note.as_deref().map(|n| format!(" {}", ctx.tr("r-note", &[("note", n.into())]))).unwrap_or_default();
+        let line =
+            ctx.tr("r-clearance-line", &[("date", ctx.date(&c.date).into()), ("rules", c.rule_ids.join(", ").into())]);
+        reported.push(wrap(doc, level_color(Level::Consult), &(line + &note)));
     } else if s.constraints.clinician_clearance_needed {
-        reported.push(wrap(doc, level_color(Level::Consult), "Clinician clearance needed; none recorded by the user."));
+        reported.push(wrap(doc, level_color(Level::Consult), &ctx.t("r-clearance-needed")));
     }
 
     // Medicines with dates.
@@ -1103,37 +1139,42 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
                 Some(n) => format!("{n} ({})", c.label),
                 None => c.label.clone(),
             };
-            let every = c.interval_hours.map(|h| format!(", every {h} h")).unwrap_or_default();
+            let every = c.interval_hours.map(|h| ctx.tr("r-med-every", &[("h", h.into())])).unwrap_or_default();
             let spacing = match (&c.rule_id, c.drinks_in_window) {
-                (Some(id), 0) => format!("; kefir spacing kept ({id})"),
-                (Some(id), n) => format!("; kefir spacing missed by {n} drink{} ({id})", if n == 1 { "" } else { "s" }),
+                (Some(id), 0) => ctx.tr("r-med-kept", &[("rule", id.as_str().into())]),
+                (Some(id), n) => ctx.tr("r-med-missed", &[("n", n.into()), ("rule", id.as_str().into())]),
                 (None, _) => String::new(),
             };
-            let state = if c.active { "ongoing" } else { "completed" };
-            let text = format!(
-                "{name}: {} dose{} in the period{}, first {}, last {}{every}, {state}{spacing}",
-                c.doses,
-                if c.doses == 1 { "" } else { "s" },
-                outside(c),
-                c.first_local,
-                c.last_local,
+            let state = ctx.t(if c.active { "r-ongoing" } else { "r-completed" });
+            let text = ctx.tr(
+                "r-med-line",
+                &[
+                    ("name", name.into()),
+                    ("n", c.doses.into()),
+                    ("outside", outside(c, ctx.loc).into()),
+                    ("first", c.first_local.as_str().into()),
+                    ("last", c.last_local.as_str().into()),
+                    ("every", every.into()),
+                    ("state", state.into()),
+                    ("spacing", spacing.into()),
+                ],
             );
             wrap(doc, if c.drinks_in_window > 0 { level_color(Level::Caution) } else { INK }, &text)
         })
         .collect();
     for m in s.medicines.iter().filter(|m| !s.courses.iter().any(|c| c.medicine.as_str() == m.code)) {
-        medicines.push(wrap(doc, INK, &format!("{}: listed in the profile, no doses logged", m.label)));
+        medicines.push(wrap(doc, INK, &ctx.tr("r-med-no-doses", &[("name", m.label.as_str().into())])));
     }
 
     // Red flags in context.
     let flags: Vec<(Rgb, Vec<String>)> =
-        s.red_flags.iter().map(|r| wrap(doc, level_color(r.level), &flag_text(r))).collect();
+        s.red_flags.iter().map(|r| wrap(doc, level_color(r.level), &flag_text(r, ctx.loc))).collect();
 
     // Limits not kept.
     let breaches: Vec<(Rgb, Vec<String>)> = s
         .breaches
         .iter()
-        .map(|b| wrap(doc, level_color(Level::Caution), &format!("{} {}: {}", b.date, b.rule_id, b.what)))
+        .map(|b| wrap(doc, level_color(Level::Caution), &format!("{} {}: {}", ctx.date(&b.date), b.rule_id, b.what)))
         .collect();
 
     // Screening findings.
@@ -1141,17 +1182,21 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
     crate::sort::sort_by_key(&mut findings, |f| std::cmp::Reverse(f.level)); // stable: most serious first
     let finding_items: Vec<(Rgb, Vec<String>)> = findings
         .iter()
-        .map(|f| wrap(doc, level_color(f.level), &format!("{} {}: {}", f.rule_id, f.level, f.title)))
+        .map(|f| {
+            let line = format!("{} {}: {}", f.rule_id, level_word(ctx.loc, f.level), rule_title(ctx.loc, &f.rule_id));
+            wrap(doc, level_color(f.level), &line)
+        })
         .collect();
 
     let heading_h = 17.0;
     type Items = Vec<(Rgb, Vec<String>)>;
-    let mut sections: Vec<(String, Items, &str)> = vec![
-        ("Reported by the user".to_string(), reported, "Nothing reported."),
-        (format!("Medicines ({})", medicines.len()), medicines, "None reported in this period."),
-        (format!("Red flags ({})", s.red_flags.len()), flags, "None recorded in this period."),
-        (format!("Limits not kept ({})", s.breaches.len()), breaches, "None: every drink kept the limits in force."),
-        (String::new(), finding_items, "No screening findings."),
+    let count = |id: &str, n: usize| ctx.tr(id, &[("n", (n as i64).into())]);
+    let mut sections: Vec<(String, Items, String)> = vec![
+        (ctx.t("r-h-reported"), reported, ctx.t("r-nothing-reported")),
+        (count("r-h-medicines", medicines.len()), medicines, ctx.t("r-none-reported-period")),
+        (count("r-h-red-flags", s.red_flags.len()), flags, ctx.t("r-none-recorded-period")),
+        (count("r-h-breaches", s.breaches.len()), breaches, ctx.t("r-no-breaches")),
+        (String::new(), finding_items, ctx.t("r-no-findings")),
     ];
     // Share the lines: every section gets what it needs if it can, else a
     // fair share (water-filling); the rest goes to the appendix.
@@ -1189,20 +1234,17 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
     for (k, (title, items, empty)) in sections.iter_mut().enumerate() {
         if title.is_empty() {
             // Screening, with its badge.
-            let badge = level_upper(s.screening_level);
-            doc.text(MARGIN, y + 11.0, H2, "Screening");
-            let bx = MARGIN + doc.width(H2, "Screening") + 8.0;
+            let badge = level_upper(ctx.loc, s.screening_level);
+            let screening = ctx.t("r-h-screening");
+            doc.text(MARGIN, y + 11.0, H2, &screening);
+            let bx = MARGIN + doc.width(H2, &screening) + 8.0;
             let bw = doc.width(BODY_BOLD, &badge) + 10.0;
             doc.fill_rect(bx, y + 1.0, bw, 13.0, level_color(s.screening_level));
             doc.text(bx + 5.0, y + 11.0, Style { color: WHITE, ..BODY_BOLD }, &badge);
             let note = if s.has_profile {
-                format!(
-                    "overall level from {} finding{}",
-                    s.findings.len(),
-                    if s.findings.len() == 1 { "" } else { "s" }
-                )
+                ctx.tr("r-screening-note", &[("n", (s.findings.len() as i64).into())])
             } else {
-                "no profile saved by the end of the period".to_string()
+                ctx.t("r-screening-no-profile")
             };
             doc.text(bx + bw + 8.0, y + 11.0, SMALL, &note);
         } else {
@@ -1220,26 +1262,51 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
 /// A red flag in context: local time, level and rules, each symptom with its
 /// severity, where it was reported, the last drink before it, the user's
 /// note, and what the app told them.
-fn flag_text(r: &crate::report::RedFlagRow) -> String {
-    let mut t =
-        format!("{} {} ({}) in a {}: {}.", r.local_time, level_upper(r.level), r.rule_ids.join(", "), r.source, r.what);
+fn flag_text(r: &crate::report::RedFlagRow, loc: &Locale) -> String {
+    let mut t = loc.tr(
+        "r-flag",
+        &[
+            ("time", r.local_time.as_str().into()),
+            ("level", level_upper(loc, r.level).into()),
+            ("rules", r.rule_ids.join(", ").into()),
+            ("source", source_word(loc, &r.source).into()),
+            ("what", r.what.as_str().into()),
+        ],
+    );
+    t.push(' ');
     match &r.last_drink {
-        Some(d) => t.push_str(&format!(
-            " Last drink before: {}, {} ml {} ({}).",
-            d.local_time,
-            d.ml,
-            kind_label(d.kind).to_lowercase(),
-            source_label(d.source).to_lowercase()
+        Some(d) => t.push_str(&loc.tr(
+            "r-flag-drink",
+            &[
+                ("time", d.local_time.as_str().into()),
+                ("ml", d.ml.into()),
+                ("kind", kind_label(loc, d.kind).into()),
+                ("source", source_label(loc, d.source).to_lowercase().into()),
+            ],
         )),
-        None => t.push_str(" No drink in the 48 h before."),
+        None => t.push_str(&loc.t("r-flag-no-drink")),
     }
     if let Some(n) = &r.note {
-        t.push_str(&format!(" Note: \u{201c}{n}\u{201d}."));
+        t.push(' ');
+        t.push_str(&loc.tr("r-note", &[("note", n.as_str().into())]));
+        t.push('.');
     }
     if !r.advice.is_empty() {
-        t.push_str(&format!(" The app said: {}", r.advice.join(" ")));
+        t.push(' ');
+        t.push_str(&loc.tr("r-flag-said", &[("advice", r.advice.join(" ").into())]));
     }
     t
+}
+
+/// Where a red flag or note was written (`check-in`, `reaction report`,
+/// `drink`, ...: codes of the summary) in `loc`.
+pub(crate) fn source_word(loc: &Locale, code: &str) -> String {
+    loc.t(&format!("r-src-{}", code.replace(' ', "-")))
+}
+
+/// A rule's title in `loc` (message `rule-<ID>-title`, rules.ftl).
+pub(crate) fn rule_title(loc: &Locale, id: &str) -> String {
+    loc.t(&format!("rule-{id}-title"))
 }
 
 /// Draw items (coloured square + wrapped lines) within `budget` lines;
@@ -1263,7 +1330,7 @@ fn bullet_list(
         // Keep one line for the "more" note unless this is the last item.
         let room = if rest > 1 { budget.saturating_sub(used + 1) } else { budget.saturating_sub(used) };
         if lines.len() > room {
-            let note = format!("… and {rest} more: see the full list in the appendix.");
+            let note = doc.more.replace("{}", &rest.to_string());
             doc.text(indent, y + BODY.size, Style { color: MUTED, ..BODY }, &note);
             return y + line_h;
         }
@@ -1286,7 +1353,7 @@ fn nice_step(max: u32) -> u32 {
 fn chart(doc: &mut Doc, ctx: &Ctx<'_>, top: f32, bottom: f32) {
     let s = ctx.s;
     let (left_edge, right) = (MARGIN, doc.w - MARGIN);
-    doc.text(left_edge, top + 11.0, H3, "Daily kefir intake (ml) against the plan target, with symptoms");
+    doc.text(left_edge, top + 11.0, H3, &ctx.t("r-chart-title"));
 
     // Legend.
     let ly = top + 25.0;
@@ -1294,25 +1361,28 @@ fn chart(doc: &mut Doc, ctx: &Ctx<'_>, top: f32, bottom: f32) {
     let legend = style(Face::Regular, 7.5, INK);
     doc.fill_rect(lx, ly - 6.5, 8.0, 7.0, BAR);
     lx += 11.0;
-    doc.text(lx, ly, legend, "Intake");
-    lx += doc.width(legend, "Intake") + 10.0;
+    let intake = ctx.t("r-chart-intake");
+    doc.text(lx, ly, legend, &intake);
+    lx += doc.width(legend, &intake) + 10.0;
     doc.line(lx, ly - 3.0, lx + 12.0, ly - 3.0, 1.4, TARGET);
     lx += 15.0;
-    doc.text(lx, ly, legend, "Plan target");
-    lx += doc.width(legend, "Plan target") + 12.0;
-    doc.text(lx, ly, SMALL, "Worst symptom:");
-    lx += doc.width(SMALL, "Worst symptom:") + 5.0;
+    let target = ctx.t("r-chart-target");
+    doc.text(lx, ly, legend, &target);
+    lx += doc.width(legend, &target) + 12.0;
+    let worst = ctx.t("r-chart-worst");
+    doc.text(lx, ly, SMALL, &worst);
+    lx += doc.width(SMALL, &worst) + 5.0;
     for sev in [Severity::None, Severity::Mild, Severity::Moderate, Severity::Severe] {
         doc.dot(lx + 3.0, ly - 3.0, severity_radius(sev), severity_color(sev));
         lx += 9.0;
-        let label = if sev == Severity::None { "none" } else { sev.as_str() };
-        doc.text(lx, ly, legend, label);
-        lx += doc.width(legend, label) + 8.0;
+        let label = sev_word(ctx.loc, sev);
+        doc.text(lx, ly, legend, &label);
+        lx += doc.width(legend, &label) + 8.0;
     }
     doc.triangle(lx + 3.5, ly - 3.0, 3.5, RED_FLAG);
     lx += 10.0;
-    doc.text(lx, ly, legend, "Red flag");
-    doc.text_right(right, ly, SMALL, "no dot: no check-in");
+    doc.text(lx, ly, legend, &ctx.t("r-chart-red-flag"));
+    doc.text_right(right, ly, SMALL, &ctx.t("r-chart-no-dot"));
 
     // Plot area.
     let plot_left = left_edge + 30.0;
@@ -1323,12 +1393,7 @@ fn chart(doc: &mut Doc, ctx: &Ctx<'_>, top: f32, bottom: f32) {
     let plot_h = plot_bottom - plot_top;
     let n = s.days.len();
     if n == 0 {
-        doc.text_center(
-            (plot_left + plot_right) / 2.0,
-            (plot_top + plot_bottom) / 2.0,
-            BODY,
-            "No days in this period.",
-        );
+        doc.text_center((plot_left + plot_right) / 2.0, (plot_top + plot_bottom) / 2.0, BODY, &ctx.t("r-no-days"));
         return;
     }
 
@@ -1435,7 +1500,7 @@ fn chart(doc: &mut Doc, ctx: &Ctx<'_>, top: f32, bottom: f32) {
         Some(k) => {
             for (i, d) in dates.iter().enumerate().step_by(k) {
                 if let Some(d) = d {
-                    marks.push((i, d.format("%d %b").to_string()));
+                    marks.push((i, day_month(ctx.loc, *d)));
                 }
             }
         }
@@ -1448,7 +1513,7 @@ fn chart(doc: &mut Doc, ctx: &Ctx<'_>, top: f32, bottom: f32) {
                 .collect();
             let thin = starts.len().div_ceil(max_labels).max(1);
             for (i, d) in starts.into_iter().step_by(thin) {
-                marks.push((i, d.format("%b %Y").to_string()));
+                marks.push((i, month_year(ctx.loc, d)));
             }
         }
     }
@@ -1479,22 +1544,23 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         .map(|f| {
             vec![
                 Cell::from(f.rule_id.as_str()),
-                Cell::dotted(f.level.as_str(), level_color(f.level)),
-                Cell::from(format!("{}. {}", f.title.trim_end_matches('.'), f.advice)),
+                Cell::dotted(level_word(ctx.loc, f.level), level_color(f.level)),
+                Cell::from(format!("{}. {}", rule_title(ctx.loc, &f.rule_id).trim_end_matches('.'), f.advice)),
                 Cell::muted(f.source.as_str()),
             ]
         })
         .collect();
+    let l = ctx.loc;
     doc.table(
-        &format!("Screening findings (overall: {})", s.screening_level),
+        &ctx.tr("r-h-findings", &[("level", level_word(l, s.screening_level).into())]),
         &[
-            col("Rule", 34.0, left, false),
-            col("Level", 66.0, left, false),
-            col("Finding and advice", 265.0, left, true),
-            col("Source", 0.0, left, true),
+            col(l, "r-c-rule", 34.0, left, false),
+            col(l, "r-c-level", 66.0, left, false),
+            col(l, "r-c-finding", 265.0, left, true),
+            col(l, "r-c-source", 0.0, left, true),
         ],
         &rows,
-        "No screening findings.",
+        &ctx.t("r-no-findings"),
     );
 
     let rows: Vec<Vec<Cell>> = s
@@ -1503,22 +1569,22 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         .map(|r| {
             vec![
                 Cell::from(ctx.time(r.at)),
-                Cell::dotted(r.level.as_str(), level_color(r.level)),
+                Cell::dotted(level_word(l, r.level), level_color(r.level)),
                 Cell::from(r.rule_ids.join(", ")),
-                Cell::from(flag_text(r)),
+                Cell::from(flag_text(r, l)),
             ]
         })
         .collect();
     doc.table(
-        "Red flags in context",
+        &ctx.t("r-h-flags-context"),
         &[
-            col("Time", 100.0, left, true),
-            col("Level", 64.0, left, false),
-            col("Rules", 44.0, left, true),
-            col("What was reported, the last drink, the note and what the app said", 0.0, left, true),
+            col(l, "r-c-time", 100.0, left, true),
+            col(l, "r-c-level", 64.0, left, false),
+            col(l, "r-c-rules", 44.0, left, true),
+            col(l, "r-c-flag", 0.0, left, true),
         ],
         &rows,
-        "None recorded in this period.",
+        &ctx.t("r-none-recorded-period"),
     );
 
     let rows: Vec<Vec<Cell>> = s
@@ -1526,38 +1592,40 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         .iter()
         .map(|d| {
             let checkin = match (d.worst_severity, &d.worst_symptom) {
-                (None, _) => Cell::muted("no check-in"),
+                (None, _) => Cell::muted(ctx.t("r-no-checkin")),
                 (Some(Severity::None), _) | (Some(_), None) => {
-                    Cell::dotted("no symptoms", severity_color(Severity::None))
+                    Cell::dotted(ctx.t("r-no-symptoms"), severity_color(Severity::None))
                 }
-                (Some(sev), Some(name)) => Cell::dotted(format!("{sev}: {name}"), severity_color(sev)),
+                (Some(sev), Some(name)) => Cell::dotted(format!("{}: {name}", sev_word(l, sev)), severity_color(sev)),
             };
             let decision = d.decision.map(|x| {
                 let ids = if d.rule_ids.is_empty() { String::new() } else { format!(" ({})", d.rule_ids.join(", ")) };
-                Cell::from(format!("{}{ids}", decision_label(x)))
+                Cell::from(format!("{}{ids}", decision_label(l, x)))
             });
             vec![
-                Cell::from(d.date.as_str()),
+                Cell::from(ctx.date(&d.date)),
                 Cell::from(d.intake_ml.to_string()),
                 d.target_ml.map(|t| Cell::from(t.to_string())).unwrap_or_else(|| Cell::muted("–")),
-                decision.unwrap_or_else(|| Cell::muted("no plan")),
+                decision.unwrap_or_else(|| Cell::muted(ctx.t("r-no-plan-cell"))),
                 checkin,
-                d.bristol.map(|b| Cell::from(format!("type {b}"))).unwrap_or_else(|| Cell::muted("–")),
+                d.bristol
+                    .map(|b| Cell::from(ctx.tr("r-bristol-cell", &[("type", b.to_string().into())])))
+                    .unwrap_or_else(|| Cell::muted("–")),
             ]
         })
         .collect();
     doc.table(
-        "Daily log",
+        &ctx.t("r-h-daily"),
         &[
-            col("Date", 62.0, left, false),
-            col("Intake (ml)", 56.0, rt, false),
-            col("Target (ml)", 58.0, rt, false),
-            col("Plan event", 96.0, left, true),
-            col("Worst symptom of the day", 190.0, left, true),
-            col("Bristol", 0.0, left, false),
+            col(l, "r-c-date", 62.0, left, false),
+            col(l, "r-c-intake", 56.0, rt, false),
+            col(l, "r-c-target", 58.0, rt, false),
+            col(l, "r-c-event", 96.0, left, true),
+            col(l, "r-c-worst", 190.0, left, true),
+            col(l, "r-c-bristol", 0.0, left, false),
         ],
         &rows,
-        "No days in this period.",
+        &ctx.t("r-no-days"),
     );
 
     let rows: Vec<Vec<Cell>> = s
@@ -1568,31 +1636,31 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
                 Cell::from(r.label.as_str()),
                 r.snomed.as_deref().map(Cell::from).unwrap_or_else(|| Cell::muted("–")),
                 Cell::from(r.days_present.to_string()),
-                Cell::dotted(r.worst.as_str(), severity_color(r.worst)),
+                Cell::dotted(sev_word(l, r.worst), severity_color(r.worst)),
             ]
         })
         .collect();
     doc.table(
-        "Symptoms reported",
+        &ctx.t("r-h-symptoms"),
         &[
-            col("Symptom", 190.0, left, true),
-            col("SNOMED CT", 90.0, left, false),
-            col("Days present", 80.0, rt, false),
-            col("Worst", 0.0, left, false),
+            col(l, "r-c-symptom", 190.0, left, true),
+            col(l, "r-c-snomed", 90.0, left, false),
+            col(l, "r-c-days-present", 80.0, rt, false),
+            col(l, "r-c-worst-sev", 0.0, left, false),
         ],
         &rows,
-        "No symptoms reported in this period.",
+        &ctx.t("r-no-symptoms-period"),
     );
 
-    bristol(doc, s);
+    bristol(doc, ctx);
 
     let rows: Vec<Vec<Cell>> = s
         .plan_events
         .iter()
         .map(|e| {
             vec![
-                Cell::from(e.date.as_str()),
-                Cell::from(decision_label(e.decision)),
+                Cell::from(ctx.date(&e.date)),
+                Cell::from(decision_label(l, e.decision)),
                 Cell::from(e.target_ml.to_string()),
                 Cell::from(e.reason.as_str()),
                 Cell::from(e.rule_ids.join(", ")),
@@ -1600,16 +1668,16 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         })
         .collect();
     doc.table(
-        "Plan events",
+        &ctx.t("r-h-events"),
         &[
-            col("Date", 66.0, left, false),
-            col("Event", 62.0, left, true),
-            col("Target (ml)", 56.0, rt, false),
-            col("Reason", 270.0, left, true),
-            col("Rules", 0.0, left, true),
+            col(l, "r-c-date", 66.0, left, false),
+            col(l, "r-c-event-short", 62.0, left, true),
+            col(l, "r-c-target", 56.0, rt, false),
+            col(l, "r-c-reason", 270.0, left, true),
+            col(l, "r-c-rules", 0.0, left, true),
         ],
         &rows,
-        "No plan events in this period.",
+        &ctx.t("r-no-events"),
     );
 
     let rows: Vec<Vec<Cell>> = s
@@ -1625,52 +1693,62 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
                 Cell::from(c.last_local.as_str()),
                 Cell::from(c.interval_hours.map(|h| format!("{h} h")).unwrap_or_else(|| "–".into())),
                 Cell::from(c.doses.to_string()),
-                Cell::from(if c.active { "ongoing" } else { "completed" }),
+                Cell::from(ctx.t(if c.active { "r-ongoing" } else { "r-completed" })),
                 Cell::from(match (&c.rule_id, c.drinks_in_window) {
-                    (Some(id), 0) => format!("kept ({id})"),
-                    (Some(id), n) => format!("missed: {n} drink(s) ({id})"),
-                    (None, _) => "no rule".into(),
+                    (Some(id), 0) => ctx.tr("r-kept-cell", &[("rule", id.as_str().into())]),
+                    (Some(id), n) => ctx.tr("r-missed-cell", &[("n", n.into()), ("rule", id.as_str().into())]),
+                    (None, _) => ctx.t("r-no-rule"),
                 }),
             ]
         })
         .collect();
     doc.table(
-        "Medicine courses (from logged doses)",
+        &ctx.t("r-h-courses"),
         &[
-            col("Medicine", 120.0, left, true),
-            col("First dose", 76.0, left, true),
-            col("Last dose", 76.0, left, true),
-            col("Interval", 44.0, left, false),
-            col("Doses", 34.0, rt, false),
-            col("Status", 56.0, left, false),
-            col("Kefir spacing", 0.0, left, true),
+            col(l, "r-c-medicine", 120.0, left, true),
+            col(l, "r-c-first-dose", 76.0, left, true),
+            col(l, "r-c-last-dose", 76.0, left, true),
+            col(l, "r-c-interval", 44.0, left, false),
+            col(l, "r-c-doses", 34.0, rt, false),
+            col(l, "r-c-status", 56.0, left, false),
+            col(l, "r-c-spacing", 0.0, left, true),
         ],
         &rows,
-        "No doses logged in this period.",
+        &ctx.t("r-no-doses"),
     );
 
     let rows: Vec<Vec<Cell>> = s
         .breaches
         .iter()
-        .map(|b| vec![Cell::from(b.date.as_str()), Cell::from(b.rule_id.as_str()), Cell::from(b.what.as_str())])
+        .map(|b| vec![Cell::from(ctx.date(&b.date)), Cell::from(b.rule_id.as_str()), Cell::from(b.what.as_str())])
         .collect();
     doc.table(
-        "Limits not kept (recomputed from the log and the profile in force)",
-        &[col("Date", 66.0, left, false), col("Rule", 40.0, left, false), col("What", 0.0, left, true)],
+        &ctx.t("r-h-breaches-full"),
+        &[
+            col(l, "r-c-date", 66.0, left, false),
+            col(l, "r-c-rule", 40.0, left, false),
+            col(l, "r-c-what", 0.0, left, true),
+        ],
         &rows,
-        "None in this period.",
+        &ctx.t("r-none-period"),
     );
 
     let rows: Vec<Vec<Cell>> = s
         .notes
         .iter()
-        .map(|n| vec![Cell::from(n.date.as_str()), Cell::from(n.source.as_str()), Cell::from(n.text.as_str())])
+        .map(|n| {
+            vec![Cell::from(ctx.date(&n.date)), Cell::from(source_word(l, &n.source)), Cell::from(n.text.as_str())]
+        })
         .collect();
     doc.table(
-        "Notes written by the user",
-        &[col("Date", 66.0, left, false), col("With", 60.0, left, false), col("Note", 0.0, left, true)],
+        &ctx.t("r-h-notes"),
+        &[
+            col(l, "r-c-date", 66.0, left, false),
+            col(l, "r-c-with", 60.0, left, false),
+            col(l, "r-c-note", 0.0, left, true),
+        ],
         &rows,
-        "No notes in this period.",
+        &ctx.t("r-no-notes"),
     );
 
     let rows: Vec<Vec<Cell>> = s
@@ -1678,30 +1756,30 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         .iter()
         .map(|c| {
             vec![
-                Cell::from(c.date.as_str()),
-                Cell::from(if c.before_range { "in force at the start" } else { "changed in the period" }),
+                Cell::from(ctx.date(&c.date)),
+                Cell::from(ctx.t(if c.before_range { "r-in-force-start" } else { "r-changed-period" })),
                 Cell::from(c.what.as_str()),
             ]
         })
         .collect();
     doc.table(
-        "Profile versions in force during the period",
-        &[col("Saved", 66.0, left, false), col("", 110.0, left, false), col("What", 0.0, left, true)],
+        &ctx.t("r-h-profiles"),
+        &[col(l, "r-c-saved", 66.0, left, false), col(l, "", 110.0, left, false), col(l, "r-c-what", 0.0, left, true)],
         &rows,
-        "No profile saved by the end of the period.",
+        &ctx.t("r-no-profile-short"),
     );
 
     // Kinds and sources: the same table of ml, drinks and share.
     let total = s.totals.total_ml;
-    let kinds: Vec<(&str, u32, u32)> = s.kinds.iter().map(|k| (kind_label(k.kind), k.ml, k.drinks)).collect();
-    let sources: Vec<(&str, u32, u32)> = s.sources.iter().map(|k| (source_label(k.source), k.ml, k.drinks)).collect();
-    for (title, header, items) in [("Kefir drunk by kind", "Kind", kinds), ("Kefir drunk by source", "Source", sources)]
-    {
+    let kinds: Vec<(String, u32, u32)> = s.kinds.iter().map(|k| (kind_label(l, k.kind), k.ml, k.drinks)).collect();
+    let sources: Vec<(String, u32, u32)> =
+        s.sources.iter().map(|k| (source_label(l, k.source), k.ml, k.drinks)).collect();
+    for (title, header, items) in [("r-h-by-kind", "r-c-kind", kinds), ("r-h-by-source", "r-c-source", sources)] {
         let rows: Vec<Vec<Cell>> = items
             .iter()
             .map(|(label, ml, drinks)| {
                 vec![
-                    Cell::from(*label),
+                    Cell::from(label.as_str()),
                     Cell::from(ml.to_string()),
                     Cell::from(drinks.to_string()),
                     Cell::from(format!("{}%", pct(*ml, total))),
@@ -1709,15 +1787,15 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
             })
             .collect();
         doc.table(
-            title,
+            &ctx.t(title),
             &[
-                col(header, 200.0, left, false),
-                col("ml", 80.0, rt, false),
-                col("Drinks", 80.0, rt, false),
-                col("Share of ml", 0.0, rt, false),
+                col(l, header, 200.0, left, false),
+                col(l, "r-c-ml", 80.0, rt, false),
+                col(l, "r-c-drinks", 80.0, rt, false),
+                col(l, "r-c-share", 0.0, rt, false),
             ],
             &rows,
-            "Nothing drunk in this period.",
+            &ctx.t("r-nothing-drunk"),
         );
     }
 
@@ -1727,22 +1805,22 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         .map(|c| {
             vec![
                 Cell::from(c.label.as_str()),
-                Cell::from(if c.is_allergy { "allergy" } else { "condition" }),
+                Cell::from(ctx.t(if c.is_allergy { "r-allergy" } else { "r-condition" })),
                 c.snomed.as_deref().map(Cell::from).unwrap_or_else(|| Cell::muted("–")),
                 Cell::muted(c.code.as_str()),
             ]
         })
         .collect();
     doc.table(
-        "Conditions and allergies (reported by the user)",
+        &ctx.t("r-h-conditions"),
         &[
-            col("Item", 230.0, left, true),
-            col("Type", 70.0, left, false),
-            col("SNOMED CT", 90.0, left, false),
-            col("App code", 0.0, left, true),
+            col(l, "r-c-item", 230.0, left, true),
+            col(l, "r-c-type", 70.0, left, false),
+            col(l, "r-c-snomed", 90.0, left, false),
+            col(l, "r-c-code", 0.0, left, true),
         ],
         &rows,
-        "None reported.",
+        &ctx.t("r-none-reported"),
     );
     let rows: Vec<Vec<Cell>> = s
         .medicines
@@ -1756,79 +1834,99 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
         })
         .collect();
     doc.table(
-        "Medicines in the profile at the end of the period (by class, reported by the user)",
+        &ctx.t("r-h-medicines-profile"),
         &[
-            col("Medicine class", 300.0, left, true),
-            col("SNOMED CT", 90.0, left, false),
-            col("App code", 0.0, left, true),
+            col(l, "r-c-med-class", 300.0, left, true),
+            col(l, "r-c-snomed", 90.0, left, false),
+            col(l, "r-c-code", 0.0, left, true),
         ],
         &rows,
-        "None reported.",
+        &ctx.t("r-none-reported"),
     );
 
     let c = &s.constraints;
-    let list = |v: Vec<&str>| if v.is_empty() { "none".to_string() } else { v.join(", ") };
+    let list = |v: Vec<String>| if v.is_empty() { ctx.t("r-none") } else { v.join(", ") };
     let mut rows: Vec<Vec<Cell>> = vec![
-        vec![Cell::from("Most per day"), Cell::from(format!("{} ml", c.max_ml_per_day))],
-        vec![Cell::from("Kinds allowed"), Cell::from(list(c.allowed_kinds.iter().map(|k| kind_label(*k)).collect()))],
+        vec![Cell::from(ctx.t("r-lim-max")), Cell::from(format!("{} ml", c.max_ml_per_day))],
         vec![
-            Cell::from("Sources allowed"),
-            Cell::from(list(c.allowed_sources.iter().map(|k| source_label(*k)).collect())),
+            Cell::from(ctx.t("r-lim-kinds")),
+            Cell::from(list(c.allowed_kinds.iter().map(|k| kind_label(l, *k)).collect())),
         ],
         vec![
-            Cell::from("Clinician clearance"),
+            Cell::from(ctx.t("r-lim-sources")),
+            Cell::from(list(c.allowed_sources.iter().map(|k| source_label(l, *k)).collect())),
+        ],
+        vec![
+            Cell::from(ctx.t("r-lim-clearance")),
             Cell::from(match (c.clinician_clearance_needed, &s.clearance) {
-                (true, Some(a)) => format!(
-                    "needed; the user reported on {} that a clinician cleared {}{} (not verified)",
-                    a.date,
-                    a.rule_ids.join(", "),
-                    a.note.as_deref().map(|n| format!(": \u{201c}{n}\u{201d}")).unwrap_or_default()
+                (true, Some(a)) => ctx.tr(
+                    "r-lim-cleared",
+                    &[
+                        ("date", ctx.date(&a.date).into()),
+                        ("rules", a.rule_ids.join(", ").into()),
+                        (
+                            "note",
+                            a.note.as_deref().map(|n| format!(": \u{201c}{n}\u{201d}")).unwrap_or_default().into(),
+                        ),
+                    ],
                 ),
-                (true, None) => "needed before continuing; not reported by the user".to_string(),
-                (false, Some(a)) => format!("not needed (the user reported a clearance on {})", a.date),
-                (false, None) => "not needed".to_string(),
+                (true, None) => ctx.t("r-lim-needed"),
+                (false, Some(a)) => ctx.tr("r-lim-not-needed-cleared", &[("date", ctx.date(&a.date).into())]),
+                (false, None) => ctx.t("r-lim-not-needed"),
             }),
         ],
     ];
+    let spacing_label = ctx.t("r-lim-spacing");
     if c.spacing.is_empty() {
-        rows.push(vec![Cell::from("Spacing from medicines"), Cell::muted("none")]);
+        rows.push(vec![Cell::from(spacing_label.as_str()), Cell::muted(ctx.t("r-none"))]);
     }
     for (i, rule) in c.spacing.iter().enumerate() {
-        rows.push(vec![Cell::from(if i == 0 { "Spacing from medicines" } else { "" }), Cell::from(rule.as_str())]);
+        rows.push(vec![Cell::from(if i == 0 { spacing_label.as_str() } else { "" }), Cell::from(rule.as_str())]);
     }
-    doc.table("Limits in force", &[col("Limit", 130.0, left, false), col("Value", 0.0, left, true)], &rows, "");
+    doc.table(
+        &ctx.t("r-h-limits"),
+        &[col(l, "r-c-limit", 130.0, left, false), col(l, "r-c-value", 0.0, left, true)],
+        &rows,
+        "",
+    );
 
-    doc.heading("How to read this summary", 30.0);
-    let notes = [
-        ctx.disclaimer,
-        "Data are entered by the user in the app; nothing here was measured or verified by a clinician.",
-        "Mean per intake day counts only days with intake. Days on target: days with a plan target where intake was within 10% of it. Check-in adherence: days with a check-in out of all days in the period.",
-        "Symptom severity is rated by the user on a 4-level scale (none, mild, moderate, severe); the worst rating of the day is shown. Stool form uses the Bristol Stool Form Scale, types 1-7 (Lewis & Heaton, Scand J Gastroenterol 1997;32:920).",
-        "Rule ids (D, S, P, M, H) refer to the app's safety rules table, which names the evidence for each rule; the 200 ml daily maximum is a product default, not a published limit.",
-    ];
+    doc.heading(&ctx.t("r-h-how"), 30.0);
+    let notes = [ctx.disclaimer.clone(), ctx.t("r-how-1"), ctx.t("r-how-2"), ctx.t("r-how-3"), ctx.t("r-how-4")];
     for note in notes {
-        doc.paragraph(style(Face::Regular, 8.5, INK), note);
+        doc.paragraph(style(Face::Regular, 8.5, INK), &note);
         doc.y += 2.0;
     }
 }
 
-fn bristol(doc: &mut Doc, s: &Summary) {
+/// "05 Mar" style axis label in `loc` (`r-day-month`).
+fn day_month(loc: &Locale, d: NaiveDate) -> String {
+    loc.tr("r-day-month", &[("day", d.format("%d").to_string().into()), ("month", i64::from(d.month()).into())])
+}
+
+/// "Mar 2026" style axis label in `loc` (`r-month-year`).
+fn month_year(loc: &Locale, d: NaiveDate) -> String {
+    loc.tr("r-month-year", &[("year", d.year().to_string().into()), ("month", i64::from(d.month()).into())])
+}
+
+fn bristol(doc: &mut Doc, ctx: &Ctx<'_>) {
+    let s = ctx.s;
     let counts: Vec<u32> = (0..7).map(|i| s.bristol_counts.get(i).copied().unwrap_or(0)).collect();
     let total: u32 = counts.iter().sum();
     let row_h = 13.0;
-    doc.heading(&format!("Bristol stool form: check-ins per type ({total} recorded)"), 7.0 * row_h);
+    doc.heading(&ctx.tr("r-h-bristol", &[("n", total.into())]), 7.0 * row_h);
     if total == 0 {
-        doc.paragraph(style(Face::Regular, 8.5, MUTED), "No stool form recorded in this period.");
+        doc.paragraph(style(Face::Regular, 8.5, MUTED), &ctx.t("r-no-bristol"));
         return;
     }
     let max = counts.iter().copied().max().unwrap_or(1).max(1);
     let bar_x = MARGIN + 190.0;
     let bar_max = doc.content_w() - 190.0 - 70.0;
-    for (i, (&n, label)) in counts.iter().zip(BRISTOL).enumerate() {
+    for (i, &n) in counts.iter().enumerate() {
+        let label = ctx.t(&format!("r-bristol-{}", i + 1));
         doc.ensure(row_h);
         let base = doc.y + 9.5;
-        doc.text(MARGIN + 3.0, base, TABLE_HEAD, &format!("Type {}", i + 1));
-        doc.text(MARGIN + 40.0, base, TABLE, label);
+        doc.text(MARGIN + 3.0, base, TABLE_HEAD, &crate::vocab::bristol_label(ctx.loc, i as u8 + 1));
+        doc.text(MARGIN + 40.0, base, TABLE, &doc.fit(TABLE, &label, 148.0));
         let color = if !(2..=4).contains(&i) { hex(0xb07d62) } else { hex(0x8a9a5b) };
         if n > 0 {
             doc.fill_rect(bar_x, doc.y + 2.5, bar_max * n as f32 / max as f32, row_h - 5.0, color);
@@ -1842,20 +1940,26 @@ fn footers(doc: &mut Doc, ctx: &Ctx<'_>) {
     let n = doc.pages.len();
     let w = doc.w;
     let h = doc.h;
-    let disclaimer_lines = doc.wrap(FOOT, ctx.disclaimer, w - 2.0 * MARGIN);
-    let header = format!(
-        "Kefir introduction – doctor summary · {} · {} to {}",
-        ctx.s.display_name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or("name not given"),
-        ctx.s.from_date,
-        ctx.s.to_date
+    let disclaimer_lines = doc.wrap(FOOT, &ctx.disclaimer, w - 2.0 * MARGIN);
+    let no_name = ctx.t("r-no-name");
+    let header = ctx.tr(
+        "r-header",
+        &[
+            ("name", ctx.s.display_name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or(&no_name).into()),
+            ("from", ctx.date(&ctx.s.from_date).into()),
+            ("to", ctx.date(&ctx.s.to_date).into()),
+        ],
     );
-    let mut version =
-        format!("Kefir Start app version {} · generated {}", ctx.s.app_version, ctx.time(ctx.s.generated_at));
+    let mut version = ctx.tr(
+        "r-version",
+        &[("version", ctx.s.app_version.as_str().into()), ("at", ctx.time(ctx.s.generated_at).into())],
+    );
     if !doc.missing.is_empty() {
         // Characters no font could draw: shown as '?', kept in the text layer.
         let list: Vec<String> = doc.missing.iter().take(8).map(|c| format!("U+{:04X}", *c as u32)).collect();
         let more = if doc.missing.len() > 8 { " …" } else { "" };
-        version.push_str(&format!(" · no font for {}{more} (shown as ?)", list.join(" ")));
+        version.push_str(" · ");
+        version.push_str(&ctx.tr("r-no-font", &[("chars", format!("{}{more}", list.join(" ")).into())]));
     }
     for i in 0..n {
         doc.cur = i;
@@ -1870,7 +1974,12 @@ fn footers(doc: &mut Doc, ctx: &Ctx<'_>) {
             y += 8.5;
         }
         doc.text(MARGIN, h - 14.0, FOOT, &version);
-        doc.text_right(w - MARGIN, h - 14.0, style(Face::Bold, 7.0, MUTED), &format!("Page {} of {}", i + 1, n));
+        doc.text_right(
+            w - MARGIN,
+            h - 14.0,
+            style(Face::Bold, 7.0, MUTED),
+            &ctx.tr("r-page", &[("n", (i as i64 + 1).into()), ("of", (n as i64).into())]),
+        );
     }
 }
 
@@ -1879,7 +1988,6 @@ mod tests {
     use super::*;
     use crate::report::sample::sample_summary;
     use crate::rules::Finding;
-    use crate::vocab::Labelled;
 
     /// Every `/MediaBox [..]` in the file, as numbers.
     fn media_boxes(pdf: &[u8]) -> Vec<Vec<f32>> {
@@ -1900,9 +2008,9 @@ mod tests {
 
     #[test]
     fn is_a_pdf_with_the_right_paper_sizes() {
-        let s = sample_summary(30);
+        let s = sample_summary(30, &Locale::english());
         for (paper, w, h) in [(Paper::A4, 595.28, 841.89), (Paper::Letter, 612.0, 792.0)] {
-            let pdf = render(&s, paper).unwrap();
+            let pdf = render(&s, paper, &Locale::english()).unwrap();
             assert!(pdf.starts_with(b"%PDF-1."), "{paper:?}");
             assert!(pdf.trim_ascii_end().ends_with(b"%%EOF"), "{paper:?}");
             let boxes = media_boxes(&pdf);
@@ -1915,8 +2023,12 @@ mod tests {
 
     #[test]
     fn pages_grow_with_the_range() {
-        let counts: Vec<usize> =
-            [7, 90, 365].iter().map(|&d| page_count(&render(&sample_summary(d), Paper::A4).unwrap())).collect();
+        let counts: Vec<usize> = [7, 90, 365]
+            .iter()
+            .map(|&d| {
+                page_count(&render(&sample_summary(d, &Locale::english()), Paper::A4, &Locale::english()).unwrap())
+            })
+            .collect();
         assert!(counts[0] < counts[1] && counts[1] < counts[2], "{counts:?}");
         // A year's daily log alone needs several pages.
         assert!(counts[2] >= 8, "{counts:?}");
@@ -1924,21 +2036,24 @@ mod tests {
 
     #[test]
     fn deterministic() {
-        let s = sample_summary(45);
-        assert_eq!(render(&s, Paper::Letter).unwrap(), render(&s, Paper::Letter).unwrap());
+        let s = sample_summary(45, &Locale::english());
+        assert_eq!(
+            render(&s, Paper::Letter, &Locale::english()).unwrap(),
+            render(&s, Paper::Letter, &Locale::english()).unwrap()
+        );
     }
 
     #[test]
     fn unknown_zone_is_invalid() {
-        let mut s = sample_summary(3);
+        let mut s = sample_summary(3, &Locale::english());
         s.time_zone = "Mars/Olympus".into();
-        assert!(matches!(render(&s, Paper::A4), Err(CoreError::Invalid { .. })));
+        assert!(matches!(render(&s, Paper::A4, &Locale::english()), Err(CoreError::Invalid { .. })));
     }
 
     #[test]
     fn edge_cases_render() {
         // No days, no findings, nothing drunk, no name.
-        let mut s = sample_summary(1);
+        let mut s = sample_summary(1, &Locale::english());
         s.days.clear();
         s.findings.clear();
         s.plan_events.clear();
@@ -1950,14 +2065,14 @@ mod tests {
         s.display_name = None;
         s.age_band = None;
         s.disclaimer = String::new();
-        assert!(render(&s, Paper::A4).unwrap().starts_with(b"%PDF"));
+        assert!(render(&s, Paper::A4, &Locale::english()).unwrap().starts_with(b"%PDF"));
 
         // Overlong unbroken words and characters outside the font.
-        let mut s = sample_summary(10);
+        let mut s = sample_summary(10, &Locale::english());
         s.display_name = Some("名前 Łukasz Øster Ζωή Олена".into());
         s.findings[0].advice = "x".repeat(3000);
         s.plan_events[0].reason = "https://example.org/".repeat(40);
-        assert!(render(&s, Paper::Letter).unwrap().starts_with(b"%PDF"));
+        assert!(render(&s, Paper::Letter, &Locale::english()).unwrap().starts_with(b"%PDF"));
     }
 
     #[test]
@@ -2015,8 +2130,8 @@ mod tests {
 
     #[test]
     fn text_is_extractable_with_pdftotext() {
-        let s = sample_summary(90);
-        let pdf = render(&s, Paper::A4).unwrap();
+        let s = sample_summary(90, &Locale::english());
+        let pdf = render(&s, Paper::A4, &Locale::english()).unwrap();
         let Some(text) = pdftotext(&pdf) else { return };
         let flat = squash(&text);
         assert!(flat.contains(&format!("{} to {}", s.from_date, s.to_date)), "date range");
@@ -2040,7 +2155,7 @@ mod tests {
         ] {
             assert!(flat.contains(&needle), "total {needle:?}");
         }
-        assert!(flat.contains(&squash(DISCLAIMER)), "disclaimer");
+        assert!(flat.contains(&squash(&Locale::english().t("disclaimer"))), "disclaimer");
         assert!(flat.contains(&format!("Kefir Start app version {}", s.app_version)));
         assert!(flat.contains("Alex Example"));
         // Red flag with its local time and offset.
@@ -2053,31 +2168,98 @@ mod tests {
         let pages = page_count(&pdf);
         assert!(flat.contains(&format!("Page {pages} of {pages}")));
         // Non-ASCII text survives the ToUnicode map.
-        let mut s2 = sample_summary(5);
+        let mut s2 = sample_summary(5, &Locale::english());
         s2.display_name = Some("Zoë Łukasz-Ørsted".into());
-        if let Some(text) = pdftotext(&render(&s2, Paper::Letter).unwrap()) {
+        if let Some(text) = pdftotext(&render(&s2, Paper::Letter, &Locale::english()).unwrap()) {
             assert!(text.contains("Zoë Łukasz-Ørsted"), "{text}");
+        }
+    }
+
+    /// The sample summary built and rendered in German and in Russian, read
+    /// back with pdftotext: headings, table headers, labels, long dates and
+    /// the disclaimer are in that language.
+    #[test]
+    fn renders_in_german_and_russian() {
+        let cases: [(&str, &[&str]); 2] = [
+            (
+                "de",
+                &[
+                    "Kefir-Einführung – Bericht für die Ärztin oder den Arzt",
+                    "Zeitraum: 5. Januar 2026 bis 3. Februar 2026 (30 Tage)",
+                    "Gesamtmenge",
+                    "Angaben der Person",
+                    "Warnzeichen im Zusammenhang",
+                    "Tagesprotokoll",
+                    "Stärkste Beschwerde des Tages",
+                    "So lesen Sie diesen Bericht",
+                    "stellt keine Diagnose",
+                    "Seite 1 von",
+                    "05.01.2026",
+                ],
+            ),
+            (
+                "ru",
+                &[
+                    "Введение кефира — отчёт для врача",
+                    "Период: 5 января 2026 г. — 3 февраля 2026 г. (30 дней)",
+                    "Всего выпито",
+                    "Со слов пользователя",
+                    "Тревожные признаки в контексте",
+                    "Дневник по дням",
+                    "Как читать этот отчёт",
+                    "не ставит диагноз",
+                    "Страница 1 из",
+                    "05.01.2026",
+                ],
+            ),
+        ];
+        for (tag, needles) in cases {
+            let loc = Locale::parse(tag).unwrap();
+            let s = sample_summary(30, &loc);
+            let Some(text) = pdftotext(&render(&s, Paper::A4, &loc).unwrap()) else { return };
+            let flat = squash(&text);
+            for n in needles {
+                assert!(flat.contains(n), "{tag}: {n:?} in {flat}");
+            }
+            assert!(!flat.contains("Daily log") && !flat.contains("How to read"), "{tag}: no English headings");
+            // Labels from the vocabulary in the same language.
+            let label = crate::profile::MedClass::Antibiotic.label(&loc);
+            assert!(flat.contains(&label), "{tag}: {label}");
+        }
+        // A March range names the month in German and Russian.
+        let mut s = sample_summary(3, &Locale::english());
+        s.from_date = "2026-03-01".into();
+        s.to_date = "2026-03-03".into();
+        for (tag, month) in [("de", "1. März 2026"), ("ru", "1 марта 2026 г.")] {
+            let loc = Locale::parse(tag).unwrap();
+            let Some(text) = pdftotext(&render(&s, Paper::A4, &loc).unwrap()) else { return };
+            assert!(squash(&text).contains(month), "{tag}: {month}");
         }
     }
 
     #[test]
     fn many_findings_overflow_to_the_appendix() {
-        let mut s = sample_summary(30);
-        s.findings = (1..=40)
-            .map(|i| Finding {
-                rule_id: format!("X{i}"),
+        // Every rule of the table as a finding: more than page 1 can hold.
+        let mut s = sample_summary(30, &Locale::english());
+        s.findings = crate::rules::RULES
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Finding {
+                rule_id: r.id.to_string(),
                 level: if i % 7 == 0 { Level::Consult } else { Level::Caution },
-                title: format!("Synthetic finding number {i} with a reasonably long title to wrap"),
+                title: String::new(),
                 advice: "Advice text.".into(),
                 source: "test".into(),
             })
             .collect();
-        let pdf = render(&s, Paper::Letter).unwrap();
+        assert!(s.findings.len() > 25);
+        let pdf = render(&s, Paper::Letter, &Locale::english()).unwrap();
         let Some(text) = pdftotext(&pdf) else { return };
         let flat = squash(&text);
         assert!(flat.contains("more: see the full list in the appendix"));
-        for i in 1..=40 {
-            assert!(flat.contains(&format!("X{i} ")), "X{i}");
+        for f in &s.findings {
+            let title = rule_title(&Locale::english(), &f.rule_id);
+            assert!(flat.contains(&squash(&format!("{}. Advice text.", title.trim_end_matches('.')))), "{}", f.rule_id);
         }
     }
 }

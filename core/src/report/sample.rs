@@ -13,11 +13,13 @@
 use chrono::{Duration, NaiveDate};
 
 use crate::intake::{KefirKind, Source};
+use crate::l10n::{Arg, Locale};
 use crate::plan::DecisionKind;
+use crate::profile::Condition;
 use crate::profile::MedClass;
 use crate::report::{
     Breach, CodedItem, ConstraintsSummary, DayRow, DrinkRef, KindRow, MedCourse, NoteRow, PlanEventRow, PlanStatusLine,
-    ProfileChange, RedFlagRow, SourceRow, Summary, SymptomReport, SymptomRow, Totals, DISCLAIMER,
+    ProfileChange, RedFlagRow, SourceRow, Summary, SymptomReport, SymptomRow, Totals,
 };
 use crate::rules::{Finding, Level};
 use crate::time::{iso_date, Zone};
@@ -47,8 +49,10 @@ impl Lcg {
 }
 
 /// A synthetic summary covering `days` local days (at least one) from
-/// 2026-01-05 in Europe/London.
-pub fn sample_summary(days: u32) -> Summary {
+/// 2026-01-05 in Europe/London. Labels, spacing and disclaimer are in
+/// `loc`, as `report::build` writes them; the sample's free texts (plan
+/// reasons, notes, findings) are fixed English sample data.
+pub fn sample_summary(days: u32, loc: &Locale) -> Summary {
     let days = days.max(1);
     let zone = Zone::parse(SAMPLE_ZONE).expect("sample zone is a valid IANA name");
     let (y, m, d) = SAMPLE_FROM;
@@ -171,7 +175,7 @@ pub fn sample_summary(days: u32) -> Summary {
                 at: evening,
                 date: iso.clone(),
                 symptom: *symptom,
-                label: symptom.label(&crate::l10n::Locale::english()),
+                label: symptom.label(loc),
                 snomed: symptom.snomed().map(str::to_string),
                 severity: *severity,
                 whole_day: true,
@@ -230,7 +234,7 @@ pub fn sample_summary(days: u32) -> Summary {
         let worst_symptom = symptoms
             .iter()
             .filter(|(_, sev)| Some(*sev) == worst && *sev > Severity::None)
-            .map(|(sym, _)| sym.label(&crate::l10n::Locale::english()))
+            .map(|(sym, _)| sym.label(loc))
             .collect::<Vec<_>>()
             .join(", ");
         rows.push(DayRow {
@@ -255,7 +259,7 @@ pub fn sample_summary(days: u32) -> Summary {
             dates.dedup();
             symptom_rows.push(SymptomRow {
                 symptom,
-                label: symptom.label(&crate::l10n::Locale::english()),
+                label: symptom.label(loc),
                 snomed: symptom.snomed().map(str::to_string),
                 days_present: dates.len() as u32,
                 worst,
@@ -316,7 +320,7 @@ pub fn sample_summary(days: u32) -> Summary {
         courses: (days >= 8)
             .then(|| MedCourse {
                 medicine: MedClass::Antibiotic,
-                label: "Antibiotic".into(),
+                label: MedClass::Antibiotic.label(loc),
                 name: Some("Amoxicillin".into()),
                 first_dose: course_start,
                 last_dose: course_end,
@@ -377,29 +381,42 @@ pub fn sample_summary(days: u32) -> Summary {
             max_ml_per_day: 200,
             allowed_kinds: vec![KefirKind::Water, KefirKind::Plant],
             allowed_sources: vec![Source::Commercial, Source::Homemade],
-            spacing: vec!["Antibiotic: kefir 3 h after a dose, 3 h before the next (M1)".to_string()],
+            spacing: vec![loc.tr(
+                "r-spacing",
+                &[
+                    ("med", MedClass::Antibiotic.label(loc).into()),
+                    ("after", Arg::Int(3)),
+                    ("before", Arg::Int(3)),
+                    ("rule", "M1".into()),
+                ],
+            )],
             clinician_clearance_needed: false,
             clinician_cleared_on: None,
         },
         conditions: vec![
             CodedItem {
                 code: "milk_protein_allergy".into(),
-                label: "Milk-protein (casein/whey) allergy".into(),
+                label: Condition::MilkProteinAllergy.label(loc),
                 snomed: Some("782555009".into()),
                 is_allergy: true,
             },
             CodedItem {
                 code: "histamine_intolerance".into(),
-                label: "Histamine intolerance / sensitive skin".into(),
+                label: Condition::HistamineSensitivity.label(loc),
                 snomed: None,
                 is_allergy: false,
             },
         ],
         medicines: vec![
-            CodedItem { code: "antibiotic".into(), label: "Antibiotic".into(), snomed: None, is_allergy: false },
+            CodedItem {
+                code: "antibiotic".into(),
+                label: MedClass::Antibiotic.label(loc),
+                snomed: None,
+                is_allergy: false,
+            },
             CodedItem {
                 code: "vitamin_k_antagonist".into(),
-                label: "Warfarin or other vitamin-K antagonist".into(),
+                label: MedClass::VitaminKAntagonist.label(loc),
                 snomed: None,
                 is_allergy: false,
             },
@@ -424,7 +441,7 @@ pub fn sample_summary(days: u32) -> Summary {
             .filter(|(_, (_, n))| *n > 0)
             .map(|(source, (ml, drinks))| SourceRow { source, ml, drinks })
             .collect(),
-        disclaimer: DISCLAIMER.to_string(),
+        disclaimer: loc.t("disclaimer"),
     }
 }
 
@@ -476,8 +493,8 @@ mod tests {
 
     #[test]
     fn sample_is_deterministic_and_consistent() {
-        let a = sample_summary(90);
-        assert_eq!(a, sample_summary(90));
+        let a = sample_summary(90, &Locale::english());
+        assert_eq!(a, sample_summary(90, &Locale::english()));
         assert_eq!(a.days.len(), 90);
         assert_eq!(a.from_date, "2026-01-05");
         assert_eq!(a.to_date, "2026-04-04");
@@ -502,11 +519,11 @@ mod tests {
 
     #[test]
     fn tiny_and_long_ranges() {
-        let one = sample_summary(0);
+        let one = sample_summary(0, &Locale::english());
         assert_eq!(one.days.len(), 1);
         assert_eq!(one.from_date, one.to_date);
         assert!(one.red_flags.is_empty());
-        let year = sample_summary(365);
+        let year = sample_summary(365, &Locale::english());
         assert_eq!(year.days.len(), 365);
         assert_eq!(year.to_date, "2027-01-04");
         assert!(year.totals.max_day_ml <= 225);
