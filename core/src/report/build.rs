@@ -164,7 +164,7 @@ pub(crate) fn build(
     let profile = end_version.map(|v| v.profile.clone()).unwrap_or_default();
     let acks = crate::profile::acks(c)?;
     let ack_at_end: Option<&ClinicianAck> = acks.iter().rev().find(|a| a.at < end);
-    let screening = screen(&profile, ack_at_end);
+    let screening = screen(&profile, ack_at_end, loc);
 
     // One row per local day.
     let mut days = Vec::new();
@@ -361,8 +361,7 @@ pub(crate) fn build(
                 .filter(|id| crate::rules::RULES.iter().any(|r| r.id == id.as_str()))
                 .map(|id| {
                     let r = rule(id);
-                    let title = loc.t(&format!("rule-{}-title", r.id));
-                    format!("{title} ({}): {}", r.id, loc.t(&format!("rule-{}-advice", r.id)))
+                    format!("{} ({}): {}", r.title(loc), r.id, r.advice(loc))
                 })
                 .collect();
             Ok::<_, CoreError>(RedFlagRow {
@@ -385,7 +384,7 @@ pub(crate) fn build(
         red_flags.push(flag(r.at, r.level, &r.rule_ids, &r.symptoms, &r.note, "reaction report")?);
     }
     crate::sort::sort_by_key(&mut red_flags, |r| r.at);
-    let spacing_warnings = crate::meds::stored_dose_warnings(c, start, end)?;
+    let spacing_warnings = crate::meds::stored_dose_warnings(c, start, end, loc)?;
 
     // Plan events: every stored event of the range (none lost when several
     // happen on one day), plus the step-ups, step-backs and symptom holds of
@@ -655,7 +654,9 @@ fn courses(
             let (a, b) = (drinks.partition_point(|x| x.at < from), drinks.partition_point(|x| x.at <= to));
             let drinks_in_window = drinks[a..b.max(a)]
                 .iter()
-                .filter(|x| !crate::meds::drink_warnings(&owned, x.at, zone).is_empty())
+                .filter(|x| {
+                    !crate::meds::drink_warnings(&owned, x.at, zone, loc).is_empty()
+                })
                 .count() as u32;
             MedCourse {
                 medicine: first.medicine,
@@ -732,7 +733,7 @@ fn breaches(
         let from = d.at.minus(Duration::hours(crate::meds::MAX_INTERVAL_HOURS as i64 + 6));
         let to = d.at.plus(Duration::hours(SPACING_REACH_H));
         let (a, b) = (doses.partition_point(|x| x.at < from), doses.partition_point(|x| x.at < to));
-        for f in crate::meds::drink_warnings(&doses[a..b.max(a)], d.at, zone) {
+        for f in crate::meds::drink_warnings(&doses[a..b.max(a)], d.at, zone, loc) {
             out.push(Breach {
                 at: d.at,
                 date: iso_date(d.at.local_date(zone)),
