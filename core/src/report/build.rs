@@ -654,9 +654,7 @@ fn courses(
             let (a, b) = (drinks.partition_point(|x| x.at < from), drinks.partition_point(|x| x.at <= to));
             let drinks_in_window = drinks[a..b.max(a)]
                 .iter()
-                .filter(|x| {
-                    !crate::meds::drink_warnings(&owned, x.at, zone, loc).is_empty()
-                })
+                .filter(|x| !crate::meds::drink_warnings(&owned, x.at, zone, loc).is_empty())
                 .count() as u32;
             MedCourse {
                 medicine: first.medicine,
