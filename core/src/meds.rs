@@ -6,6 +6,7 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, Result};
+use crate::l10n::{Locale, Msg};
 use crate::profile::MedClass;
 use crate::rules::{rule, Finding};
 use crate::screening::{spacing_rule_for, SpacingRule};
@@ -246,48 +247,67 @@ pub fn statuses(doses: &[Dose], now: Timestamp, zone: &Zone) -> Vec<SpacingStatu
 /// A dose logged after kefir (or logged late, with drinks after it): every
 /// drink inside the dose's spacing window, both directions (M1–M3: kefir
 /// `before` hours before the dose or `after` hours after it), as a warning
-/// naming the drink (time, ml) and the rule. Returns `(drink id, finding)`.
-pub(crate) fn dose_warnings(c: &Connection, dose: &Dose, zone: &Zone) -> Result<Vec<(i64, Finding)>> {
+/// naming the drink (time, ml) and the rule. Returns `(drink id, rule id,
+/// detail)`, the detail a message reference (stored as it is; rendered by
+/// [`dose_warning_finding`]).
+pub(crate) fn dose_warnings(c: &Connection, dose: &Dose, zone: &Zone) -> Result<Vec<(i64, String, Msg)>> {
     let Some(sr) = spacing_rule_for(dose.medicine) else { return Ok(Vec::new()) };
     let start = dose.at.minus(Duration::hours(sr.kefir_before_dose_hours as i64));
     let end = dose.at.plus(Duration::hours(sr.kefir_after_dose_hours as i64));
     let mut out = Vec::new();
     for d in crate::intake::list(c, start, end)?.into_iter().filter(|d| d.at > start && d.at < end) {
         let minutes = (dose.at.millis() - d.at.millis()).abs() / 60_000;
-        let gap = if minutes >= 60 {
-            format!("{} h {:02} min", minutes / 60, minutes % 60)
-        } else {
-            format!("{minutes} min")
-        };
         let side = if d.at <= dose.at { "before" } else { "after" };
-        let detail = format!(
-            "Your {} ml of kefir at {} was {gap} {side} this {} dose; {} asks for kefir at least {} h before a dose \
-             or {} h after it.",
-            d.ml,
-            d.at.local(zone).format("%Y-%m-%d %H:%M"),
-            dose.medicine.label(&crate::l10n::Locale::english()).to_lowercase(),
-            sr.rule_id,
-            sr.kefir_before_dose_hours,
-            sr.kefir_after_dose_hours,
-        );
-        out.push((d.id, rule(&sr.rule_id).finding_with(&detail)));
+        let detail = Msg::new("dose-warning-detail")
+            .arg("ml", d.ml)
+            .arg("at", d.at.local(zone).format("%Y-%m-%d %H:%M").to_string())
+            .arg("hours", minutes / 60)
+            .arg("minutes", minutes % 60)
+            .arg("mm", format!("{:02}", minutes % 60))
+            .arg("side", side)
+            .arg("medicine", dose.medicine.as_str())
+            .arg("rule", sr.rule_id.as_str())
+            .arg("before", sr.kefir_before_dose_hours)
+            .arg("after", sr.kefir_after_dose_hours);
+        out.push((d.id, sr.rule_id.clone(), detail));
     }
     Ok(out)
 }
 
 /// Store the warnings found when a dose was logged (the summary and Today show them).
-pub(crate) fn store_dose_warnings(c: &Connection, dose_id: i64, warnings: &[(i64, Finding)]) -> Result<()> {
-    for (drink_id, f) in warnings {
+/// The message column holds the detail as message references (JSON, see
+/// `reasons`), never text.
+pub(crate) fn store_dose_warnings(c: &Connection, dose_id: i64, warnings: &[(i64, String, Msg)]) -> Result<()> {
+    for (drink_id, rule_id, detail) in warnings {
         c.execute(
             "INSERT OR REPLACE INTO dose_warnings (dose_id, drink_id, rule_id, message) VALUES (?1, ?2, ?3, ?4)",
-            params![dose_id, drink_id, f.rule_id, f.advice],
+            params![dose_id, drink_id, rule_id, crate::reasons::to_json(std::slice::from_ref(detail))],
         )?;
     }
     Ok(())
 }
 
-/// Stored dose warnings of the doses with `from <= at < to`, oldest dose first.
-pub fn stored_dose_warnings(c: &Connection, from: Timestamp, to: Timestamp) -> Result<Vec<Finding>> {
+/// A stored dose warning as a finding of its rule, in `loc`: the detail
+/// first, then the rule's advice. Text stored before schema v5 (legacy
+/// text) already holds the advice and is shown as written.
+pub fn dose_warning_finding(loc: &Locale, rule_id: &str, msgs: &[Msg]) -> Result<Finding> {
+    let r = crate::rules::RULES
+        .iter()
+        .find(|r| r.id == rule_id)
+        .ok_or_else(|| CoreError::Internal(format!("stored rule {rule_id}")))?;
+    let mut f = r.finding();
+    let detail = crate::reasons::render(loc, msgs);
+    f.advice = if msgs.iter().any(|m| m.id == crate::reasons::LEGACY_TEXT) {
+        detail
+    } else {
+        format!("{detail} {}", f.advice)
+    };
+    Ok(f)
+}
+
+/// Stored dose warnings of the doses with `from <= at < to`, oldest dose
+/// first, written in `loc`.
+pub fn stored_dose_warnings(c: &Connection, from: Timestamp, to: Timestamp, loc: &Locale) -> Result<Vec<Finding>> {
     let mut st = c.prepare_cached(
         "SELECT w.rule_id, w.message FROM dose_warnings w JOIN med_doses d ON d.id = w.dose_id \
          WHERE d.at_ms >= ?1 AND d.at_ms < ?2 ORDER BY d.at_ms, w.dose_id, w.drink_id",
@@ -295,15 +315,5 @@ pub fn stored_dose_warnings(c: &Connection, from: Timestamp, to: Timestamp) -> R
     let rows = st
         .query_map(params![from.millis(), to.millis()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter()
-        .map(|(id, message)| {
-            let r = crate::rules::RULES
-                .iter()
-                .find(|r| r.id == id)
-                .ok_or_else(|| CoreError::Internal(format!("stored rule {id}")))?;
-            let mut f = r.finding();
-            f.advice = message;
-            Ok(f)
-        })
-        .collect()
+    rows.into_iter().map(|(id, message)| dose_warning_finding(loc, &id, &crate::reasons::from_json(&message))).collect()
 }

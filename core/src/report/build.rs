@@ -118,11 +118,11 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
     let drinks = crate::intake::list(c, start, end)?;
     let checkins = crate::checkin::list(c, first, last)?;
     let reactions = crate::checkin::reactions(c, start, end)?;
-    let decisions = plan::decisions(c, first, last)?;
+    let decisions = plan::decisions(c, first, last, &crate::l10n::Locale::english())?;
     // Every plan event up to the range end: the status in force on each
     // day comes from them (a stopped or paused plan stores no more days).
     let early = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(first);
-    let plan_history = plan::events_in_range(c, early, last)?;
+    let plan_history = plan::events_in_range(c, early, last, &crate::l10n::Locale::english())?;
     let first_iso = iso_date(first);
     let split = plan_history.partition_point(|e| e.event.day < first_iso);
     let mut run: Option<StatusRun> = None;
@@ -374,7 +374,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         red_flags.push(flag(r.at, r.level, &r.rule_ids, &r.symptoms, &r.note, "reaction report")?);
     }
     crate::sort::sort_by_key(&mut red_flags, |r| r.at);
-    let spacing_warnings = crate::meds::stored_dose_warnings(c, start, end)?;
+    let spacing_warnings = crate::meds::stored_dose_warnings(c, start, end, &crate::l10n::Locale::english())?;
 
     // Plan events: every stored event of the range (none lost when several
     // happen on one day), plus the step-ups, step-backs and symptom holds of
