@@ -566,7 +566,8 @@ impl Kefir {
         for k in checkin::list(c, first, today)? {
             ctx.checkin_done.insert(crate::time::parse_iso_date("day", &k.day)?);
         }
-        ctx.spacing_ends = reminders::SpacingEnd::from_statuses(&self.spacing_at(now, &zone)?);
+        ctx.spacing_ends = reminders::SpacingEnd::from_statuses(&self.spacing_at(now, &zone)?, &self.locale());
+        ctx.locale = self.locale();
         reminders::upcoming(&settings, &ctx, now, count as usize)
     }
 

@@ -118,6 +118,8 @@ pub struct DayDecision {
     /// 1-based step number and the number of steps.
     pub step: u32,
     pub steps: u32,
+    /// Why, in the caller's locale (stored as message references, see
+    /// `reasons`; text from schema 4 and backup format 2 as written).
     pub reason: String,
     pub rule_ids: Vec<String>,
 }
@@ -153,7 +155,8 @@ pub struct PlanView {
     pub can_restart: bool,
     /// A running or paused plan's target can be changed.
     pub can_change_target: bool,
-    /// Why start/restart is not possible now (with rule ids), if it is not.
+    /// Why start/restart is not possible now (with rule ids), if it is not,
+    /// in the caller's locale.
     pub blocked_reason: Option<String>,
     pub blocked_rule_ids: Vec<String>,
     /// Allowed ranges for the start screen.
@@ -1005,6 +1008,7 @@ pub struct PlanEvent {
     pub since: Option<Timestamp>,
     pub kind: DecisionKind,
     pub level: Level,
+    /// Why, in the caller's locale (stored as message references).
     pub reason: String,
     pub rule_ids: Vec<String>,
 }

@@ -148,7 +148,7 @@ mod tests {
     #[test]
     fn rule_lists_render_with_titles_in_each_language() {
         let m = vec![Msg::new("plan-stopped-why").arg("why", "S5,S6")];
-        let en = render(&Locale::english(), &m);
+        let en = render(&Locale::parse("en").unwrap(), &m);
         assert!(en.contains("(S5)") && en.contains("hives (S6)."), "{en}");
         let de = render(&Locale::parse("de").unwrap(), &m);
         assert!(de.starts_with("Beendet") && de.contains("Nesselsucht (S6)."), "{de}");

@@ -192,3 +192,33 @@ next line.', '', 1772438400000);
     drop(app);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn notifications_in_german_and_russian() {
+    let app = Kefir::open_in_memory().unwrap();
+    let now = ts("2026-03-01T06:00:00Z");
+    app.start_plan(&PlanSettings::default(), now, TZ).unwrap();
+    let dose = DoseInput {
+        at: ts("2026-03-01T05:30:00Z"),
+        medicine: MedClass::Antibiotic,
+        interval_hours: None,
+        note: None,
+        name: None,
+    };
+    app.log_dose(&dose, now, TZ).unwrap();
+    let en = app.upcoming_notifications(now, TZ, 10).unwrap();
+    // The drink reminder waits for the antibiotic's window, then fires with the spacing alert.
+    assert!(en.iter().any(|n| n.title == "Kefir reminder · Kefir allowed again"), "{en:?}");
+    app.set_locale(Locale::parse("de-DE").unwrap());
+    let de = app.upcoming_notifications(now, TZ, 10).unwrap();
+    assert_eq!(de.len(), en.len());
+    assert!(de.iter().any(|n| n.title == "Täglicher Check-in" && n.body.starts_with("Wie war Ihr Tag?")), "{de:?}");
+    assert!(de.iter().any(|n| n.title == "Kefir-Erinnerung" && n.body.contains("Kefir heute: 50 ml")), "{de:?}");
+    let spacing = de.iter().find(|n| n.id.contains("spacing-")).unwrap();
+    assert_eq!(spacing.title, "Kefir-Erinnerung · Kefir wieder erlaubt");
+    assert!(spacing.body.contains("Der Abstand ist vorbei (M1). Kefir ist wieder erlaubt."), "{spacing:?}");
+    app.set_locale(Locale::parse("ru").unwrap());
+    let ru = app.upcoming_notifications(now, TZ, 10).unwrap();
+    assert!(ru.iter().any(|n| n.title == "Ежедневная отметка"), "{ru:?}");
+    assert!(ru.iter().any(|n| n.body.starts_with("Кефир сегодня: 50 мл")), "{ru:?}");
+}
