@@ -10,10 +10,11 @@ use crate::backup::{self, ImportMode, ImportSummary};
 use crate::checkin::{self, CheckinInput, CheckinResult, ReactionInput, ReactionResult};
 use crate::error::{CoreError, Result};
 use crate::intake::{self, DayTotal, Drink, DrinkInput, KefirKind, Source};
-use crate::l10n::Locale;
+use crate::l10n::{Arg, Locale, Msg};
 use crate::meds::{self, Dose, DoseInput, SpacingStatus};
 use crate::plan::{self, DayDecision, DecisionKind, PlanProgress, PlanSettings, PlanStatus, PlanView};
 use crate::profile::{self, ClinicianAck, Profile, ProfileVersion};
+use crate::reasons;
 use crate::reminders::{self, Notification, ReminderContext, ReminderSettings};
 use crate::report::pdf::Paper;
 use crate::report::{self, Summary};
@@ -267,7 +268,7 @@ impl Kefir {
         }
         out.extend(meds::drink_warnings(&meds::relevant_doses(c, d.at)?, d.at, zone, &loc));
         // Kefir while the plan is stopped: say so, naming the stop rule.
-        out.extend(plan::drinking_while_stopped(c)?);
+        out.extend(plan::drinking_while_stopped(c, &self.locale())?);
         crate::sort::sort_by(&mut out, |a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
         Ok(out)
     }
@@ -320,7 +321,7 @@ impl Kefir {
         let profile = self.profile()?;
         let screening = self.screening()?;
         let today = now.local_date(&zone);
-        plan::ensure_days(c, today, &zone, &screening, now)?;
+        plan::ensure_days(c, today, &zone, &screening, now, &self.locale())?;
         let result = checkin::save(c, input, &profile, now, &zone, &self.locale())?;
         let red = plan::red_flag_ids(result.assessment.level, &result.checkin.rule_ids);
         if !red.is_empty() {
@@ -345,7 +346,7 @@ impl Kefir {
         let c = self.store.conn();
         let profile = self.profile()?;
         let today = now.local_date(&zone);
-        plan::ensure_days(c, today, &zone, &self.screening()?, now)?;
+        plan::ensure_days(c, today, &zone, &self.screening()?, now, &self.locale())?;
         let result = checkin::report_reaction(c, input, &profile, now, &zone, &self.locale())?;
         let red = plan::red_flag_ids(result.assessment.level, &result.reaction.rule_ids);
         if !red.is_empty() {
@@ -367,7 +368,7 @@ impl Kefir {
         let params = plan::validate_settings(settings, &screening.constraints)?;
         let today = now.local_date(&zone);
         if let Some((reason, ids)) = self.restart_blockers(&screening, today, &zone, now)? {
-            return Err(CoreError::NotAllowed { reason, rule_ids: ids });
+            return Err(CoreError::NotAllowed { reason: reasons::render(&self.locale(), &reason), rule_ids: ids });
         }
         plan::start(self.store.conn(), params, today, now, &screening.constraints.start_rule_ids)?;
         self.plan_view(now, tz)
@@ -399,7 +400,7 @@ impl Kefir {
         let zone = Zone::parse(tz)?;
         let screening = self.screening()?;
         let today = now.local_date(&zone);
-        let plan = plan::ensure_days(self.store.conn(), today, &zone, &screening, now)?;
+        let plan = plan::ensure_days(self.store.conn(), today, &zone, &screening, now, &self.locale())?;
         Ok(DecidedDay { zone, screening, today, plan })
     }
 
@@ -415,7 +416,7 @@ impl Kefir {
             _ => None,
         };
         if let Some((reason, ids)) = blocked {
-            return Err(CoreError::NotAllowed { reason, rule_ids: ids });
+            return Err(CoreError::NotAllowed { reason: reasons::render(&self.locale(), &reason), rule_ids: ids });
         }
         plan::act(c, action, today, now, &screening.constraints)?;
         self.plan_view(now, tz)
@@ -429,7 +430,7 @@ impl Kefir {
         today: chrono::NaiveDate,
         zone: &Zone,
         now: Timestamp,
-    ) -> Result<Option<(String, Vec<String>)>> {
+    ) -> Result<Option<(Vec<Msg>, Vec<String>)>> {
         let c = self.store.conn();
         if let Some(b) = plan::blockers(c, screening, today, zone)? {
             return Ok(Some(b));
@@ -448,13 +449,14 @@ impl Kefir {
     pub fn plan_view(&self, now: Timestamp, tz: &str) -> Result<PlanView> {
         let DecidedDay { zone, screening, today, plan: current } = self.decided_day(now, tz)?;
         let c = self.store.conn();
+        let loc = self.locale();
         let blocked = self.restart_blockers(&screening, today, &zone, now)?;
         let (slo, shi) = plan::start_range(&screening.constraints);
         let (tlo, thi) = plan::target_range(&screening.constraints);
         let (plan, progress, history, events) = match current {
             Some((mut p, _, state)) => {
-                let history = plan::history(c, &p, today)?;
-                let events = plan::events(c, p.id)?;
+                let history = plan::history(c, &p, today, &loc)?;
+                let events = plan::events(c, p.id, &loc)?;
                 let progress = plan::progress(&p, state, today);
                 // The steps as they will be drunk: none above the cap in force.
                 p.steps = plan::steps_within(&p.steps, screening.constraints.max_ml_per_day);
@@ -472,7 +474,7 @@ impl Kefir {
                 && plan::consult_blocker(c, now)?.is_none(),
             can_restart: status == Some(PlanStatus::Stopped) && blocked.is_none(),
             can_change_target: matches!(status, Some(PlanStatus::Active | PlanStatus::Paused)),
-            blocked_reason: blocked.as_ref().filter(|_| startable).map(|b| b.0.clone()),
+            blocked_reason: blocked.as_ref().filter(|_| startable).map(|b| reasons::render(&loc, &b.0)),
             blocked_rule_ids: blocked.filter(|_| startable).map(|b| b.1).unwrap_or_default(),
             start_range_ml: vec![slo, shi],
             target_range_ml: vec![tlo, thi],
@@ -497,10 +499,14 @@ impl Kefir {
         let c = self.store.conn();
         let tx = crate::store::write_tx(c)?;
         let dose = meds::insert(&tx, input, note)?;
-        let found = meds::dose_warnings(&tx, &dose, &zone, &self.locale())?;
+        let found = meds::dose_breaches(&tx, &dose, &zone)?;
         meds::store_dose_warnings(&tx, dose.id, &found)?;
         tx.commit()?;
-        let warnings = found.into_iter().map(|(_, f)| f).collect();
+        let loc = self.locale();
+        let warnings = found
+            .iter()
+            .map(|(_, id, detail)| meds::dose_warning_finding(&loc, id, std::slice::from_ref(detail)))
+            .collect::<Result<_>>()?;
         Ok(DoseLogged { dose, spacing: self.spacing_at(now, &zone)?, warnings })
     }
 
@@ -562,7 +568,8 @@ impl Kefir {
         for k in checkin::list(c, first, today)? {
             ctx.checkin_done.insert(crate::time::parse_iso_date("day", &k.day)?);
         }
-        ctx.spacing_ends = reminders::SpacingEnd::from_statuses(&self.spacing_at(now, &zone)?);
+        ctx.spacing_ends = reminders::SpacingEnd::from_statuses(&self.spacing_at(now, &zone)?, &self.locale());
+        ctx.locale = self.locale();
         reminders::upcoming(&settings, &ctx, now, count as usize)
     }
 
@@ -579,7 +586,7 @@ impl Kefir {
         let lookback = first.min(today) - chrono::Duration::days(400);
         let checkin_days = checkin::days_with_checkin(c, lookback, last.max(today))?;
         let totals = intake::daily_totals(c, first, last, &zone)?;
-        let decisions = plan::decisions(c, first, last)?;
+        let decisions = plan::decisions(c, first, last, &self.locale())?;
         let days: Vec<(chrono::NaiveDate, u32, Option<u32>)> = totals
             .iter()
             .map(|t| {
@@ -760,7 +767,8 @@ impl Kefir {
         let loc = self.locale();
         let screening = screen(&stored.map(|v| v.profile).unwrap_or_default(), profile::latest_ack(c)?.as_ref(), &loc);
         let date = now.local_date(&zone);
-        let current = plan::ensure_days(c, date, &zone, &screening, now)?;
+        let loc = self.locale();
+        let current = plan::ensure_days(c, date, &zone, &screening, now, &loc)?;
         // Everything below only reads: one read transaction, not one per statement.
         let _read = c.unchecked_transaction()?;
         let (start, end) = zone.day_bounds(date);
@@ -792,7 +800,7 @@ impl Kefir {
             warnings.push(rule("H1").finding(&loc));
         }
         if drunk_ml > 0 {
-            warnings.extend(plan::drinking_while_stopped(c)?);
+            warnings.extend(plan::drinking_while_stopped(c, &loc)?);
         }
         for s in spacing.iter().filter(|s| s.blocked_now) {
             warnings.push(rule(&s.rule_id).finding_with(&format!("{}.", s.message), &loc));
@@ -801,13 +809,14 @@ impl Kefir {
         let headline = match (&decision, &blocked) {
             (Some(d), _) if d.kind == DecisionKind::Stop || d.kind == DecisionKind::Stopped => d.reason.clone(),
             (Some(d), _) if d.target_ml == 0 => d.reason.clone(),
-            (Some(d), _) if drunk_ml >= d.target_ml => format!("Done for today: {drunk_ml} of {} ml.", d.target_ml),
-            (Some(d), _) => format!("Today: {} ml of kefir, {} ml to go.", d.target_ml, d.target_ml - drunk_ml),
-            (None, Some((reason, _))) => reason.clone(),
-            (None, None) if needs_screening => {
-                "Welcome: answer the screening questions first, then start your plan.".to_string()
+            (Some(d), _) if drunk_ml >= d.target_ml => {
+                loc.tr("today-done", &[("drunk", Arg::from(drunk_ml)), ("target", Arg::from(d.target_ml))])
             }
-            (None, None) => "Ready when you are: start your plan.".to_string(),
+            (Some(d), _) => loc
+                .tr("today-to-go", &[("target", Arg::from(d.target_ml)), ("left", Arg::from(d.target_ml - drunk_ml))]),
+            (None, Some((reason, _))) => reasons::render(&loc, reason),
+            (None, None) if needs_screening => loc.t("today-welcome"),
+            (None, None) => loc.t("today-ready"),
         };
         crate::sort::sort_by(&mut warnings, |a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
         Ok(Today {
@@ -833,7 +842,7 @@ impl Kefir {
             allowed_sources: screening.constraints.allowed_sources.clone(),
             screening_level: screening.level,
             may_start_plan: current.is_none() && blocked.is_none(),
-            disclaimer: crate::l10n::Locale::english().t("disclaimer"),
+            disclaimer: loc.t("disclaimer"),
         })
     }
 }

@@ -13,8 +13,10 @@ use serde::{Deserialize, Serialize};
 use crate::checkin::{check_bristol, clean_entries, SymptomEntry};
 use crate::error::{CoreError, Result};
 use crate::intake::{Batch, KefirKind, Source, MAX_DRINK_ML, MIN_DRINK_ML};
+use crate::l10n::{Arg, Msg};
 use crate::plan::{DecisionKind, PlanStatus};
 use crate::profile::{MedClass, Profile};
+use crate::reasons;
 use crate::rules::{Level, RULES};
 use crate::text::{check_note, split_ids};
 use crate::time::{parse_iso_date, Timestamp};
@@ -22,8 +24,14 @@ use crate::time::{parse_iso_date, Timestamp};
 pub const FORMAT: &str = "kefir-backup";
 /// Bump when the document changes shape; older versions stay importable.
 /// Version 2 adds each plan's `events` and the `dose_warnings` (version 1
-/// documents without them still import: both default to empty).
-pub const FORMAT_VERSION: i64 = 2;
+/// documents without them still import: both default to empty). Version 3
+/// carries plan reasons and dose warning messages as message references
+/// (`[{"id": "plan-day-one", "args": [["ml", 50]]}]`, see `reasons`)
+/// instead of English text; the text of a version 1-2 document is kept as
+/// legacy text (message `legacy-text`), shown as written in every language.
+pub const FORMAT_VERSION: i64 = 3;
+/// Most messages in one stored reason.
+const MAX_REASON_MSGS: usize = 16;
 /// Largest backup file accepted (a 5-year history is about 2 MB).
 pub const MAX_BACKUP_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -147,7 +155,9 @@ pub struct BPlanEvent {
     pub at: Timestamp,
     pub since: Option<Timestamp>,
     pub kind: DecisionKind,
-    pub reason: String,
+    /// Message references (version 3; text in versions 1-2).
+    #[serde(deserialize_with = "reason")]
+    pub reason: Vec<Msg>,
     #[serde(deserialize_with = "rule_ids")]
     pub rule_ids: Vec<String>,
 }
@@ -161,7 +171,9 @@ pub struct BDoseWarning {
     pub drink_at: Timestamp,
     pub drink_ml: u32,
     pub rule_id: String,
-    pub message: String,
+    /// Message references (version 3; text in versions 1-2).
+    #[serde(deserialize_with = "reason")]
+    pub message: Vec<Msg>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -172,7 +184,9 @@ pub struct BPlanDay {
     pub days_at_step: u32,
     pub target_ml: u32,
     pub decision: DecisionKind,
-    pub reason: String,
+    /// Message references (version 3; text in versions 1-2).
+    #[serde(deserialize_with = "reason")]
+    pub reason: Vec<Msg>,
     #[serde(deserialize_with = "rule_ids")]
     pub rule_ids: Vec<String>,
     pub decided_at: Timestamp,
@@ -188,6 +202,41 @@ pub struct ImportSummary {
     pub doses: u32,
     pub plans: u32,
     pub profile_versions: u32,
+}
+
+/// A stored explanation: a list of message references (version 3), or the
+/// English text of versions 1-2, kept as legacy text.
+fn reason<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<Msg>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum R {
+        Text(String),
+        Msgs(Vec<Msg>),
+    }
+    Ok(match R::deserialize(d)? {
+        R::Text(t) => vec![reasons::legacy(&t)],
+        R::Msgs(m) => m,
+    })
+}
+
+/// A reason from a backup: at most `MAX_REASON_MSGS` messages of the
+/// catalogue with their variables (rule-id arguments naming known rules),
+/// every text argument a valid note.
+fn check_reason(field: &str, msgs: &[Msg]) -> Result<()> {
+    if msgs.is_empty() || msgs.len() > MAX_REASON_MSGS {
+        return Err(CoreError::invalid(field, &format!("needs 1-{MAX_REASON_MSGS} messages")));
+    }
+    for m in msgs {
+        for (_, v) in &m.args {
+            if let Arg::Str(t) = v {
+                check_note(field, Some(t))?;
+            }
+        }
+    }
+    if !reasons::is_valid(msgs) {
+        return Err(CoreError::invalid(field, "names a message this app does not have, or lacks its variables"));
+    }
+    Ok(())
 }
 
 fn ts(ms: i64) -> Result<Timestamp> {
@@ -273,7 +322,7 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
             dose_warnings.push(BDoseWarning {
                 dose: index as u32,
                 rule_id: r.get(1)?,
-                message: r.get(2)?,
+                message: reasons::from_json(&r.get::<_, String>(2)?),
                 drink_at: ts(r.get(3)?)?,
                 drink_ml: r.get(4)?,
             });
@@ -303,19 +352,19 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
                     days_at_step: d.get(2)?,
                     target_ml: d.get(3)?,
                     decision: parse_enum("decision", &d.get::<_, String>(4)?, DecisionKind::parse)?,
-                    reason: d.get(5)?,
+                    reason: reasons::from_json(&d.get::<_, String>(5)?),
                     rule_ids: split_ids(&d.get::<_, String>(6)?),
                     decided_at: ts(d.get(7)?)?,
                 });
             }
-            let events = crate::plan::events(&tx, id)?
+            let events = crate::plan::stored_events(&tx, id)?
                 .into_iter()
-                .map(|e| BPlanEvent {
+                .map(|(e, reason)| BPlanEvent {
                     day: e.day,
                     at: e.at,
                     since: e.since,
                     kind: e.kind,
-                    reason: e.reason,
+                    reason,
                     rule_ids: e.rule_ids,
                 })
                 .collect();
@@ -727,7 +776,7 @@ fn validate(b: &Backup) -> Result<()> {
         if !(MIN_DRINK_ML..=MAX_DRINK_ML).contains(&w.drink_ml) {
             return bad(format!("dose warning {i}: drink_ml {} is outside {MIN_DRINK_ML}-{MAX_DRINK_ML}", w.drink_ml));
         }
-        check_note("message", Some(&w.message)).map_err(wrap(format!("dose warning {i}")))?;
+        check_reason("message", &w.message).map_err(wrap(format!("dose warning {i}")))?;
     }
     // Live `plan start` refuses a second plan while one runs: only the
     // newest plan may be active or paused.
@@ -771,14 +820,14 @@ fn validate(b: &Backup) -> Result<()> {
             if d.step >= nsteps || d.target_ml > p.target_ml || d.days_at_step > 36_600 {
                 return bad(format!("plan day {}: step, days_at_step or target_ml out of range", d.day));
             }
-            check_note("reason", Some(&d.reason)).map_err(wrap(format!("{what} day {}", d.day)))?;
+            check_reason("reason", &d.reason).map_err(wrap(format!("{what} day {}", d.day)))?;
         }
         for (j, e) in p.events.iter().enumerate() {
             let day = check_day(&format!("{what} event {j}"), &e.day)?;
             if day > last_day || day < started {
                 return bad(format!("{what} event {j}: day {} is outside the plan's days", e.day));
             }
-            check_note("reason", Some(&e.reason)).map_err(wrap(format!("{what} event {j}")))?;
+            check_reason("reason", &e.reason).map_err(wrap(format!("{what} event {j}")))?;
         }
     }
     for (k, v) in &b.settings {
@@ -964,7 +1013,7 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
             .unwrap_or(-(i as i64) - 1);
         tx.execute(
             "INSERT OR IGNORE INTO dose_warnings (dose_id, drink_id, rule_id, message) VALUES (?1, ?2, ?3, ?4)",
-            params![dose_ids[w.dose as usize], drink_id, w.rule_id, w.message],
+            params![dose_ids[w.dose as usize], drink_id, w.rule_id, reasons::to_json(&w.message)],
         )?;
     }
     for p in &b.plans {
@@ -977,7 +1026,7 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
             tx.execute(
                 "INSERT INTO plan_days (plan_id, day, step, days_at_step, target_ml, decision, reason, rule_ids, decided_ms) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![id, d.day, d.step, d.days_at_step, d.target_ml, d.decision.as_str(), d.reason, crate::text::join_ids(&d.rule_ids), d.decided_at.millis()],
+                params![id, d.day, d.step, d.days_at_step, d.target_ml, d.decision.as_str(), reasons::to_json(&d.reason), crate::text::join_ids(&d.rule_ids), d.decided_at.millis()],
             )?;
         }
         for e in &p.events {

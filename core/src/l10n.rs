@@ -175,6 +175,21 @@ impl Locale {
         format_number(self.lang, n, Some(decimals))
     }
 
+    /// Whether the stored reference `m` names a message of this language's
+    /// catalogue and formats without errors (every variable given): checked
+    /// before a reference from outside (a backup) is stored.
+    pub fn well_formed(&self, m: &Msg) -> bool {
+        let b = &bundles()[self.lang.index()];
+        let Some(pattern) = b.get_message(&m.id).and_then(|x| x.value()) else { return false };
+        let mut fa = FluentArgs::with_capacity(m.args.len());
+        for (k, v) in &m.args {
+            fa.set(k.as_str(), v.to_fluent());
+        }
+        let mut errors = vec![];
+        b.format_pattern(pattern, Some(&fa), &mut errors);
+        errors.is_empty()
+    }
+
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
         let bundles = bundles();
         for lang in [self.lang, Lang::En] {

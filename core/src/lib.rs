@@ -19,6 +19,7 @@ pub mod l10n;
 pub mod meds;
 pub mod plan;
 pub mod profile;
+pub mod reasons;
 pub mod reminders;
 pub mod report;
 pub mod rhythm;

@@ -304,24 +304,39 @@ pub fn breach_finding(rule_id: &str, detail: &Msg, loc: &Locale) -> Finding {
     rule(rule_id).finding_with(&loc.msg(detail), loc)
 }
 
-/// [`dose_breaches`] as findings written in `loc`: `(drink id, finding)`.
-pub(crate) fn dose_warnings(c: &Connection, dose: &Dose, zone: &Zone, loc: &Locale) -> Result<Vec<(i64, Finding)>> {
-    Ok(dose_breaches(c, dose, zone)?.into_iter().map(|(id, r, m)| (id, breach_finding(&r, &m, loc))).collect())
-}
-
 /// Store the warnings found when a dose was logged (the summary and Today show them).
-pub(crate) fn store_dose_warnings(c: &Connection, dose_id: i64, warnings: &[(i64, Finding)]) -> Result<()> {
-    for (drink_id, f) in warnings {
+/// The message column holds the detail as message references (JSON, see
+/// `reasons`), never text.
+pub(crate) fn store_dose_warnings(c: &Connection, dose_id: i64, warnings: &[(i64, String, Msg)]) -> Result<()> {
+    for (drink_id, rule_id, detail) in warnings {
         c.execute(
             "INSERT OR REPLACE INTO dose_warnings (dose_id, drink_id, rule_id, message) VALUES (?1, ?2, ?3, ?4)",
-            params![dose_id, drink_id, f.rule_id, f.advice],
+            params![dose_id, drink_id, rule_id, crate::reasons::to_json(std::slice::from_ref(detail))],
         )?;
     }
     Ok(())
 }
 
+/// A stored dose warning as a finding of its rule, in `loc`: the detail
+/// first, then the rule's advice. Text stored before schema v5 (legacy
+/// text) already holds the advice and is shown as written.
+pub fn dose_warning_finding(loc: &Locale, rule_id: &str, msgs: &[Msg]) -> Result<Finding> {
+    let r = crate::rules::RULES
+        .iter()
+        .find(|r| r.id == rule_id)
+        .ok_or_else(|| CoreError::Internal(format!("stored rule {rule_id}")))?;
+    let detail = crate::reasons::render(loc, msgs);
+    if msgs.iter().any(|m| m.id == crate::reasons::LEGACY_TEXT) {
+        let mut f = r.finding(loc);
+        f.advice = detail;
+        Ok(f)
+    } else {
+        Ok(r.finding_with(&detail, loc))
+    }
+}
+
 /// Stored dose warnings of the doses with `from <= at < to`, oldest dose
-/// first; the rule's title in `loc`, the stored message as advice.
+/// first, written in `loc`.
 pub fn stored_dose_warnings(c: &Connection, from: Timestamp, to: Timestamp, loc: &Locale) -> Result<Vec<Finding>> {
     let mut st = c.prepare_cached(
         "SELECT w.rule_id, w.message FROM dose_warnings w JOIN med_doses d ON d.id = w.dose_id \
@@ -330,15 +345,5 @@ pub fn stored_dose_warnings(c: &Connection, from: Timestamp, to: Timestamp, loc:
     let rows = st
         .query_map(params![from.millis(), to.millis()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter()
-        .map(|(id, message)| {
-            let r = crate::rules::RULES
-                .iter()
-                .find(|r| r.id == id)
-                .ok_or_else(|| CoreError::Internal(format!("stored rule {id}")))?;
-            let mut f = r.finding(loc);
-            f.advice = message;
-            Ok(f)
-        })
-        .collect()
+    rows.into_iter().map(|(id, message)| dose_warning_finding(loc, &id, &crate::reasons::from_json(&message))).collect()
 }

@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 use crate::checkin::{self, Checkin};
 use crate::error::{CoreError, Result};
 use crate::intake;
+use crate::l10n::{Locale, Msg};
 use crate::meds;
+use crate::reasons::{self, ids_arg};
 use crate::rules::{rule, Level, DEFAULT_START_MAX_ML, MIN_PLAN_ML};
 use crate::screening::{Constraints, Screening};
 use crate::text::enum_str;
@@ -116,6 +118,8 @@ pub struct DayDecision {
     /// 1-based step number and the number of steps.
     pub step: u32,
     pub steps: u32,
+    /// Why, in the caller's locale (stored as message references, see
+    /// `reasons`; text from schema 4 and backup format 2 as written).
     pub reason: String,
     pub rule_ids: Vec<String>,
 }
@@ -151,7 +155,8 @@ pub struct PlanView {
     pub can_restart: bool,
     /// A running or paused plan's target can be changed.
     pub can_change_target: bool,
-    /// Why start/restart is not possible now (with rule ids), if it is not.
+    /// Why start/restart is not possible now (with rule ids), if it is not,
+    /// in the caller's locale.
     pub blocked_reason: Option<String>,
     pub blocked_rule_ids: Vec<String>,
     /// Allowed ranges for the start screen.
@@ -263,12 +268,13 @@ pub struct DayInputs {
     pub cap_rule_ids: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Decision {
     pub kind: DecisionKind,
     pub state: StepState,
     pub target_ml: u32,
-    pub reason: String,
+    /// Why, as message references (rendered with [`reasons::render`]).
+    pub reason: Vec<Msg>,
     pub rule_ids: Vec<String>,
     /// A status the plan moves to with this decision.
     pub new_status: Option<PlanStatus>,
@@ -283,7 +289,7 @@ fn ids(v: &[&str]) -> Vec<String> {
 pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState, inp: &DayInputs) -> Decision {
     let last = steps.len() - 1;
     let clamp = |s: usize| s.min(last);
-    let make = |kind, state: StepState, reason: String, rule_ids: Vec<String>, new_status| {
+    let make = |kind, state: StepState, reason: Vec<Msg>, rule_ids: Vec<String>, new_status| {
         let planned = steps[clamp(state.step)];
         let paused =
             matches!(kind, DecisionKind::Stop | DecisionKind::Stopped | DecisionKind::Pause | DecisionKind::Paused);
@@ -292,7 +298,7 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
         let target_ml = if paused {
             0
         } else if planned > inp.cap_ml {
-            reason.push_str(&format!(" Capped at {} ml: your limit ({}).", inp.cap_ml, inp.cap_rule_ids.join(", ")));
+            reason.push(capped(inp.cap_ml, &inp.cap_rule_ids));
             rule_ids.extend(inp.cap_rule_ids.iter().cloned());
             inp.cap_ml
         } else {
@@ -311,7 +317,7 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
             return make(
                 DecisionKind::Stopped,
                 prev,
-                "Stopped. Restart from the Plan screen once you are well.".into(),
+                vec![Msg::new("plan-stopped"), Msg::new("plan-restart-when-well")],
                 vec![],
                 None,
             )
@@ -320,7 +326,7 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
             return make(
                 DecisionKind::Paused,
                 prev,
-                "Paused. Resume from the Plan screen when you are ready.".into(),
+                vec![Msg::new("plan-paused"), Msg::new("plan-resume-when-ready")],
                 vec![],
                 None,
             )
@@ -328,48 +334,33 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
         PlanStatus::Active => {}
     }
     if inp.absent {
-        let reason = format!(
-            "Paused: no check-in and no drink for {ABSENCE_DAYS} days, so the plan cannot tell how you are (D4). \
-             Resume when you are back: it restarts one step below your last amount (D6)."
-        );
+        let reason = vec![Msg::new("plan-absent").arg("days", ABSENCE_DAYS)];
         return make(DecisionKind::Pause, prev, reason, ids(&["D4"]), Some(PlanStatus::Paused));
     }
     let Some((level, yesterday_ids, any_symptom)) = &inp.yesterday else {
-        return make(
-            DecisionKind::Hold,
-            same,
-            "No check-in yesterday, so no step up today.".into(),
-            ids(&["D4"]),
-            None,
-        );
+        return make(DecisionKind::Hold, same, vec![Msg::new("plan-no-checkin")], ids(&["D4"]), None);
     };
     if *level == Level::Consult {
-        let reason = format!("Paused: {} Resume once a clinician has seen you.", describe(yesterday_ids));
+        let reason = vec![Msg::new("plan-paused-consult").arg("why", ids_arg(yesterday_ids))];
         return make(DecisionKind::Pause, prev, reason, yesterday_ids.clone(), Some(PlanStatus::Paused));
     }
     if *level >= Level::Caution {
         if inp.bad_streak >= BAD_DAYS_TO_PAUSE {
-            let reason = format!("Paused after {} difficult days in a row. Resume when you feel well.", inp.bad_streak);
+            let reason = vec![Msg::new("plan-paused-bad-days").arg("days", inp.bad_streak)];
             return make(DecisionKind::Pause, prev, reason, yesterday_ids.clone(), Some(PlanStatus::Paused));
         }
         if inp.stepped_back_yesterday {
-            let reason = format!(
-                "Staying at {} ml, the amount you stepped back to yesterday: {}",
-                steps[clamp(prev.step)],
-                describe(yesterday_ids)
-            );
+            let reason = vec![Msg::new("plan-stay-stepped-back")
+                .arg("ml", steps[clamp(prev.step)])
+                .arg("why", ids_arg(yesterday_ids))];
             return make(DecisionKind::Hold, same, reason, yesterday_ids.clone(), None);
         }
         let back = StepState { step: prev.step.saturating_sub(1), days_at_step: 1 };
-        let reason =
-            format!("Back to {} ml, the last amount you tolerated: {}", steps[back.step], describe(yesterday_ids));
+        let reason = vec![Msg::new("plan-step-back").arg("ml", steps[back.step]).arg("why", ids_arg(yesterday_ids))];
         return make(DecisionKind::StepBack, back, reason, yesterday_ids.clone(), None);
     }
     if !inp.spacing_missed.is_empty() {
-        let reason = format!(
-            "Paused: yesterday's kefir fell inside a medicine spacing window ({}). Resume and keep kefir outside the window.",
-            inp.spacing_missed.join(", ")
-        );
+        let reason = vec![Msg::new("plan-paused-spacing").arg("rules", ids_arg(&inp.spacing_missed))];
         return make(DecisionKind::Pause, prev, reason, inp.spacing_missed.clone(), Some(PlanStatus::Paused));
     }
     if *any_symptom {
@@ -377,49 +368,42 @@ pub fn decide(steps: &[u32], hold_days: u32, status: PlanStatus, prev: StepState
         if r.is_empty() {
             r.push("D4".into());
         }
-        let reason = "Symptoms yesterday: staying at the same amount, no step up today.".to_string();
+        let reason = vec![Msg::new("plan-symptoms-hold")];
         return make(DecisionKind::Hold, same, reason, r, None);
     }
     if prev.step >= last {
-        return make(DecisionKind::Maintain, same, "At your target: keep this amount.".into(), ids(&["D2"]), None);
+        return make(DecisionKind::Maintain, same, vec![Msg::new("plan-maintain")], ids(&["D2"]), None);
     }
     if prev.days_at_step >= hold_days {
         let up = StepState { step: prev.step + 1, days_at_step: 1 };
-        let days =
-            if prev.days_at_step == 1 { "1 good day".to_string() } else { format!("{} good days", prev.days_at_step) };
-        let reason = format!("{days} at {} ml: one step up.", steps[prev.step]);
+        let reason = vec![Msg::new("plan-advance").arg("days", prev.days_at_step).arg("ml", steps[prev.step])];
         return make(DecisionKind::Advance, up, reason, ids(&["D4", "D6"]), None);
     }
-    let reason = format!("Day {} of {} at this amount before the next step.", same.days_at_step, hold_days);
+    let reason = vec![Msg::new("plan-hold-day").arg("day", same.days_at_step).arg("days", hold_days)];
     make(DecisionKind::Hold, same, reason, ids(&["D6"]), None)
 }
 
+/// `Capped at N ml: your limit (rules).`
+fn capped(ml: u32, rule_ids: &[String]) -> Msg {
+    Msg::new("plan-capped").arg("ml", ml).arg("rules", ids_arg(rule_ids))
+}
+
 /// Why the plan stopped, and what a restart needs (S5/S6/S7: a clinician).
-fn stop_reason(rule_ids: &[String], lowest_ml: u32) -> String {
-    format!("Stopped: {} {}", describe(rule_ids), restart_requirement(rule_ids, lowest_ml))
+fn stop_reason(rule_ids: &[String], lowest_ml: u32) -> Vec<Msg> {
+    vec![Msg::new("plan-stopped-why").arg("why", ids_arg(rule_ids)), restart_requirement(rule_ids, lowest_ml)]
 }
 
-/// What a restart after these red flags needs, in words.
-pub fn restart_requirement(rule_ids: &[String], lowest_ml: u32) -> String {
-    let clinician: Vec<&str> =
-        rule_ids.iter().map(String::as_str).filter(|id| CLINICIAN_RESTART_RULES.contains(id)).collect();
+/// What a restart after these red flags needs (render with
+/// [`reasons::render`]): a check-in without them, or after S5/S6/S7 a
+/// clinician's go-ahead dated after the reaction.
+pub fn restart_requirement(rule_ids: &[String], lowest_ml: u32) -> Msg {
+    let clinician: Vec<String> =
+        rule_ids.iter().filter(|id| CLINICIAN_RESTART_RULES.contains(&id.as_str())).cloned().collect();
     if clinician.is_empty() {
-        format!("Restart only after a check-in without it; the plan then starts again at {lowest_ml} ml.")
+        Msg::new("plan-restart-checkin").arg("ml", lowest_ml)
     } else {
-        format!(
-            "Restart only after a clinician has seen you and you record their go-ahead, dated after this reaction \
-             ({}); the plan then starts again at the lowest step, {lowest_ml} ml.",
-            clinician.join(", ")
-        )
+        Msg::new("plan-restart-clinician").arg("rules", ids_arg(&clinician)).arg("ml", lowest_ml)
     }
-}
-
-fn describe(rule_ids: &[String]) -> String {
-    let parts: Vec<String> = rule_ids
-        .iter()
-        .map(|id| format!("{} ({id})", rule(id).title(&crate::l10n::Locale::english()).to_lowercase()))
-        .collect();
-    format!("{}.", parts.join("; "))
 }
 
 /// Days left until the goal if every day goes well; 0 when at the goal.
@@ -469,10 +453,19 @@ pub(crate) fn current(c: &Connection) -> Result<Option<Plan>> {
     .transpose()
 }
 
+/// A stored day. `decision.reason` is left empty: the reason is kept as
+/// message references in `reason` and rendered by [`DayRow::rendered`].
 struct DayRow {
     day: NaiveDate,
     decision: DayDecision,
+    reason: Vec<Msg>,
     state: StepState,
+}
+
+impl DayRow {
+    fn rendered(&self, loc: &Locale) -> DayDecision {
+        DayDecision { reason: reasons::render(loc, &self.reason), ..self.decision.clone() }
+    }
 }
 
 fn day_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, i64, u32, u32, String, String, String)> {
@@ -485,13 +478,14 @@ fn to_day_row(t: (String, i64, u32, u32, String, String, String), nsteps: u32) -
     Ok(DayRow {
         day: parsed,
         state: StepState { step: step as usize, days_at_step },
+        reason: reasons::from_json(&reason),
         decision: DayDecision {
             day,
             kind: DecisionKind::parse(&kind).ok_or_else(|| CoreError::Internal(format!("stored decision {kind}")))?,
             target_ml: target,
             step: step as u32 + 1,
             steps: nsteps,
-            reason,
+            reason: String::new(),
             rule_ids: crate::text::split_ids(&rule_ids),
         },
     })
@@ -511,8 +505,9 @@ fn day_of(c: &Connection, plan: &Plan, day: NaiveDate) -> Result<Option<DayRow>>
     row.map(|t| to_day_row(t, n)).transpose()
 }
 
-/// Every decision of every plan with `first <= day <= last`, oldest first.
-pub(crate) fn decisions(c: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<DayDecision>> {
+/// Every decision of every plan with `first <= day <= last`, oldest first,
+/// reasons written in `loc`.
+pub(crate) fn decisions(c: &Connection, first: NaiveDate, last: NaiveDate, loc: &Locale) -> Result<Vec<DayDecision>> {
     let mut st = c.prepare_cached(
         "SELECT d.day, d.step, d.days_at_step, d.target_ml, d.decision, d.reason, d.rule_ids, p.start_ml, p.target_ml, \
          p.step_ml FROM plan_days d JOIN plans p ON p.id = d.plan_id WHERE d.day >= ?1 AND d.day <= ?2 ORDER BY d.day, d.plan_id",
@@ -522,7 +517,7 @@ pub(crate) fn decisions(c: &Connection, first: NaiveDate, last: NaiveDate) -> Re
             Ok((day_row(r)?, r.get::<_, u32>(7)?, r.get::<_, u32>(8)?, r.get::<_, u32>(9)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter().map(|(t, s, tg, st)| Ok(to_day_row(t, steps(s, tg, st).len() as u32)?.decision)).collect()
+    rows.into_iter().map(|(t, s, tg, st)| Ok(to_day_row(t, steps(s, tg, st).len() as u32)?.rendered(loc))).collect()
 }
 
 /// `day`, or the plan's first day when `day` is before it (an action or a
@@ -547,7 +542,7 @@ fn write_day(c: &Connection, plan_id: i64, day: NaiveDate, d: &Decision, now: Ti
             d.state.days_at_step,
             d.target_ml,
             d.kind.as_str(),
-            d.reason,
+            reasons::to_json(&d.reason),
             crate::text::join_ids(&d.rule_ids),
             now.millis()
         ],
@@ -643,7 +638,7 @@ fn inputs_for(c: &Connection, since: Timestamp, day: NaiveDate, zone: &Zone, cap
         )?
         .query_row([iso_date(day - Duration::days(1))], |r| r.get::<_, String>(0))
         .optional()?
-        .is_some_and(|r| r.starts_with(SAME_DAY_STEP_BACK));
+        .is_some_and(|r| stepped_back_at_once(&reasons::from_json(&r)));
     Ok(DayInputs {
         yesterday,
         red_flags: red,
@@ -754,13 +749,15 @@ fn any_activity(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zone) 
 /// a consult finding not cleared, or a stop/emergency one, pauses the plan
 /// naming the rule; a lower cap clamps today's target.
 /// Returns today's decision (stored, or while paused/stopped the standing
-/// one, dated today) and the step state (None without a plan).
+/// one, dated today; its reason written in `loc`) and the step state (None
+/// without a plan).
 pub(crate) fn ensure_days(
     c: &Connection,
     today: NaiveDate,
     zone: &Zone,
     screening: &Screening,
     now: Timestamp,
+    loc: &Locale,
 ) -> Result<Option<(Plan, DayDecision, StepState)>> {
     let cap = &screening.constraints;
     let Some(mut plan) = current(c)? else { return Ok(None) };
@@ -826,7 +823,7 @@ pub(crate) fn ensure_days(
             status = s;
             add_event(t, plan.id, day, now, None, d.kind, &d.reason, &d.rule_ids)?;
         }
-        last = DayRow { day, state: d.state, decision: to_decision(day, &d, plan.steps.len()) };
+        last = DayRow { day, state: d.state, decision: to_decision(day, &d, plan.steps.len()), reason: d.reason };
     }
     if status != plan.status && plan.status != PlanStatus::Stopped {
         let t = match &tx {
@@ -841,16 +838,16 @@ pub(crate) fn ensure_days(
     }
     // Re-screen today with the profile in force.
     if last.day == today {
-        if let Some(out) = rescreen(c, &plan, &last, screening, now)? {
-            return Ok(Some(out));
+        if let Some((plan, row)) = rescreen(c, &plan, &last, screening, now)? {
+            return Ok(Some((plan, row.rendered(loc), row.state)));
         }
     }
     if plan.status != PlanStatus::Active && (last.day < today || status_after(last.decision.kind) != plan.status) {
         // Nothing is decided while paused or stopped: today repeats the standing decision.
         let standing = standing_decision(c, &plan, &last, today)?;
-        return Ok(Some((plan, standing, last.state)));
+        return Ok(Some((plan, standing.rendered(loc), last.state)));
     }
-    Ok(Some((plan, last.decision, last.state)))
+    Ok(Some((plan, last.rendered(loc), last.state)))
 }
 
 fn is_automatic(d: &DayDecision) -> bool {
@@ -861,35 +858,41 @@ fn is_automatic(d: &DayDecision) -> bool {
 
 /// While paused or stopped: today's decision, not stored, with the reason
 /// of the decision that paused or stopped the plan.
-fn standing_decision(c: &Connection, plan: &Plan, last: &DayRow, today: NaiveDate) -> Result<DayDecision> {
+fn standing_decision(c: &Connection, plan: &Plan, last: &DayRow, today: NaiveDate) -> Result<DayRow> {
     let (kind, reason, rule_ids) = match plan.status {
         PlanStatus::Stopped => {
             let (ids, _) = open_stop(c, plan.id)?;
             let ids = if ids.is_empty() { last.decision.rule_ids.clone() } else { ids };
-            let why = if ids.is_empty() { "Stopped.".to_string() } else { format!("Stopped: {}", describe(&ids)) };
-            (DecisionKind::Stopped, format!("{why} {}", restart_requirement(&ids, plan.steps[0])), ids)
+            let why = if ids.is_empty() {
+                Msg::new("plan-stopped")
+            } else {
+                Msg::new("plan-stopped-why").arg("why", ids_arg(&ids))
+            };
+            (DecisionKind::Stopped, vec![why, restart_requirement(&ids, plan.steps[0])], ids)
         }
         _ => {
-            let why = if last.decision.kind == DecisionKind::Pause || last.decision.kind == DecisionKind::Paused {
-                last.decision.reason.clone()
+            let mut why = if last.decision.kind == DecisionKind::Pause || last.decision.kind == DecisionKind::Paused {
+                last.reason.clone()
             } else {
-                "Paused.".to_string()
+                vec![Msg::new("plan-paused")]
             };
-            (
-                DecisionKind::Paused,
-                format!("{why} Resume from the Plan screen when you are ready."),
-                last.decision.rule_ids.clone(),
-            )
+            why.push(Msg::new("plan-resume-when-ready"));
+            (DecisionKind::Paused, why, last.decision.rule_ids.clone())
         }
     };
-    Ok(DayDecision {
-        day: iso_date(today),
-        kind,
-        target_ml: 0,
-        step: last.decision.step,
-        steps: last.decision.steps,
+    Ok(DayRow {
+        day: today,
+        state: last.state,
         reason,
-        rule_ids,
+        decision: DayDecision {
+            day: iso_date(today),
+            kind,
+            target_ml: 0,
+            step: last.decision.step,
+            steps: last.decision.steps,
+            reason: String::new(),
+            rule_ids,
+        },
     })
 }
 
@@ -902,17 +905,14 @@ fn rescreen(
     row: &DayRow,
     screening: &Screening,
     now: Timestamp,
-) -> Result<Option<(Plan, DayDecision, StepState)>> {
+) -> Result<Option<(Plan, DayRow)>> {
     let cap = &screening.constraints;
     if plan.status == PlanStatus::Active && !screening.may_start {
         let mut ids = screening.uncleared_rule_ids.clone();
         ids.extend(screening.findings.iter().filter(|f| f.level >= Level::Stop).map(|f| f.rule_id.clone()));
         crate::sort::sort(&mut ids);
         ids.dedup();
-        let reason = format!(
-            "Paused: your profile changed and now needs a clinician first: {} Record their go-ahead, then resume.",
-            describe(&ids)
-        );
+        let reason = vec![Msg::new("plan-paused-profile").arg("why", ids_arg(&ids))];
         let d = Decision {
             kind: DecisionKind::Pause,
             state: row.state,
@@ -927,7 +927,7 @@ fn rescreen(
         tx.commit()?;
         let plan = current(c)?.ok_or_else(|| CoreError::Internal("plan vanished".into()))?;
         let decision = to_decision(row.day, &d, plan.steps.len());
-        return Ok(Some((plan, decision, row.state)));
+        return Ok(Some((plan, DayRow { day: row.day, decision, reason: d.reason, state: row.state })));
     }
     // On the first step the start cap holds too (D1, P2, P3, M4).
     let (limit, limit_ids) = if row.state.step == 0 && cap.max_start_ml < cap.max_ml_per_day {
@@ -937,8 +937,9 @@ fn rescreen(
     };
     if row.decision.target_ml > limit {
         let mut d = row.decision.clone();
+        let mut reason = row.reason.clone();
         d.target_ml = limit;
-        d.reason = format!("{} Capped at {limit} ml: your limit ({}).", d.reason, limit_ids.join(", "));
+        reason.push(capped(limit, limit_ids));
         for id in limit_ids {
             if !d.rule_ids.contains(id) {
                 d.rule_ids.push(id.clone());
@@ -946,9 +947,9 @@ fn rescreen(
         }
         c.execute(
             "UPDATE plan_days SET target_ml = ?3, reason = ?4, rule_ids = ?5 WHERE plan_id = ?1 AND day = ?2",
-            params![plan.id, d.day, d.target_ml, d.reason, crate::text::join_ids(&d.rule_ids)],
+            params![plan.id, d.day, d.target_ml, reasons::to_json(&reason), crate::text::join_ids(&d.rule_ids)],
         )?;
-        return Ok(Some((plan.clone(), d, row.state)));
+        return Ok(Some((plan.clone(), DayRow { day: row.day, decision: d, reason, state: row.state })));
     }
     Ok(None)
 }
@@ -974,7 +975,7 @@ fn add_event(
     now: Timestamp,
     since: Option<Timestamp>,
     kind: DecisionKind,
-    reason: &str,
+    reason: &[Msg],
     rule_ids: &[String],
 ) -> Result<()> {
     let level = rule_ids.iter().map(|id| rule(id).level).max().unwrap_or(Level::Info);
@@ -988,7 +989,7 @@ fn add_event(
             since.map(|t| t.millis()),
             kind.as_str(),
             level.as_str(),
-            reason,
+            reasons::to_json(reason),
             crate::text::join_ids(rule_ids)
         ],
     )?;
@@ -1007,12 +1008,22 @@ pub struct PlanEvent {
     pub since: Option<Timestamp>,
     pub kind: DecisionKind,
     pub level: Level,
+    /// Why, in the caller's locale (stored as message references).
     pub reason: String,
     pub rule_ids: Vec<String>,
 }
 
-/// Every event of the current plan, oldest first.
-pub(crate) fn events(c: &Connection, plan_id: i64) -> Result<Vec<PlanEvent>> {
+/// Every event of the current plan, oldest first, reasons written in `loc`.
+pub(crate) fn events(c: &Connection, plan_id: i64, loc: &Locale) -> Result<Vec<PlanEvent>> {
+    Ok(stored_events(c, plan_id)?
+        .into_iter()
+        .map(|(e, reason)| PlanEvent { reason: reasons::render(loc, &reason), ..e })
+        .collect())
+}
+
+/// Every event of a plan, oldest first, each with its stored reason (the
+/// event's `reason` text is left empty).
+pub(crate) fn stored_events(c: &Connection, plan_id: i64) -> Result<Vec<(PlanEvent, Vec<Msg>)>> {
     let mut st = c.prepare_cached(
         "SELECT day, at_ms, since_ms, kind, level, reason, rule_ids FROM plan_events WHERE plan_id = ?1 ORDER BY id",
     )?;
@@ -1031,15 +1042,19 @@ pub(crate) fn events(c: &Connection, plan_id: i64) -> Result<Vec<PlanEvent>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
         .map(|(day, at, since, kind, level, reason, ids)| {
-            Ok(PlanEvent {
-                day,
-                at: Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
-                since: since.and_then(Timestamp::from_millis),
-                kind: DecisionKind::parse(&kind).ok_or_else(|| CoreError::Internal(format!("stored event {kind}")))?,
-                level: Level::parse(&level).ok_or_else(|| CoreError::Internal(format!("stored level {level}")))?,
-                reason,
-                rule_ids: crate::text::split_ids(&ids),
-            })
+            Ok((
+                PlanEvent {
+                    day,
+                    at: Timestamp::from_millis(at).ok_or_else(|| CoreError::Internal("stored time".into()))?,
+                    since: since.and_then(Timestamp::from_millis),
+                    kind: DecisionKind::parse(&kind)
+                        .ok_or_else(|| CoreError::Internal(format!("stored event {kind}")))?,
+                    level: Level::parse(&level).ok_or_else(|| CoreError::Internal(format!("stored level {level}")))?,
+                    reason: String::new(),
+                    rule_ids: crate::text::split_ids(&ids),
+                },
+                reasons::from_json(&reason),
+            ))
         })
         .collect()
 }
@@ -1057,11 +1072,17 @@ pub struct RangeEvent {
 }
 
 /// Every stored event of every plan with `first_day <= day <= last_day`
-/// (local days), in day order, then in the order they were recorded. The
+/// (local days), in day order, then in the order they were recorded,
+/// reasons written in `loc`. The
 /// plan's status in force on a day is the one its last event on or before
 /// that day left it in ([`status_after`]: start/restart/resume active,
 /// pause paused, stop stopped).
-pub fn events_in_range(c: &Connection, first_day: NaiveDate, last_day: NaiveDate) -> Result<Vec<RangeEvent>> {
+pub fn events_in_range(
+    c: &Connection,
+    first_day: NaiveDate,
+    last_day: NaiveDate,
+    loc: &Locale,
+) -> Result<Vec<RangeEvent>> {
     let mut st = c.prepare_cached(
         "SELECT e.plan_id, e.day, e.at_ms, e.since_ms, e.kind, e.level, e.reason, e.rule_ids, p.start_ml, p.target_ml, \
          p.step_ml FROM plan_events e JOIN plans p ON p.id = e.plan_id WHERE e.day >= ?1 AND e.day <= ?2 ORDER BY e.day, e.id",
@@ -1094,7 +1115,7 @@ pub fn events_in_range(c: &Connection, first_day: NaiveDate, last_day: NaiveDate
                     kind: DecisionKind::parse(&kind)
                         .ok_or_else(|| CoreError::Internal(format!("stored event {kind}")))?,
                     level: Level::parse(&level).ok_or_else(|| CoreError::Internal(format!("stored level {level}")))?,
-                    reason,
+                    reason: reasons::render(loc, &reasons::from_json(&reason)),
                     rule_ids: crate::text::split_ids(&ids),
                 },
                 start_ml,
@@ -1207,22 +1228,19 @@ pub(crate) fn uncleared_clinician_flags(c: &Connection, now: Timestamp) -> Resul
 
 /// After S5/S6/S7: the clinician acknowledgement a (re)start needs, as a
 /// refusal if missing (see `uncleared_clinician_flags`).
-pub(crate) fn clinician_blocker(c: &Connection, now: Timestamp) -> Result<Option<(String, Vec<String>)>> {
+pub(crate) fn clinician_blocker(c: &Connection, now: Timestamp) -> Result<Option<(Vec<Msg>, Vec<String>)>> {
     let (needed, _) = uncleared_clinician_flags(c, now)?;
     if needed.is_empty() {
         return Ok(None);
     }
-    let reason = format!(
-        "The plan stopped for {} A restart needs a clinician's go-ahead recorded after that reaction \
-         (record it with its note), then starts again at the lowest step.",
-        describe(&needed)
-    );
+    let reason = vec![Msg::new("plan-blocked-clinician").arg("why", ids_arg(&needed))];
     Ok(Some((reason, needed)))
 }
 
 /// While the plan is stopped: a warning for kefir drunk anyway, naming the
-/// rule(s) that stopped it (the most severe first). None otherwise.
-pub(crate) fn drinking_while_stopped(c: &Connection) -> Result<Option<crate::rules::Finding>> {
+/// rule(s) that stopped it (the most severe first), its advice written in
+/// `loc`. None otherwise.
+pub(crate) fn drinking_while_stopped(c: &Connection, loc: &Locale) -> Result<Option<crate::rules::Finding>> {
     let Some(plan) = current(c)? else { return Ok(None) };
     if plan.status != PlanStatus::Stopped {
         return Ok(None);
@@ -1233,11 +1251,10 @@ pub(crate) fn drinking_while_stopped(c: &Connection) -> Result<Option<crate::rul
     }
     crate::sort::sort_by_key(&mut ids, |id| std::cmp::Reverse(rule(id).level));
     let Some(first) = ids.first() else { return Ok(None) };
-    let mut f = rule(first).finding(&crate::l10n::Locale::english());
-    f.advice = format!(
-        "The plan is stopped ({}): no kefir until it restarts. {}",
-        ids.join(", "),
-        restart_requirement(&ids, plan.steps[0])
+    let mut f = rule(first).finding(loc);
+    f.advice = reasons::render(
+        loc,
+        &[Msg::new("plan-stopped-drinking").arg("rules", ids_arg(&ids)), restart_requirement(&ids, plan.steps[0])],
     );
     Ok(Some(f))
 }
@@ -1282,15 +1299,12 @@ fn consult_ids(ids: &[String]) -> bool {
 
 /// A resume after a consult-level pause needs a clinician's go-ahead
 /// recorded after the pause (with its note), as a refusal if missing.
-pub(crate) fn consult_blocker(c: &Connection, now: Timestamp) -> Result<Option<(String, Vec<String>)>> {
+pub(crate) fn consult_blocker(c: &Connection, now: Timestamp) -> Result<Option<(Vec<Msg>, Vec<String>)>> {
     let Some((ids, at)) = consult_pause(c)? else { return Ok(None) };
     if crate::profile::acks(c)?.iter().any(|a| ack_clears(a, &ids, at, now)) {
         return Ok(None);
     }
-    let reason = format!(
-        "The plan paused for {} Resume once a clinician has seen you and you record their go-ahead with its note.",
-        describe(&ids)
-    );
+    let reason = vec![Msg::new("plan-blocked-consult").arg("why", ids_arg(&ids))];
     Ok(Some((reason, ids)))
 }
 
@@ -1313,7 +1327,7 @@ fn to_decision(day: NaiveDate, d: &Decision, nsteps: usize) -> DayDecision {
         target_ml: d.target_ml,
         step: d.state.step as u32 + 1,
         steps: nsteps as u32,
-        reason: d.reason.clone(),
+        reason: String::new(),
         rule_ids: d.rule_ids.clone(),
     }
 }
@@ -1442,7 +1456,7 @@ pub(crate) fn import_event(
     at: Timestamp,
     since: Option<Timestamp>,
     kind: DecisionKind,
-    reason: &str,
+    reason: &[Msg],
     rule_ids: &[String],
 ) -> Result<()> {
     let day = parse_iso_date("day", day)?;
@@ -1491,8 +1505,20 @@ pub(crate) fn rederive_after_import(tx: &Connection, zone: &Zone, now: Timestamp
 }
 
 /// Marks a step back made the moment a caution finding was reported (so the
-/// next day does not step back a second time for the same finding).
-pub const SAME_DAY_STEP_BACK: &str = "Reported today:";
+/// next day does not step back a second time for the same finding): the
+/// reason's first message. (Before schema v5 the reason was English text
+/// starting with `Reported today:`.)
+pub const SAME_DAY_STEP_BACK: &str = "plan-step-back-now";
+
+fn stepped_back_at_once(reason: &[Msg]) -> bool {
+    match reason.first() {
+        Some(m) if m.id == SAME_DAY_STEP_BACK => true,
+        Some(m) if m.id == reasons::LEGACY_TEXT => {
+            m.args.iter().any(|(_, v)| matches!(v, crate::l10n::Arg::Str(t) if t.starts_with("Reported today:")))
+        }
+        _ => false,
+    }
+}
 
 /// A consult- or caution-level finding was just reported: today's target
 /// changes at once, as a stop does. `consult` pauses an active plan (a resume
@@ -1525,7 +1551,7 @@ pub(crate) fn act_on_finding_now(
             kind: DecisionKind::Pause,
             state: row.state,
             target_ml: 0,
-            reason: format!("Paused: {} Resume once a clinician has seen you.", describe(&ids)),
+            reason: vec![Msg::new("plan-paused-consult").arg("why", ids_arg(&ids))],
             rule_ids: ids,
             new_status: Some(PlanStatus::Paused),
         }
@@ -1546,7 +1572,7 @@ pub(crate) fn act_on_finding_now(
             kind: DecisionKind::StepBack,
             state: back,
             target_ml: ml,
-            reason: format!("{SAME_DAY_STEP_BACK} back to {ml} ml, the last amount you tolerated: {}", describe(&ids)),
+            reason: vec![Msg::new(SAME_DAY_STEP_BACK).arg("ml", ml).arg("why", ids_arg(&ids))],
             rule_ids: ids,
             new_status: None,
         }
@@ -1560,28 +1586,26 @@ pub(crate) fn act_on_finding_now(
     Ok(())
 }
 
-/// Why a plan may not start or restart now: screening or an unresolved red flag.
+/// Why a plan may not start or restart now: screening or an unresolved red
+/// flag (the reason as message references, and the rule ids).
 pub(crate) fn blockers(
     c: &Connection,
     screening: &Screening,
     today: NaiveDate,
     zone: &Zone,
-) -> Result<Option<(String, Vec<String>)>> {
+) -> Result<Option<(Vec<Msg>, Vec<String>)>> {
     if let Some((reason, ids)) = unresolved_red_flag(c, today, zone)? {
         return Ok(Some((reason, ids)));
     }
     if !screening.may_start {
-        let reason = format!(
-            "Your screening says to talk to a clinician first ({}). Once they agree, record their go-ahead.",
-            screening.uncleared_rule_ids.join(", ")
-        );
+        let reason = vec![Msg::new("plan-blocked-screening").arg("rules", ids_arg(&screening.uncleared_rule_ids))];
         return Ok(Some((reason, screening.uncleared_rule_ids.clone())));
     }
     Ok(None)
 }
 
 /// The latest stop/emergency report that no later clean check-in has followed.
-fn unresolved_red_flag(c: &Connection, today: NaiveDate, zone: &Zone) -> Result<Option<(String, Vec<String>)>> {
+fn unresolved_red_flag(c: &Connection, today: NaiveDate, zone: &Zone) -> Result<Option<(Vec<Msg>, Vec<String>)>> {
     let first = today - Duration::days(30);
     let (start, _) = zone.day_bounds(first);
     let (_, end) = zone.day_bounds(today);
@@ -1600,12 +1624,8 @@ fn unresolved_red_flag(c: &Connection, today: NaiveDate, zone: &Zone) -> Result<
     }
     Ok(open.map(|(_, ids)| {
         let clinician = ids.iter().any(|id| CLINICIAN_RESTART_RULES.contains(&id.as_str()));
-        let next = if clinician {
-            "A clinician must see you first: record their go-ahead with its note, dated after the reaction."
-        } else {
-            "Check in again once it has gone."
-        };
-        (format!("A red flag is still open: {} {next}", describe(&ids)), ids)
+        let next = if clinician { "plan-red-flag-clinician" } else { "plan-red-flag-checkin" };
+        (vec![Msg::new("plan-red-flag-open").arg("why", ids_arg(&ids)), Msg::new(next)], ids)
     }))
 }
 
@@ -1633,7 +1653,7 @@ pub(crate) fn start(
         kind: DecisionKind::Start,
         state: StepState { step: 0, days_at_step: 1 },
         target_ml: p.start_ml,
-        reason: format!("Day one: start with {} ml.", p.start_ml),
+        reason: vec![Msg::new("plan-day-one").arg("ml", p.start_ml)],
         rule_ids,
         new_status: None,
     };
@@ -1714,7 +1734,7 @@ pub(crate) fn act(
     let after_absence =
         standing.as_ref().is_some_and(|r| r.decision.kind == DecisionKind::Pause && r.decision.rule_ids == ["D4"]);
     let (new_status, state, reason) = match (action, plan.status) {
-        (DecisionKind::Pause, PlanStatus::Active) => (PlanStatus::Paused, state, "Paused by you.".to_string()),
+        (DecisionKind::Pause, PlanStatus::Active) => (PlanStatus::Paused, state, Msg::new("plan-paused-by-you")),
         (DecisionKind::Resume, PlanStatus::Paused) if after_absence => {
             // One step below the amount actually tolerated (the target of
             // the last clean day, as clamped by any cap), not the plan step.
@@ -1724,16 +1744,16 @@ pub(crate) fn act(
             };
             let s = StepState { step, days_at_step: 1 };
             let (ml, _) = capped_target(&plan, s, cap);
-            (PlanStatus::Active, s, format!("Resumed after a break: {ml} ml, one step below your last amount (D6)."))
+            (PlanStatus::Active, s, Msg::new("plan-resumed-after-break").arg("ml", ml))
         }
         (DecisionKind::Resume, PlanStatus::Paused) => {
             let (ml, _) = capped_target(&plan, state, cap);
-            (PlanStatus::Active, state, format!("Resumed by you at {ml} ml."))
+            (PlanStatus::Active, state, Msg::new("plan-resumed").arg("ml", ml))
         }
         (DecisionKind::Restart, PlanStatus::Stopped) => {
             let s = StepState { step: 0, days_at_step: 1 };
             let (ml, _) = capped_target(&plan, s, cap);
-            (PlanStatus::Active, s, format!("Restarted at the lowest step, {ml} ml."))
+            (PlanStatus::Active, s, Msg::new("plan-restarted").arg("ml", ml))
         }
         (a, s) => {
             return Err(CoreError::not_allowed(
@@ -1748,9 +1768,9 @@ pub(crate) fn act(
         DecisionKind::Resume if after_absence => vec!["D6".into()],
         _ => vec![],
     };
-    let mut reason = reason;
+    let mut reason = vec![reason];
     if new_status == PlanStatus::Active && !cap_ids.is_empty() {
-        reason.push_str(&format!(" Within your limit ({}).", cap_ids.join(", ")));
+        reason.push(Msg::new("plan-within-limit").arg("rules", ids_arg(&cap_ids)));
         for id in cap_ids {
             if !rule_ids.contains(&id) {
                 rule_ids.push(id);
@@ -1788,9 +1808,17 @@ pub(crate) fn change_target(c: &Connection, target: u32, cap: &Constraints, toda
     if let Some(row) = day_of(&tx, &plan, today)? {
         let step = row.state.step.min(new_steps.len() - 1);
         if row.decision.target_ml > 0 {
+            let mut reason = row.reason.clone();
+            reason.push(Msg::new("plan-target-changed").arg("ml", target));
             tx.execute(
-                "UPDATE plan_days SET step = ?3, target_ml = ?4, reason = reason || ' Target changed to ' || ?5 || ' ml.' WHERE plan_id = ?1 AND day = ?2",
-                params![plan.id, iso_date(today), step as i64, new_steps[step].min(cap.max_ml_per_day), target],
+                "UPDATE plan_days SET step = ?3, target_ml = ?4, reason = ?5 WHERE plan_id = ?1 AND day = ?2",
+                params![
+                    plan.id,
+                    iso_date(today),
+                    step as i64,
+                    new_steps[step].min(cap.max_ml_per_day),
+                    reasons::to_json(&reason)
+                ],
             )?;
         } else {
             tx.execute(
@@ -1804,14 +1832,15 @@ pub(crate) fn change_target(c: &Connection, target: u32, cap: &Constraints, toda
 }
 
 /// History of the current plan up to `today`, newest first (days decided
-/// under a clock that was ahead, dated after today, are provisional: not shown).
-pub(crate) fn history(c: &Connection, plan: &Plan, today: NaiveDate) -> Result<Vec<DayDecision>> {
+/// under a clock that was ahead, dated after today, are provisional: not
+/// shown), reasons written in `loc`.
+pub(crate) fn history(c: &Connection, plan: &Plan, today: NaiveDate, loc: &Locale) -> Result<Vec<DayDecision>> {
     let n = plan.steps.len() as u32;
     let mut st = c.prepare_cached(&format!(
         "SELECT {DAY_COLS} FROM plan_days WHERE plan_id = +?1 AND day <= ?2 ORDER BY day DESC"
     ))?;
     let rows = st.query_map(params![plan.id, iso_date(today)], day_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter().map(|t| Ok(to_day_row(t, n)?.decision)).collect()
+    rows.into_iter().map(|t| Ok(to_day_row(t, n)?.rendered(loc))).collect()
 }
 
 pub(crate) fn progress(plan: &Plan, state: StepState, today: NaiveDate) -> PlanProgress {

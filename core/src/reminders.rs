@@ -22,6 +22,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, Result};
+use crate::l10n::{Arg, Locale};
 use crate::meds::SpacingStatus;
 use crate::text::enum_str;
 use crate::time::{iso_date, LocalInstants, Timestamp, Zone};
@@ -313,22 +314,21 @@ pub struct SpacingEnd {
     pub medicine: String,
 }
 
-impl From<&SpacingStatus> for SpacingEnd {
-    fn from(s: &SpacingStatus) -> Self {
+impl SpacingEnd {
+    /// The window of `s`, its medicine labelled in `loc`.
+    pub fn of(s: &SpacingStatus, loc: &Locale) -> SpacingEnd {
         SpacingEnd {
             dose_id: s.dose_id,
             allowed_from: s.kefir_allowed_from,
             rule_id: s.rule_id.clone(),
-            medicine: s.medicine.label(&crate::l10n::Locale::english()),
+            medicine: s.medicine.label(loc),
         }
     }
-}
 
-impl SpacingEnd {
     /// The windows open at `now` among `meds::statuses(doses, now, zone)`:
-    /// the ones blocking kefir now.
-    pub fn from_statuses(statuses: &[SpacingStatus]) -> Vec<SpacingEnd> {
-        statuses.iter().filter(|s| s.blocked_now).map(SpacingEnd::from).collect()
+    /// the ones blocking kefir now, medicines labelled in `loc`.
+    pub fn from_statuses(statuses: &[SpacingStatus], loc: &Locale) -> Vec<SpacingEnd> {
+        statuses.iter().filter(|s| s.blocked_now).map(|s| SpacingEnd::of(s, loc)).collect()
     }
 }
 
@@ -346,6 +346,8 @@ pub struct ReminderContext {
     pub spacing_ends: Vec<SpacingEnd>,
     /// Local dates whose target is already drunk: no drink reminder for them.
     pub target_met: BTreeSet<NaiveDate>,
+    /// The language of titles and bodies (English by default).
+    pub locale: Locale,
 }
 
 impl ReminderContext {
@@ -399,7 +401,8 @@ pub fn upcoming(
     let mut found: Vec<Notification> = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
     // Validate the spacing input even when alerts are off: bad input is a bug.
-    let spacing = spacing_notification(&ctx.spacing_ends, now, &zone, quiet)?;
+    let loc = &ctx.locale;
+    let spacing = spacing_notification(&ctx.spacing_ends, now, &zone, quiet, loc)?;
     if let Some(n) = spacing.filter(|n| settings.spacing_alerts && n.fire_at <= horizon_end) {
         ids.insert(n.id.clone());
         found.push(n);
@@ -413,13 +416,13 @@ pub fn upcoming(
             let day: Vec<Notification> = if ctx.checkin_done.contains(&date) {
                 Vec::new()
             } else {
-                settings.checkin_times.iter().map(|t| checkin(&zone, quiet, date, *t)).collect()
+                settings.checkin_times.iter().map(|t| checkin(&zone, quiet, date, *t, loc)).collect()
             };
             let drink = settings
                 .drink_reminder
-                .and_then(|t| drink_reminder(&zone, quiet, date, t, &ctx.targets))
+                .and_then(|t| drink_reminder(&zone, quiet, date, t, &ctx.targets, loc))
                 .filter(|n| !ctx.target_met.contains(&n.fire_at.local_date(&zone)))
-                .map(|n| past_spacing_windows(n, &ctx.spacing_ends, now, &zone, quiet));
+                .map(|n| past_spacing_windows(n, &ctx.spacing_ends, now, &zone, quiet, loc));
             for n in day.into_iter().chain(drink) {
                 if n.fire_at > now && ids.insert(n.id.clone()) {
                     found.push(n);
@@ -472,6 +475,7 @@ fn past_spacing_windows(
     now: Timestamp,
     zone: &Zone,
     quiet: Option<QuietHours>,
+    loc: &Locale,
 ) -> Notification {
     if n.fire_at <= now {
         return n; // already due: not inside a window that is open from now on
@@ -485,29 +489,34 @@ fn past_spacing_windows(
     Notification {
         fire_at,
         body: format!(
-            "{} Moved to {}: your medicine spacing window ends then ({}).",
+            "{} {}",
             n.body,
-            fire_at.local(zone).format("%H:%M"),
-            rules.join(", ")
+            loc.tr(
+                "reminder-drink-moved",
+                &[
+                    ("time", Arg::from(fire_at.local(zone).format("%H:%M").to_string())),
+                    ("rules", Arg::from(rules.join(", ")))
+                ]
+            )
         ),
         ..n
     }
 }
 
 /// The check-in reminder for local `date` at local time `t`.
-fn checkin(zone: &Zone, quiet: Option<QuietHours>, date: NaiveDate, t: NaiveTime) -> Notification {
+fn checkin(zone: &Zone, quiet: Option<QuietHours>, date: NaiveDate, t: NaiveTime, loc: &Locale) -> Notification {
     let fire_at = fire_instant(zone, quiet, date.and_time(t));
     let (title, body) = if fire_at.local_date(zone) == date {
-        ("Daily check-in", "How did today go? Log any symptoms and your stool type: it takes a minute.")
+        (loc.t("reminder-checkin-title"), loc.t("reminder-checkin-body"))
     } else {
-        ("Yesterday's check-in", "Yesterday's check-in is still open: you can fill it in until midnight tonight.")
+        (loc.t("reminder-yesterday-title"), loc.t("reminder-yesterday-body"))
     };
     Notification {
         id: format!("checkin-{}-{:02}{:02}", iso_date(date), t.hour(), t.minute()),
         fire_at,
         kind: NotificationKind::Checkin,
-        title: title.to_string(),
-        body: body.to_string(),
+        title,
+        body,
     }
 }
 
@@ -519,6 +528,7 @@ fn drink_reminder(
     date: NaiveDate,
     t: NaiveTime,
     targets: &BTreeMap<NaiveDate, u32>,
+    loc: &Locale,
 ) -> Option<Notification> {
     let fire_at = fire_instant(zone, quiet, date.and_time(t));
     // Normally the same date; a quiet window crossing midnight can push the
@@ -529,8 +539,8 @@ fn drink_reminder(
         id: format!("drink-{}", iso_date(about)),
         fire_at,
         kind: NotificationKind::DrinkReminder,
-        title: "Kefir reminder".to_string(),
-        body: format!("Today's kefir: {ml} ml. Best in the morning or after a meal (D5)."),
+        title: loc.t("reminder-drink-title"),
+        body: loc.tr("reminder-drink-body", &[("ml", Arg::from(ml))]),
     })
 }
 
@@ -540,6 +550,7 @@ fn spacing_notification(
     now: Timestamp,
     zone: &Zone,
     quiet: Option<QuietHours>,
+    loc: &Locale,
 ) -> Result<Option<Notification>> {
     for e in ends {
         if !SPACING_RULES.contains(&e.rule_id.as_str()) {
@@ -556,19 +567,21 @@ fn spacing_notification(
     crate::sort::sort_by_key(&mut last, |e| e.dose_id);
     let dose_id = last.last().map(|e| e.dose_id).unwrap_or_default();
 
-    let mut medicines: Vec<&str> = Vec::new();
+    let mut medicines: Vec<String> = Vec::new();
     for e in &last {
         let m = e.medicine.trim();
-        let m = if m.is_empty() { "Your medicine" } else { m };
+        let m = if m.is_empty() { loc.t("reminder-your-medicine") } else { m.to_string() };
         if !medicines.contains(&m) {
             medicines.push(m);
         }
     }
     let rules: BTreeSet<&str> = last.iter().map(|e| e.rule_id.as_str()).collect();
-    let body = format!(
-        "{}: the spacing has ended ({}). Kefir is allowed again.",
-        join_and(&medicines),
-        rules.into_iter().collect::<Vec<_>>().join(", ")
+    let body = loc.tr(
+        "reminder-spacing-body",
+        &[
+            ("medicines", Arg::from(join_and(&medicines, loc))),
+            ("rules", Arg::from(rules.into_iter().collect::<Vec<_>>().join(", "))),
+        ],
     );
 
     // Spacing alerts respect quiet hours too: the window only sets the
@@ -580,17 +593,19 @@ fn spacing_notification(
         id: format!("spacing-{dose_id}"),
         fire_at,
         kind: NotificationKind::SpacingEnded,
-        title: "Kefir allowed again".to_string(),
+        title: loc.t("reminder-spacing-title"),
         body,
     }))
 }
 
-/// "a", "a and b", "a, b and c".
-fn join_and(items: &[&str]) -> String {
+/// "a", "a and b", "a, b and c" (the last joint from the catalogue).
+fn join_and(items: &[String], loc: &Locale) -> String {
     match items {
         [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [one] => one.clone(),
+        [init @ .., last] => {
+            loc.tr("reminder-list-and", &[("init", Arg::from(init.join(", "))), ("last", Arg::from(last.as_str()))])
+        }
     }
 }
 
@@ -666,8 +681,12 @@ mod tests {
 
     #[test]
     fn join_and_lists() {
-        assert_eq!(join_and(&["a"]), "a");
-        assert_eq!(join_and(&["a", "b"]), "a and b");
-        assert_eq!(join_and(&["a", "b", "c"]), "a, b and c");
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let en = Locale::parse("en").unwrap();
+        assert_eq!(join_and(&v(&["a"]), &en), "a");
+        assert_eq!(join_and(&v(&["a", "b"]), &en), "a and b");
+        assert_eq!(join_and(&v(&["a", "b", "c"]), &en), "a, b and c");
+        assert_eq!(join_and(&v(&["a", "b", "c"]), &Locale::parse("de").unwrap()), "a, b und c");
+        assert_eq!(join_and(&v(&["a", "b"]), &Locale::parse("ru").unwrap()), "a и b");
     }
 }

@@ -54,7 +54,7 @@ fn refusals_change_nothing() {
         .unwrap();
     let target_before = target.export_backup(ts(NOW)).unwrap();
 
-    let newer = before.replacen("\"version\": 2", "\"version\": 99", 1);
+    let newer = before.replacen("\"version\": 3", "\"version\": 99", 1);
     assert!(matches!(
         target.import_backup(newer.as_bytes(), ImportMode::Replace, true, ts(NOW)),
         Err(CoreError::NewerBackup { found: 99, .. })

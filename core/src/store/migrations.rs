@@ -13,6 +13,7 @@ pub const SCHEMA_SNAPSHOTS: &[&str] = &[
     include_str!("../../schema/v2.sql"),
     include_str!("../../schema/v3.sql"),
     include_str!("../../schema/v4.sql"),
+    include_str!("../../schema/v5.sql"),
 ];
 
 /// Upgrade scripts, index 0 = version 1 → 2.
@@ -20,6 +21,7 @@ const UPGRADES: &[&str] = &[
     include_str!("../../schema/upgrade_2.sql"),
     include_str!("../../schema/upgrade_3.sql"),
     include_str!("../../schema/upgrade_4.sql"),
+    include_str!("../../schema/upgrade_5.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = SCHEMA_SNAPSHOTS.len() as i64;
