@@ -292,7 +292,7 @@ pub fn breach_msg(b: BreachDetail<'_>) -> Msg {
         .arg("gap_h", Arg::Int(h as i64))
         .arg("gap_min", if h > 0 { format!("{m:02}") } else { m.to_string() })
         .arg("side", if b.kefir_first { "before" } else { "after" })
-        .arg("medicine", b.rule.medicine.as_str())
+        .arg("med_class", b.rule.medicine.as_str())
         .arg("rule", b.rule.rule_id.as_str())
         .arg("before", b.rule.kefir_before_dose_hours)
         .arg("after", b.rule.kefir_after_dose_hours)

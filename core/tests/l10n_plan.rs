@@ -108,7 +108,7 @@ fn dose_warnings_are_stored_neutral_and_read_in_german() {
     let t = app.today(now, TZ).unwrap();
     let w = t.warnings.iter().find(|w| w.rule_id == "M1").unwrap();
     assert!(
-        w.advice.starts_with("Ihre 100 ml Kefir um 2026-03-01 07:30 lagen 30 min vor dieser Einnahme"),
+        w.advice.starts_with("Ihre 100 ml Kefir um 2026-03-01 07:30 lagen 30 min vor dieser Dosis des Antibiotikums"),
         "{}",
         w.advice
     );

@@ -17,7 +17,7 @@ spacing-dose-breach = Ihre { $ml } ml Kefir um { $at } lagen { $gap_h ->
     } { $side ->
         [before] vor
        *[after] nach
-    } dieser Dosis { $medicine ->
+    } dieser Dosis { $med_class ->
         [antibiotic] des Antibiotikums
         [immunosuppressant] des Immunsuppressivums
         [fluoroquinolone_or_tetracycline] des Fluorchinolons oder Tetrazyklins

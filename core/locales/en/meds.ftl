@@ -23,7 +23,7 @@ spacing-dose-breach = Your { $ml } ml of kefir at { $at } was { $gap_h ->
     } { $side ->
         [before] before
        *[after] after
-    } this { $medicine ->
+    } this { $med_class ->
         [antibiotic] antibiotic
         [immunosuppressant] immunosuppressant
         [fluoroquinolone_or_tetracycline] fluoroquinolone or tetracycline

@@ -20,7 +20,7 @@ spacing-dose-breach = Ваши { $ml } мл кефира в { $at } были { $
     } { $side ->
         [before] до
        *[after] после
-    } этой дозы { $medicine ->
+    } этой дозы { $med_class ->
         [antibiotic] антибиотика
         [immunosuppressant] иммуносупрессора
         [fluoroquinolone_or_tetracycline] фторхинолона или тетрациклина
