@@ -17,6 +17,7 @@ public enum ReportFileKind: String, Sendable, CaseIterable {
 
 /// The Reports screen without SwiftUI: the range of local days (the core's
 /// default from `reportRange` the first time, then what the person picks),
+/// the report's language (apart from the app's),
 /// the preview (`summary`) and the files (`writePdf`, `writeFhir`,
 /// `writeCsv`) written into `directory`. Each step is one core call; the
 /// core checks the range (a backwards range is its `InvalidInput`).
@@ -25,10 +26,20 @@ public actor ReportsModel {
     private let directory: URL
     public private(set) var fromDay: String?
     public private(set) var toDay: String?
+    /// The report's language (BCP 47), chosen apart from the app's: a
+    /// German-speaking user can hand an English summary to a doctor abroad.
+    /// Starts as the app's language.
+    public private(set) var language: String
 
-    public init(store: KefirStore, directory: URL) {
+    public init(store: KefirStore, directory: URL, language: String = KefirStore.deviceLocale) {
         self.store = store
         self.directory = directory
+        self.language = language
+    }
+
+    /// The person picked the report's language (a tag of the core's supported languages).
+    public func chooseLanguage(_ tag: String) {
+        language = tag
     }
 
     /// The range to show: the core's default the first time, afterwards the
@@ -49,7 +60,7 @@ public actor ReportsModel {
 
     public func summary(now: Date = Date(), timeZone: String = KefirStore.deviceTimeZone) async throws -> Summary {
         let (from, to) = try await range(now: now, timeZone: timeZone)
-        return try await store.summary(fromDay: from, toDay: to, now: now, timeZone: timeZone)
+        return try await store.summary(fromDay: from, toDay: to, now: now, timeZone: timeZone, locale: language)
     }
 
     /// Write one kind of file for the current range; the URLs to share
@@ -62,14 +73,15 @@ public actor ReportsModel {
         let url = directory.appendingPathComponent(kind.name(fromDay: from, toDay: to), isDirectory: kind == .csv)
         switch kind {
         case .pdf:
-            try await store.writePdf(fromDay: from, toDay: to, paper: paper, to: url, now: now, timeZone: timeZone)
+            try await store.writePdf(fromDay: from, toDay: to, paper: paper, to: url, now: now, timeZone: timeZone,
+                                     locale: language)
             return [url]
         case .fhir:
-            try await store.writeFhir(fromDay: from, toDay: to, to: url, now: now, timeZone: timeZone)
+            try await store.writeFhir(fromDay: from, toDay: to, to: url, now: now, timeZone: timeZone, locale: language)
             return [url]
         case .csv:
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            return try await store.writeCsv(fromDay: from, toDay: to, into: url, timeZone: timeZone)
+            return try await store.writeCsv(fromDay: from, toDay: to, into: url, timeZone: timeZone, locale: language)
         }
     }
 }

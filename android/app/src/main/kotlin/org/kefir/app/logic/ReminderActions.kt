@@ -55,7 +55,7 @@ sealed interface QuickLogOutcome {
  */
 suspend fun logTodaysAmount(gateway: CoreGateway): QuickLogOutcome {
     val seen = gateway.read { cx ->
-        val today = today(cx.now, cx.zone)
+        val today = today(cx.now, cx.zone, cx.locale)
         val latest = listDrinks(Instant.EPOCH, cx.now).maxWithOrNull(compareBy({ it.at }, { it.id }))
         today to latest
     }
@@ -71,7 +71,7 @@ suspend fun logTodaysAmount(gateway: CoreGateway): QuickLogOutcome {
         return QuickLogOutcome.NeedsForm(remaining)
     }
     val logged = gateway.write { cx ->
-        logDrink(DrinkInput(at = cx.now, ml = remaining, kind = latest.kind, source = latest.source), cx.now, cx.zone)
+        logDrink(DrinkInput(at = cx.now, ml = remaining, kind = latest.kind, source = latest.source), cx.now, cx.zone, cx.locale)
     }
     return when (logged) {
         is CoreResult.Ok -> QuickLogOutcome.Logged(logged.value.drink.ml, logged.value.warnings.toUi())

@@ -10,6 +10,11 @@ data class ReportsState(
     /** The days to include: the core's default (reportRange) until the user picks another day; null until loaded. */
     val range: ReportRangeUi? = null,
     val paper: Paper = Paper.A4,
+    /**
+     * The report's language (BCP 47), chosen apart from the app's: a user
+     * can hand an English summary to a doctor abroad. Null: the app's.
+     */
+    val reportLanguage: String? = null,
     val preview: SummaryUi? = null,
     val busy: Boolean = false,
     val error: UiError? = null,
@@ -41,7 +46,7 @@ class ReportsModel(
 
     /** One call: the core's default range (the plan's first day, or four weeks, to today). A range already picked stays. */
     suspend fun load() {
-        when (val r = gateway.read { cx -> reportRange(cx.now, cx.zone) }) {
+        when (val r = gateway.read { cx -> reportRange(cx.now, cx.zone, cx.locale) }) {
             is CoreResult.Ok -> _state.update { it.copy(range = it.range ?: r.value.toUi(format())) }
             is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
         }
@@ -54,9 +59,15 @@ class ReportsModel(
 
     fun setPaper(p: Paper) = _state.update { it.copy(paper = p) }
 
+    /** The report's language (a BCP 47 tag); the preview is dropped: it was in the other language. */
+    fun setReportLanguage(tag: String) = _state.update { it.copy(reportLanguage = tag, preview = null, error = null) }
+
+    /** The language the report calls get: the chosen report language, else the app's. */
+    private fun CallContext.reportLocale(): String = _state.value.reportLanguage ?: locale
+
     /** One call: summary(from, to). */
     suspend fun preview(): Boolean = withRange { from, to ->
-        when (val r = gateway.read { cx -> summary(from, to, cx.now, cx.zone) }) {
+        when (val r = gateway.read { cx -> summary(from, to, cx.now, cx.zone, cx.reportLocale()) }) {
             is CoreResult.Ok -> _state.update { it.copy(preview = r.value.toUi(format())) }
             is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
         }
@@ -68,8 +79,8 @@ class ReportsModel(
         val paper = _state.value.paper
         val r = gateway.read { cx ->
             when (kind) {
-                ReportKind.PDF -> writePdf(from, to, paper, file.path, cx.now, cx.zone)
-                ReportKind.FHIR -> writeFhir(from, to, file.path, cx.now, cx.zone)
+                ReportKind.PDF -> writePdf(from, to, paper, file.path, cx.now, cx.zone, cx.reportLocale())
+                ReportKind.FHIR -> writeFhir(from, to, file.path, cx.now, cx.zone, cx.reportLocale())
             }
         }
         when (r) {
@@ -81,7 +92,7 @@ class ReportsModel(
     /** One call: writeCsv (drinks and check-ins) into a folder of its own; both files to share. */
     suspend fun exportCsv(): ShareRequest? = withRange { from, to ->
         val dir = File(sharedDir, "csv-$from-to-$to").apply { mkdirs() }
-        when (val r = gateway.read { cx -> writeCsv(from, to, dir.path, cx.zone) }) {
+        when (val r = gateway.read { cx -> writeCsv(from, to, dir.path, cx.zone, cx.reportLocale()) }) {
             is CoreResult.Ok -> ShareRequest(r.value.map(::File), "text/csv")
             is CoreResult.Failed -> null.also { _state.update { it.copy(error = r.error) } }
         }

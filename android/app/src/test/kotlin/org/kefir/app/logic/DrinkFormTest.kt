@@ -28,7 +28,7 @@ class DrinkFormTest {
         assertEquals(80u, input.ml)
         assertEquals(24u, input.batch!!.fermentationHours)
         assertEquals(21, input.batch!!.roomTempC)
-        val logged = blocking { g.write { cx -> logDrink(input, cx.now, cx.zone) } }.ok()
+        val logged = blocking { g.write { cx -> logDrink(input, cx.now, cx.zone, cx.locale) } }.ok()
         val ui = logged.toUi(core.format)
         assertEquals("80 ml", ui.amount)
         val ids = ui.warnings.map { it.ruleId }
@@ -41,7 +41,7 @@ class DrinkFormTest {
         val form = DrinkForm(mlText = "100", source = Source.COMMERCIAL, fermentationHoursText = "x", offSmell = true)
         val input = form.toInput(core.clock.now).ok()
         assertNull(input.batch)
-        val logged = blocking { g.write { cx -> logDrink(input, cx.now, cx.zone) } }.ok()
+        val logged = blocking { g.write { cx -> logDrink(input, cx.now, cx.zone, cx.locale) } }.ok()
         assertTrue(logged.warnings.none { it.ruleId == "H2" })
     }
 
@@ -61,22 +61,22 @@ class DrinkFormTest {
     fun limitsAreTheCoresNotTheShells() {
         // The shell forwards 5000 ml; the core refuses it and names the field.
         val input = DrinkForm(mlText = "5000").toInput(core.clock.now).ok()
-        val err = blocking { g.write { cx -> logDrink(input, cx.now, cx.zone) } }.failed()
+        val err = blocking { g.write { cx -> logDrink(input, cx.now, cx.zone, cx.locale) } }.failed()
         assertEquals(ErrorKind.INVALID_INPUT, err.kind)
         assertEquals("ml", err.field)
         // Homemade with a 300 h fermentation: the core names that field.
         val hot = DrinkForm(mlText = "50", source = Source.HOMEMADE, fermentationHoursText = "300").toInput(core.clock.now).ok()
-        assertEquals("fermentation_hours", blocking { g.write { cx -> logDrink(hot, cx.now, cx.zone) } }.failed().field)
+        assertEquals("fermentation_hours", blocking { g.write { cx -> logDrink(hot, cx.now, cx.zone, cx.locale) } }.failed().field)
     }
 
     private fun profileWith(vararg conditions: Condition) = blocking {
         g.write { cx ->
             saveProfile(Profile(ageBand = AgeBand.ADULT, conditions = conditions.toList(), medicines = emptyList(),
-                preferredKinds = emptyList(), preferredSources = emptyList()), cx.now)
+                preferredKinds = emptyList(), preferredSources = emptyList()), cx.now, cx.locale)
         }
     }.ok()
 
-    private fun options() = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().drinkOptions()
+    private fun options() = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok().drinkOptions()
 
     @Test
     fun withoutRestrictionsEveryKindAndSourceIsAllowedAndTheFormKeepsItsDefaults() {
@@ -91,7 +91,7 @@ class DrinkFormTest {
     @Test
     fun aMilkProteinAllergyMarksMilkKindsAndPreselectsAnAllowedOne() {
         profileWith(Condition.MILK_PROTEIN_ALLERGY)
-        val t = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        val t = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok()
         val o = t.drinkOptions()
         assertEquals(t.allowedKinds, o.kinds.filter { it.allowed }.map { it.value })
         assertEquals(listOf(KefirKind.WATER, KefirKind.PLANT), o.kinds.filter { it.allowed }.map { it.value })
@@ -101,7 +101,7 @@ class DrinkFormTest {
         assertEquals(KefirKind.WATER, form.kind)
         assertEquals(Source.COMMERCIAL, form.source)
         // A marked kind can still be logged; the core warns (P1).
-        val logged = blocking { g.write { cx -> logDrink(DrinkForm(mlText = "50").toInput(cx.now).ok(), cx.now, cx.zone) } }.ok()
+        val logged = blocking { g.write { cx -> logDrink(DrinkForm(mlText = "50").toInput(cx.now).ok(), cx.now, cx.zone, cx.locale) } }.ok()
         assertTrue(logged.warnings.any { it.ruleId == "P1" }, logged.warnings.toString())
     }
 
@@ -119,12 +119,12 @@ class DrinkFormTest {
 
     @Test
     fun quickAmountsAreWhatIsLeftAndTodaysTarget() {
-        val before = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        val before = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok()
         assertEquals(emptyList(), quickAmounts(before)) // no plan, no suggestions
-        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone) } }.ok()
+        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone, cx.locale) } }.ok()
         val input = DrinkForm(mlText = "20").toInput(core.clock.now).ok()
-        blocking { g.write { cx -> logDrink(input, cx.now, cx.zone) } }.ok()
-        val t = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        blocking { g.write { cx -> logDrink(input, cx.now, cx.zone, cx.locale) } }.ok()
+        val t = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok()
         assertEquals(listOf(30u, 50u), quickAmounts(t))
         assertEquals(listOf(30u, 50u), t.drinkOptions().quick)
     }

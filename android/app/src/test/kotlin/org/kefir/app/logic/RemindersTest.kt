@@ -16,7 +16,7 @@ class RemindersTest {
     fun cleanup() = core.close()
 
     private fun upcoming(): List<AlarmSpec> =
-        blocking { g.read { cx -> upcomingNotifications(cx.now, cx.zone, UPCOMING_COUNT).map { it.toAlarmSpec() } } }.ok()
+        blocking { g.read { cx -> upcomingNotifications(cx.now, cx.zone, UPCOMING_COUNT, cx.locale).map { it.toAlarmSpec() } } }.ok()
 
     @Test
     fun theFormStartsFromTheCoresDefaultsAndSavesNormalised() {
@@ -53,8 +53,8 @@ class RemindersTest {
         assertTrue(tonight.spec.title.isNotBlank() && tonight.spec.body.isNotBlank())
         assertEquals(OpenTarget.CHECKIN, openTargetFor(tonight.spec.kind))
 
-        val day = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().date
-        blocking { g.write { cx -> saveCheckin(SymptomForm().toCheckin(day), cx.now, cx.zone) } }.ok()
+        val day = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok().date
+        blocking { g.write { cx -> saveCheckin(SymptomForm().toCheckin(day), cx.now, cx.zone, cx.locale) } }.ok()
         val second = AlarmPlanner.plan(first.state, upcoming())
         assertEquals(listOf("checkin-2025-03-10-2000"), second.cancelled.map { it.id })
         assertEquals(tonight.requestCode, second.cancelled.single().requestCode)

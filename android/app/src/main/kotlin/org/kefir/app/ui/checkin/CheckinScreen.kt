@@ -89,7 +89,7 @@ class CheckinViewModel(private val app: KefirApplication, handle: SavedStateHand
             viewModelScope.launch {
                 val f = app.displayFormat()
                 // One call: today() gives the day (today's or yesterday's) and today's stored check-in.
-                when (val r = app.gateway.read { cx -> today(cx.now, cx.zone).checkinStart(which) }) {
+                when (val r = app.gateway.read { cx -> today(cx.now, cx.zone, cx.locale).checkinStart(which) }) {
                     is CoreResult.Ok -> {
                         val start = r.value
                         _state.update {
@@ -117,10 +117,10 @@ class CheckinViewModel(private val app: KefirApplication, handle: SavedStateHand
             val r = when (mode) {
                 CheckinMode.DAILY -> {
                     val day = s.day ?: return@launch _state.update { it.copy(busy = false) }
-                    app.gateway.write { cx -> saveCheckin(s.form.toCheckin(day), cx.now, cx.zone).assessment.toUi(f) }
+                    app.gateway.write { cx -> saveCheckin(s.form.toCheckin(day), cx.now, cx.zone, cx.locale).assessment.toUi(f) }
                 }
                 CheckinMode.REACTION ->
-                    app.gateway.write { cx -> reportReaction(s.form.toReaction(cx.now), cx.now, cx.zone).assessment.toUi(f) }
+                    app.gateway.write { cx -> reportReaction(s.form.toReaction(cx.now), cx.now, cx.zone, cx.locale).assessment.toUi(f) }
             }
             when (r) {
                 is CoreResult.Failed -> _state.update { it.copy(busy = false, error = r.error) }

@@ -64,7 +64,7 @@ class DoseViewModel(private val app: KefirApplication) : ViewModel() {
         viewModelScope.launch {
             _state.update { it.copy(busy = true, error = null) }
             val f = app.displayFormat()
-            when (val r = app.gateway.write { cx -> logDose(input, cx.now, cx.zone).toUi(f, cx.zone) }) {
+            when (val r = app.gateway.write { cx -> logDose(input, cx.now, cx.zone, cx.locale).toUi(f, cx.zone) }) {
                 is CoreResult.Ok -> _state.update { it.copy(busy = false, spacing = r.value) }
                 is CoreResult.Failed -> _state.update { it.copy(busy = false, error = r.error) }
             }

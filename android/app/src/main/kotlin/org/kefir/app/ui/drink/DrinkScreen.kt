@@ -69,7 +69,7 @@ class DrinkViewModel(private val app: KefirApplication) : ViewModel() {
     init {
         viewModelScope.launch {
             val f = app.displayFormat()
-            when (val r = app.gateway.read { cx -> today(cx.now, cx.zone).drinkOptions() }) {
+            when (val r = app.gateway.read { cx -> today(cx.now, cx.zone, cx.locale).drinkOptions() }) {
                 is CoreResult.Ok -> {
                     val o = r.value
                     _state.update { s ->
@@ -100,7 +100,7 @@ class DrinkViewModel(private val app: KefirApplication) : ViewModel() {
         viewModelScope.launch {
             _state.update { it.copy(busy = true, error = null) }
             val f = app.displayFormat()
-            when (val r = app.gateway.write { cx -> logDrink(input, cx.now, cx.zone) }) {
+            when (val r = app.gateway.write { cx -> logDrink(input, cx.now, cx.zone, cx.locale) }) {
                 is CoreResult.Ok -> _state.update { it.copy(busy = false, logged = r.value.toUi(f)) }
                 is CoreResult.Failed -> _state.update { it.copy(busy = false, error = r.error) }
             }

@@ -89,17 +89,17 @@ class ProfileViewModel(private val app: KefirApplication, handle: SavedStateHand
     fun editAgain() = _state.update { it.copy(screening = null) }
 
     /** saveProfile returns the screening: one call. */
-    fun save() = act { form, _ -> app.gateway.write { cx -> saveProfile(form.toProfile(), cx.now).toUi(app.displayFormat(), cx.zone) } }
+    fun save() = act { form, _ -> app.gateway.write { cx -> saveProfile(form.toProfile(), cx.now, cx.locale).toUi(app.displayFormat(), cx.zone) } }
 
     /** "Cleared by my clinician" for the consult findings. */
     fun acknowledgeClinician() =
-        act { _, note -> app.gateway.write { cx -> acknowledgeClinician(note.ifBlank { null }, cx.now).toUi(app.displayFormat(), cx.zone) } }
+        act { _, note -> app.gateway.write { cx -> acknowledgeClinician(note.ifBlank { null }, cx.now, cx.locale).toUi(app.displayFormat(), cx.zone) } }
 
     fun restoreAndroidBackup() {
         viewModelScope.launch {
             _state.update { it.copy(busy = true, error = null) }
             val path = app.androidBackup.file.path
-            when (val r = app.gateway.write { importBackup(path, ImportMode.INTO_EMPTY, false, it.now) }) {
+            when (val r = app.gateway.write { importBackup(path, ImportMode.INTO_EMPTY, false, it.now, it.locale) }) {
                 is CoreResult.Ok -> _state.update { it.copy(busy = false, restored = true) }
                 is CoreResult.Failed -> _state.update { it.copy(busy = false, error = r.error) }
             }

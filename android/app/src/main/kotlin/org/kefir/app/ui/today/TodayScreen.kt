@@ -65,7 +65,7 @@ class TodayViewModel(private val app: KefirApplication) : ViewModel() {
     fun refresh() {
         viewModelScope.launch {
             val f = app.displayFormat()
-            _state.value = app.gateway.read { cx -> today(cx.now, cx.zone) }.map { it.toUi(f) }.toScreenState()
+            _state.value = app.gateway.read { cx -> today(cx.now, cx.zone, cx.locale) }.map { it.toUi(f) }.toScreenState()
         }
     }
 }
