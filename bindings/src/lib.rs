@@ -5,6 +5,8 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use kefir_core::forms::{DrinkForm, QuickLog};
+use kefir_core::l10n::Locale;
 use kefir_core::reminders::{Notification, ReminderSettings};
 use kefir_core::report::pdf::Paper;
 use kefir_core::report::Summary;
@@ -12,7 +14,7 @@ use kefir_core::rhythm::Rhythm;
 use kefir_core::{
     Checkin, CheckinInput, CheckinResult, DayTotal, DoseInput, DoseLogged, Drink, DrinkInput, DrinkLogged, ImportMode,
     ImportSummary, Kefir, PlanSettings, PlanView, Profile, ProfileVersion, ReactionInput, ReactionResult, ReportRange,
-    Screening, SpacingStatus, Timestamp, Today,
+    Screening, SpacingStatus, SymptomEntry, Timestamp, Today,
 };
 
 mod error;
@@ -326,6 +328,22 @@ impl KefirApp {
         self.run_in(&locale, |k| k.write_csv(&from_day, &to_day, std::path::Path::new(&dir), &time_zone))
     }
 
+    // --- drink form and quick log ------------------------------------------------
+
+    /// The drink form for `now`: kinds and sources with labels (marked by
+    /// what the screening allows), the preselected kind and source, the quick
+    /// amounts, which source has batch fields, the ml limits.
+    pub fn drink_form(&self, now: Timestamp, time_zone: String, locale: String) -> Result<DrinkForm> {
+        self.run_in(&locale, |k| k.drink_form(now, &time_zone))
+    }
+
+    /// "Log today's amount" (the drink reminder's action): logs what is left
+    /// of today's planned amount with the form's preselected kind and
+    /// source, or says why not (`NothingLeft`, `NeedsForm`).
+    pub fn log_planned_amount(&self, now: Timestamp, time_zone: String, locale: String) -> Result<QuickLog> {
+        self.run_in(&locale, |k| k.log_planned_amount(now, &time_zone))
+    }
+
     // --- reminders and rhythm -----------------------------------------------------
 
     pub fn reminder_settings(&self) -> Result<ReminderSettings> {
@@ -360,4 +378,39 @@ impl KefirApp {
     ) -> Result<Rhythm> {
         self.run_in(&locale, |k| k.rhythm(&from_day, &to_day, now, &time_zone))
     }
+}
+
+// --- forms: screen-ready options, labels and defaults --------------------------
+
+/// The first-run screening (profile) form: age bands, conditions and
+/// medicines with labels and help texts, kinds and sources, in `locale`.
+#[uniffi::export]
+pub fn screening_form(locale: String) -> Result<kefir_core::forms::ScreeningForm> {
+    Ok(kefir_core::forms::screening_form(&Locale::parse(&locale)?))
+}
+
+/// The check-in and reaction forms: symptoms, severities, Bristol types 1-7
+/// with descriptions, in `locale`.
+#[uniffi::export]
+pub fn checkin_form(locale: String) -> Result<kefir_core::forms::CheckinForm> {
+    Ok(kefir_core::forms::checkin_form(&Locale::parse(&locale)?))
+}
+
+/// Whether "report a reaction now" may be sent: at least one symptom above none.
+#[uniffi::export]
+pub fn reaction_submit_allowed(symptoms: Vec<SymptomEntry>) -> bool {
+    kefir_core::forms::reaction_submit_allowed(&symptoms)
+}
+
+/// Settings defaults for a new install: reminder times in `time_zone`, the
+/// paper for `locale`'s region (CLDR), the report languages.
+#[uniffi::export]
+pub fn settings_defaults(time_zone: String, locale: String) -> Result<kefir_core::forms::SettingsDefaults> {
+    Ok(kefir_core::forms::settings_defaults(&time_zone, &Locale::parse(&locale)?)?)
+}
+
+/// The app's languages (code, own name, name in `locale`).
+#[uniffi::export]
+pub fn app_languages(locale: String) -> Result<Vec<kefir_core::forms::LanguageOption>> {
+    Ok(kefir_core::forms::languages(&Locale::parse(&locale)?))
 }

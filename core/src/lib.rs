@@ -13,6 +13,7 @@ pub mod backup;
 pub mod checkin;
 pub mod error;
 mod files;
+pub mod forms;
 pub mod intake;
 pub mod l10n;
 pub mod meds;
