@@ -203,7 +203,7 @@ impl Kefir {
 
     pub fn screening(&self) -> Result<Screening> {
         let ack = profile::latest_ack(self.store.conn())?;
-        Ok(screen(&self.profile()?, ack.as_ref()))
+        Ok(screen(&self.profile()?, ack.as_ref(), &self.locale()))
     }
 
     /// Store "cleared by my clinician", dated `now`, with its note: for the
@@ -246,24 +246,25 @@ impl Kefir {
     /// daily cap (D3) and medicine spacing (M1–M3).
     fn drink_warnings(&self, d: &Drink, zone: &Zone) -> Result<Vec<Finding>> {
         let c = self.store.conn();
+        let loc = self.locale();
         let profile = self.profile()?;
         let mut out: Vec<Finding> = forbidding_rules(&profile, d.kind, d.source)
             .into_iter()
-            .map(|id| rule(id).finding_with(&format!("Your profile rules out {} {} kefir.", d.source, d.kind)))
+            .map(|id| rule(id).finding_with(&intake::ruled_out_detail(d, &loc), &loc))
             .collect();
         if d.batch.as_ref().is_some_and(|b| b.spoiled()) {
-            out.push(rule("H2").finding());
+            out.push(rule("H2").finding(&loc));
         }
         if d.source == Source::Homemade {
-            out.push(rule("H1").finding());
+            out.push(rule("H1").finding(&loc));
         }
         let constraints = constraints_for(&profile);
         let (start, end) = zone.day_bounds(d.at.local_date(zone));
         let total: u32 = intake::list(c, start, end)?.iter().map(|x| x.ml).sum();
         if total > constraints.max_ml_per_day {
-            out.push(constraints.over_cap_finding(total));
+            out.push(constraints.over_cap_finding(total, &loc));
         }
-        out.extend(meds::drink_warnings(&meds::relevant_doses(c, d.at)?, d.at, zone));
+        out.extend(meds::drink_warnings(&meds::relevant_doses(c, d.at)?, d.at, zone, &loc));
         // Kefir while the plan is stopped: say so, naming the stop rule.
         out.extend(plan::drinking_while_stopped(c)?);
         crate::sort::sort_by(&mut out, |a, b| b.level.cmp(&a.level).then_with(|| a.rule_id.cmp(&b.rule_id)));
@@ -319,7 +320,7 @@ impl Kefir {
         let screening = self.screening()?;
         let today = now.local_date(&zone);
         plan::ensure_days(c, today, &zone, &screening, now)?;
-        let result = checkin::save(c, input, &profile, now, &zone)?;
+        let result = checkin::save(c, input, &profile, now, &zone, &self.locale())?;
         let red = plan::red_flag_ids(result.assessment.level, &result.checkin.rule_ids);
         if !red.is_empty() {
             plan::stop_now(c, today, &red, now, result.checkin.at)?;
@@ -344,7 +345,7 @@ impl Kefir {
         let profile = self.profile()?;
         let today = now.local_date(&zone);
         plan::ensure_days(c, today, &zone, &self.screening()?, now)?;
-        let result = checkin::report_reaction(c, input, &profile, now, &zone)?;
+        let result = checkin::report_reaction(c, input, &profile, now, &zone, &self.locale())?;
         let red = plan::red_flag_ids(result.assessment.level, &result.reaction.rule_ids);
         if !red.is_empty() {
             plan::stop_now(c, today, &red, now, input.at)?;
@@ -474,7 +475,7 @@ impl Kefir {
             blocked_rule_ids: blocked.filter(|_| startable).map(|b| b.1).unwrap_or_default(),
             start_range_ml: vec![slo, shi],
             target_range_ml: vec![tlo, thi],
-            guidance: guidance(),
+            guidance: guidance(&self.locale()),
             plan,
             progress,
             history,
@@ -495,7 +496,7 @@ impl Kefir {
         let c = self.store.conn();
         let tx = crate::store::write_tx(c)?;
         let dose = meds::insert(&tx, input, note)?;
-        let found = meds::dose_warnings(&tx, &dose, &zone)?;
+        let found = meds::dose_warnings(&tx, &dose, &zone, &self.locale())?;
         meds::store_dose_warnings(&tx, dose.id, &found)?;
         tx.commit()?;
         let warnings = found.into_iter().map(|(_, f)| f).collect();
@@ -509,7 +510,7 @@ impl Kefir {
     }
 
     fn spacing_at(&self, now: Timestamp, zone: &Zone) -> Result<Vec<SpacingStatus>> {
-        Ok(meds::statuses(&meds::relevant_doses(self.store.conn(), now)?, now, zone))
+        Ok(meds::statuses(&meds::relevant_doses(self.store.conn(), now)?, now, zone, &self.locale()))
     }
 
     // --- reminders and rhythm ----------------------------------------------------------
@@ -752,7 +753,8 @@ impl Kefir {
         let c = self.store.conn();
         let stored = profile::current(c)?;
         let needs_screening = stored.is_none();
-        let screening = screen(&stored.map(|v| v.profile).unwrap_or_default(), profile::latest_ack(c)?.as_ref());
+        let loc = self.locale();
+        let screening = screen(&stored.map(|v| v.profile).unwrap_or_default(), profile::latest_ack(c)?.as_ref(), &loc);
         let date = now.local_date(&zone);
         let current = plan::ensure_days(c, date, &zone, &screening, now)?;
         // Everything below only reads: one read transaction, not one per statement.
@@ -775,21 +777,21 @@ impl Kefir {
         let mut warnings = Vec::new();
         let cap = screening.constraints.max_ml_per_day;
         if drunk_ml > cap {
-            warnings.push(screening.constraints.over_cap_finding(drunk_ml));
+            warnings.push(screening.constraints.over_cap_finding(drunk_ml, &loc));
         }
         // Doses logged today after kefir inside their spacing window (M1–M3).
-        warnings.extend(meds::stored_dose_warnings(c, start, end)?);
+        warnings.extend(meds::stored_dose_warnings(c, start, end, &loc)?);
         if drinks.iter().any(|d| d.batch.as_ref().is_some_and(|b| b.spoiled())) {
-            warnings.push(rule("H2").finding());
+            warnings.push(rule("H2").finding(&loc));
         }
         if drinks.iter().any(|d| d.source == Source::Homemade) {
-            warnings.push(rule("H1").finding());
+            warnings.push(rule("H1").finding(&loc));
         }
         if drunk_ml > 0 {
             warnings.extend(plan::drinking_while_stopped(c)?);
         }
         for s in spacing.iter().filter(|s| s.blocked_now) {
-            warnings.push(rule(&s.rule_id).finding_with(&format!("{}.", s.message)));
+            warnings.push(rule(&s.rule_id).finding_with(&format!("{}.", s.message), &loc));
         }
         let blocked = self.restart_blockers(&screening, date, &zone, now)?;
         let headline = match (&decision, &blocked) {

@@ -738,7 +738,7 @@ fn validate(b: &Backup) -> Result<()> {
         ));
     }
     // The widest limits a plan can have (no condition narrows them).
-    let widest = crate::screening::screen(&crate::profile::Profile::default(), None).constraints;
+    let widest = crate::screening::constraints_for(&crate::profile::Profile::default());
     for (i, p) in b.plans.iter().enumerate() {
         let what = format!("plan {i}");
         let started = check_day(&what, &p.started_day)?;
@@ -834,7 +834,8 @@ fn recompute_assessments(tx: &Connection, b: &Backup) -> Result<()> {
             drank_milk_kefir: milk,
             profile: &profile,
         };
-        let a = assess(symptom_findings(&cx), entries);
+        let a =
+            assess(symptom_findings(&cx, &crate::l10n::Locale::english()), entries, &crate::l10n::Locale::english());
         let ids: Vec<&str> = a.findings.iter().map(|f| f.rule_id.as_str()).collect();
         Ok::<_, CoreError>((a.level.as_str(), ids.join(",")))
     };

@@ -9,8 +9,9 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{CoreError, Result};
+use crate::l10n::{Arg, Locale};
 use crate::profile::Profile;
-use crate::rules::{overall, symptom_findings, Finding, Level, SymptomContext};
+use crate::rules::{in_sentence, overall, symptom_findings, Finding, Level, SymptomContext};
 use crate::text::check_note;
 use crate::time::{iso_date, parse_iso_date, Timestamp, Zone};
 
@@ -74,6 +75,35 @@ pub struct EmergencyScreen {
     pub steps: Vec<String>,
     pub rule_ids: Vec<String>,
     pub disclaimer: String,
+    /// The emergency numbers to offer a "call" button for, most useful
+    /// first, digits only: from the locale's region where the app knows it
+    /// ([`emergency_numbers`]), else `["112"]` (the GSM emergency number
+    /// mobile phones connect in most countries) while the steps tell the
+    /// person to call their local emergency number.
+    pub call_numbers: Vec<String>,
+}
+
+/// The emergency numbers of a region (ISO 3166 code as in `en-GB`), most
+/// useful first, and whether the region is known. A small table, not a
+/// directory: 112 across the EU/EEA, Switzerland, the UK (beside 999),
+/// Russia, Ukraine, Belarus, Kazakhstan and Turkey; 911 in the US, Canada
+/// and Mexico; 999 first in the UK and Ireland; 000 in Australia (112 from
+/// mobiles); 111 in New Zealand. Unknown or absent region: `["112"]`,
+/// not known.
+pub fn emergency_numbers(region: Option<&str>) -> (Vec<String>, bool) {
+    const EU_112: &[&str] = &[
+        "AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IS", "IT", "LI",
+        "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK", "RU", "UA", "BY", "KZ", "TR",
+    ];
+    let nums: &[&str] = match region.map(str::to_ascii_uppercase).as_deref() {
+        Some("US" | "CA" | "MX") => &["911"],
+        Some("GB" | "IE") => &["999", "112"],
+        Some("AU") => &["000", "112"],
+        Some("NZ") => &["111"],
+        Some(r) if EU_112.contains(&r) => &["112"],
+        _ => return (vec!["112".to_string()], false),
+    };
+    (nums.iter().map(|n| n.to_string()).collect(), true)
 }
 
 /// The result of a check-in or a reaction report: the rules that fired
@@ -143,68 +173,60 @@ pub fn effective_entries(entries: &[SymptomEntry], bristol: Option<u8>) -> Vec<S
     out
 }
 
-/// Turn findings into an assessment with the emergency screen when needed.
-/// `entries` are the symptoms reported: "No symptoms" is said only when none
-/// is above `none`.
-pub fn assess(findings: Vec<Finding>, entries: &[SymptomEntry]) -> SymptomAssessment {
+/// Turn findings into an assessment with the emergency screen when needed,
+/// written in `loc`. `entries` are the symptoms reported: "No symptoms" is
+/// said only when none is above `none`.
+pub fn assess(findings: Vec<Finding>, entries: &[SymptomEntry], loc: &Locale) -> SymptomAssessment {
     let any_symptom = entries.iter().any(|e| e.severity > Severity::None);
     let level = overall(&findings);
     let mut findings = findings;
     if level >= Level::Stop {
         // A red flag stops kefir: no lower finding may suggest drinking on.
         for f in findings.iter_mut().filter(|f| f.level < Level::Stop) {
-            f.advice = format!(
-                "Noted ({}). Kefir is stopped because of the red flag reported with it: follow that advice first.",
-                f.title.to_lowercase()
-            );
+            f.advice = loc.tr("checkin-noted", &[("title", Arg::Str(in_sentence(loc, &f.title)))]);
         }
     }
-    let emergency = (level == Level::Emergency).then(|| emergency_screen(&findings));
-    let headline = match level {
-        Level::Emergency => "Stop kefir now and call your local emergency number.",
-        Level::Stop => "Stop kefir now and seek medical advice.",
-        Level::Consult => "Talk to a clinician before your next kefir.",
-        Level::Caution => "Go back to a smaller amount and keep checking in.",
-        Level::Info if !any_symptom => "No symptoms: well done.",
-        Level::Info if findings.is_empty() => {
-            "Symptoms noted: no rule applies to them; stay at today's amount and keep checking in."
-        }
-        Level::Info => "Mild symptoms are expected while adapting: stay at today's amount.",
-    }
-    .to_string();
+    let emergency = (level == Level::Emergency).then(|| emergency_screen(&findings, loc));
+    let headline = loc.t(match level {
+        Level::Emergency => "checkin-headline-emergency",
+        Level::Stop => "checkin-headline-stop",
+        Level::Consult => "checkin-headline-consult",
+        Level::Caution => "checkin-headline-caution",
+        Level::Info if !any_symptom => "checkin-headline-none",
+        Level::Info if findings.is_empty() => "checkin-headline-unruled",
+        Level::Info => "checkin-headline-mild",
+    });
     SymptomAssessment { level, findings, emergency, headline }
 }
 
-fn emergency_screen(findings: &[Finding]) -> EmergencyScreen {
+fn emergency_screen(findings: &[Finding], loc: &Locale) -> EmergencyScreen {
     let ids: Vec<String> = findings.iter().filter(|f| f.level == Level::Emergency).map(|f| f.rule_id.clone()).collect();
     let infection = ids.iter().any(|i| i == "S7");
     let allergy = ids.iter().any(|i| i == "S5");
-    let mut steps = vec!["Stop drinking kefir now.".to_string()];
+    let (call_numbers, known) = emergency_numbers(loc.region());
+    let mut steps = vec![loc.t("emergency-stop")];
     if allergy {
-        steps.push("Call your local emergency number now (for example 112, 911 or 999).".into());
-        steps.push("If you have an adrenaline (epinephrine) auto-injector, use it as you were shown.".into());
-        steps.push(
-            "Lie down with your legs raised; if breathing is hard, sit up. Do not stand or walk suddenly.".into(),
-        );
-        steps.push("Do not stay alone: ask someone to stay with you until help arrives.".into());
+        steps.push(if known {
+            loc.tr("emergency-call-number", &[("number", Arg::Str(call_numbers[0].clone()))])
+        } else {
+            loc.t("emergency-call")
+        });
+        steps.push(loc.t("emergency-adrenaline"));
+        steps.push(loc.t("emergency-position"));
+        steps.push(loc.t("emergency-company"));
     }
     if infection {
-        steps.push(
-            "Get urgent medical care now: call your care team's emergency line or your local emergency number.".into(),
-        );
-        steps.push("Tell them you have a weakened immune system and have been drinking kefir (a probiotic).".into());
+        steps.push(loc.t("emergency-infection-care"));
+        steps.push(loc.t("emergency-infection-tell"));
     }
-    steps.push("Show this app's summary to the clinician who treats you.".into());
-    steps.push(
-        "Your plan is stopped. It restarts only after a clinician has seen you and you record their go-ahead \
-         (dated after this reaction), at the lowest step."
-            .into(),
-    );
+    steps.push(loc.t("emergency-show-summary"));
+    steps.push(loc.t("emergency-plan-stopped"));
     EmergencyScreen {
-        title: if allergy { "Possible severe allergic reaction" } else { "Possible serious infection" }.to_string(),
+        title: loc.t(if allergy { "emergency-title-allergy" } else { "emergency-title-infection" }),
         steps,
         rule_ids: ids,
-        disclaimer: crate::l10n::Locale::english().t("disclaimer"),
+        disclaimer: loc.t("disclaimer"),
+        call_numbers,
     }
 }
 
@@ -394,13 +416,15 @@ pub(crate) fn context_inputs(
     Ok((prev, recent, milk))
 }
 
-/// Validate, evaluate and store (insert or replace) the check-in of a day.
+/// Validate, evaluate and store (insert or replace) the check-in of a day;
+/// the assessment is written in `loc` (the stored row keeps level and rule ids).
 pub(crate) fn save(
     c: &Connection,
     input: &CheckinInput,
     profile: &Profile,
     now: Timestamp,
     zone: &Zone,
+    loc: &Locale,
 ) -> Result<CheckinResult> {
     let day = parse_iso_date("day", &input.day)?;
     crate::rhythm::checkin_window(day, now.local_date(zone))?;
@@ -417,7 +441,7 @@ pub(crate) fn save(
         drank_milk_kefir: milk,
         profile,
     };
-    let assessment = assess(symptom_findings(&cx), &judged);
+    let assessment = assess(symptom_findings(&cx, loc), &judged, loc);
     let tx = crate::store::write_tx(c)?;
     let existing: Option<i64> =
         tx.query_row("SELECT id FROM checkins WHERE day = ?1", [iso_date(day)], |r| r.get(0)).optional()?;
@@ -463,13 +487,15 @@ pub(crate) fn save(
     Ok(CheckinResult { checkin, assessment })
 }
 
-/// Validate, evaluate and store a reaction report; red flags are evaluated now.
+/// Validate, evaluate and store a reaction report; red flags are evaluated
+/// now. The assessment is written in `loc`.
 pub(crate) fn report_reaction(
     c: &Connection,
     input: &ReactionInput,
     profile: &Profile,
     now: Timestamp,
     zone: &Zone,
+    loc: &Locale,
 ) -> Result<ReactionResult> {
     crate::time::check_event_time("at", input.at, now)?;
     let symptoms = clean_entries(&input.symptoms)?;
@@ -486,7 +512,7 @@ pub(crate) fn report_reaction(
         drank_milk_kefir: milk,
         profile,
     };
-    let assessment = assess(symptom_findings(&cx), &symptoms);
+    let assessment = assess(symptom_findings(&cx, loc), &symptoms, loc);
     let json = serde_json::to_string(&symptoms).map_err(|e| CoreError::Internal(e.to_string()))?;
     c.execute(
         "INSERT INTO reactions (at_ms, symptoms_json, note, level, rule_ids) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, Result};
+use crate::l10n::{Arg, Locale};
 use crate::text::{check_note, enum_str};
 use crate::time::{check_event_time, iso_date, Timestamp, Zone};
 
@@ -97,6 +98,16 @@ pub struct DayTotal {
     pub date: String,
     pub ml: u32,
     pub drinks: u32,
+}
+
+/// The detail of a drink whose kind or source the profile rules out (P1,
+/// P4, P5, M4, M5), e.g. "Your profile rules out homemade cow's milk
+/// kefir.", in `loc`; the rule's advice follows it in the warning.
+pub fn ruled_out_detail(d: &Drink, loc: &Locale) -> String {
+    loc.tr(
+        "drink-ruled-out",
+        &[("source", Arg::Str(d.source.as_str().into())), ("kind", Arg::Str(d.kind.as_str().into()))],
+    )
 }
 
 /// Validate a drink against `now`; returns the cleaned note.

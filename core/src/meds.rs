@@ -6,6 +6,7 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, Result};
+use crate::l10n::{Arg, Locale, Msg};
 use crate::profile::MedClass;
 use crate::rules::{rule, Finding};
 use crate::screening::{spacing_rule_for, SpacingRule};
@@ -162,28 +163,31 @@ fn windows(doses: &[Dose]) -> Vec<(Timestamp, Timestamp, SpacingRule, &Dose)> {
     out
 }
 
-/// Warnings for a drink at `t` that falls inside a spacing window.
-pub fn drink_warnings(doses: &[Dose], t: Timestamp, zone: &Zone) -> Vec<Finding> {
+/// Warnings for a drink at `t` that falls inside a spacing window, written
+/// in `loc`: the rule's finding (M1-M3) with the window's local times first.
+pub fn drink_warnings(doses: &[Dose], t: Timestamp, zone: &Zone, loc: &Locale) -> Vec<Finding> {
     let mut seen = Vec::new();
     let mut out = Vec::new();
     for (start, end, sr, d) in windows(doses) {
         if t > start && t < end && !seen.contains(&sr.rule_id) {
             seen.push(sr.rule_id.clone());
-            let detail = format!(
-                "This drink was inside the {} spacing window ({} - {}).",
-                d.medicine.label(&crate::l10n::Locale::english()).to_lowercase(),
-                start.local(zone).format("%H:%M"),
-                end.local(zone).format("%H:%M"),
+            let detail = loc.tr(
+                "spacing-drink-inside",
+                &[
+                    ("medicine", Arg::Str(d.medicine.as_str().into())),
+                    ("start", Arg::Str(start.local(zone).format("%H:%M").to_string())),
+                    ("end", Arg::Str(end.local(zone).format("%H:%M").to_string())),
+                ],
             );
-            out.push(rule(&sr.rule_id).finding_with(&detail));
+            out.push(rule(&sr.rule_id).finding_with(&detail, loc));
         }
     }
     out
 }
 
 /// One status per medicine class whose latest dose still matters at `now`
-/// (its window is open, or a next dose is foreseen).
-pub fn statuses(doses: &[Dose], now: Timestamp, zone: &Zone) -> Vec<SpacingStatus> {
+/// (its window is open, or a next dose is foreseen); messages in `loc`.
+pub fn statuses(doses: &[Dose], now: Timestamp, zone: &Zone, loc: &Locale) -> Vec<SpacingStatus> {
     let mut latest: Vec<&Dose> = Vec::new();
     for d in doses.iter().filter(|d| d.at <= now) {
         if let Some(i) = latest.iter().position(|x| x.medicine == d.medicine) {
@@ -210,22 +214,17 @@ pub fn statuses(doses: &[Dose], now: Timestamp, zone: &Zone) -> Vec<SpacingStatu
             .max();
         let minutes = blocking_end.map(|e| ((e.millis() - now.millis()) as f64 / 60_000.0).ceil() as u32).unwrap_or(0);
         let hm = |t: Timestamp| t.local(zone).format("%H:%M").to_string();
-        let message = match (blocking_end, until) {
-            (Some(e), _) => format!(
-                "{}: kefir allowed again at {} ({})",
-                d.medicine.label(&crate::l10n::Locale::english()),
-                hm(e),
-                sr.rule_id
-            ),
-            (None, Some(u)) if u > now => {
-                format!(
-                    "{}: kefir allowed now, until {} before the next dose ({})",
-                    d.medicine.label(&crate::l10n::Locale::english()),
-                    hm(u),
-                    sr.rule_id
-                )
+        let args = |id: &str, time: Option<Timestamp>| {
+            let mut a = vec![("label", Arg::Str(d.medicine.label(loc))), ("rule", Arg::Str(sr.rule_id.clone()))];
+            if let Some(t) = time {
+                a.push(("time", Arg::Str(hm(t))));
             }
-            _ => format!("{}: kefir allowed now ({})", d.medicine.label(&crate::l10n::Locale::english()), sr.rule_id),
+            loc.tr(id, &a)
+        };
+        let message = match (blocking_end, until) {
+            (Some(e), _) => args("spacing-status-blocked", Some(e)),
+            (None, Some(u)) if u > now => args("spacing-status-until", Some(u)),
+            _ => args("spacing-status-allowed", None),
         };
         out.push(SpacingStatus {
             medicine: d.medicine,
@@ -245,34 +244,69 @@ pub fn statuses(doses: &[Dose], now: Timestamp, zone: &Zone) -> Vec<SpacingStatu
 
 /// A dose logged after kefir (or logged late, with drinks after it): every
 /// drink inside the dose's spacing window, both directions (M1–M3: kefir
-/// `before` hours before the dose or `after` hours after it), as a warning
-/// naming the drink (time, ml) and the rule. Returns `(drink id, finding)`.
-pub(crate) fn dose_warnings(c: &Connection, dose: &Dose, zone: &Zone) -> Result<Vec<(i64, Finding)>> {
+/// `before` hours before the dose or `after` hours after it), naming the
+/// drink (time, ml) and the rule. Language-neutral, for storage: returns
+/// `(drink id, rule id, detail)`; [`breach_finding`] writes one in a locale.
+pub(crate) fn dose_breaches(c: &Connection, dose: &Dose, zone: &Zone) -> Result<Vec<(i64, String, Msg)>> {
     let Some(sr) = spacing_rule_for(dose.medicine) else { return Ok(Vec::new()) };
     let start = dose.at.minus(Duration::hours(sr.kefir_before_dose_hours as i64));
     let end = dose.at.plus(Duration::hours(sr.kefir_after_dose_hours as i64));
     let mut out = Vec::new();
     for d in crate::intake::list(c, start, end)?.into_iter().filter(|d| d.at > start && d.at < end) {
-        let minutes = (dose.at.millis() - d.at.millis()).abs() / 60_000;
-        let gap = if minutes >= 60 {
-            format!("{} h {:02} min", minutes / 60, minutes % 60)
-        } else {
-            format!("{minutes} min")
-        };
-        let side = if d.at <= dose.at { "before" } else { "after" };
-        let detail = format!(
-            "Your {} ml of kefir at {} was {gap} {side} this {} dose; {} asks for kefir at least {} h before a dose \
-             or {} h after it.",
-            d.ml,
-            d.at.local(zone).format("%Y-%m-%d %H:%M"),
-            dose.medicine.label(&crate::l10n::Locale::english()).to_lowercase(),
-            sr.rule_id,
-            sr.kefir_before_dose_hours,
-            sr.kefir_after_dose_hours,
-        );
-        out.push((d.id, rule(&sr.rule_id).finding_with(&detail)));
+        let minutes = (dose.at.millis() - d.at.millis()).unsigned_abs() / 60_000;
+        let detail = breach_msg(BreachDetail {
+            ml: d.ml,
+            drink_at: d.at.local(zone).format("%Y-%m-%d %H:%M").to_string(),
+            minutes,
+            kefir_first: d.at <= dose.at,
+            rule: &sr,
+        });
+        out.push((d.id, sr.rule_id.clone(), detail));
     }
     Ok(out)
+}
+
+/// What a spacing breach message names (see [`breach_msg`]).
+pub struct BreachDetail<'a> {
+    /// The drink's volume, ml.
+    pub ml: u32,
+    /// The drink's local time as written in the message (`YYYY-MM-DD HH:MM`).
+    pub drink_at: String,
+    /// Minutes between the drink and the dose.
+    pub minutes: u64,
+    /// The kefir came before the dose.
+    pub kefir_first: bool,
+    /// The spacing rule broken (M1-M3).
+    pub rule: &'a SpacingRule,
+}
+
+/// The stored, language-neutral detail of a spacing breach (message
+/// `spacing-dose-breach`): "Your 100 ml of kefir at 2026-03-01 07:00 was
+/// 1 h 05 min before this antibiotic dose; M1 asks for kefir at least 3 h
+/// before a dose or 3 h after it."
+pub fn breach_msg(b: BreachDetail<'_>) -> Msg {
+    let (h, m) = (b.minutes / 60, b.minutes % 60);
+    Msg::new("spacing-dose-breach")
+        .arg("ml", b.ml)
+        .arg("at", b.drink_at)
+        .arg("gap_h", Arg::Int(h as i64))
+        .arg("gap_min", if h > 0 { format!("{m:02}") } else { m.to_string() })
+        .arg("side", if b.kefir_first { "before" } else { "after" })
+        .arg("medicine", b.rule.medicine.as_str())
+        .arg("rule", b.rule.rule_id.as_str())
+        .arg("before", b.rule.kefir_before_dose_hours)
+        .arg("after", b.rule.kefir_after_dose_hours)
+}
+
+/// A spacing breach as a finding in `loc`: the rule's finding with the
+/// stored detail first.
+pub fn breach_finding(rule_id: &str, detail: &Msg, loc: &Locale) -> Finding {
+    rule(rule_id).finding_with(&loc.msg(detail), loc)
+}
+
+/// [`dose_breaches`] as findings written in `loc`: `(drink id, finding)`.
+pub(crate) fn dose_warnings(c: &Connection, dose: &Dose, zone: &Zone, loc: &Locale) -> Result<Vec<(i64, Finding)>> {
+    Ok(dose_breaches(c, dose, zone)?.into_iter().map(|(id, r, m)| (id, breach_finding(&r, &m, loc))).collect())
 }
 
 /// Store the warnings found when a dose was logged (the summary and Today show them).
@@ -286,8 +320,9 @@ pub(crate) fn store_dose_warnings(c: &Connection, dose_id: i64, warnings: &[(i64
     Ok(())
 }
 
-/// Stored dose warnings of the doses with `from <= at < to`, oldest dose first.
-pub fn stored_dose_warnings(c: &Connection, from: Timestamp, to: Timestamp) -> Result<Vec<Finding>> {
+/// Stored dose warnings of the doses with `from <= at < to`, oldest dose
+/// first; the rule's title in `loc`, the stored message as advice.
+pub fn stored_dose_warnings(c: &Connection, from: Timestamp, to: Timestamp, loc: &Locale) -> Result<Vec<Finding>> {
     let mut st = c.prepare_cached(
         "SELECT w.rule_id, w.message FROM dose_warnings w JOIN med_doses d ON d.id = w.dose_id \
          WHERE d.at_ms >= ?1 AND d.at_ms < ?2 ORDER BY d.at_ms, w.dose_id, w.drink_id",
@@ -301,7 +336,7 @@ pub fn stored_dose_warnings(c: &Connection, from: Timestamp, to: Timestamp) -> R
                 .iter()
                 .find(|r| r.id == id)
                 .ok_or_else(|| CoreError::Internal(format!("stored rule {id}")))?;
-            let mut f = r.finding();
+            let mut f = r.finding(loc);
             f.advice = message;
             Ok(f)
         })

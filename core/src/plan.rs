@@ -415,7 +415,10 @@ pub fn restart_requirement(rule_ids: &[String], lowest_ml: u32) -> String {
 }
 
 fn describe(rule_ids: &[String]) -> String {
-    let parts: Vec<String> = rule_ids.iter().map(|id| format!("{} ({id})", rule(id).title.to_lowercase())).collect();
+    let parts: Vec<String> = rule_ids
+        .iter()
+        .map(|id| format!("{} ({id})", rule(id).title(&crate::l10n::Locale::english()).to_lowercase()))
+        .collect();
     format!("{}.", parts.join("; "))
 }
 
@@ -616,7 +619,7 @@ fn inputs_for(c: &Connection, since: Timestamp, day: NaiveDate, zone: &Zone, cap
     let mut spacing_missed = Vec::new();
     for drink in intake::list(c, ystart, dstart)? {
         let doses = meds::relevant_doses(c, drink.at)?;
-        for f in meds::drink_warnings(&doses, drink.at, zone) {
+        for f in meds::drink_warnings(&doses, drink.at, zone, &crate::l10n::Locale::english()) {
             if !spacing_missed.contains(&f.rule_id) {
                 spacing_missed.push(f.rule_id);
             }
@@ -1230,7 +1233,7 @@ pub(crate) fn drinking_while_stopped(c: &Connection) -> Result<Option<crate::rul
     }
     crate::sort::sort_by_key(&mut ids, |id| std::cmp::Reverse(rule(id).level));
     let Some(first) = ids.first() else { return Ok(None) };
-    let mut f = rule(first).finding();
+    let mut f = rule(first).finding(&crate::l10n::Locale::english());
     f.advice = format!(
         "The plan is stopped ({}): no kefir until it restarts. {}",
         ids.join(", "),

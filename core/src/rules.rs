@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::intake::{KefirKind, Source};
+use crate::l10n::{Arg, Lang, Locale};
 use crate::profile::{AgeBand, Condition, MedClass, Profile};
 use crate::vocab::{Severity, Symptom, SymptomEntry};
 
@@ -97,8 +98,9 @@ pub struct Rule {
     /// Level when the same pattern recurs within `RECURRENCE_DAYS` (S4).
     pub recurs_as: Option<Level>,
     pub constraints: &'static [Constraint],
-    pub title: &'static str,
-    pub advice: &'static str,
+    /// Title and advice are catalogue messages `rule-<id>-title` and
+    /// `rule-<id>-advice` (`core/locales/<lang>/rules.ftl`): see
+    /// [`Rule::title`], [`Rule::advice`].
     pub source: &'static str,
 }
 
@@ -129,8 +131,6 @@ pub static RULES: &[Rule] = &[
         level: L::Info,
         recurs_as: None,
         constraints: &[K::StartMaxMl(DEFAULT_START_MAX_ML)],
-        title: "Start small",
-        advice: "Start with 50-100 ml a day so your gut can adapt.",
         source: "seed (Gradual Introduction)",
     },
     Rule {
@@ -139,8 +139,6 @@ pub static RULES: &[Rule] = &[
         level: L::Info,
         recurs_as: None,
         constraints: &[K::CapMl(DEFAULT_CAP_ML)],
-        title: "Maintenance amount",
-        advice: "Once adapted, 100-200 ml a day is the usual amount, adjusted to how you feel.",
         source: "seed (Safe Intake Guidance; FAQ)",
     },
     Rule {
@@ -149,10 +147,6 @@ pub static RULES: &[Rule] = &[
         level: L::Caution,
         recurs_as: None,
         constraints: &[],
-        title: "More than your daily limit",
-        advice: "Today's kefir is over your daily limit. Large amounts add potassium, sodium and magnesium and can \
-                 overload the gut with microbes. No published upper limit exists: 200 ml is this app's default, \
-                 from the source article.",
         source: "seed (Risks of Overconsumption)",
     },
     Rule {
@@ -161,9 +155,6 @@ pub static RULES: &[Rule] = &[
         level: L::Info,
         recurs_as: None,
         constraints: &[],
-        title: "Step up only when it suits you",
-        advice: "The plan steps up only while you tolerate the current amount. Keep noting fullness, bowel habits \
-                 and any skin reaction in your daily check-in.",
         source: "seed (Monitoring Physiological Reactions)",
     },
     Rule {
@@ -172,8 +163,6 @@ pub static RULES: &[Rule] = &[
         level: L::Info,
         recurs_as: None,
         constraints: &[],
-        title: "When to drink",
-        advice: "Kefir is best in the morning or after a main meal, with fibre and water.",
         source: "seed (Optimal Consumption Pattern)",
     },
     Rule {
@@ -182,8 +171,6 @@ pub static RULES: &[Rule] = &[
         level: L::Info,
         recurs_as: None,
         constraints: &[],
-        title: "Steps and holds",
-        advice: "Each step is held for a few days before the next, as in a food reintroduction challenge.",
         source: "Monash University FODMAP reintroduction guidance",
     },
     // --- Symptoms during introduction ---
@@ -193,9 +180,6 @@ pub static RULES: &[Rule] = &[
         level: L::Info,
         recurs_as: None,
         constraints: &[],
-        title: "Mild digestive symptoms",
-        advice: "Mild bloating, rumbling, gas or loose stools are expected while adapting. Stay at today's amount; \
-                 the plan does not step up.",
         source: "seed (Digestive Discomfort); Bristol Stool Form Scale types 6-7 as loose stools (Lewis & Heaton, \
                  Scand J Gastroenterol 1997;32:920-4)",
     },
@@ -205,8 +189,6 @@ pub static RULES: &[Rule] = &[
         level: L::Caution,
         recurs_as: None,
         constraints: &[],
-        title: "Moderate or lasting digestive symptoms",
-        advice: "Go back to the last amount you tolerated. If symptoms do not settle, talk to a clinician.",
         source: "seed (Digestive Discomfort; Microbial Overgrowth)",
     },
     Rule {
@@ -215,9 +197,6 @@ pub static RULES: &[Rule] = &[
         level: L::Caution,
         recurs_as: None,
         constraints: &[],
-        title: "Cramps after milk kefir with lactose intolerance",
-        advice: "Take smaller amounts. Kefir is usually better tolerated than milk (breath hydrogen 87 vs 224 \
-                 ppm*h; 54-71 % less flatulence in one study).",
         source: "seed (Lactose Intolerance Reaction); Hertzler & Clancy, J Am Diet Assoc 2003;103:582",
     },
     Rule {
@@ -226,9 +205,6 @@ pub static RULES: &[Rule] = &[
         level: L::Caution,
         recurs_as: Some(L::Stop),
         constraints: &[],
-        title: "Burning, redness, rash or flushing",
-        advice: "This can be a reaction to yeasts or histamine in kefir. Step back; if it happens again, stop \
-                 kefir and seek medical advice.",
         source: "seed (Yeast and Histamine Response); Comas-Baste et al., Biomolecules 2020;10:1181",
     },
     // S5 reads the reference literally: swelling of lips/face/tongue, an
@@ -240,9 +216,6 @@ pub static RULES: &[Rule] = &[
         level: L::Emergency,
         recurs_as: None,
         constraints: &[],
-        title: "Possible severe allergic reaction",
-        advice: "Stop kefir now and call your local emergency number. Swelling of the lips, face or tongue, an \
-                 itchy throat, wheeze, breathing difficulty or faintness can be anaphylaxis.",
         source: "seed (Milk Protein Allergy; Cutaneous and Respiratory Symptoms); WAO anaphylaxis criteria 2020 \
                  (Cardona et al., World Allergy Organ J 13:100472)",
     },
@@ -252,9 +225,6 @@ pub static RULES: &[Rule] = &[
         level: L::Stop,
         recurs_as: None,
         constraints: &[],
-        title: "Hives",
-        advice: "Stop kefir and see an allergist or immunologist. If breathing becomes difficult or you feel faint, \
-                 call your local emergency number.",
         source: "seed (Clinical Management)",
     },
     Rule {
@@ -263,9 +233,6 @@ pub static RULES: &[Rule] = &[
         level: L::Emergency,
         recurs_as: None,
         constraints: &[],
-        title: "Fever or chills with a weakened immune system",
-        advice: "Stop kefir and get urgent medical care now: in people with a weakened immune system or a central \
-                 line, probiotic microbes can rarely reach the blood.",
         source: "Yelin et al., Nat Med 2019;25:1728; Munoz et al., Clin Infect Dis 2005;40:1625",
     },
     Rule {
@@ -274,9 +241,6 @@ pub static RULES: &[Rule] = &[
         level: L::Consult,
         recurs_as: None,
         constraints: &[],
-        title: "Blood in stool",
-        advice: "Blood in stool, black stool or unexplained weight loss are not expected effects of kefir. Talk to \
-                 a clinician.",
         source: "NICE CG61 red flags",
     },
     // X1 is the product's own rule, not the reference's: every severe symptom
@@ -288,9 +252,6 @@ pub static RULES: &[Rule] = &[
         level: L::Consult,
         recurs_as: None,
         constraints: &[],
-        title: "Severe symptom",
-        advice: "A severe symptom is not an expected effect of starting kefir. Stop kefir for now and contact a \
-                 clinician. (No specific rule covers this symptom: this is the app's product default.)",
         source: "product default",
     },
     // --- Screening before starting ---
@@ -300,8 +261,6 @@ pub static RULES: &[Rule] = &[
         level: L::Caution,
         recurs_as: None,
         constraints: &[K::NoMilkKefir],
-        title: "Milk-protein allergy",
-        advice: "Milk kefir contains casein and whey: choose water or plant-based kefir only.",
         source: "seed (Milk Protein Allergy; FAQ)",
     },
     Rule {
@@ -310,8 +269,6 @@ pub static RULES: &[Rule] = &[
         level: L::Caution,
         recurs_as: None,
         constraints: &[K::StartMaxMl(50)],
-        title: "Lactose intolerance",
-        advice: "Start at the low end (50 ml). Kefir is usually better tolerated than milk.",
         source: "seed (Lactose Intolerance Reaction); Hertzler & Clancy 2003",
     },
     Rule {
@@ -320,8 +277,6 @@ pub static RULES: &[Rule] = &[
         level: L::Caution,
         recurs_as: None,
         constraints: &[K::StartMaxMl(50)],
-        title: "Histamine intolerance or sensitive skin",
-        advice: "Start with the lowest amount and watch for burning, redness or rash (S4).",
         source: "seed (Yeast and Histamine Response)",
     },
     Rule {
@@ -330,8 +285,6 @@ pub static RULES: &[Rule] = &[
         level: L::Consult,
         recurs_as: None,
         constraints: &[K::NoHomemade],
-        title: "Pregnancy or breastfeeding",
-        advice: "Talk to your midwife or doctor before starting. Avoid raw-milk and homemade kefir (Listeria).",
         source: "seed (Pregnant and Breastfeeding Women); general food-safety guidance",
     },
     Rule {
@@ -340,9 +293,6 @@ pub static RULES: &[Rule] = &[
         level: L::Consult,
         recurs_as: None,
         constraints: &[K::NoHomemade],
-        title: "Weakened immune system",
-        advice: "Ask your care team before any kefir: live microbes can rarely cause bloodstream infections in \
-                 people with a weakened immune system or a central line. No homemade kefir.",
         source: "seed (Immunocompromised Individuals); Yelin 2019; Rannikko et al., Emerg Infect Dis 2021;27(8); \
                  Hennequin et al., Eur J Clin Microbiol Infect Dis 2000;19:16; Dufresne et al., J Clin Microbiol \
                  2014;52:1830",
@@ -353,8 +303,6 @@ pub static RULES: &[Rule] = &[
         level: L::Consult,
         recurs_as: None,
         constraints: &[],
-        title: "Kidney disease or potassium restriction",
-        advice: "A cup of low-fat kefir holds about 390-400 mg potassium. Check with your kidney team first.",
         source: "seed (Electrolyte Imbalance); USDA food composition",
     },
     Rule {
@@ -363,10 +311,6 @@ pub static RULES: &[Rule] = &[
         level: L::Consult,
         recurs_as: None,
         constraints: &[K::CapMl(50), K::StartMaxMl(25)],
-        title: "Infant under 12 months",
-        advice: "Ask your child's doctor first, and for the amount. Never give honey-sweetened water kefir to an \
-                 infant (botulism). Until the doctor says otherwise the app keeps to 25 ml to start and 50 ml a \
-                 day (the app's product default, not from a study).",
         source: "FDA 2023 warning on probiotics in preterm infants; infant botulism guidance; caps: product default",
     },
     Rule {
@@ -375,9 +319,6 @@ pub static RULES: &[Rule] = &[
         level: L::Caution,
         recurs_as: None,
         constraints: &[],
-        title: "Avoiding alcohol",
-        advice: "Kefir contains some alcohol from yeast fermentation, more when homemade or fermented long. \
-                 Commercial kefir is usually under 0.5 % ABV.",
         source: "Codex Standard CXS 243-2003 (kefir yeasts)",
     },
     // --- Medicines ---
@@ -387,9 +328,6 @@ pub static RULES: &[Rule] = &[
         level: L::Caution,
         recurs_as: None,
         constraints: &[K::Spacing { after_dose_h: 3, before_dose_h: 3 }],
-        title: "Antibiotics",
-        advice: "Keep kefir at least 2-3 hours away from each antibiotic dose. The app counts down from your \
-                 logged doses (it uses 3 hours).",
         source: "seed (Medication Interactions; FAQ)",
     },
     Rule {
@@ -398,9 +336,6 @@ pub static RULES: &[Rule] = &[
         level: L::Consult,
         recurs_as: None,
         constraints: &[K::Spacing { after_dose_h: 3, before_dose_h: 3 }],
-        title: "Immunosuppressants",
-        advice: "Keep kefir 2-3 hours away from each dose, and ask your care team first: the real risk is \
-                 infection (see P5).",
         source: "seed (Medication Interactions); see P5",
     },
     // M3 is about calcium in dairy; the spacing is applied to every kind of
@@ -411,9 +346,6 @@ pub static RULES: &[Rule] = &[
         level: L::Caution,
         recurs_as: None,
         constraints: &[K::Spacing { after_dose_h: 2, before_dose_h: 6 }],
-        title: "Ciprofloxacin, other fluoroquinolones, tetracyclines",
-        advice: "Calcium binds these medicines: take the medicine at least 2 hours before kefir, or 6 hours after \
-                 it.",
         source: "product labels",
     },
     Rule {
@@ -423,9 +355,6 @@ pub static RULES: &[Rule] = &[
         recurs_as: None,
         // The lower start (50 ml) follows the issue's "lower for P2/P3/M4"; the cap is the source's ~120 ml.
         constraints: &[K::CapMl(120), K::StartMaxMl(50), K::NoHomemade],
-        title: "MAO inhibitors",
-        advice: "Kefir contains some tyramine (0-12.8 mg/L measured in commercial kefirs). Keep to about 120 ml a \
-                 day of fresh commercial kefir.",
         source: "Ozdestan & Uren, Eur Food Res Technol 2010;231:101",
     },
     Rule {
@@ -434,9 +363,6 @@ pub static RULES: &[Rule] = &[
         level: L::Consult,
         recurs_as: None,
         constraints: &[K::NoHomemade],
-        title: "Metronidazole or disulfiram",
-        advice: "Ask your prescriber. No homemade or long-fermented kefir (alcohol) during treatment and for 3 days \
-                 after.",
         source: "product labels",
     },
     Rule {
@@ -445,9 +371,6 @@ pub static RULES: &[Rule] = &[
         level: L::Caution,
         recurs_as: None,
         constraints: &[],
-        title: "Warfarin or other vitamin-K antagonists",
-        advice: "Keep the daily amount steady and tell your anticoagulation clinic: full-fat dairy carries \
-                 vitamin K2.",
         source: "Fu et al., Curr Dev Nutr 2017;1:e000638",
     },
     // --- Product and hygiene ---
@@ -457,9 +380,6 @@ pub static RULES: &[Rule] = &[
         level: L::Info,
         recurs_as: None,
         constraints: &[],
-        title: "Homemade kefir hygiene",
-        advice: "Sterilise jars and tools, keep the incubation temperature stable, and watch for off smells: \
-                 Pseudomonas, Aspergillus or Candida can grow in a contaminated batch.",
         source: "seed (Homemade Fermentation Risks)",
     },
     // H2 stops that batch (a `stop`-level warning on the drink); it does not
@@ -470,8 +390,6 @@ pub static RULES: &[Rule] = &[
         level: L::Stop,
         recurs_as: None,
         constraints: &[],
-        title: "Spoiled batch",
-        advice: "Off smell, mould, pink or orange colour, or unusual fizz: do not drink this batch; discard it.",
         source: "seed (Homemade Fermentation Risks)",
     },
     Rule {
@@ -480,8 +398,6 @@ pub static RULES: &[Rule] = &[
         level: L::Info,
         recurs_as: None,
         constraints: &[],
-        title: "Choosing commercial kefir",
-        advice: "Choose kefir of clear origin, with a fresh expiry date, kept refrigerated.",
         source: "seed (Safety Recommendations)",
     },
     Rule {
@@ -490,9 +406,6 @@ pub static RULES: &[Rule] = &[
         level: L::Info,
         recurs_as: None,
         constraints: &[],
-        title: "Kinds of kefir",
-        advice: "Milk kefir (cow, goat, sheep), water kefir and plant-based kefir (coconut, oat, soy) differ: the \
-                 kind decides whether milk allergy, alcohol and some medicine rules apply.",
         source: "seed (Fermentation Process; FAQ)",
     },
 ];
@@ -504,21 +417,37 @@ pub fn rule(id: &str) -> &'static Rule {
 }
 
 impl Rule {
-    pub fn finding(&self) -> Finding {
-        self.finding_at(self.level)
+    /// The rule's title in `loc` (message `rule-<id>-title`).
+    pub fn title(&self, loc: &Locale) -> String {
+        loc.t(&format!("rule-{}-title", self.id))
     }
-    pub fn finding_at(&self, level: Level) -> Finding {
+    /// The rule's advice in `loc` (message `rule-<id>-advice`).
+    pub fn advice(&self, loc: &Locale) -> String {
+        loc.t(&format!("rule-{}-advice", self.id))
+    }
+    /// The title inside a sentence ("Noted (mild digestive symptoms)"):
+    /// see [`in_sentence`].
+    pub fn title_in_sentence(&self, loc: &Locale) -> String {
+        in_sentence(loc, &self.title(loc))
+    }
+    /// The rule as a finding at its own level, written in `loc`.
+    pub fn finding(&self, loc: &Locale) -> Finding {
+        self.finding_at(self.level, loc)
+    }
+    /// The rule as a finding at `level` (S4 recurring), written in `loc`.
+    pub fn finding_at(&self, level: Level, loc: &Locale) -> Finding {
         Finding {
             rule_id: self.id.to_string(),
             level,
-            title: self.title.to_string(),
-            advice: self.advice.to_string(),
+            title: self.title(loc),
+            advice: self.advice(loc),
             source: self.source.to_string(),
         }
     }
-    /// A finding whose advice starts with a specific detail (e.g. the amount).
-    pub fn finding_with(&self, detail: &str) -> Finding {
-        let mut f = self.finding();
+    /// A finding whose advice starts with a specific detail (e.g. the
+    /// amount), already written in `loc`.
+    pub fn finding_with(&self, detail: &str, loc: &Locale) -> Finding {
+        let mut f = self.finding(loc);
         f.advice = format!("{detail} {}", f.advice);
         f
     }
@@ -627,8 +556,9 @@ fn covered(s: Symptom, cx: &SymptomContext<'_>) -> bool {
     }
 }
 
-/// Every symptom rule that fires, at its level (S4 escalates when recurring).
-pub fn symptom_findings(cx: &SymptomContext<'_>) -> Vec<Finding> {
+/// Every symptom rule that fires, at its level (S4 escalates when
+/// recurring), written in `loc`.
+pub fn symptom_findings(cx: &SymptomContext<'_>, loc: &Locale) -> Vec<Finding> {
     RULES
         .iter()
         .filter_map(|r| match r.trigger {
@@ -638,19 +568,28 @@ pub fn symptom_findings(cx: &SymptomContext<'_>) -> Vec<Finding> {
                     Some(l) if recurring => l,
                     _ => r.level,
                 };
-                let mut f = r.finding_at(level);
+                let mut f = r.finding_at(level, loc);
                 if recurring && r.recurs_as.is_some() {
                     // The second time within RECURRENCE_DAYS: the advice is the stop, not a step back.
-                    f.advice = format!(
-                        "It came back within {RECURRENCE_DAYS} days: stop kefir and seek medical advice. \
-                         This can be a reaction to yeasts or histamine in kefir."
-                    );
+                    f.advice = loc.tr(&format!("rule-{}-recurs", r.id), &[("days", Arg::Int(RECURRENCE_DAYS))]);
                 }
                 Some(f)
             }
             _ => None,
         })
         .collect()
+}
+
+/// A title or label as it reads inside a sentence ("Noted (hives)"):
+/// English and Russian lower-case its first letter unless it starts an
+/// acronym ("MAO inhibitors" stays); German keeps it (nouns are capitalised).
+pub fn in_sentence(loc: &Locale, s: &str) -> String {
+    let mut cs = s.chars();
+    match (loc.lang(), cs.next(), cs.next()) {
+        (Lang::De, _, _) | (_, None, _) => s.to_string(),
+        (_, Some(_), Some(second)) if second.is_uppercase() => s.to_string(),
+        (_, Some(first), _) => first.to_lowercase().chain(s.chars().skip(1)).collect(),
+    }
 }
 
 /// The highest level among findings (`Info` when there are none).
@@ -743,9 +682,11 @@ impl Constraint {
 }
 
 /// The project's rules catalogue (`docs/rules.md`), generated from `RULES`:
-/// every rule's id, level, trigger, constraints, advice and source. A test
-/// fails when the file in the repository differs from this.
-pub fn catalogue_markdown() -> String {
+/// every rule's id, level, trigger, constraints, advice and source, with
+/// titles and advice from the catalogue in `loc` (the repository's file is
+/// the English one; the rest of the page is English developer documentation).
+/// A test fails when the file in the repository differs from this.
+pub fn catalogue_markdown(loc: &Locale) -> String {
     let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let mut out = String::from(
         "# Rules catalogue\n\n\
@@ -768,8 +709,8 @@ pub fn catalogue_markdown() -> String {
             level,
             cell(&r.trigger.describe()),
             cell(if constraints.is_empty() { "-" } else { &constraints }),
-            cell(r.title),
-            cell(r.advice),
+            cell(&r.title(loc)),
+            cell(&r.advice(loc)),
             cell(r.source)
         ));
     }

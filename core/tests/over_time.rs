@@ -269,7 +269,11 @@ fn an_immunosuppressant_counts_for_p5_and_s7() {
     assert!(!r.assessment.headline.contains("No symptoms"));
     for c in ["icu", "short_bowel"] {
         let cond = Condition::parse_field("condition", c).unwrap();
-        let s = kefir_core::screening::screen(&Profile { conditions: vec![cond], ..Profile::default() }, None);
+        let s = kefir_core::screening::screen(
+            &Profile { conditions: vec![cond], ..Profile::default() },
+            None,
+            &kefir_core::l10n::Locale::english(),
+        );
         assert!(s.findings.iter().any(|f| f.rule_id == "P5"), "{c}");
     }
 }

@@ -677,7 +677,7 @@ fn spacing_ends_from_logged_doses() {
     ];
     let now = ts("2026-11-26T11:00:00Z");
     let zone = Zone::parse("UTC").unwrap();
-    let ends = SpacingEnd::from_statuses(&statuses(&doses, now, &zone));
+    let ends = SpacingEnd::from_statuses(&statuses(&doses, now, &zone, &kefir_core::l10n::Locale::english()));
     assert_eq!(ends.len(), 2, "{ends:?}");
     let ctx = ReminderContext { spacing_ends: ends, ..Default::default() };
     let list = upcoming(&spacing_only("UTC"), &ctx, now, 1).unwrap();

@@ -11,6 +11,9 @@ use proptest::prelude::*;
 const TZ: &str = "Europe/Paris";
 const NOW: &str = "2026-11-26T18:00:00Z";
 
+fn en() -> kefir_core::l10n::Locale {
+    kefir_core::l10n::Locale::english()
+}
 fn ts(s: &str) -> Timestamp {
     Timestamp::parse_rfc3339(s).unwrap()
 }
@@ -24,7 +27,7 @@ fn ids(fs: &[Finding]) -> Vec<&str> {
     fs.iter().map(|f| f.rule_id.as_str()).collect()
 }
 fn screen_ids(p: &Profile) -> Vec<String> {
-    screen(p, None).findings.into_iter().map(|f| f.rule_id).collect()
+    screen(p, None, &en()).findings.into_iter().map(|f| f.rule_id).collect()
 }
 fn e(symptom: Symptom, severity: Severity) -> SymptomEntry {
     SymptomEntry { symptom, severity }
@@ -56,7 +59,7 @@ fn invalid_field(e: CoreError) -> String {
 #[test]
 fn rules_doc_is_generated_from_the_table() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/rules.md");
-    let want = kefir_core::rules::catalogue_markdown();
+    let want = kefir_core::rules::catalogue_markdown(&en());
     if std::env::var_os("KEFIR_WRITE_RULES_DOC").is_some() {
         std::fs::write(path, &want).unwrap();
     }
@@ -68,7 +71,7 @@ fn rules_doc_is_generated_from_the_table() {
     dedup.dedup();
     assert_eq!(dedup, ours, "duplicate rule ids");
     for r in RULES {
-        assert!(!r.title.is_empty() && !r.advice.is_empty() && !r.source.is_empty(), "{}", r.id);
+        assert!(!r.title(&en()).is_empty() && !r.advice(&en()).is_empty() && !r.source.is_empty(), "{}", r.id);
         let line = have.lines().find(|l| l.starts_with(&format!("| {} |", r.id))).expect("a row per rule");
         assert!(line.contains(r.level.as_str()) && line.contains(&r.trigger.describe()), "{line}");
     }
@@ -84,8 +87,8 @@ fn rules_doc_is_generated_from_the_table() {
 
 #[test]
 fn d3_advice_says_the_cap_is_a_product_default() {
-    assert!(rule("D3").advice.contains("No published upper limit"));
-    assert!(rule("D3").advice.contains("default"));
+    assert!(rule("D3").advice(&en()).contains("No published upper limit"));
+    assert!(rule("D3").advice(&en()).contains("default"));
 }
 
 // --- D rules ----------------------------------------------------------------------
@@ -94,7 +97,7 @@ fn d3_advice_says_the_cap_is_a_product_default() {
 fn d1_start_amount() {
     let c = constraints_for(&Profile::default());
     assert_eq!((c.max_start_ml, c.start_rule_ids.clone()), (100, vec!["D1".to_string()]));
-    assert!(ids(&guidance()).contains(&"D1"));
+    assert!(ids(&guidance(&en())).contains(&"D1"));
     // Not firing as the limit when a stricter start rule applies.
     let c = constraints_for(&profile(&[Condition::LactoseIntolerance], &[]));
     assert_eq!((c.max_start_ml, c.start_rule_ids), (50, vec!["P2".to_string()]));
@@ -129,7 +132,7 @@ fn d3_over_the_daily_cap() {
 
 #[test]
 fn d4_d5_d6_are_plan_guidance_not_symptom_or_screening_findings() {
-    let g = guidance();
+    let g = guidance(&en());
     for id in ["D4", "D5", "D6"] {
         assert!(ids(&g).contains(&id));
         assert!(!screen_ids(&profile(Condition::ALL, MedClass::ALL)).contains(&id.to_string()));
@@ -295,13 +298,13 @@ fn p_rules_fire_on_their_conditions_only() {
     ];
     for (conditions, age, id, level) in cases {
         let p = Profile { conditions: conditions.to_vec(), age_band: *age, ..Profile::default() };
-        let s = screen(&p, None);
+        let s = screen(&p, None, &en());
         assert_eq!(ids(&s.findings), vec![*id], "{conditions:?}");
         assert_eq!(s.level, *level);
         assert_eq!(s.may_start, *level < Level::Consult, "{id}");
     }
-    assert!(screen(&Profile::default(), None).findings.is_empty());
-    assert!(screen(&Profile { age_band: AgeBand::Child, ..Profile::default() }, None).findings.is_empty());
+    assert!(screen(&Profile::default(), None, &en()).findings.is_empty());
+    assert!(screen(&Profile { age_band: AgeBand::Child, ..Profile::default() }, None, &en()).findings.is_empty());
 }
 
 #[test]
@@ -385,7 +388,7 @@ fn m_rules_fire_on_their_medicine_only() {
         (MedClass::VitaminKAntagonist, "M6", Level::Caution),
     ];
     for (m, id, level) in cases {
-        let s = screen(&profile(&[], &[m]), None);
+        let s = screen(&profile(&[], &[m]), None, &en());
         if m == MedClass::Immunosuppressant {
             // An immunosuppressant also counts as immunocompromise (P5, issue 13).
             assert_eq!(ids(&s.findings), vec![id, "P5"]);
@@ -394,7 +397,7 @@ fn m_rules_fire_on_their_medicine_only() {
         }
         assert_eq!(s.level, level);
     }
-    assert!(screen(&profile(&[], &[MedClass::Other]), None).findings.is_empty());
+    assert!(screen(&profile(&[], &[MedClass::Other]), None, &en()).findings.is_empty());
 }
 
 #[test]
@@ -578,8 +581,8 @@ proptest! {
                                         recent in any::<bool>(), milk in any::<bool>()) {
         let cx = SymptomContext { entries: &entries, previous_day: Some(&prev), skin_signs_recently: recent,
                                   drank_milk_kefir: milk, profile: &p };
-        let findings = symptom_findings(&cx);
-        let a = assess(findings.clone(), &entries);
+        let findings = symptom_findings(&cx, &en());
+        let a = assess(findings.clone(), &entries, &en());
         if findings.iter().any(|f| f.level == Level::Emergency) {
             prop_assert_eq!(a.level, Level::Emergency);
             prop_assert!(a.emergency.is_some());
@@ -593,12 +596,12 @@ proptest! {
     fn adding_a_condition_or_medicine_never_loosens(p in arb_profile(),
             extra_c in proptest::sample::select(Condition::ALL.to_vec()),
             extra_m in proptest::sample::select(MedClass::ALL.to_vec())) {
-        let before = screen(&p, None);
+        let before = screen(&p, None, &en());
         for q in [
             Profile { conditions: [p.conditions.clone(), vec![extra_c]].concat(), ..p.clone() },
             Profile { medicines: [p.medicines.clone(), vec![extra_m]].concat(), ..p.clone() },
         ] {
-            let after = screen(&q, None);
+            let after = screen(&q, None, &en());
             prop_assert!(after.level >= before.level);
             let (a, b) = (&after.constraints, &before.constraints);
             prop_assert!(a.max_ml_per_day <= b.max_ml_per_day);
@@ -647,5 +650,5 @@ fn severe_abdominal_pain_is_consult_and_infants_get_lower_caps() {
     let c = constraints_for(&infant);
     assert_eq!((c.max_ml_per_day, c.max_start_ml), (50, 25));
     assert!(c.cap_rule_ids.contains(&"P7".to_string()) && c.start_rule_ids.contains(&"P7".to_string()));
-    assert_eq!(screen(&infant, None).level, Level::Consult);
+    assert_eq!(screen(&infant, None, &en()).level, Level::Consult);
 }

@@ -147,7 +147,7 @@ pub fn today(c: &Connection, now: Timestamp, tz: &str) -> TodayAnswer {
         })
         .optional()
         .expect("query");
-    let screening = kefir_core::screening::screen(&profile, ack.as_ref());
+    let screening = kefir_core::screening::screen(&profile, ack.as_ref(), &kefir_core::l10n::Locale::english());
     // The stored decision of the newest plan for today.
     let decision: Option<(u32, String, String)> = c
         .prepare_cached(
@@ -184,7 +184,7 @@ pub fn today(c: &Connection, now: Timestamp, tz: &str) -> TodayAnswer {
         .expect("query")
         .map(|r| r.expect("row"))
         .collect();
-    let spacing = statuses(&doses, now, &zone);
+    let spacing = statuses(&doses, now, &zone, &kefir_core::l10n::Locale::english());
     // Today's check-in, whole.
     let checkin: Option<Checkin> = c
         .prepare_cached("SELECT id, at_ms, bristol, note, level, rule_ids FROM checkins WHERE day = ?1")

@@ -154,7 +154,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
     let profile = end_version.map(|v| v.profile.clone()).unwrap_or_default();
     let acks = crate::profile::acks(c)?;
     let ack_at_end: Option<&ClinicianAck> = acks.iter().rev().find(|a| a.at < end);
-    let screening = screen(&profile, ack_at_end);
+    let screening = screen(&profile, ack_at_end, &crate::l10n::Locale::english());
 
     // One row per local day.
     let mut days = Vec::new();
@@ -351,7 +351,12 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
                 .filter(|id| crate::rules::RULES.iter().any(|r| r.id == id.as_str()))
                 .map(|id| {
                     let r = rule(id);
-                    format!("{} ({}): {}", r.title, r.id, r.advice)
+                    format!(
+                        "{} ({}): {}",
+                        r.title(&crate::l10n::Locale::english()),
+                        r.id,
+                        r.advice(&crate::l10n::Locale::english())
+                    )
                 })
                 .collect();
             Ok::<_, CoreError>(RedFlagRow {
@@ -374,7 +379,7 @@ pub(crate) fn build(c: &Connection, first: NaiveDate, last: NaiveDate, zone: &Zo
         red_flags.push(flag(r.at, r.level, &r.rule_ids, &r.symptoms, &r.note, "reaction report")?);
     }
     crate::sort::sort_by_key(&mut red_flags, |r| r.at);
-    let spacing_warnings = crate::meds::stored_dose_warnings(c, start, end)?;
+    let spacing_warnings = crate::meds::stored_dose_warnings(c, start, end, &crate::l10n::Locale::english())?;
 
     // Plan events: every stored event of the range (none lost when several
     // happen on one day), plus the step-ups, step-backs and symptom holds of
@@ -646,7 +651,9 @@ fn courses(
             let (a, b) = (drinks.partition_point(|x| x.at < from), drinks.partition_point(|x| x.at <= to));
             let drinks_in_window = drinks[a..b.max(a)]
                 .iter()
-                .filter(|x| !crate::meds::drink_warnings(&owned, x.at, zone).is_empty())
+                .filter(|x| {
+                    !crate::meds::drink_warnings(&owned, x.at, zone, &crate::l10n::Locale::english()).is_empty()
+                })
                 .count() as u32;
             MedCourse {
                 medicine: first.medicine,
@@ -713,7 +720,7 @@ fn breaches(
         let from = d.at.minus(Duration::hours(crate::meds::MAX_INTERVAL_HOURS as i64 + 6));
         let to = d.at.plus(Duration::hours(SPACING_REACH_H));
         let (a, b) = (doses.partition_point(|x| x.at < from), doses.partition_point(|x| x.at < to));
-        for f in crate::meds::drink_warnings(&doses[a..b.max(a)], d.at, zone) {
+        for f in crate::meds::drink_warnings(&doses[a..b.max(a)], d.at, zone, &crate::l10n::Locale::english()) {
             out.push(Breach {
                 at: d.at,
                 date: iso_date(d.at.local_date(zone)),
