@@ -64,7 +64,8 @@ public actor KefirStore {
 
     /// Everything the Today screen shows, and the first-run gate
     /// (`needsScreening`): yesterday's ISO day for a late check-in, today's
-    /// check-in to edit, the streak, and the kinds/sources the drink form offers.
+    /// check-in to edit, the streak, and the kinds/sources the screening allows (the drink form
+    /// itself, with labels and preselection, is `drinkForm`).
     public func today(now: Date = Date(), timeZone: String = KefirStore.deviceTimeZone,
                       locale: String = KefirStore.deviceLocale) throws -> Today {
         try app.today(now: now, timeZone: timeZone, locale: locale)
@@ -97,6 +98,57 @@ public actor KefirStore {
     /// Stored drinks between the instants `from` and `to`.
     public func listDrinks(from: Date, to: Date) throws -> [Drink] {
         try app.listDrinks(from: from, to: to)
+    }
+
+    /// The drink form for `now`: every kind and source with the core's label,
+    /// marked by what the screening allows, the preselected kind and source
+    /// (last drink, preference, else the first allowed), the quick amounts,
+    /// which source has batch fields (`SourceOption.batchFields`), the ml limits.
+    public func drinkForm(now: Date = Date(), timeZone: String = KefirStore.deviceTimeZone,
+                          locale: String = KefirStore.deviceLocale) throws -> DrinkForm
+    {
+        try app.drinkForm(now: now, timeZone: timeZone, locale: locale)
+    }
+
+    /// "Log today's amount" (the drink reminder's button): the core logs what
+    /// is left of today's planned amount with the form's preselected kind and
+    /// source, or says why not (`.nothingLeft`, `.needsForm` with the amount
+    /// to prefill); `message` is its one line to show.
+    public func logPlannedAmount(now: Date = Date(), timeZone: String = KefirStore.deviceTimeZone,
+                                 locale: String = KefirStore.deviceLocale) throws -> QuickLog
+    {
+        let result = try app.logPlannedAmount(now: now, timeZone: timeZone, locale: locale)
+        if result.outcome == .logged { continuation.yield(.drinks) }
+        return result
+    }
+
+    // MARK: - The core's forms: options, labels, defaults (no database)
+
+    /// The screening questions: age bands, conditions and medicines with the
+    /// core's labels and help texts, kinds and sources, in `locale`.
+    public nonisolated func screeningForm(locale: String = KefirStore.deviceLocale) throws -> ScreeningForm {
+        try KefirBindings.screeningForm(locale: locale)
+    }
+
+    /// The check-in and reaction forms: symptoms, severities, Bristol types
+    /// 1–7 with descriptions, and the line shown while a reaction report
+    /// cannot be sent.
+    public nonisolated func checkinForm(locale: String = KefirStore.deviceLocale) throws -> CheckinForm {
+        try KefirBindings.checkinForm(locale: locale)
+    }
+
+    /// Whether "Report now" may be sent: the core's gate (a symptom above none).
+    public nonisolated func reactionSubmitAllowed(_ symptoms: [SymptomEntry]) -> Bool {
+        KefirBindings.reactionSubmitAllowed(symptoms: symptoms)
+    }
+
+    /// Defaults for a new install in the device's zone and language: reminder
+    /// times, the paper for the region, the report languages and the report's
+    /// default language.
+    public nonisolated func settingsDefaults(timeZone: String = KefirStore.deviceTimeZone,
+                                             locale: String = KefirStore.deviceLocale) throws -> SettingsDefaults
+    {
+        try KefirBindings.settingsDefaults(timeZone: timeZone, locale: locale)
     }
 
     // MARK: - Profile and screening

@@ -33,8 +33,18 @@ class CheckinTest {
         assertEquals(listOf(SymptomEntry(Symptom.GAS, Severity.MILD), SymptomEntry(Symptom.ITCHING, Severity.MODERATE)), form.entries())
         assertEquals(4.toUByte(), form.bristol)
         assertNull(form.withBristol(4u).bristol, "tapping the selected type clears it")
-        assertEquals(7, BRISTOL_TYPES.size)
-        assertEquals(Symptom.entries.size, SYMPTOMS.size)
+    }
+
+    @Test
+    fun aReactionReportNeedsASymptomAboveNoneByTheCoresGate() {
+        assertFalse(SymptomForm().canReport)
+        assertFalse(SymptomForm().with(Symptom.GAS, Severity.NONE).canReport)
+        assertTrue(SymptomForm().with(Symptom.HIVES, Severity.MILD).canReport)
+        // The line under the disabled button is the core's, in the app's language.
+        val en = blocking { loadCheckinForm(g) }.ok().reactionNeedsSymptom
+        core.locale = "de"
+        val de = blocking { loadCheckinForm(g) }.ok().reactionNeedsSymptom
+        assertTrue(en.isNotBlank() && de.isNotBlank() && en != de, "$en / $de")
     }
 
     @Test

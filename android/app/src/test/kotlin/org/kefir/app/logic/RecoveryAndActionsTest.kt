@@ -5,6 +5,7 @@ import kotlin.test.AfterTest
 import kotlin.test.Test
 import kotlin.test.assertContentEquals
 import kotlin.test.assertEquals
+import kotlin.test.assertNotEquals
 import kotlin.test.assertFalse
 import kotlin.test.assertIs
 import kotlin.test.assertTrue
@@ -137,26 +138,44 @@ class RecoveryAndActionsTest {
 
         val done = assertIs<QuickLogOutcome.Logged>(blocking { logTodaysAmount(g) })
         assertEquals(left, done.ml)
+        // The core's message, in the app's language, names the amount.
+        assertTrue(done.message.contains(left.toString()), done.message)
         val after = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok()
         assertEquals(before.drunkMl + left, after.drunkMl)
         assertEquals(0u, after.remainingMl)
-        assertEquals(KefirKind.MILK_GOAT, after.drinks.single().kind, "the latest drink's kind is repeated")
+        assertEquals(KefirKind.MILK_GOAT, after.drinks.single().kind, "the core preselects the latest drink's kind")
         // A second tap (or a delivered duplicate) logs nothing more.
-        assertEquals(QuickLogOutcome.NothingLeft, blocking { logTodaysAmount(g) })
+        assertIs<QuickLogOutcome.NothingLeft>(blocking { logTodaysAmount(g) })
         assertEquals(after.drunkMl, blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok().drunkMl)
     }
 
     @Test
-    fun logTodaysAmountNeedsTheFormWithoutAPlanAHistoryOrForHomemade() {
-        assertEquals(QuickLogOutcome.NeedsForm(null), blocking { logTodaysAmount(g) }, "no plan, no amount")
+    fun logTodaysAmountNeedsTheFormWithoutAPlanOrForHomemade() {
+        val noPlan = assertIs<QuickLogOutcome.NeedsForm>(blocking { logTodaysAmount(g) }, "no plan, no amount")
+        assertEquals(null, noPlan.ml)
+        assertTrue(noPlan.message.isNotBlank())
         screenAndPlan()
-        val left = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok().remainingMl
-        assertEquals(QuickLogOutcome.NeedsForm(left), blocking { logTodaysAmount(g) }, "no earlier drink to repeat")
         core.clock.now = core.clock.now.minusSeconds(3_600)
         log(10u, source = Source.HOMEMADE)
         core.clock.now = core.clock.now.plusSeconds(3_600)
         val stillLeft = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok().remainingMl
-        assertEquals(QuickLogOutcome.NeedsForm(stillLeft), blocking { logTodaysAmount(g) }, "a homemade batch is described in the form")
+        val homemade = assertIs<QuickLogOutcome.NeedsForm>(blocking { logTodaysAmount(g) }, "a homemade batch is described in the form")
+        assertEquals(stillLeft, homemade.ml)
+    }
+
+    @Test
+    fun logTodaysAmountSpeaksTheAppsLanguage() {
+        screenAndPlan()
+        core.locale = "de-DE"
+        val de = assertIs<QuickLogOutcome.Logged>(blocking { logTodaysAmount(g) })
+        core.locale = "ru"
+        val ru = assertIs<QuickLogOutcome.NothingLeft>(blocking { logTodaysAmount(g) })
+        core.locale = "en"
+        val en = assertIs<QuickLogOutcome.NothingLeft>(blocking { logTodaysAmount(g) })
+        assertTrue(ru.message.any { it in '\u0400'..'\u04FF' }, "Russian (Cyrillic): ${ru.message}")
+        assertNotEquals(en.message, ru.message)
+        assertNotEquals(de.message, en.message)
+        assertTrue(de.message.contains("ml"), de.message)
     }
 
     // --- reports model --------------------------------------------------------

@@ -20,15 +20,19 @@ class RemindersTest {
 
     @Test
     fun theFormStartsFromTheCoresDefaultsAndSavesNormalised() {
-        val form = ReminderForm.from(blocking { g.read { reminderSettings() } }.ok())
+        val form = blocking { loadReminderForm(g) }.ok()
         assertEquals(Weekday.entries.toSet(), form.days)
         assertTrue(form.checkinTimes.isNotEmpty())
+        // An added time starts at the core's default check-in time, not one of the shell's.
+        val defaults = blocking { g.read { cx -> uniffi.kefir_ffi.settingsDefaults(cx.zone, cx.locale) } }.ok().reminders
+        assertEquals(defaults.checkinTimes.first(), form.newTime)
+        assertEquals(listOf(form.checkinTimes[0], form.newTime), form.addTime().checkinTimes)
         val edited = form.withTime(0, "7:05").addTime().withTime(1, "20:00").copy(drinkReminder = "", quietStart = "22:00", quietEnd = "06:30")
         val saved = blocking { g.write { cx -> saveReminderSettings(edited.toSettings(cx.zone)) } }.ok()
         assertEquals(listOf("07:05", "20:00"), saved.checkinTimes)
         assertEquals(null, saved.drinkReminder)
         assertEquals("Europe/Berlin", saved.timeZone)
-        assertEquals(edited.copy(checkinTimes = listOf("07:05", "20:00")), ReminderForm.from(saved))
+        assertEquals(edited.copy(checkinTimes = listOf("07:05", "20:00")), ReminderForm.from(saved, form.newTime))
     }
 
     @Test

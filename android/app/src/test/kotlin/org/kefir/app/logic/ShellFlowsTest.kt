@@ -184,10 +184,24 @@ class ShellFlowsTest {
         val result = blocking { g.write { cx -> reportReaction(form.toReaction(cx.now), cx.now, cx.zone, cx.locale) } }.ok()
         val route = assertIs<CheckinRoute.Emergency>(result.assessment.toUi(core.format).route())
         assertEquals(Screen.TODAY, route.popUpTo)
-        val coreSteps = result.assessment.emergency!!.steps
-        assertEquals(listOf("112", "911", "999"), emergencyNumbers(coreSteps), coreSteps.toString())
-        // The numbered UI steps ("1. ...") give the same numbers: the step numbers are not phone numbers.
-        assertEquals(emergencyNumbers(coreSteps), emergencyNumbers(route.screen.steps))
+        // The "Call" buttons are the core's numbers (no region: 112, the GSM number), none of the shell's.
+        assertEquals(result.assessment.emergency!!.callNumbers, route.screen.callNumbers)
+        assertEquals(listOf("112"), route.screen.callNumbers)
+    }
+
+    @Test
+    fun theCallNumbersFollowTheAppsRegion() {
+        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone, cx.locale) } }.ok()
+        val form = SymptomForm().with(Symptom.BREATHING_DIFFICULTY, Severity.MODERATE)
+        fun numbersIn(tag: String): List<String> {
+            core.locale = tag
+            val r = blocking { g.write { cx -> reportReaction(form.toReaction(cx.now), cx.now, cx.zone, cx.locale) } }.ok()
+            return assertIs<CheckinRoute.Emergency>(r.assessment.toUi(core.format).route()).screen.callNumbers
+        }
+        assertEquals(listOf("911"), numbersIn("en-US"))
+        assertEquals(listOf("999", "112"), numbersIn("en-GB"))
+        assertEquals(listOf("112"), numbersIn("de-DE"))
+        assertEquals(listOf("112"), numbersIn("ru-RU"))
     }
 
     @Test
@@ -200,10 +214,4 @@ class ShellFlowsTest {
         assertEquals(EmergencyExit.REPLACE_WITH_TODAY, emergencyExit(todayOnStack = false))
     }
 
-    @Test
-    fun emergencyNumbersAreStandaloneDigitRunsOnly() {
-        assertEquals(listOf("112", "911", "999"), emergencyNumbers(listOf("1. Call 112, 911 or 999.", "2. Rules S5, S6.", "3. Call 112 again")))
-        assertContentEquals(emptyList(), emergencyNumbers(listOf("1. Stop drinking kefir now.", "2. Antihistamine 12.5 mg", "3. 10.25")))
-        assertEquals(listOf("000"), emergencyNumbers(listOf("(000)")))
-    }
 }
