@@ -254,9 +254,14 @@ pub struct ReportArgs {
     /// Write the PDF here
     #[arg(long)]
     pub pdf: Option<PathBuf>,
-    /// a4 or letter
-    #[arg(long, default_value = "a4")]
-    pub paper: String,
+    /// a4 or letter [default: the report language's region (CLDR): letter
+    /// for US, CA, MX and a few more, else a4]
+    #[arg(long)]
+    pub paper: Option<String>,
+    /// Language of the summary and its files (BCP 47: en, de, ru), so a
+    /// doctor abroad can read it [default: --lang]
+    #[arg(long = "report-lang")]
+    pub report_lang: Option<String>,
     /// Write the FHIR R4 bundle (JSON) here
     #[arg(long)]
     pub fhir: Option<PathBuf>,
@@ -366,6 +371,10 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
     if let Command::Demo(args) = &cli.command {
         return demo::run(args, cli.db.as_deref(), &ctx);
     }
+    // Bad options are refused before the database is opened (or created).
+    if let Command::Report(ReportArgs { report_lang: Some(tag), .. }) = &cli.command {
+        checked_lang(tag, "report-lang")?;
+    }
     let app = open(cli.db)?;
     match cli.command {
         Command::Log(a) => {
@@ -403,7 +412,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             print::today(&ctx, &zone, &today);
         }
         Command::Profile(p) => profile_cmd(&app, p, &ctx)?,
-        Command::Screen => print::screening(&ctx, &app.screening(ctx.lang.clone())?),
+        Command::Screen => print::screening(&ctx, &app.screening(ctx.lang.clone())?, &app.profile()?),
         Command::Checkin(a) => {
             let day = match a.day.as_str() {
                 "today" => kefir_core::time::iso_date(now.local_date(&zone)),
@@ -537,12 +546,19 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                     kefir_core::time::iso_date(last - Duration::days(27))
                 }
             };
-            let paper = match r.paper.to_ascii_lowercase().as_str() {
-                "a4" => Paper::A4,
-                "letter" => Paper::Letter,
-                other => return Err(Failure::invalid("paper", format!("invalid paper '{other}': use a4 or letter"))),
+            let report_lang = match r.report_lang.as_deref() {
+                Some(tag) => checked_lang(tag, "report-lang")?,
+                None => ctx.lang.clone(),
             };
-            let summary = app.summary(from.clone(), to.clone(), now, ctx.tz.clone(), ctx.lang.clone())?;
+            let paper = match r.paper.as_deref().map(str::to_ascii_lowercase).as_deref() {
+                Some("a4") => Paper::A4,
+                Some("letter") => Paper::Letter,
+                Some(other) => {
+                    return Err(Failure::invalid("paper", format!("invalid paper '{other}': use a4 or letter")))
+                }
+                None => kefir_ffi::settings_defaults(ctx.tz.clone(), report_lang.clone())?.paper,
+            };
+            let summary = app.summary(from.clone(), to.clone(), now, ctx.tz.clone(), report_lang.clone())?;
             let mut written = Vec::new();
             if let Some(p) = &r.pdf {
                 let fonts = if r.fonts.is_empty() { default_report_fonts() } else { r.fonts.clone() };
@@ -554,7 +570,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                     p.to_string_lossy().into_owned(),
                     now,
                     ctx.tz.clone(),
-                    ctx.lang.clone(),
+                    report_lang.clone(),
                 )?;
                 written.push(p.display().to_string());
             }
@@ -565,7 +581,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                     p.to_string_lossy().into_owned(),
                     now,
                     ctx.tz.clone(),
-                    ctx.lang.clone(),
+                    report_lang.clone(),
                 )?;
                 written.push(p.display().to_string());
             }
@@ -575,7 +591,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                     to.clone(),
                     d.to_string_lossy().into_owned(),
                     ctx.tz.clone(),
-                    ctx.lang.clone(),
+                    report_lang.clone(),
                 )?);
             }
             print::summary(&ctx, &summary, &written);
@@ -605,7 +621,7 @@ fn profile_cmd(app: &KefirApp, p: ProfileCmd, ctx: &Ctx) -> Result<(), Failure> 
             if !ctx.json {
                 outln!("clinician go-ahead recorded ({})", ctx.now);
             }
-            print::screening(ctx, &s)
+            print::screening(ctx, &s, &app.profile()?)
         }
         ProfileCmd::Set { name, age, conditions, medicines, kinds, sources } => {
             let e = KefirError::from;
@@ -630,7 +646,8 @@ fn profile_cmd(app: &KefirApp, p: ProfileCmd, ctx: &Ctx) -> Result<(), Failure> 
                     .collect::<Result<_, _>>()
                     .map_err(e)?,
             };
-            print::screening(ctx, &app.save_profile(profile, ctx.now, ctx.lang.clone())?);
+            let s = app.save_profile(profile.clone(), ctx.now, ctx.lang.clone())?;
+            print::screening(ctx, &s, &app.profile()?);
         }
     }
     Ok(())
@@ -691,13 +708,24 @@ pub fn open(db: Option<PathBuf>) -> Result<Arc<KefirApp>, Failure> {
 /// by `sys-locale`; one that is not BCP 47, e.g. `C`, means English).
 fn lang(flag: Option<&str>) -> Result<String, Failure> {
     if let Some(tag) = flag {
-        kefir_core::l10n::Locale::parse(tag).map_err(KefirError::from)?;
-        return Ok(tag.to_string());
+        return checked_lang(tag, "lang");
     }
     Ok(sys_locale::get_locale()
         .and_then(|t| kefir_core::l10n::Locale::parse(&t).ok())
         .map(|l| l.tag().to_string())
         .unwrap_or_else(|| "en".to_string()))
+}
+
+/// A language tag from the option `--{option}`: a malformed one is bad input
+/// (exit 2) naming the option and the tag.
+fn checked_lang(tag: &str, option: &str) -> Result<String, Failure> {
+    match kefir_core::l10n::Locale::parse(tag) {
+        Ok(_) => Ok(tag.to_string()),
+        Err(_) => Err(Failure::invalid(
+            option,
+            format!("invalid --{option} '{tag}': use a BCP 47 language tag such as en, de, ru or de-AT"),
+        )),
+    }
 }
 
 fn default_db() -> Result<PathBuf, Failure> {

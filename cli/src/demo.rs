@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::Duration;
 use clap::Args;
-use kefir_core::report::pdf::Paper;
 use kefir_core::simulate::{demo_simulation, simulate_into, SimDay};
 use kefir_core::Zone;
 use kefir_ffi::KefirError;
@@ -75,7 +74,8 @@ pub fn run(args: &DemoArgs, db: Option<&Path>, ctx: &Ctx) -> Result<(), Failure>
     let fhir = args.out.join(FHIR);
     let fonts = crate::cmd::default_report_fonts();
     app.set_report_fonts(fonts.iter().map(|f| path(f)).collect())?;
-    app.write_pdf(from.clone(), to.clone(), Paper::A4, path(&pdf), ctx.now, ctx.tz.clone(), ctx.lang.clone())?;
+    let paper = kefir_ffi::settings_defaults(ctx.tz.clone(), ctx.lang.clone())?.paper;
+    app.write_pdf(from.clone(), to.clone(), paper, path(&pdf), ctx.now, ctx.tz.clone(), ctx.lang.clone())?;
     app.write_fhir(from, to, path(&fhir), ctx.now, ctx.tz.clone(), ctx.lang.clone())?;
     if ctx.json {
         let out = serde_json::json!({ "days": days, "summary": summary, "pdf": pdf, "fhir": fhir, "database": db });

@@ -148,11 +148,20 @@ fn findings(prefix: &str, fs: &[Finding]) {
     }
 }
 
-pub fn screening(ctx: &Ctx, s: &Screening) {
+/// The screening, with the profile's conditions and medicines it was made
+/// from; labels (level, conditions, kinds, sources) in `--lang`.
+pub fn screening(ctx: &Ctx, s: &Screening, p: &Profile) {
     if ctx.json {
         return json(s);
     }
-    outln!("Screening: {}", s.level);
+    let form = kefir_ffi::screening_form(ctx.lang.clone()).expect("--lang was validated");
+    let level = form.levels.iter().find(|l| l.code == s.level).map_or(String::new(), |l| l.label.clone());
+    outln!("Screening: {level} ({})", s.level);
+    let labels = |v: Vec<String>| if v.is_empty() { "-".to_string() } else { v.join("; ") };
+    let conditions = form.conditions.iter().filter(|c| p.conditions.contains(&c.code)).map(|c| c.label.clone());
+    let medicines = form.medicines.iter().filter(|m| p.medicines.contains(&m.code)).map(|m| m.label.clone());
+    outln!("  conditions: {}", labels(conditions.collect()));
+    outln!("  medicines: {}", labels(medicines.collect()));
     findings("  ", &s.findings);
     let c = &s.constraints;
     outln!(
@@ -162,8 +171,10 @@ pub fn screening(ctx: &Ctx, s: &Screening) {
         c.max_start_ml,
         c.start_rule_ids.join(", ")
     );
-    let kinds: Vec<&str> = c.allowed_kinds.iter().map(|k| k.as_str()).collect();
-    let sources: Vec<&str> = c.allowed_sources.iter().map(|k| k.as_str()).collect();
+    let kinds: Vec<&str> =
+        form.kinds.iter().filter(|k| c.allowed_kinds.contains(&k.code)).map(|k| k.label.as_str()).collect();
+    let sources: Vec<&str> =
+        form.sources.iter().filter(|k| c.allowed_sources.contains(&k.code)).map(|k| k.label.as_str()).collect();
     outln!("  allowed: {} / {}", kinds.join(", "), sources.join(", "));
     for sp in &c.spacing {
         outln!(

@@ -952,3 +952,114 @@ fn plan_show_lists_every_event_of_a_day() {
     let stop = events.find("2026-11-01  stop").expect(events);
     assert!(start < stop, "{events}");
 }
+
+/// `kefir` with the language taken from the environment only: LC_ALL and
+/// LC_MESSAGES removed, LANG as given.
+fn kefir_lang_env(lang: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kefir"))
+        .args(args)
+        .env("KEFIR_TZ", "Europe/London")
+        .env_remove("KEFIR_DB")
+        .env_remove("KEFIR_NOW")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .output()
+        .expect("kefir runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Issue 15: `screen` for a lactose-intolerant profile speaks the language
+/// of `--lang` (the condition and the kinds come from the core's catalogue).
+#[test]
+fn screen_speaks_the_language_of_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap();
+    let o = kefir_lang_env("C", &["--db", db, "profile", "set", "--condition", "lactose_intolerance"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let cases = [
+        ("de", "Laktoseintoleranz", "Kefir aus Kuhmilch"),
+        ("ru", "Непереносимость лактозы", "Кефир из коровьего молока"),
+        ("en", "Lactose intolerance", "Cow's milk kefir"),
+    ];
+    for (lang, condition, kind) in cases {
+        let o = kefir_lang_env("C", &["--db", db, "--lang", lang, "screen"]);
+        assert!(o.status.success(), "{lang}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains(condition) && out.contains(kind), "{lang}:\n{out}");
+    }
+    // No --lang: LANG decides (a POSIX locale name).
+    let out = stdout(&kefir_lang_env("de_DE.UTF-8", &["--db", db, "screen"]));
+    assert!(out.contains("Laktoseintoleranz"), "{out}");
+    let out = stdout(&kefir_lang_env("ru_RU.UTF-8", &["--db", db, "screen"]));
+    assert!(out.contains("Непереносимость лактозы"), "{out}");
+    let out = stdout(&kefir_lang_env("C.UTF-8", &["--db", db, "screen"]));
+    assert!(out.contains("Lactose intolerance"), "{out}");
+    // --lang wins over LANG.
+    let out = stdout(&kefir_lang_env("de_DE.UTF-8", &["--db", db, "--lang", "en", "screen"]));
+    assert!(out.contains("Lactose intolerance") && !out.contains("Laktose"), "{out}");
+}
+
+#[test]
+fn a_malformed_language_tag_is_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap();
+    for args in [
+        vec!["--db", db, "--lang", "not a tag!", "screen"],
+        vec!["--db", db, "--lang", "de", "report", "--report-lang", "12345678901"],
+    ] {
+        let o = kefir_lang_env("C", &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("--lang") || err.contains("--report-lang"), "{err}");
+        assert!(err.contains("BCP 47"), "{err}");
+    }
+    let o = kefir_lang_env("C", &["--db", db, "--json", "--lang", "x_y_z!", "today"]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stderr).unwrap();
+    assert_eq!((v["kind"].as_str(), v["field"].as_str()), (Some("invalid_input"), Some("lang")));
+    assert!(!Path::new(db).exists(), "nothing opened or created");
+}
+
+/// The summary's language is its own (`--report-lang`, default `--lang`),
+/// and the default paper follows that language's region (CLDR).
+#[test]
+fn report_language_and_paper_follow_report_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap();
+    assert!(kefir_lang_env("C", &["--db", db, "log", "50"]).status.success());
+    let media = |pdf: &Path| {
+        let bytes = std::fs::read(pdf).unwrap();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let i = text.find("/MediaBox").expect("a page");
+        text[i..i + 40].to_string()
+    };
+    let letter = dir.path().join("us.pdf");
+    let o = kefir_lang_env(
+        "C",
+        &["--db", db, "--lang", "de", "report", "--report-lang", "en-US", "--pdf", letter.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(media(&letter).contains("612"), "US Letter: {}", media(&letter));
+    let a4 = dir.path().join("de.pdf");
+    let o = kefir_lang_env(
+        "C",
+        &["--db", db, "--lang", "en-US", "report", "--report-lang", "de-DE", "--pdf", a4.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(media(&a4).contains("595"), "A4: {}", media(&a4));
+    let forced = dir.path().join("forced.pdf");
+    let o = kefir_lang_env(
+        "C",
+        &["--db", db, "--lang", "en-US", "report", "--paper", "a4", "--pdf", forced.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(media(&forced).contains("595"), "{}", media(&forced));
+}

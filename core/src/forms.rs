@@ -18,7 +18,9 @@ use crate::profile::{AgeBand, Condition, MedClass};
 use crate::reminders::ReminderSettings;
 use crate::report::pdf::Paper;
 use crate::time::{Timestamp, Zone};
-use crate::vocab::{bristol_description, bristol_label, Labelled, Severity, Symptom, SymptomEntry, BRISTOL_TYPES};
+use crate::vocab::{
+    bristol_description, bristol_label, Labelled, Level, Severity, Symptom, SymptomEntry, BRISTOL_TYPES,
+};
 
 /// A condition the screening asks about: its code, label and a short plain
 /// help text (`condition-<code>`, `condition-<code>-help`).
@@ -69,6 +71,14 @@ pub struct SourceOption {
     pub batch_fields: bool,
 }
 
+/// A level of the severity ladder (`level-<code>`), lowest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct LevelOption {
+    pub code: Level,
+    pub label: String,
+}
+
 /// The first-run screening form (profile questions), one list for both
 /// platforms.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +92,8 @@ pub struct ScreeningForm {
     /// Preferred kinds and sources (all `allowed`: this is before screening).
     pub kinds: Vec<KindOption>,
     pub sources: Vec<SourceOption>,
+    /// Labels of the screening's levels (info ... emergency).
+    pub levels: Vec<LevelOption>,
 }
 
 /// A symptom (`symptom-<code>`).
@@ -213,6 +225,7 @@ pub fn screening_form(loc: &Locale) -> ScreeningForm {
             .collect(),
         kinds: kind_options(loc, KefirKind::ALL),
         sources: source_options(loc, Source::ALL),
+        levels: Level::ALL.iter().map(|&code| LevelOption { code, label: code.label(loc) }).collect(),
     }
 }
 
@@ -433,7 +446,7 @@ pub fn generated_ids() -> Vec<String> {
     family(Severity::ALL, "", &mut ids);
     family(KefirKind::ALL, "", &mut ids);
     family(Source::ALL, "", &mut ids);
-    family(crate::vocab::Level::ALL, "", &mut ids);
+    family(Level::ALL, "", &mut ids);
     ids.extend(BRISTOL_TYPES.map(|n| format!("bristol-{n}")));
     ids.extend(Lang::ALL.iter().map(|l| format!("language-{}", l.code())));
     for r in crate::rules::RULES {
