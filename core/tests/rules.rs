@@ -5,6 +5,7 @@ use chrono::Duration;
 use kefir_core::checkin::assess;
 use kefir_core::rules::{overall, rule, symptom_findings, SymptomContext, DEFAULT_CAP_ML, RULES};
 use kefir_core::screening::{constraints_for, guidance, screen};
+use kefir_core::vocab::Labelled;
 use kefir_core::*;
 use proptest::prelude::*;
 
@@ -651,4 +652,245 @@ fn severe_abdominal_pain_is_consult_and_infants_get_lower_caps() {
     assert_eq!((c.max_ml_per_day, c.max_start_ml), (50, 25));
     assert!(c.cap_rule_ids.contains(&"P7".to_string()) && c.start_rule_ids.contains(&"P7".to_string()));
     assert_eq!(screen(&infant, None, &en()).level, Level::Consult);
+}
+
+// --- in the caller's language (issue 15) ------------------------------------------
+
+fn loc(tag: &str) -> kefir_core::l10n::Locale {
+    kefir_core::l10n::Locale::parse(tag).unwrap()
+}
+
+#[test]
+fn a_lactose_intolerant_screening_speaks_german_and_russian() {
+    let p = profile(&[Condition::LactoseIntolerance], &[]);
+    let en = screen(&p, None, &en());
+    let de = screen(&p, None, &loc("de-DE"));
+    let ru = screen(&p, None, &loc("ru"));
+    // Same decision in every language: only the words differ.
+    assert_eq!((de.level, de.constraints.clone()), (en.level, en.constraints.clone()));
+    assert_eq!(ids(&de.findings), ids(&en.findings));
+    let p2 = |s: &kefir_core::Screening| s.findings.iter().find(|f| f.rule_id == "P2").unwrap().clone();
+    assert_eq!(p2(&en).title, "Lactose intolerance");
+    assert_eq!(p2(&de).title, "Laktoseintoleranz");
+    assert!(p2(&de).advice.contains("Beginnen Sie") && p2(&de).advice.contains("50 ml"), "{}", p2(&de).advice);
+    assert_eq!(p2(&ru).title, "Непереносимость лактозы");
+    assert!(p2(&ru).advice.contains("50 мл"), "{}", p2(&ru).advice);
+    // Headline, limits and disclaimer follow the locale too.
+    assert_eq!(en.headline, "You can start your plan, within your limits.");
+    assert!(de.headline.contains("Sie können Ihren Plan beginnen"), "{}", de.headline);
+    assert!(ru.headline.contains("Вы можете начать план"), "{}", ru.headline);
+    assert_eq!(en.limits, ["At most 200 ml a day (D2).", "Start with at most 50 ml a day (P2)."]);
+    assert_eq!(de.limits, ["Höchstens 200 ml pro Tag (D2).", "Beginnen Sie mit höchstens 50 ml pro Tag (P2)."]);
+    assert!(ru.limits[1].contains("не более чем с 50 мл") && ru.limits[1].contains("(P2)"), "{:?}", ru.limits);
+    assert_ne!(de.disclaimer, en.disclaimer);
+}
+
+#[test]
+fn screening_limits_name_what_rules_out_kinds_sources_and_spacing() {
+    let p = profile(&[Condition::MilkProteinAllergy, Condition::Pregnant], &[MedClass::Antibiotic]);
+    let s = screen(&p, None, &en());
+    assert!(s.limits.contains(&"No milk kefir: water or plant-based kefir only (P1).".to_string()), "{:?}", s.limits);
+    assert!(s.limits.contains(&"No homemade kefir (P4).".to_string()), "{:?}", s.limits);
+    assert!(s.limits.contains(&"Kefir 3 h after each antibiotic dose and 3 h before the next (M1).".to_string()));
+    assert!(s.headline.contains("Talk to a clinician first") && s.headline.contains("P4"), "{}", s.headline);
+    let de = screen(&p, None, &loc("de"));
+    assert!(de.limits.iter().any(|l| l.starts_with("Kein Milchkefir")), "{:?}", de.limits);
+    assert!(de.limits.iter().any(|l| l.contains("Antibiotika-Dosis")), "{:?}", de.limits);
+    let ru = screen(&p, None, &loc("ru"));
+    assert!(ru.limits.iter().any(|l| l.contains("дозы антибиотика")), "{:?}", ru.limits);
+    assert!(ru.headline.contains("врач"), "{}", ru.headline);
+}
+
+#[test]
+fn a_red_flag_check_in_gives_emergency_steps_in_german_and_russian() {
+    let swelling = [e(Symptom::LipFaceTongueSwelling, Severity::Moderate), e(Symptom::Bloating, Severity::Mild)];
+    let k = app_with(&Profile::default());
+    k.set_locale(loc("de-DE"));
+    let r = checkin(&k, "2026-11-26", &swelling);
+    let a = &r.assessment;
+    assert_eq!(a.level, Level::Emergency);
+    assert_eq!(a.headline, "Hören Sie sofort mit Kefir auf und rufen Sie den Notruf.");
+    let em = a.emergency.as_ref().expect("emergency screen");
+    assert_eq!(em.title, "Mögliche schwere allergische Reaktion");
+    assert_eq!(em.steps[0], "Trinken Sie sofort keinen Kefir mehr.");
+    // A German region: the number is known, named, and offered as data.
+    assert_eq!(em.call_numbers, ["112"]);
+    assert_eq!(em.steps[1], "Rufen Sie jetzt den Notruf: 112.");
+    assert!(em.steps.iter().any(|s| s.contains("Adrenalin-Autoinjektor")), "{:?}", em.steps);
+    // The lower finding beside the red flag says it is stopped, in German.
+    let s1 = a.findings.iter().find(|f| f.rule_id == "S1").expect("S1 beside S5");
+    assert!(s1.advice.starts_with("Notiert (Leichte Verdauungsbeschwerden)"), "{}", s1.advice);
+    // What is stored stays language-neutral.
+    assert_eq!(r.checkin.rule_ids, vec!["S1".to_string(), "S5".to_string()]);
+
+    let k = app_with(&Profile::default());
+    k.set_locale(loc("ru-RU"));
+    let input = ReactionInput {
+        at: now().minus(Duration::minutes(5)),
+        symptoms: vec![e(Symptom::ItchyThroat, Severity::Mild)],
+        note: None,
+    };
+    let r = k.report_reaction(&input, now(), TZ).unwrap();
+    let em = r.assessment.emergency.expect("emergency screen");
+    assert_eq!(r.assessment.headline, "Немедленно прекратите пить кефир и вызовите скорую помощь.");
+    assert_eq!(em.title, "Возможная тяжёлая аллергическая реакция");
+    assert_eq!(em.steps[0], "Немедленно прекратите пить кефир.");
+    assert_eq!(em.steps[1], "Немедленно позвоните по номеру экстренной помощи: 112.");
+    assert_eq!(em.call_numbers, ["112"]);
+    assert!(r.assessment.findings[0].advice.contains("анафилакси"), "{}", r.assessment.findings[0].advice);
+}
+
+#[test]
+fn emergency_numbers_come_from_the_region_or_default_to_112() {
+    use kefir_core::checkin::emergency_numbers;
+    assert_eq!(emergency_numbers(Some("US")), (vec!["911".to_string()], true));
+    assert_eq!(emergency_numbers(Some("GB")), (vec!["999".to_string(), "112".to_string()], true));
+    assert_eq!(emergency_numbers(Some("AU")).0[0], "000");
+    assert_eq!(emergency_numbers(Some("at")), (vec!["112".to_string()], true));
+    assert_eq!(emergency_numbers(Some("JP")), (vec!["112".to_string()], false));
+    assert_eq!(emergency_numbers(None), (vec!["112".to_string()], false));
+    // An S7 infection screen in en-US offers 911; without a region, 112 and the words "local emergency number".
+    let p = profile(&[Condition::Chemotherapy], &[]);
+    let fever = [e(Symptom::FeverChills, Severity::Mild)];
+    let k = app_with(&p);
+    k.set_locale(loc("en-US"));
+    let em = checkin(&k, "2026-11-26", &fever).assessment.emergency.expect("S7");
+    assert_eq!((em.title.as_str(), em.call_numbers.clone()), ("Possible serious infection", vec!["911".to_string()]));
+    let k = app_with(&p);
+    let r = checkin(&k, "2026-11-26", &fever);
+    let em = r.assessment.emergency.expect("S7");
+    assert_eq!(em.call_numbers, ["112"]);
+    assert!(em.steps.iter().any(|s| s.contains("local emergency number")), "{:?}", em.steps);
+}
+
+#[test]
+fn drink_warnings_speak_the_callers_language() {
+    let p = profile(&[Condition::MilkProteinAllergy], &[]);
+    let milk = drink("2026-11-26T07:00:00Z", 250, KefirKind::MilkCow, Source::Homemade);
+    let k = app_with(&p);
+    let w = k.log_drink(&milk, now(), TZ).unwrap().warnings;
+    let p1 = w.iter().find(|f| f.rule_id == "P1").expect("P1");
+    assert!(p1.advice.starts_with("Your profile rules out homemade cow's milk kefir. Milk kefir contains casein"));
+    let d3 = w.iter().find(|f| f.rule_id == "D3").expect("D3");
+    assert!(d3.advice.starts_with("250 ml today; your limit is 200 ml (D2)."), "{}", d3.advice);
+
+    let k = app_with(&p);
+    k.set_locale(loc("de-AT"));
+    let w = k.log_drink(&milk, now(), TZ).unwrap().warnings;
+    let p1 = w.iter().find(|f| f.rule_id == "P1").expect("P1");
+    assert_eq!(p1.title, "Milcheiweißallergie");
+    assert!(p1.advice.starts_with("Ihr Profil schließt selbstgemachten Kuhmilchkefir aus."), "{}", p1.advice);
+    let d3 = w.iter().find(|f| f.rule_id == "D3").expect("D3");
+    assert!(d3.advice.starts_with("Heute 250 ml; Ihre Grenze ist 200 ml (D2)."), "{}", d3.advice);
+    assert!(w.iter().any(|f| f.rule_id == "H1" && f.advice.contains("Sterilisieren")), "{w:?}");
+
+    let k = app_with(&p);
+    k.set_locale(loc("ru"));
+    let w = k.log_drink(&milk, now(), TZ).unwrap().warnings;
+    let p1 = w.iter().find(|f| f.rule_id == "P1").expect("P1");
+    assert!(p1.advice.starts_with("Ваш профиль исключает домашний кефир из коровьего молока."), "{}", p1.advice);
+    let d3 = w.iter().find(|f| f.rule_id == "D3").expect("D3");
+    assert!(d3.advice.starts_with("Сегодня 250 мл; ваш предел — 200 мл (D2)."), "{}", d3.advice);
+}
+
+#[test]
+fn spacing_texts_speak_the_callers_language() {
+    let k = app_with(&profile(&[], &[MedClass::Antibiotic]));
+    // Kefir at 17:00 UTC, then an antibiotic dose at 17:30 UTC (18:30 in Paris).
+    k.log_drink(&drink("2026-11-26T17:00:00Z", 100, KefirKind::MilkCow, Source::Commercial), now(), TZ).unwrap();
+    let dose = DoseInput {
+        medicine: MedClass::Antibiotic,
+        at: ts("2026-11-26T17:30:00Z"),
+        interval_hours: Some(8),
+        note: None,
+        name: None,
+    };
+    k.set_locale(loc("de"));
+    let logged = k.log_dose(&dose, now(), TZ).unwrap();
+    let w = &logged.warnings[0];
+    assert!(
+        w.advice.starts_with(
+            "Ihre 100 ml Kefir um 2026-11-26 18:00 lagen 30 min vor dieser Dosis des Antibiotikums; M1 verlangt"
+        ),
+        "{}",
+        w.advice
+    );
+    let s = &logged.spacing[0];
+    assert!(s.blocked_now);
+    // (The medicine's label is the vocabulary's, in the same locale.)
+    let label = MedClass::Antibiotic.label(&loc("de"));
+    assert_eq!(s.message, format!("{label}: Kefir wieder erlaubt um 21:30 (M1)"));
+    // A drink inside the window, in Russian.
+    k.set_locale(loc("ru"));
+    let w = k.log_drink(&drink("2026-11-26T17:45:00Z", 50, KefirKind::Water, Source::Commercial), now(), TZ).unwrap();
+    let m1 = w.warnings.iter().find(|f| f.rule_id == "M1").expect("M1");
+    assert!(m1.advice.starts_with("Этот напиток пришёлся на интервал антибиотика (15:30 - 21:30)."), "{}", m1.advice);
+    assert!(k.spacing(now(), TZ).unwrap()[0].message.contains("кефир снова можно в 21:30"));
+    // The stored breach renders in any language: language-neutral Msg.
+    use kefir_core::meds::{breach_finding, breach_msg, BreachDetail};
+    let sr = kefir_core::screening::spacing_rule_for(MedClass::Antibiotic).unwrap();
+    let m = breach_msg(BreachDetail {
+        ml: 100,
+        drink_at: "2026-11-26 20:00".into(),
+        minutes: 65,
+        kefir_first: false,
+        rule: &sr,
+    });
+    let json = serde_json::to_string(&m).unwrap();
+    assert!(!json.contains("after it") && json.contains("\"antibiotic\""), "{json}");
+    let back: kefir_core::l10n::Msg = serde_json::from_str(&json).unwrap();
+    assert!(breach_finding("M1", &back, &en())
+        .advice
+        .starts_with("Your 100 ml of kefir at 2026-11-26 20:00 was 1 h 05 min after this antibiotic dose; M1 asks"));
+    assert!(breach_finding("M1", &back, &loc("ru"))
+        .advice
+        .starts_with("Ваши 100 мл кефира в 2026-11-26 20:00 были через 1 ч 05 мин после этой дозы антибиотика;"));
+}
+
+/// Every message of the rules' catalogue files exists in English, German and
+/// Russian with the same variables, and every rule has its title and advice.
+#[test]
+fn rules_catalogue_files_match_across_languages() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+    let parse = |lang: &str| -> BTreeMap<String, BTreeSet<String>> {
+        let mut out = BTreeMap::new();
+        for file in ["rules", "screening", "checkin", "intake", "meds"] {
+            let text = std::fs::read_to_string(format!("{dir}/{lang}/{file}.ftl")).unwrap();
+            let mut current: Option<String> = None;
+            for line in text.lines() {
+                if line.is_empty() || line.starts_with('#') {
+                    current = None;
+                    continue;
+                }
+                if let Some((id, _)) = line.split_once(" = ").filter(|_| !line.starts_with([' ', '#'])) {
+                    current = Some(id.to_string());
+                    out.insert(id.to_string(), BTreeSet::new());
+                }
+                if let Some(id) = &current {
+                    let vars = out.get_mut(id).unwrap();
+                    for v in line.split('$').skip(1) {
+                        vars.insert(v.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>());
+                    }
+                }
+            }
+        }
+        out
+    };
+    let en = parse("en");
+    for r in RULES {
+        for part in ["title", "advice"] {
+            assert!(en.contains_key(&format!("rule-{}-{part}", r.id)), "{} {part}", r.id);
+        }
+    }
+    for lang in ["de", "ru"] {
+        assert_eq!(parse(lang), en, "{lang}: ids or variables differ from English");
+        for r in RULES {
+            assert_ne!(r.title(&loc(lang)), r.title(&en_loc()), "{lang}: {} falls back to English", r.id);
+        }
+    }
+}
+
+fn en_loc() -> kefir_core::l10n::Locale {
+    en()
 }

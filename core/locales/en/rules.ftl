@@ -101,4 +101,7 @@ rule-H4-title = Kinds of kefir
 rule-H4-advice = Milk kefir (cow, goat, sheep), water kefir and plant-based kefir (coconut, oat, soy) differ: the kind decides whether milk allergy, alcohol and some medicine rules apply.
 
 # S4 a second time within $days days: the advice becomes the stop.
-rule-S4-recurs = It came back within { $days } days: stop kefir and seek medical advice. This can be a reaction to yeasts or histamine in kefir.
+rule-S4-recurs = It came back within { $days } { $days ->
+        [one] day
+       *[other] days
+    }: stop kefir and seek medical advice. This can be a reaction to yeasts or histamine in kefir.
