@@ -8,7 +8,11 @@
 #    It is installed with apt-get when missing.
 # 2. scripts/lint_shell_resources.py: String Catalog format specifiers,
 #    Android strings.xml placeholders and their Kotlin call sites, the
-#    manifest, the iOS property lists (python3 standard library).
+#    manifest, the iOS property lists, and that no domain vocabulary
+#    (a condition_/symptom_/bristol_/severity_/med_/kind_/source_ key, or
+#    one of the core's English labels in core/locales/en/vocab.ftl) is back
+#    in strings.xml, the String Catalog or a Kotlin/Swift literal: the
+#    shells show the core's labels (python3 standard library).
 # 3. scripts/check-elf-alignment.sh: a self-test on two tiny libraries
 #    linked here (4 KB and 16 KB max-page-size; skipped without cc), then
 #    JNA's Android AAR (the version in android/gradle/libs.versions.toml,
@@ -74,7 +78,7 @@ fi
 # --- 2. resources ---------------------------------------------------------------
 if command -v python3 >/dev/null 2>&1; then
   if python3 "$SCRIPTS/lint_shell_resources.py" --self-test --root "$ROOT"; then
-    ok "resources (String Catalog, strings.xml, manifest, plists)"
+    ok "resources (String Catalog, strings.xml, manifest, plists, no domain vocabulary in the shells)"
   else
     bad "resources: problems above"
   fi

@@ -31,6 +31,14 @@ Scripts that also run on macOS (bash 3.2): scripts/gen-bindings.sh,
   - an array assigned empty (`a=()`) is only expanded guarded, as
     `${a[@]+"${a[@]}"}`: bash 3.2 aborts on "${a[@]}" of an empty array
     under `set -u`.
+Domain vocabulary stays in the core (issue 15): the shells show the core's
+  labels (screening_form, checkin_form, drink_form), so
+  - no strings.xml name starts with condition_, symptom_, bristol_,
+    severity_, med_, medicine_, kind_, source_ or age_;
+  - no strings.xml value, String Catalog key and no string literal in the
+    shells' Kotlin or Swift sources is one of the core's English labels of
+    those families (core/locales/en/vocab.ftl: conditions, age bands,
+    medicines, symptoms, severities, kinds, sources, Bristol types).
 Apple property lists (ios/**/*.plist, *.entitlements, *.xcprivacy)
   - parse with plistlib; the privacy manifest has NSPrivacyTracking and a
     reason for every accessed API type; the data-protection entitlement is
@@ -375,6 +383,77 @@ def lint_plists(ios: Path) -> int:
     return n
 
 
+# --- domain vocabulary ---------------------------------------------------------------
+
+VOCAB_KEY_PREFIXES = ("condition_", "symptom_", "bristol_", "severity_", "med_", "medicine_", "kind_", "source_", "age_")
+VOCAB_FAMILIES = ("condition", "age", "medicine", "symptom", "severity", "kind", "source", "bristol")
+
+
+def vocab_labels(ftl: Path) -> set[str]:
+    """The core's English labels of the vocabulary families (single-line
+    messages without placeables), normalised by norm()."""
+    out: set[str] = set()
+    for line in ftl.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"([a-z]+)-[a-z0-9_]+\s*=\s*(.+)$", line)
+        if m and m.group(1) in VOCAB_FAMILIES and "{" not in m.group(2):
+            out.add(norm(m.group(2)))
+    return out
+
+
+def norm(text: str) -> str:
+    """Case, apostrophe style, surrounding quotes/space and Android escapes do not matter."""
+    t = text.strip().strip('"').replace("\\'", "'").replace("\u2019", "'").replace("’", "'")
+    return re.sub(r"\s+", " ", t).casefold()
+
+
+def lint_vocabulary(root: Path, res: Path, catalog: Path) -> int:
+    ftl = root / "core" / "locales" / "en" / "vocab.ftl"
+    if not ftl.exists():
+        report(ftl, "missing: the core's vocabulary labels (the shells' check needs them)")
+        return 0
+    labels = vocab_labels(ftl)
+    if len(labels) < 40:
+        report(ftl, f"only {len(labels)} vocabulary labels found: the parser no longer matches the file")
+    n = 0
+    for f in sorted(res.glob("values*/strings.xml")):
+        try:
+            root_el = ET.parse(f).getroot()
+        except ET.ParseError:
+            continue  # reported by lint_android_strings
+        for el in root_el:
+            name = el.get("name", "")
+            n += 1
+            if name.startswith(VOCAB_KEY_PREFIXES):
+                report(f, f"{name}: domain vocabulary belongs to the core (show the label from its form record)")
+            texts = [android_text(el)] if el.tag == "string" else [android_text(i) for i in el.findall("item")]
+            for t in texts:
+                if norm(t) in labels:
+                    report(f, f"{name}: {t!r} is the core's label; show the core's, do not copy it")
+    try:
+        keys = json.loads(catalog.read_text(encoding="utf-8")).get("strings", {})
+    except (OSError, ValueError):
+        keys = {}  # reported by lint_catalog
+    for key in keys:
+        n += 1
+        if norm(key) in labels:
+            report(catalog, f"key {key!r} is the core's label; show the core's, do not copy it")
+    literal = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+    sources = [root / "android" / "app" / "src" / "main" / "kotlin", root / "ios" / "KefirApp" / "Sources",
+               root / "ios" / "KefirKit" / "Sources"]
+    for d in sources:
+        for f in sorted(list(d.rglob("*.kt")) + list(d.rglob("*.swift"))):
+            src = f.read_text(encoding="utf-8")
+            for m in literal.finditer(src):
+                n += 1
+                start = src.rfind("\n", 0, m.start()) + 1
+                if src[start:m.start()].lstrip().startswith(("//", "*", "/*")):
+                    continue  # a comment may quote a label
+                if norm(m.group(1)) in labels:
+                    line = src.count("\n", 0, m.start()) + 1
+                    report(f"{f}:{line}", f"string literal {m.group(0)} is the core's label; show the core's")
+    return n
+
+
 MACOS_SCRIPTS = ["scripts/gen-bindings.sh", "scripts/check-elf-alignment.sh", "ios/scripts/build-xcframework.sh"]
 
 
@@ -418,6 +497,9 @@ def self_test() -> None:
     assert bash32_problems('a=()\ncmd "${a[@]}"\n'), "unguarded empty array"
     assert not bash32_problems('a=()\ncmd ${a[@]+"${a[@]}"}\necho "${a[*]+"${a[*]}"}"\n')
     assert bash32_problems("mapfile -t x < f\n") and bash32_problems("declare -A m=()\n")
+    assert norm("Cow\\'s milk kefir") == norm("cow’s milk KEFIR") == "cow's milk kefir"
+    assert "VOCAB" not in "x" and "condition_pregnant".startswith(VOCAB_KEY_PREFIXES)
+    assert not "section_symptoms".startswith(VOCAB_KEY_PREFIXES)
     print("lint_shell_resources: self-test passed")
 
 
@@ -438,10 +520,12 @@ def main() -> int:
     components = lint_manifest(android / "AndroidManifest.xml", kotlin, res)
     plists = lint_plists(ios)
     macos = lint_bash32(root)
+    vocab = lint_vocabulary(root, res, ios / "KefirApp" / "Resources" / "Localizable.xcstrings")
     for p in problems:
         print(p)
     print(f"lint_shell_resources: {keys} catalog keys, {strings} Android strings, {calls} string calls, "
-          f"{components} manifest components, {plists} property lists, {macos} macOS scripts; {len(problems)} problem(s)")
+          f"{components} manifest components, {plists} property lists, {macos} macOS scripts, "
+          f"{vocab} vocabulary checks; {len(problems)} problem(s)")
     return 1 if problems else 0
 
 

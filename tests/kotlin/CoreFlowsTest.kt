@@ -59,8 +59,8 @@ class CoreFlowsTest {
                     start.await()
                     repeat(50) { i ->
                         val input = DrinkInput(now.minusSeconds((t * 50 + i).toLong()), 10u, KefirKind.WATER, Source.COMMERCIAL, null, null)
-                        app.logDrink(input, now, tz)
-                        app.today(now, tz)
+                        app.logDrink(input, now, tz, "en")
+                        app.today(now, tz, "en")
                     }
                 }
             }
@@ -78,15 +78,15 @@ class CoreFlowsTest {
     fun screeningNeedsAClinicianForPregnancy() {
         openApp().use { app ->
             val now = Instant.parse("2026-11-26T08:00:00Z")
-            val s = app.saveProfile(profile(conditions = listOf(Condition.PREGNANT)), now)
+            val s = app.saveProfile(profile(conditions = listOf(Condition.PREGNANT)), now, "en")
             assertEquals(Level.CONSULT, s.level)
             assertTrue(s.needsClinician)
             assertEquals(listOf("P4"), s.findings.map { it.ruleId })
             assertEquals(listOf(Source.COMMERCIAL), s.constraints.allowedSources)
-            val e = assertFailsWith<KefirException.NotAllowed> { app.startPlan(PlanSettings(), now, tz) }
+            val e = assertFailsWith<KefirException.NotAllowed> { app.startPlan(PlanSettings(), now, tz, "en") }
             assertEquals(listOf("P4"), e.ruleIds)
-            assertTrue(app.acknowledgeClinician("midwife agreed", now).mayStart)
-            assertEquals(DecisionKind.START, app.startPlan(PlanSettings(), now, tz).history.first().kind)
+            assertTrue(app.acknowledgeClinician("midwife agreed", now, "en").mayStart)
+            assertEquals(DecisionKind.START, app.startPlan(PlanSettings(), now, tz, "en").history.first().kind)
         }
     }
 
@@ -94,20 +94,20 @@ class CoreFlowsTest {
     fun redFlagCheckinIsAnEmergencyAndStopsThePlan() {
         openApp().use { app ->
             val now = Instant.parse("2026-11-26T19:00:00Z")
-            app.startPlan(PlanSettings(), now, tz)
+            app.startPlan(PlanSettings(), now, tz, "en")
             val r = app.saveCheckin(
                 CheckinInput("2026-11-26", listOf(SymptomEntry(Symptom.LIP_FACE_TONGUE_SWELLING, Severity.MODERATE)), 4u.toUByte(), null),
-                now, tz,
+                now, tz, "en",
             )
             assertEquals(Level.EMERGENCY, r.assessment.level)
             val emergency = assertNotNull(r.assessment.emergency)
             assertEquals(listOf("S5"), emergency.ruleIds)
             assertTrue(emergency.steps.first().contains("Stop"))
-            val today = app.today(now, tz)
+            val today = app.today(now, tz, "en")
             assertEquals(DecisionKind.STOP, today.decision?.kind)
             assertEquals(0u, today.targetMl)
             // "Report a reaction now" is evaluated at once as well.
-            val reaction = app.reportReaction(ReactionInput(now, listOf(SymptomEntry(Symptom.HIVES, Severity.MILD)), null), now, tz)
+            val reaction = app.reportReaction(ReactionInput(now, listOf(SymptomEntry(Symptom.HIVES, Severity.MILD)), null), now, tz, "en")
             assertEquals(Level.STOP, reaction.assessment.level)
             assertNull(reaction.assessment.emergency)
         }
@@ -117,12 +117,12 @@ class CoreFlowsTest {
     fun drinkInsideAnAntibioticWindowWarnsWithM1() {
         openApp().use { app ->
             val dose = Instant.parse("2026-11-26T08:00:00Z")
-            val logged = app.logDose(DoseInput(MedClass.ANTIBIOTIC, dose, 8u, null), dose, tz)
+            val logged = app.logDose(DoseInput(MedClass.ANTIBIOTIC, dose, 8u, null), dose, tz, "en")
             assertEquals("M1", logged.spacing.single().ruleId)
             val drinkAt = Instant.parse("2026-11-26T09:00:00Z")
-            val w = app.logDrink(DrinkInput(drinkAt, 50u, KefirKind.MILK_COW, Source.COMMERCIAL, null, null), drinkAt, tz)
+            val w = app.logDrink(DrinkInput(drinkAt, 50u, KefirKind.MILK_COW, Source.COMMERCIAL, null, null), drinkAt, tz, "en")
             assertTrue(w.warnings.any { it.ruleId == "M1" })
-            val today = app.today(drinkAt, tz)
+            val today = app.today(drinkAt, tz, "en")
             assertTrue(today.spacing.single().blockedNow)
             assertEquals(120u, today.spacing.single().minutesUntilAllowed)
         }
@@ -131,15 +131,15 @@ class CoreFlowsTest {
     @Test
     fun walkThreeDaysAndSeeTheStepUp() {
         openApp().use { app ->
-            app.startPlan(PlanSettings(), Instant.parse("2026-11-01T07:00:00Z"), tz)
+            app.startPlan(PlanSettings(), Instant.parse("2026-11-01T07:00:00Z"), tz, "en")
             for (day in listOf("2026-11-01", "2026-11-02", "2026-11-03")) {
                 val morning = Instant.parse("${day}T07:00:00Z")
-                val target = app.today(morning, tz).targetMl!!
+                val target = app.today(morning, tz, "en").targetMl!!
                 assertEquals(50u, target)
-                app.logDrink(DrinkInput(morning, target, KefirKind.MILK_COW, Source.COMMERCIAL, null, null), morning, tz)
-                app.saveCheckin(CheckinInput(day, emptyList(), 4u.toUByte(), null), Instant.parse("${day}T19:00:00Z"), tz)
+                app.logDrink(DrinkInput(morning, target, KefirKind.MILK_COW, Source.COMMERCIAL, null, null), morning, tz, "en")
+                app.saveCheckin(CheckinInput(day, emptyList(), 4u.toUByte(), null), Instant.parse("${day}T19:00:00Z"), tz, "en")
             }
-            val day4 = app.today(Instant.parse("2026-11-04T07:00:00Z"), tz)
+            val day4 = app.today(Instant.parse("2026-11-04T07:00:00Z"), tz, "en")
             assertEquals(DecisionKind.ADVANCE, day4.decision?.kind)
             assertEquals(75u, day4.targetMl)
             assertEquals(2u, day4.progress?.step)
@@ -152,19 +152,19 @@ class CoreFlowsTest {
         val now = Instant.parse("2026-11-26T12:00:00Z")
         val file = dir.resolve("backup.json").path
         openApp("a.db").use { app ->
-            app.logDrink(DrinkInput(now, 80u, KefirKind.PLANT, Source.COMMERCIAL, "oat", null), now, tz)
+            app.logDrink(DrinkInput(now, 80u, KefirKind.PLANT, Source.COMMERCIAL, "oat", null), now, tz, "en")
             app.exportBackup(file, now)
         }
         openApp("b.db").use { other ->
-            assertEquals(1u, other.importBackup(file, ImportMode.INTO_EMPTY, false, now).drinks)
-            assertFailsWith<KefirException.ConfirmationRequired> { other.importBackup(file, ImportMode.REPLACE, false, now) }
+            assertEquals(1u, other.importBackup(file, ImportMode.INTO_EMPTY, false, now, "en").drinks)
+            assertFailsWith<KefirException.ConfirmationRequired> { other.importBackup(file, ImportMode.REPLACE, false, now, "en") }
             assertFailsWith<KefirException.ConfirmationRequired> { other.wipeEverything(false) }
             other.wipeEverything(true)
             assertTrue(other.listDrinks(now.minusSeconds(60), now.plusSeconds(60)).isEmpty())
         }
         dir.resolve("bad.json").writeText("{\"format\":\"kefir-backup\",\"version\":42}")
         openApp("c.db").use { app ->
-            assertFailsWith<KefirException.BackupRejected> { app.importBackup(dir.resolve("bad.json").path, ImportMode.INTO_EMPTY, false, now) }
+            assertFailsWith<KefirException.BackupRejected> { app.importBackup(dir.resolve("bad.json").path, ImportMode.INTO_EMPTY, false, now, "en") }
         }
     }
 

@@ -32,7 +32,7 @@ class SmokeTest {
     fun logListAndTotalADrink() {
         openApp().use { app ->
             val input = DrinkInput(at = now, ml = 150u, kind = KefirKind.MILK_COW, source = Source.HOMEMADE, note = "first glass")
-            val drink = app.logDrink(input, now, tz).drink
+            val drink = app.logDrink(input, now, tz, "en").drink
             assertEquals(150u, drink.ml)
             assertEquals(now, drink.at)
             assertEquals("first glass", drink.note)
@@ -53,7 +53,7 @@ class SmokeTest {
     fun invalidInputNamesTheField() {
         openApp().use { app ->
             val e = assertFailsWith<KefirException.InvalidInput> {
-                app.logDrink(DrinkInput(at = now, ml = 0u, kind = KefirKind.MILK_COW, source = Source.HOMEMADE, note = null), now, tz)
+                app.logDrink(DrinkInput(at = now, ml = 0u, kind = KefirKind.MILK_COW, source = Source.HOMEMADE, note = null), now, tz, "en")
             }
             assertEquals("ml", e.field)
             assertTrue(e.reason.isNotEmpty())

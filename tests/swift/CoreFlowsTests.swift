@@ -45,8 +45,8 @@ final class CoreFlowsTests: XCTestCase {
                     do {
                         let input = DrinkInput(at: now.addingTimeInterval(-Double(t * 50 + i)), ml: 10, kind: .water,
                                                source: .commercial, note: nil, batch: nil)
-                        _ = try app.logDrink(input: input, now: now, timeZone: self.tz)
-                        _ = try app.today(now: now, timeZone: self.tz)
+                        _ = try app.logDrink(input: input, now: now, timeZone: self.tz, locale: "en")
+                        _ = try app.today(now: now, timeZone: self.tz, locale: "en")
                     } catch {
                         errors.lock(); failures += 1; errors.unlock()
                     }
@@ -64,31 +64,31 @@ final class CoreFlowsTests: XCTestCase {
     func testScreeningNeedsAClinicianForPregnancy() throws {
         let app = try openApp()
         let now = at("2026-11-26T08:00:00Z")
-        let s = try app.saveProfile(profile: profile(conditions: [.pregnant]), now: now)
+        let s = try app.saveProfile(profile: profile(conditions: [.pregnant]), now: now, locale: "en")
         XCTAssertEqual(s.level, .consult)
         XCTAssertTrue(s.needsClinician)
         XCTAssertEqual(s.findings.map { $0.ruleId }, ["P4"])
-        XCTAssertThrowsError(try app.startPlan(settings: PlanSettings(), now: now, timeZone: tz)) { error in
+        XCTAssertThrowsError(try app.startPlan(settings: PlanSettings(), now: now, timeZone: tz, locale: "en")) { error in
             guard case KefirError.NotAllowed(_, let ruleIds) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(ruleIds, ["P4"])
         }
-        XCTAssertTrue(try app.acknowledgeClinician(note: "midwife agreed", now: now).mayStart)
-        XCTAssertEqual(try app.startPlan(settings: PlanSettings(), now: now, timeZone: tz).history.first?.kind, .start)
+        XCTAssertTrue(try app.acknowledgeClinician(note: "midwife agreed", now: now, locale: "en").mayStart)
+        XCTAssertEqual(try app.startPlan(settings: PlanSettings(), now: now, timeZone: tz, locale: "en").history.first?.kind, .start)
     }
 
     func testRedFlagCheckinIsAnEmergencyAndStopsThePlan() throws {
         let app = try openApp()
         let now = at("2026-11-26T19:00:00Z")
-        _ = try app.startPlan(settings: PlanSettings(), now: now, timeZone: tz)
+        _ = try app.startPlan(settings: PlanSettings(), now: now, timeZone: tz, locale: "en")
         let input = CheckinInput(day: "2026-11-26",
                                  symptoms: [SymptomEntry(symptom: .breathingDifficulty, severity: .mild)],
                                  bristol: 4, note: nil)
-        let r = try app.saveCheckin(input: input, now: now, timeZone: tz)
+        let r = try app.saveCheckin(input: input, now: now, timeZone: tz, locale: "en")
         XCTAssertEqual(r.assessment.level, .emergency)
         let emergency = try XCTUnwrap(r.assessment.emergency)
         XCTAssertEqual(emergency.ruleIds, ["S5"])
         XCTAssertTrue(emergency.steps[0].contains("Stop"))
-        let today = try app.today(now: now, timeZone: tz)
+        let today = try app.today(now: now, timeZone: tz, locale: "en")
         XCTAssertEqual(today.decision?.kind, .stop)
         XCTAssertEqual(today.targetMl, 0)
     }
@@ -97,28 +97,28 @@ final class CoreFlowsTests: XCTestCase {
         let app = try openApp()
         let dose = at("2026-11-26T08:00:00Z")
         let logged = try app.logDose(input: DoseInput(medicine: .antibiotic, at: dose, intervalHours: 8, note: nil),
-                                     now: dose, timeZone: tz)
+                                     now: dose, timeZone: tz, locale: "en")
         XCTAssertEqual(logged.spacing.map { $0.ruleId }, ["M1"])
         let drinkAt = at("2026-11-26T09:00:00Z")
         let w = try app.logDrink(input: DrinkInput(at: drinkAt, ml: 50, kind: .milkCow, source: .commercial, note: nil, batch: nil),
-                                 now: drinkAt, timeZone: tz)
+                                 now: drinkAt, timeZone: tz, locale: "en")
         XCTAssertTrue(w.warnings.contains { $0.ruleId == "M1" })
-        XCTAssertEqual(try app.today(now: drinkAt, timeZone: tz).spacing.first?.minutesUntilAllowed, 120)
+        XCTAssertEqual(try app.today(now: drinkAt, timeZone: tz, locale: "en").spacing.first?.minutesUntilAllowed, 120)
     }
 
     func testWalkThreeDaysAndSeeTheStepUp() throws {
         let app = try openApp()
-        _ = try app.startPlan(settings: PlanSettings(), now: at("2026-11-01T07:00:00Z"), timeZone: tz)
+        _ = try app.startPlan(settings: PlanSettings(), now: at("2026-11-01T07:00:00Z"), timeZone: tz, locale: "en")
         for day in ["2026-11-01", "2026-11-02", "2026-11-03"] {
             let morning = at("\(day)T07:00:00Z")
-            let target = try XCTUnwrap(try app.today(now: morning, timeZone: tz).targetMl)
+            let target = try XCTUnwrap(try app.today(now: morning, timeZone: tz, locale: "en").targetMl)
             XCTAssertEqual(target, 50)
             _ = try app.logDrink(input: DrinkInput(at: morning, ml: target, kind: .milkCow, source: .commercial, note: nil, batch: nil),
-                                 now: morning, timeZone: tz)
+                                 now: morning, timeZone: tz, locale: "en")
             _ = try app.saveCheckin(input: CheckinInput(day: day, symptoms: [], bristol: 4, note: nil),
-                                    now: at("\(day)T19:00:00Z"), timeZone: tz)
+                                    now: at("\(day)T19:00:00Z"), timeZone: tz, locale: "en")
         }
-        let day4 = try app.today(now: at("2026-11-04T07:00:00Z"), timeZone: tz)
+        let day4 = try app.today(now: at("2026-11-04T07:00:00Z"), timeZone: tz, locale: "en")
         XCTAssertEqual(day4.decision?.kind, .advance)
         XCTAssertEqual(day4.targetMl, 75)
         XCTAssertEqual(day4.progress?.projectedGoalDate, "2026-11-13")
@@ -129,11 +129,11 @@ final class CoreFlowsTests: XCTestCase {
         let file = dir.appendingPathComponent("backup.json").path
         let a = try openApp("a.db")
         _ = try a.logDrink(input: DrinkInput(at: now, ml: 80, kind: .plant, source: .commercial, note: "oat", batch: nil),
-                           now: now, timeZone: tz)
+                           now: now, timeZone: tz, locale: "en")
         try a.exportBackup(path: file, now: now)
         let b = try openApp("b.db")
-        XCTAssertEqual(try b.importBackup(path: file, mode: .intoEmpty, confirmed: false, now: now).drinks, 1)
-        XCTAssertThrowsError(try b.importBackup(path: file, mode: .replace, confirmed: false, now: now)) { error in
+        XCTAssertEqual(try b.importBackup(path: file, mode: .intoEmpty, confirmed: false, now: now, locale: "en").drinks, 1)
+        XCTAssertThrowsError(try b.importBackup(path: file, mode: .replace, confirmed: false, now: now, locale: "en")) { error in
             guard case KefirError.ConfirmationRequired = error else { return XCTFail("\(error)") }
         }
         try b.wipeEverything(confirmed: true)

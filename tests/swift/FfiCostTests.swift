@@ -47,8 +47,8 @@ final class FfiCostTests: XCTestCase {
         _ = try app.saveProfile(
             profile: Profile(displayName: nil, ageBand: .adult, conditions: [], medicines: [.antibiotic],
                              preferredKinds: [], preferredSources: []),
-            now: at(0, 5, 0))
-        _ = try app.startPlan(settings: PlanSettings(), now: at(0, 5, 0), timeZone: tz)
+            now: at(0, 5, 0), locale: "en")
+        _ = try app.startPlan(settings: PlanSettings(), now: at(0, 5, 0), timeZone: tz, locale: "en")
         for d in 0..<120 {
             let med = (100..<110).contains(d)
             if med {
@@ -56,22 +56,22 @@ final class FfiCostTests: XCTestCase {
                     // The course's last dose foresees no next one.
                     let interval: UInt32? = (d == 109 && h == 22) ? nil : 8
                     _ = try app.logDose(input: DoseInput(medicine: .antibiotic, at: at(d, h, 0), intervalHours: interval, note: nil),
-                                        now: at(d, h, 0), timeZone: tz)
+                                        now: at(d, h, 0), timeZone: tz, locale: "en")
                 }
             }
-            _ = try app.today(now: at(d, 5, 30), timeZone: tz)
+            _ = try app.today(now: at(d, 5, 30), timeZone: tz, locale: "en")
             let times = med ? [(9, 15), (9, 45), (10, 30), (17, 20), (18, 10)] : [(6, 30), (9, 0), (12, 0), (15, 0), (18, 30)]
             for (i, (h, m)) in times.enumerated() {
                 if d == 119 && h >= 17 { continue }
                 let t = at(d, h, m)
                 _ = try app.logDrink(input: DrinkInput(at: t, ml: 30, kind: .milkCow, source: .commercial,
                                                        note: i == 0 ? "day \(d)" : nil, batch: nil),
-                                     now: t, timeZone: tz)
+                                     now: t, timeZone: tz, locale: "en")
             }
             if d < 119 {
                 let symptoms = d % 10 == 3 ? [SymptomEntry(symptom: .gas, severity: .mild)] : []
                 _ = try app.saveCheckin(input: CheckinInput(day: isoDay(d), symptoms: symptoms, bristol: 4, note: nil),
-                                        now: at(d, 20, 0), timeZone: tz)
+                                        now: at(d, 20, 0), timeZone: tz, locale: "en")
             }
         }
         return at(119, 17, 0)
@@ -80,15 +80,15 @@ final class FfiCostTests: XCTestCase {
     func testTodayCallCostFromSwift() throws {
         let app = try KefirApp(dbPath: dir.appendingPathComponent("kefir.db").path)
         let now = try buildRealisticDb(app)
-        let first = try app.today(now: now, timeZone: tz)
+        let first = try app.today(now: now, timeZone: tz, locale: "en")
         XCTAssertNotNil(first.targetMl)
         XCTAssertGreaterThan(first.targetMl ?? 0, 0, "the plan should be running: \(first.headline)")
         XCTAssertEqual(first.drinks.count, 4)
-        for _ in 0..<warmup { _ = try app.today(now: now, timeZone: tz) }
+        for _ in 0..<warmup { _ = try app.today(now: now, timeZone: tz, locale: "en") }
         var sameEveryTime = true
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<calls {
-            let t = try app.today(now: now, timeZone: tz)
+            let t = try app.today(now: now, timeZone: tz, locale: "en")
             if t.targetMl != first.targetMl || t.date != first.date || t.drinks != first.drinks { sameEveryTime = false }
         }
         let meanUs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1000.0 / Double(calls)
@@ -96,10 +96,10 @@ final class FfiCostTests: XCTestCase {
                      meanUs, calls, first.date, Int(first.targetMl ?? 0), first.drinks.count))
         XCTAssertTrue(sameEveryTime, "today() returned a different day, target or drinks between calls")
         // A call with a tiny result (no spacing window is open): the fixed cost of a call.
-        for _ in 0..<warmup { _ = try app.spacing(now: now, timeZone: tz) }
+        for _ in 0..<warmup { _ = try app.spacing(now: now, timeZone: tz, locale: "en") }
         var empty = true
         let s0 = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<calls { empty = try app.spacing(now: now, timeZone: tz).isEmpty && empty }
+        for _ in 0..<calls { empty = try app.spacing(now: now, timeZone: tz, locale: "en").isEmpty && empty }
         let smallUs = Double(DispatchTime.now().uptimeNanoseconds - s0) / 1000.0 / Double(calls)
         print(String(format: "ffi-cost: swift KefirApp.spacing (empty result) mean %.1f us over %d calls", smallUs, calls))
         XCTAssertTrue(empty, "spacing() should be empty 10 days after the last dose")
@@ -113,14 +113,14 @@ final class FfiCostTests: XCTestCase {
         let app = try KefirApp(dbPath: dir.appendingPathComponent("panic.db").path)
         let now = Date(timeIntervalSince1970: 1_773_144_000)  // 2026-03-10T12:00:00Z
         _ = try app.logDrink(input: DrinkInput(at: now, ml: 50, kind: .milkCow, source: .commercial, note: nil, batch: nil),
-                             now: now, timeZone: tz)
+                             now: now, timeZone: tz, locale: "en")
         let extreme = Date(timeIntervalSince1970: 8_210_266_876_799)  // +262142-12-31T23:59:59Z
-        XCTAssertThrowsError(try app.today(now: extreme, timeZone: tz)) { error in
+        XCTAssertThrowsError(try app.today(now: extreme, timeZone: tz, locale: "en")) { error in
             print("ffi-cost: extreme date gave \(error)")
         }
-        XCTAssertEqual(try app.today(now: now, timeZone: tz).drunkMl, 50)
+        XCTAssertEqual(try app.today(now: now, timeZone: tz, locale: "en").drunkMl, 50)
         _ = try app.logDrink(input: DrinkInput(at: now, ml: 25, kind: .milkCow, source: .commercial, note: nil, batch: nil),
-                             now: now, timeZone: tz)
-        XCTAssertEqual(try app.today(now: now, timeZone: tz).drunkMl, 75)
+                             now: now, timeZone: tz, locale: "en")
+        XCTAssertEqual(try app.today(now: now, timeZone: tz, locale: "en").drunkMl, 75)
     }
 }

@@ -27,7 +27,7 @@ final class SmokeTests: XCTestCase {
     func testLogListAndTotalADrink() throws {
         let app = try openApp()
         let input = DrinkInput(at: now, ml: 150, kind: .milkCow, source: .homemade, note: "first glass")
-        let drink = try app.logDrink(input: input, now: now, timeZone: tz).drink
+        let drink = try app.logDrink(input: input, now: now, timeZone: tz, locale: "en").drink
         XCTAssertEqual(drink.ml, 150)
         XCTAssertEqual(drink.at, now)
         XCTAssertEqual(drink.note, "first glass")
@@ -47,7 +47,7 @@ final class SmokeTests: XCTestCase {
     func testInvalidInputNamesTheField() throws {
         let app = try openApp()
         let input = DrinkInput(at: now, ml: 0, kind: .milkCow, source: .homemade, note: nil)
-        XCTAssertThrowsError(try app.logDrink(input: input, now: now, timeZone: tz)) { error in
+        XCTAssertThrowsError(try app.logDrink(input: input, now: now, timeZone: tz, locale: "en")) { error in
             guard case let KefirError.InvalidInput(field, reason) = error else {
                 return XCTFail("expected KefirError.InvalidInput, got \(error)")
             }

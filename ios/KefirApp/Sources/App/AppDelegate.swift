@@ -59,18 +59,20 @@ final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCent
         await model.bootstrap()
     }
 
-    /// Logs with the core's calls and tells the person what happened in a
+    /// Logs with the core's call and tells the person what happened in a
     /// notification that replaces the reminder (so the button cannot be used
     /// twice; the core would report nothing left anyway).
     private func logTodaysAmount(replacing requestId: String) async {
         let content = UNMutableNotificationContent()
         switch await model.logTodaysAmount() {
-        case let .success(.logged(ml, warnings))?:
-            content.body = ([String(localized: "Logged \(KefirFormat.milliliters(ml))")]
-                + warnings.map { "\($0.title): \($0.advice)" }).joined(separator: "\n")
-        case .success(.nothingLeft)?:
-            content.body = String(localized: "Nothing left to log today.")
-        case .success(.needsForm)?, .failure?, nil:
+        case let .success(quick)?:
+            // The core's one line, in the app's language, then the stored drink's warnings verbatim.
+            let warnings = quick.logged?.warnings ?? []
+            content.body = ([quick.message] + warnings.map { "\($0.title): \($0.advice)" }).joined(separator: "\n")
+            if quick.outcome == .needsForm {
+                content.userInfo = [ReminderScheduler.kindKey: String(describing: NotificationKind.drinkReminder)]
+            }
+        case .failure?, nil:
             content.body = String(localized: "Open the app to log your kefir.")
             content.userInfo = [ReminderScheduler.kindKey: String(describing: NotificationKind.drinkReminder)]
         }

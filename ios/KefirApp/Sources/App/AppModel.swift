@@ -195,13 +195,14 @@ final class AppModel {
     }
 
     /// "Log today's amount" on the drink reminder, possibly with the app in
-    /// the background: opens the store if needed, then the core's calls
-    /// (`QuickLog`, KefirKit, tested on Linux). Nil when the store is not open.
-    func logTodaysAmount() async -> Result<QuickLogOutcome, Error>? {
+    /// the background: opens the store if needed, then the core's one call
+    /// (`logPlannedAmount`: it decides the amount, kind and source, or why
+    /// the form is needed, and words the outcome). Nil when the store is not open.
+    func logTodaysAmount() async -> Result<QuickLog, Error>? {
         await bootstrap()
         guard case let .ready(store) = phase else { return nil }
         do {
-            return .success(try await QuickLog.logTodaysAmount(store: store))
+            return .success(try await store.logPlannedAmount())
         } catch {
             return .failure(error)
         }

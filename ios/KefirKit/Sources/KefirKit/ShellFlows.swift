@@ -180,40 +180,8 @@ public enum ReminderAction: String, Sendable, CaseIterable {
     }
 }
 
-/// What "Log today's amount" did.
-public enum QuickLogOutcome: Sendable, Equatable {
-    /// Stored; the core's warnings (D3, H1, H2, M1–M3...) verbatim.
-    case logged(ml: UInt32, warnings: [Finding])
-    /// The core says nothing is left for today (drunk already, or the plan is paused or stopped).
-    case nothingLeft
-    /// The form is needed: no plan, no earlier drink to repeat, a homemade
-    /// batch (described each time), or a kind/source the screening no longer
-    /// allows. `ml`: the core's remaining amount, to prefill.
-    case needsForm(ml: UInt32?)
-}
-
-public enum QuickLog {
-    /// "Log today's amount", with the core's calls only: `today` gives what is
-    /// left (`remainingMl`) and what the screening allows; kind and source are
-    /// the latest drink's (`listDrinks` over the whole history, no date
-    /// arithmetic here); `logDrink` stores it at `now`. A second tap logs
-    /// nothing: the core then reports nothing left. Throws the core's errors.
-    public static func logTodaysAmount(store: KefirStore, now: Date = Date(),
-                                       timeZone: String = KefirStore.deviceTimeZone) async throws -> QuickLogOutcome
-    {
-        let today = try await store.today(now: now, timeZone: timeZone)
-        guard let remaining = today.remainingMl else { return .needsForm(ml: nil) }
-        guard remaining > 0 else { return .nothingLeft }
-        let drinks = try await store.listDrinks(from: Date(timeIntervalSince1970: 0), to: now)
-        guard let latest = drinks.max(by: { ($0.at, $0.id) < ($1.at, $1.id) }),
-              latest.source != .homemade,
-              today.allowedKinds.contains(latest.kind), today.allowedSources.contains(latest.source)
-        else { return .needsForm(ml: remaining) }
-        let input = DrinkInput(at: now, ml: remaining, kind: latest.kind, source: latest.source, note: nil, batch: nil)
-        let logged = try await store.logDrink(input, now: now, timeZone: timeZone)
-        return .logged(ml: logged.drink.ml, warnings: logged.warnings)
-    }
-}
+// "Log today's amount" is one core call: `KefirStore.logPlannedAmount`
+// (the core's `QuickLog`: outcome, amount, stored drink, one-line message).
 
 // MARK: - Emergency
 
@@ -229,35 +197,10 @@ public enum CheckinRoute: Sendable, Equatable {
     }
 }
 
+/// The "Call" buttons of the emergency screen: one per number the core
+/// gives for the app's region (`EmergencyScreen.callNumbers`, most useful
+/// first); the app adds no number of its own.
 public enum EmergencyCall {
-    /// The phone numbers the core's emergency steps name ("... (for example
-    /// 112, 911 or 999)"), in order, each once: the app offers a "Call"
-    /// button for each and adds no number of its own. A number is a run of
-    /// 2–6 digits standing alone (not part of a word, a rule id such as S5,
-    /// or a decimal such as 12.5; a step's own "1." is one digit).
-    public static func numbers(in steps: [String]) -> [String] {
-        var seen: [String] = []
-        for step in steps {
-            let chars = Array(step)
-            var i = 0
-            while i < chars.count {
-                guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
-                var j = i
-                while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
-                func at(_ k: Int) -> Character? { k >= 0 && k < chars.count ? chars[k] : nil }
-                func wordy(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
-                func digit(_ c: Character?) -> Bool { c.map { $0.isASCII && $0.isNumber } ?? false }
-                // Not part of a word or rule id (S5), nor of a decimal (12.5).
-                let standalone = !wordy(at(i - 1)) && !(at(i - 1) == "." && digit(at(i - 2)))
-                    && !wordy(at(j)) && !(at(j) == "." && digit(at(j + 1)))
-                let number = String(chars[i ..< j])
-                if standalone, (2 ... 6).contains(number.count), !seen.contains(number) { seen.append(number) }
-                i = j
-            }
-        }
-        return seen
-    }
-
     /// `tel:` URL for one of those numbers (iOS asks the user before calling).
     public static func dialURL(_ number: String) -> URL? {
         guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }

@@ -3,7 +3,8 @@
 // cannot synthesise it outside the declaring file, hence the lists; the
 // exhaustive switches below stop compiling when the core adds a case, so the
 // lists cannot silently fall behind. Order = the core's declaration order.
-// (Labels are shell text: they live in the app's String Catalog.)
+// These are codes only: every label is the core's (its form records, in the
+// app's language); the shells keep no word of this vocabulary.
 
 extension Symptom: CaseIterable {
     public static let allCases: [Symptom] = [

@@ -48,7 +48,8 @@ final class ScreeningTests: StoreTestCase {
         let today = try await store.today(now: mondayMorning, timeZone: tz)
         XCTAssertFalse(today.needsScreening)
         XCTAssertEqual(today.allowedSources, screening.constraints.allowedSources)
-        XCTAssertEqual(today.sourceChoices.others, [.homemade])
+        let form = try await store.drinkForm(now: mondayMorning, timeZone: tz, locale: "en")
+        XCTAssertEqual(form.otherSources.map(\.code), [.homemade])
     }
 
     func testAcknowledgingWithoutAConsultFindingIsRefused() async throws {

@@ -113,11 +113,6 @@ final class ShellFlowsTests: StoreTestCase {
     func testLogTodaysAmountLogsWhatIsLeftOnceWithTheLatestKind() async throws {
         _ = try await store.saveProfile(Self.profile(), now: mondayMorning)
         _ = try await store.startPlan(PlanSettings(), now: mondayMorning, timeZone: tz)
-        let v1 = try await QuickLog.logTodaysAmount(store: store, now: at(day: 0, hour: 10), timeZone: tz)
-        let v2 = try await store.today(now: at(day: 0, hour: 10), timeZone: tz).remainingMl
-        XCTAssertEqual(v1,
-                       .needsForm(ml: v2),
-                       "no earlier drink to repeat")
         var goat = Self.drink(20, at: at(day: 0, hour: 8))
         goat.kind = .milkGoat
         _ = try await store.logDrink(goat, now: at(day: 0, hour: 8), timeZone: tz)
@@ -125,32 +120,49 @@ final class ShellFlowsTests: StoreTestCase {
         let before = try await store.today(now: at(day: 0, hour: 18), timeZone: tz)
         let left = try XCTUnwrap(before.remainingMl)
         XCTAssertGreaterThan(left, 0)
-        let outcome = try await QuickLog.logTodaysAmount(store: store, now: at(day: 0, hour: 18), timeZone: tz)
-        guard case let .logged(ml, _) = outcome else { return XCTFail("not logged: \(outcome)") }
-        XCTAssertEqual(ml, left)
+        let quick = try await store.logPlannedAmount(now: at(day: 0, hour: 18), timeZone: tz, locale: "en")
+        XCTAssertEqual(quick.outcome, .logged)
+        XCTAssertEqual(quick.ml, left)
+        XCTAssertTrue(quick.message.contains("\(left)"), quick.message)
+        XCTAssertEqual(quick.logged?.drink.kind, .milkGoat, "the core preselects the latest drink's kind")
         let after = try await store.today(now: at(day: 0, hour: 18), timeZone: tz)
         XCTAssertEqual(after.drunkMl, before.drunkMl + left)
         XCTAssertEqual(after.remainingMl, 0)
         XCTAssertEqual(after.drinks.map(\.kind), [.milkGoat, .milkGoat])
         // A second tap logs nothing more.
-        let v3 = try await QuickLog.logTodaysAmount(store: store, now: at(day: 0, hour: 19), timeZone: tz)
-        XCTAssertEqual(v3, .nothingLeft)
+        let again = try await store.logPlannedAmount(now: at(day: 0, hour: 19), timeZone: tz, locale: "en")
+        XCTAssertEqual(again.outcome, .nothingLeft)
+        XCTAssertNil(again.logged)
         let v4 = try await store.today(now: at(day: 0, hour: 19), timeZone: tz).drunkMl
         XCTAssertEqual(v4, after.drunkMl)
     }
 
     func testLogTodaysAmountNeedsTheFormWithoutAPlanOrForHomemade() async throws {
-        let v5 = try await QuickLog.logTodaysAmount(store: store, now: mondayMorning, timeZone: tz)
-        XCTAssertEqual(v5, .needsForm(ml: nil))
+        let noPlan = try await store.logPlannedAmount(now: mondayMorning, timeZone: tz, locale: "en")
+        XCTAssertEqual(noPlan.outcome, .needsForm)
+        XCTAssertNil(noPlan.ml)
         _ = try await store.saveProfile(Self.profile(), now: mondayMorning)
         _ = try await store.startPlan(PlanSettings(), now: mondayMorning, timeZone: tz)
         var homemade = Self.drink(10, at: at(day: 0, hour: 8))
         homemade.source = .homemade
         _ = try await store.logDrink(homemade, now: at(day: 0, hour: 8), timeZone: tz)
         let left = try await store.today(now: at(day: 0, hour: 18), timeZone: tz).remainingMl
-        let v6 = try await QuickLog.logTodaysAmount(store: store, now: at(day: 0, hour: 18), timeZone: tz)
-        XCTAssertEqual(v6,
-                       .needsForm(ml: left))
+        let form = try await store.logPlannedAmount(now: at(day: 0, hour: 18), timeZone: tz, locale: "en")
+        XCTAssertEqual(form.outcome, .needsForm, "a homemade batch is described in the form")
+        XCTAssertEqual(form.ml, left)
+    }
+
+    func testLogTodaysAmountSpeaksTheAppsLanguage() async throws {
+        _ = try await store.saveProfile(Self.profile(), now: mondayMorning)
+        _ = try await store.startPlan(PlanSettings(), now: mondayMorning, timeZone: tz)
+        let de = try await store.logPlannedAmount(now: at(day: 0, hour: 18), timeZone: tz, locale: "de-DE")
+        let ru = try await store.logPlannedAmount(now: at(day: 0, hour: 19), timeZone: tz, locale: "ru")
+        let en = try await store.logPlannedAmount(now: at(day: 0, hour: 19), timeZone: tz, locale: "en")
+        XCTAssertEqual(de.outcome, .logged)
+        XCTAssertEqual(ru.outcome, .nothingLeft)
+        XCTAssertNotEqual(de.message, en.message)
+        XCTAssertNotEqual(ru.message, en.message)
+        XCTAssertTrue(ru.message.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) }, ru.message)
     }
 
     // MARK: emergency
@@ -163,17 +175,26 @@ final class ShellFlowsTests: StoreTestCase {
         XCTAssertEqual(CheckinRoute(result.assessment), .showAssessment)
     }
 
-    func testTheCallButtonsAreTheNumbersTheCoresStepsName() async throws {
+    func testTheCallButtonsAreTheCoresNumbersForTheAppsRegion() async throws {
         _ = try await store.saveProfile(Self.profile(), now: mondayMorning)
-        let reaction = ReactionInput(at: mondayMorning,
-                                     symptoms: [SymptomEntry(symptom: .lipFaceTongueSwelling, severity: .mild)], note: nil)
-        let result = try await store.reportReaction(reaction, now: mondayMorning, timeZone: tz)
-        let screen = try XCTUnwrap(result.assessment.emergency)
-        XCTAssertEqual(CheckinRoute(result.assessment), .emergency(screen))
-        XCTAssertEqual(EmergencyCall.numbers(in: screen.steps), ["112", "911", "999"], "\(screen.steps)")
+        func numbers(_ locale: String) async throws -> [String] {
+            let reaction = ReactionInput(at: mondayMorning,
+                                         symptoms: [SymptomEntry(symptom: .lipFaceTongueSwelling, severity: .mild)],
+                                         note: nil)
+            let result = try await store.reportReaction(reaction, now: mondayMorning, timeZone: tz, locale: locale)
+            let screen = try XCTUnwrap(result.assessment.emergency)
+            XCTAssertEqual(CheckinRoute(result.assessment), .emergency(screen))
+            return screen.callNumbers
+        }
+        let us = try await numbers("en-US")
+        XCTAssertEqual(us, ["911"])
+        let gb = try await numbers("en-GB")
+        XCTAssertEqual(gb, ["999", "112"])
+        let de = try await numbers("de-DE")
+        XCTAssertEqual(de, ["112"])
+        let none = try await numbers("en")
+        XCTAssertEqual(none, ["112"], "no region: the GSM emergency number")
         XCTAssertEqual(EmergencyCall.dialURL("112")?.absoluteString, "tel:112")
         XCTAssertNil(EmergencyCall.dialURL("11 2"))
-        XCTAssertEqual(EmergencyCall.numbers(in: ["1. Call 112.", "Rules S5, S6", "12.5 mg", "10.25", "again 112"]), ["112"])
-        XCTAssertEqual(EmergencyCall.numbers(in: ["(000)"]), ["000"])
     }
 }

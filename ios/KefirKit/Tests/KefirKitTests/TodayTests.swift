@@ -100,24 +100,36 @@ final class TodayTests: StoreTestCase {
         XCTAssertTrue(edited.symptoms.isEmpty)
     }
 
-    /// The drink form offers what the screening allows and marks the rest;
-    /// a ruled-out kind is still stored, with the core's warning.
+    /// The drink form (the core's `drinkForm`) offers what the screening
+    /// allows and marks the rest, preselects an allowed kind and source, and
+    /// says which source has batch fields; a ruled-out kind is still stored,
+    /// with the core's warning.
     func testTheDrinkFormOffersTheScreeningsKindsAndSources() async throws {
-        let open = try await store.today(now: mondayMorning, timeZone: tz)
-        XCTAssertEqual(open.allowedKinds, KefirKind.allCases)
-        XCTAssertEqual(open.allowedSources, Source.allCases)
-        XCTAssertEqual(open.kindChoices.allowed, KefirKind.allCases)
-        XCTAssertTrue(open.kindChoices.others.isEmpty)
+        let open = try await store.drinkForm(now: mondayMorning, timeZone: tz, locale: "en")
+        XCTAssertEqual(open.kinds.map(\.code), KefirKind.allCases)
+        XCTAssertEqual(open.sources.map(\.code), Source.allCases)
+        XCTAssertEqual(open.allowedKinds.map(\.code), KefirKind.allCases)
+        XCTAssertTrue(open.otherKinds.isEmpty)
+        XCTAssertEqual(open.kind, .milkCow)
+        XCTAssertEqual(open.source, .commercial)
+        XCTAssertTrue(open.batchFields(.homemade))
+        XCTAssertFalse(open.batchFields(.commercial))
+        XCTAssertFalse(open.batchFields(nil))
+        XCTAssertFalse(open.quickAmountsMl.isEmpty)
+        XCTAssertEqual(open.quickAmountsMl, open.quickAmountsMl.sorted())
 
         _ = try await store.saveProfile(Self.profile(conditions: [.milkProteinAllergy, .pregnant]), now: mondayMorning)
         let today = try await store.today(now: mondayMorning, timeZone: tz)
         XCTAssertEqual(today.allowedKinds, [.water, .plant])        // P1: no milk kefir
         XCTAssertEqual(today.allowedSources, [.commercial])         // P4: shop-bought only
-        XCTAssertEqual(today.kindChoices.allowed, [.water, .plant])
-        XCTAssertEqual(today.kindChoices.others, [.milkCow, .milkGoat, .milkSheep])
-        XCTAssertFalse(today.kindChoices.isAllowed(.milkCow))
-        XCTAssertEqual(today.sourceChoices.allowed, [.commercial])
-        XCTAssertEqual(today.sourceChoices.others, [.homemade])
+        let form = try await store.drinkForm(now: mondayMorning, timeZone: tz, locale: "en")
+        XCTAssertEqual(form.allowedKinds.map(\.code), [.water, .plant])
+        XCTAssertEqual(form.otherKinds.map(\.code), [.milkCow, .milkGoat, .milkSheep])
+        XCTAssertFalse(form.isAllowed(KefirKind.milkCow))
+        XCTAssertEqual(form.allowedSources.map(\.code), [.commercial])
+        XCTAssertEqual(form.otherSources.map(\.code), [.homemade])
+        XCTAssertEqual(form.kind, .water, "the core preselects an allowed kind")
+        XCTAssertEqual(form.source, .commercial)
 
         let ruledOut = try await store.logDrink(Self.drink(50, at: mondayMorning), now: mondayMorning, timeZone: tz)
         XCTAssertEqual(ruledOut.drink.kind, .milkCow)

@@ -11,6 +11,8 @@ struct CheckinView: View {
     let day: String
 
     @Environment(\.dismiss) private var dismiss
+    /// The core's symptoms, severities and Bristol types with their words.
+    @State private var form: CheckinForm?
     @State private var severities: [Symptom: Severity] = [:]
     @State private var bristol: Int?
     @State private var note = ""
@@ -48,15 +50,23 @@ struct CheckinView: View {
                     Text("How did you feel since your last check-in? Leave a symptom at None if you did not have it.")
                         .font(.callout)
                 }
-                Section("Symptoms") {
-                    SymptomPicker(severities: $severities)
-                }
-                Section {
-                    Picker("Stool type (Bristol scale)", selection: $bristol) {
-                        Text("Not recorded").tag(Int?.none)
-                        ForEach(1...7, id: \.self) { Text("Type \($0)").tag(Int?.some($0)) }
+                if let form {
+                    Section("Symptoms") {
+                        SymptomPicker(form: form, severities: $severities)
                     }
-                    TextField("Note (optional)", text: $note, axis: .vertical)
+                    Section {
+                        // The Bristol Stool Form Scale's types and descriptions are the core's.
+                        Picker("Stool type (Bristol scale)", selection: $bristol) {
+                            Text("Not recorded").tag(Int?.none)
+                            ForEach(form.bristolTypes, id: \.bristolType) { b in
+                                OptionText(label: b.label, help: b.description).tag(Int?.some(Int(b.bristolType)))
+                            }
+                        }
+                        .pickerStyle(.navigationLink)
+                        TextField("Note (optional)", text: $note, axis: .vertical)
+                    }
+                } else {
+                    ProgressView()
                 }
                 Section {
                     Button {
@@ -64,10 +74,11 @@ struct CheckinView: View {
                     } label: {
                         if saving { ProgressView() } else { Text("Save check-in") }
                     }
-                    .disabled(saving)
+                    .disabled(saving || form == nil)
                 }
             }
         }
+        .task { await loadForm() }
         .navigationTitle(Text(verbatim: KefirFormat.day(iso: day) ?? day))
         .navigationBarTitleDisplayMode(.inline)
         .toolbar {
@@ -77,6 +88,11 @@ struct CheckinView: View {
         }
         .fullScreenCover(item: $emergency) { EmergencyView(screen: $0.screen) }
         .errorAlert($error)
+    }
+
+    private func loadForm() async {
+        guard form == nil else { return }
+        do { form = try store.checkinForm() } catch { self.error = ShownError(error) }
     }
 
     private func save() async {
@@ -103,6 +119,7 @@ struct ReactionView: View {
     let store: KefirStore
 
     @Environment(\.dismiss) private var dismiss
+    @State private var form: CheckinForm?
     @State private var severities: [Symptom: Severity] = [:]
     @State private var note = ""
     @State private var saving = false
@@ -127,21 +144,33 @@ struct ReactionView: View {
                     Text("What are you feeling right now?")
                         .font(.headline)
                 }
-                Section("Symptoms") {
-                    SymptomPicker(severities: $severities)
-                }
-                Section {
-                    TextField("Note (optional)", text: $note, axis: .vertical)
-                }
-                Section {
-                    Button(role: .destructive) {
-                        Task { await report() }
-                    } label: {
-                        if saving { ProgressView() } else { Text("Report now") }
+                if let form {
+                    Section("Symptoms") {
+                        SymptomPicker(form: form, severities: $severities)
                     }
-                    .disabled(saving || SymptomPicker.entries(severities).allSatisfy { $0.severity == .none })
+                    Section {
+                        TextField("Note (optional)", text: $note, axis: .vertical)
+                    }
+                    // A reaction report needs a symptom above none: the core's gate and its words.
+                    let allowed = store.reactionSubmitAllowed(SymptomPicker.entries(severities))
+                    Section {
+                        Button(role: .destructive) {
+                            Task { await report() }
+                        } label: {
+                            if saving { ProgressView() } else { Text("Report now") }
+                        }
+                        .disabled(saving || !allowed)
+                    } footer: {
+                        if !allowed { Text(verbatim: form.reactionNeedsSymptom) }
+                    }
+                } else {
+                    ProgressView()
                 }
             }
+        }
+        .task {
+            guard form == nil else { return }
+            do { form = try store.checkinForm() } catch { self.error = ShownError(error) }
         }
         .navigationTitle("Report a reaction")
         .navigationBarTitleDisplayMode(.inline)

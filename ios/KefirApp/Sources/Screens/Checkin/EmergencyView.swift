@@ -43,9 +43,10 @@ struct EmergencyView: View {
                         .accessibilityLabel(Text("Step \(index + 1): \(step)"))
                     }
 
-                    // One button per number the core's steps name (no number of
-                    // the app's own; EmergencyCall, KefirKit). iOS asks before calling.
-                    ForEach(EmergencyCall.numbers(in: screen.steps), id: \.self) { number in
+                    // One button per number the core gives for the app's region
+                    // (EmergencyScreen.callNumbers; none of the app's own).
+                    // iOS asks before calling.
+                    ForEach(screen.callNumbers, id: \.self) { number in
                         if let url = EmergencyCall.dialURL(number) {
                             Button {
                                 openURL(url)

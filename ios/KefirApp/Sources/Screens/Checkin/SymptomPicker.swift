@@ -1,23 +1,25 @@
 import KefirKit
 import SwiftUI
 
-/// One severity picker per symptom the core knows. Symptoms left at "None"
-/// are sent as such; the core keeps only those above none.
+/// One severity picker per symptom of the core's check-in form, with the
+/// core's words (`checkinForm`, app's language). Symptoms left at the
+/// form's default severity (none) are sent as such; the core keeps only
+/// those above none.
 struct SymptomPicker: View {
+    let form: CheckinForm
     @Binding var severities: [Symptom: Severity]
 
     var body: some View {
-        ForEach(Symptom.allCases, id: \.self) { symptom in
-            // `Severity.none`, spelled out: a bare `.none` after `??` is
-            // `Optional<Severity>.none`, which makes the binding `Severity?`
-            // while the tags are `Severity`, and no row can be chosen.
+        ForEach(form.symptoms, id: \.code) { symptom in
+            // The binding's type is `Severity` (not `Severity?`), like the tags:
+            // a missing entry reads as the core's default severity.
             Picker(selection: Binding<Severity>(
-                get: { severities[symptom] ?? Severity.none },
-                set: { severities[symptom] = $0 }
+                get: { severities[symptom.code] ?? form.defaultSeverity },
+                set: { severities[symptom.code] = $0 }
             )) {
-                ForEach(Severity.allCases, id: \.self) { Text($0.label).tag($0) }
+                ForEach(form.severities, id: \.code) { Text(verbatim: $0.label).tag($0.code) }
             } label: {
-                Text(symptom.label)
+                Text(verbatim: symptom.label)
             }
             .pickerStyle(.menu)
         }

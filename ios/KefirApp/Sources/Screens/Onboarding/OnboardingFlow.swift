@@ -22,40 +22,49 @@ struct OnboardingFlow: View {
     }
 }
 
-/// The screening questions. Saving returns the screening (one core call).
+/// The screening questions: the core's (`screeningForm`: options, labels and
+/// help texts in the app's language), so both platforms ask the same
+/// questions in the same words. Saving returns the screening (one core call).
 struct ProfileForm: View {
     let store: KefirStore
     let onScreened: (Screening) -> Void
 
     @State private var profile: Profile?
+    @State private var questions: ScreeningForm?
     @State private var saving = false
     @State private var error: ShownError?
 
     var body: some View {
         Group {
-            if let binding = Binding($profile) {
-                form(binding)
+            if let binding = Binding($profile), let questions {
+                form(binding, questions)
             } else {
                 ProgressView()
             }
         }
         .navigationTitle("About you")
         .task {
-            // The core's current profile (a default adult profile on first run).
-            if profile == nil { profile = try? await store.profile() }
+            // The core's current profile (a default adult profile on first run)
+            // and its questions in the app's language.
+            do {
+                if questions == nil { questions = try store.screeningForm() }
+                if profile == nil { profile = try await store.profile() }
+            } catch {
+                self.error = ShownError(error)
+            }
         }
         .errorAlert($error)
     }
 
-    private func form(_ profile: Binding<Profile>) -> some View {
+    private func form(_ profile: Binding<Profile>, _ q: ScreeningForm) -> some View {
         Form {
             Section {
-                Text("A few questions decide whether kefir suits you now, how much to start with, and what to avoid. Your answers stay on this device.")
+                Text(verbatim: q.intro)
                     .font(.callout)
             }
             Section("Who is this for?") {
                 Picker("Age", selection: profile.ageBand) {
-                    ForEach(AgeBand.allCases, id: \.self) { Text($0.label).tag($0) }
+                    ForEach(q.ageBands, id: \.code) { Text(verbatim: $0.label).tag($0.code) }
                 }
                 TextField("Name (optional)", text: Binding(
                     get: { profile.wrappedValue.displayName ?? "" },
@@ -64,25 +73,29 @@ struct ProfileForm: View {
                 .textContentType(.givenName)
             }
             Section {
-                ForEach(Condition.allCases, id: \.self) { c in
-                    Toggle(isOn: membership(c, in: profile.conditions)) { Text(c.label) }
+                ForEach(q.conditions, id: \.code) { c in
+                    Toggle(isOn: membership(c.code, in: profile.conditions)) {
+                        OptionText(label: c.label, help: c.help)
+                    }
                 }
             } header: {
                 Text("Does any of this apply?")
             }
             Section {
-                ForEach(MedClass.allCases, id: \.self) { m in
-                    Toggle(isOn: membership(m, in: profile.medicines)) { Text(m.label) }
+                ForEach(q.medicines, id: \.code) { m in
+                    Toggle(isOn: membership(m.code, in: profile.medicines)) {
+                        OptionText(label: m.label, help: m.help)
+                    }
                 }
             } header: {
                 Text("Medicines you take")
             }
             Section {
-                ForEach(KefirKind.allCases, id: \.self) { k in
-                    Toggle(isOn: membership(k, in: profile.preferredKinds)) { Text(k.label) }
+                ForEach(q.kinds, id: \.code) { k in
+                    Toggle(isOn: membership(k.code, in: profile.preferredKinds)) { Text(verbatim: k.label) }
                 }
-                ForEach(Source.allCases, id: \.self) { s in
-                    Toggle(isOn: membership(s, in: profile.preferredSources)) { Text(s.label) }
+                ForEach(q.sources, id: \.code) { s in
+                    Toggle(isOn: membership(s.code, in: profile.preferredSources)) { Text(verbatim: s.label) }
                 }
             } header: {
                 Text("Kefir you would like to drink")
@@ -107,6 +120,23 @@ struct ProfileForm: View {
             onScreened(try await store.saveProfile(profile))
         } catch {
             self.error = ShownError(error)
+        }
+    }
+}
+
+/// An option's label and, under it, the core's help text.
+struct OptionText: View {
+    let label: String
+    let help: String
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 2) {
+            Text(verbatim: label)
+            if !help.isEmpty {
+                Text(verbatim: help)
+                    .font(.footnote)
+                    .foregroundStyle(.secondary)
+            }
         }
     }
 }
@@ -140,6 +170,7 @@ struct ScreeningResultView: View {
             Section {
                 LevelBadge(level: screening.level)
                     .font(.title3)
+                Text(verbatim: screening.headline)
             } header: {
                 Text("Your screening")
             }
@@ -149,16 +180,9 @@ struct ScreeningResultView: View {
                 }
             }
             Section("Your limits") {
-                LabeledContent("Most per day") { MlText(ml: screening.constraints.maxMlPerDay) }
-                LabeledContent("First-day amount up to") { MlText(ml: screening.constraints.maxStartMl) }
-                LabeledContent("Kinds") {
-                    Text(screening.constraints.allowedKinds.map { String(localized: $0.label) }
-                        .formatted(.list(type: .and)))
-                }
-                LabeledContent("Sources") {
-                    Text(screening.constraints.allowedSources.map { String(localized: $0.label) }
-                        .formatted(.list(type: .and)))
-                }
+                // The core's lines (cap, start amount, kinds and sources ruled
+                // out, medicine spacing), each with the rules that set it.
+                ForEach(screening.limits, id: \.self) { Text(verbatim: $0) }
             }
             if screening.needsClinician && !screening.unclearedRuleIds.isEmpty {
                 clinicianSection

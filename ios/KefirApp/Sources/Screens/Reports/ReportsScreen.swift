@@ -14,8 +14,12 @@ struct ReportsScreen: View {
     @State private var from = Date()
     @State private var to = Date()
     @State private var seeded = false
-    @State private var paper: Paper = Locale.current.region == .unitedStates || Locale.current.region == .canada
-        ? .letter : .a4
+    /// The core's default paper for the region (`settingsDefaults`) until the person picks one.
+    @State private var paper: Paper?
+    /// The report's language, apart from the app's: the core's default, then the person's choice.
+    @State private var language = ""
+    /// The languages the core can write a summary in.
+    @State private var languages: [LanguageOption] = []
     @State private var state: LoadState<Summary> = .loading
     @State private var pdf: URL?
     @State private var fhir: URL?
@@ -44,8 +48,13 @@ struct ReportsScreen: View {
                 DatePicker("From", selection: $from, displayedComponents: .date)
                 DatePicker("To", selection: $to, displayedComponents: .date)
                 Picker("Paper", selection: $paper) {
-                    Text("A4").tag(Paper.a4)
-                    Text("US Letter").tag(Paper.letter)
+                    Text("A4").tag(Paper?.some(.a4))
+                    Text("US Letter").tag(Paper?.some(.letter))
+                }
+                if !languages.isEmpty {
+                    Picker("Language of the report", selection: $language) {
+                        ForEach(languages, id: \.code) { Text(verbatim: $0.name).tag($0.code) }
+                    }
                 }
             } header: {
                 Text("Days to include")
@@ -86,7 +95,17 @@ struct ReportsScreen: View {
             guard await seedDefaultRangeOnce() else { return }
             await loadSummary()
         }
-        .onChange(of: paper) { _, _ in pdf = nil }
+        .onChange(of: paper) { old, new in
+            pdf = nil
+            if old != nil, let new { Task { await reportsModel().choosePaper(new) } }
+        }
+        .onChange(of: language) { old, new in
+            guard !old.isEmpty, old != new else { return }
+            Task {
+                await reportsModel().chooseLanguage(new)
+                await loadSummary()
+            }
+        }
         .errorAlert($error, title: "Not done")
     }
 
@@ -114,6 +133,11 @@ struct ReportsScreen: View {
         guard !seeded else { return true }
         seeded = true
         do {
+            // The core's paper for the region and report language (settingsDefaults).
+            let defaults = try await reportsModel().defaults()
+            paper = await reportsModel().paper
+            languages = defaults.reportLanguages
+            language = await reportsModel().language
             let range = try await reportsModel().range()
             guard let newFrom = KefirFormat.pickerDate(ofISODay: range.fromDay),
                   let newTo = KefirFormat.pickerDate(ofISODay: range.toDay) else { return true }
@@ -157,14 +181,14 @@ struct ReportsScreen: View {
 
     private func writeFhir() async throws -> URL {
         await reportsModel().choose(fromDay: fromDay, toDay: toDay)
-        let url = try await reportsModel().write(.fhir, paper: paper)[0]
+        let url = try await reportsModel().write(.fhir)[0]
         fhir = url
         return url
     }
 
     private func writeCsv() async throws {
         await reportsModel().choose(fromDay: fromDay, toDay: toDay)
-        csv = try await reportsModel().write(.csv, paper: paper)
+        csv = try await reportsModel().write(.csv)
     }
 }
 

@@ -3,12 +3,13 @@ import SwiftUI
 import UIKit
 import UserNotifications
 
-/// Where a time picker starts when the user switches a reminder on that has
-/// no stored time. Only a picker's starting point: the user picks the time
-/// and the core validates what is saved.
+/// Where the quiet-hours pickers start when the user switches quiet hours on.
+/// Only a picker's starting point: the user picks the time and the core
+/// validates what is saved. Check-in and drink times start at the core's
+/// defaults (`settingsDefaults().reminders`).
+/// TODO(core): `SettingsDefaults` has no quiet-hours suggestion (the core's
+/// default is "no quiet hours"); move these two into the core with it.
 private enum PickerStart {
-    static let checkin = "20:00"
-    static let drink = "08:30"
     static let quietStart = "22:00"
     static let quietEnd = "07:00"
 }
@@ -24,6 +25,8 @@ struct RemindersSettingsView: View {
 
     @State private var state: LoadState<ReminderSettings> = .loading
     @State private var draft: ReminderSettings?
+    /// The core's default reminder times, where a newly switched-on picker starts.
+    @State private var defaults: ReminderSettings?
     @State private var authorization: UNAuthorizationStatus = .notDetermined
     @State private var saving = false
     @State private var saved = false
@@ -44,6 +47,7 @@ struct RemindersSettingsView: View {
         authorization = await UNUserNotificationCenter.current().notificationSettings().authorizationStatus
         do {
             let settings = try await store.reminderSettings()
+            defaults = try store.settingsDefaults().reminders
             draft = settings
             state = .loaded(settings)
         } catch {
@@ -79,9 +83,11 @@ struct RemindersSettingsView: View {
                         }
                     }
                 }
-                Button("Add a check-in time") {
-                    // The core rejects duplicates and more than it allows, naming the field.
-                    s.wrappedValue.checkinTimes.append(PickerStart.checkin)
+                if let start = defaults?.checkinTimes.first {
+                    Button("Add a check-in time") {
+                        // The core rejects duplicates and more than it allows, naming the field.
+                        s.wrappedValue.checkinTimes.append(start)
+                    }
                 }
             } header: {
                 Text("Daily check-in")
@@ -96,7 +102,7 @@ struct RemindersSettingsView: View {
             Section {
                 Toggle("Remind me to drink", isOn: Binding(
                     get: { s.wrappedValue.drinkReminder != nil },
-                    set: { s.wrappedValue.drinkReminder = $0 ? (state.value?.drinkReminder ?? PickerStart.drink) : nil }
+                    set: { s.wrappedValue.drinkReminder = $0 ? (state.value?.drinkReminder ?? defaults?.drinkReminder) : nil }
                 ))
                 if s.wrappedValue.drinkReminder != nil {
                     TimeRow(title: "Drink reminder", hhmm: Binding(
@@ -170,7 +176,8 @@ private struct TimeRow: View {
 
     var body: some View {
         DatePicker(title, selection: Binding(
-            get: { KefirFormat.pickerTime(hhmm: hhmm) ?? KefirFormat.pickerTime(hhmm: PickerStart.checkin)! },
+            // A stored time always parses (the core normalised it); a new row starts at the core's default.
+            get: { KefirFormat.pickerTime(hhmm: hhmm) ?? Date() },
             set: { hhmm = KefirFormat.hhmm(of: $0) }
         ), displayedComponents: .hourAndMinute)
     }

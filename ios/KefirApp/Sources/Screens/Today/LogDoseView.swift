@@ -8,6 +8,8 @@ struct LogDoseView: View {
 
     @Environment(\.dismiss) private var dismiss
     @State private var medicine: MedClass?
+    /// The core's medicine classes and their names, in the app's language.
+    @State private var names: CoreNames?
     @State private var at = Date()
     @State private var intervalHours: Int?
     @State private var note = ""
@@ -29,7 +31,9 @@ struct LogDoseView: View {
                 Section {
                     Picker("Medicine", selection: $medicine) {
                         Text("Choose").tag(MedClass?.none)
-                        ForEach(MedClass.allCases, id: \.self) { Text($0.label).tag(MedClass?.some($0)) }
+                        if let names {
+                            ForEach(names.medicineOrder, id: \.self) { Text(verbatim: names.of($0)).tag(MedClass?.some($0)) }
+                        }
                     }
                     DatePicker("Taken at", selection: $at, in: ...Date(), displayedComponents: [.date, .hourAndMinute])
                     TextField("Hours between doses (optional)", value: $intervalHours, format: .number)
@@ -45,6 +49,10 @@ struct LogDoseView: View {
                     .disabled(saving || medicine == nil)
                 }
             }
+        }
+        .task {
+            guard names == nil else { return }
+            do { names = CoreNames(try store.screeningForm()) } catch { self.error = ShownError(error) }
         }
         .navigationTitle("Medicine dose")
         .navigationBarTitleDisplayMode(.inline)

@@ -3,14 +3,14 @@ import SwiftUI
 
 /// Log a drink: one core call (`logDrink`). The drink is stored even when
 /// the core warns; its warnings are shown before the sheet closes.
-/// The pickers offer the kinds and sources the screening allows
-/// (`Today.allowedKinds` / `allowedSources`) first and list the others apart,
-/// marked: what was actually drunk can still be logged, with the core's warning.
+/// Everything the form offers is the core's `drinkForm`: kinds and sources
+/// with their labels, those the screening allows first and the others apart,
+/// marked (what was actually drunk can still be logged, with the core's
+/// warning); the preselected kind and source; the quick amounts; whether the
+/// chosen source has batch fields.
 struct LogDrinkView: View {
     let store: KefirStore
     var suggestedMl: UInt32?
-    let kinds: FormChoices<KefirKind>
-    let sources: FormChoices<Source>
 
     @Environment(\.dismiss) private var dismiss
     @State private var at = Date()
@@ -21,6 +21,7 @@ struct LogDrinkView: View {
     @State private var batch = Batch(fermentationHours: nil, roomTempC: nil, offSmell: false, mould: false,
                                      pinkOrOrange: false, unusualFizz: false)
     @State private var saving = false
+    @State private var drinkForm: DrinkForm?
     @State private var logged: DrinkLogged?
     @State private var error: ShownError?
     @State private var invalidField: String?
@@ -29,8 +30,10 @@ struct LogDrinkView: View {
         Group {
             if let logged {
                 LoggedView(logged: logged) { dismiss() }
+            } else if let drinkForm {
+                form(drinkForm)
             } else {
-                form
+                ProgressView()
             }
         }
         .navigationTitle("Log a drink")
@@ -41,47 +44,70 @@ struct LogDrinkView: View {
             }
         }
         .onAppear { if ml == nil, let suggestedMl { ml = Int(suggestedMl) } }
+        .task {
+            guard drinkForm == nil else { return }
+            do {
+                let f = try await store.drinkForm()
+                drinkForm = f
+                // Start on the core's preselected kind and source.
+                if kind == nil { kind = f.kind }
+                if source == nil { source = f.source }
+            } catch {
+                self.error = ShownError(error)
+            }
+        }
         .errorAlert($error)
     }
 
-    private var form: some View {
+    private func form(_ f: DrinkForm) -> some View {
         Form {
             Section {
                 TextField("Amount in ml", value: $ml, format: .number)
                     .keyboardType(.numberPad)
                     .accessibilityLabel(Text("Amount in millilitres"))
                     .invalid(invalidField == "ml")
+                if !f.quickAmountsMl.isEmpty {
+                    // The core's quick amounts (what is left, today's amount, common steps).
+                    ScrollView(.horizontal, showsIndicators: false) {
+                        HStack {
+                            ForEach(f.quickAmountsMl, id: \.self) { amount in
+                                Button(KefirFormat.milliliters(amount)) { ml = Int(amount) }
+                                    .buttonStyle(.bordered)
+                            }
+                        }
+                    }
+                }
                 DatePicker("When", selection: $at, in: ...Date(), displayedComponents: [.date, .hourAndMinute])
             }
             Section {
                 Picker("Kind", selection: $kind) {
                     Text("Choose").tag(KefirKind?.none)
-                    ForEach(kinds.allowed, id: \.self) { Text($0.label).tag(KefirKind?.some($0)) }
-                    if !kinds.others.isEmpty {
+                    ForEach(f.allowedKinds, id: \.code) { Text(verbatim: $0.label).tag(KefirKind?.some($0.code)) }
+                    if !f.otherKinds.isEmpty {
                         Section("Not allowed by your screening") {
-                            ForEach(kinds.others, id: \.self) { Text($0.label).tag(KefirKind?.some($0)) }
+                            ForEach(f.otherKinds, id: \.code) { Text(verbatim: $0.label).tag(KefirKind?.some($0.code)) }
                         }
                     }
                 }
                 Picker("Source", selection: $source) {
                     Text("Choose").tag(Source?.none)
-                    ForEach(sources.allowed, id: \.self) { Text($0.label).tag(Source?.some($0)) }
-                    if !sources.others.isEmpty {
+                    ForEach(f.allowedSources, id: \.code) { Text(verbatim: $0.label).tag(Source?.some($0.code)) }
+                    if !f.otherSources.isEmpty {
                         Section("Not allowed by your screening") {
-                            ForEach(sources.others, id: \.self) { Text($0.label).tag(Source?.some($0)) }
+                            ForEach(f.otherSources, id: \.code) { Text(verbatim: $0.label).tag(Source?.some($0.code)) }
                         }
                     }
                 }
             } header: {
                 Text("Kefir")
             } footer: {
-                if let kind, !kinds.isAllowed(kind) {
-                    RuledOutNote(label: kind.label)
-                } else if let source, !sources.isAllowed(source) {
-                    RuledOutNote(label: source.label)
+                if let kind, !f.isAllowed(kind) {
+                    RuledOutNote(label: f.label(kind))
+                } else if let source, !f.isAllowed(source) {
+                    RuledOutNote(label: f.label(source))
                 }
             }
-            if source == .homemade {
+            if f.batchFields(source) {
                 Section {
                     TextField("Fermentation hours", value: $batch.fermentationHours, format: .number)
                         .keyboardType(.numberPad)
@@ -120,7 +146,7 @@ struct LogDrinkView: View {
         let amount = UInt32(clamping: ml)
         let input = DrinkInput(at: at, ml: amount, kind: kind, source: source,
                                note: note.isEmpty ? nil : note,
-                               batch: source == .homemade ? batch : nil)
+                               batch: drinkForm?.batchFields(source) == true ? batch : nil)
         do {
             let result = try await store.logDrink(input)
             if result.warnings.isEmpty {
@@ -138,11 +164,11 @@ struct LogDrinkView: View {
 /// Marks a chosen value the screening does not allow. The reasons are the
 /// core's findings, shown with the warning after saving.
 private struct RuledOutNote: View {
-    let label: LocalizedStringResource
+    let label: String
 
     var body: some View {
         Label {
-            Text("\(Text(label)) is not allowed by your screening. The drink is saved with a warning.")
+            Text("\(label) is not allowed by your screening. The drink is saved with a warning.")
         } icon: {
             Image(systemName: "exclamationmark.triangle")
         }

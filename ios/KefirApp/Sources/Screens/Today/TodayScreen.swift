@@ -11,6 +11,8 @@ struct TodayScreen: View {
     @Environment(AppModel.self) private var model
 
     @State private var state: LoadState<Today> = .loading
+    /// The core's names for the drinks' kinds and sources, in the app's language.
+    @State private var names: CoreNames?
     @State private var sheet: Sheet?
     @State private var deleted: Drink?
     @State private var error: ShownError?
@@ -50,8 +52,8 @@ struct TodayScreen: View {
                 switch which {
                 case .logDrink:
                     if let today = state.value {
-                        LogDrinkView(store: store, suggestedMl: today.remainingMl,
-                                     kinds: today.kindChoices, sources: today.sourceChoices)
+                        // The form's options, labels and preselection come from the core (drinkForm).
+                        LogDrinkView(store: store, suggestedMl: today.remainingMl)
                     }
                 case .checkin:
                     if let today = state.value {
@@ -74,6 +76,7 @@ struct TodayScreen: View {
 
     private func load() async {
         do {
+            names = CoreNames(try store.screeningForm())
             state = .loaded(try await store.today())
             if let requested = model.requestedTodaySheet {
                 sheet = requested
@@ -205,7 +208,7 @@ struct TodayScreen: View {
                         .foregroundStyle(.secondary)
                 }
                 ForEach(today.drinks, id: \.id) { drink in
-                    DrinkRow(drink: drink)
+                    DrinkRow(drink: drink, names: names)
                         .swipeActions {
                             Button("Delete", role: .destructive) { Task { await delete(drink) } }
                         }
@@ -266,6 +269,7 @@ struct AmountSummary: View {
 
 struct DrinkRow: View {
     let drink: Drink
+    let names: CoreNames?
 
     var body: some View {
         VStack(alignment: .leading, spacing: 2) {
@@ -275,9 +279,11 @@ struct DrinkRow: View {
                 Text(verbatim: KefirFormat.time(drink.at))
                     .foregroundStyle(.secondary)
             }
-            Text("\(Text(drink.kind.label)), \(Text(drink.source.label))")
-                .font(.subheadline)
-                .foregroundStyle(.secondary)
+            if let names {
+                Text(verbatim: [names.of(drink.kind), names.of(drink.source)].formatted(.list(type: .unit)))
+                    .font(.subheadline)
+                    .foregroundStyle(.secondary)
+            }
             if let note = drink.note {
                 Text(verbatim: note).font(.footnote)
             }

@@ -2,6 +2,7 @@ package org.kefir.app.logic
 
 import java.time.Instant
 import uniffi.kefir_core.Checkin
+import uniffi.kefir_core.CheckinForm
 import uniffi.kefir_core.CheckinInput
 import uniffi.kefir_core.EmergencyScreen
 import uniffi.kefir_core.Level
@@ -11,13 +12,18 @@ import uniffi.kefir_core.Symptom
 import uniffi.kefir_core.SymptomAssessment
 import uniffi.kefir_core.SymptomEntry
 import uniffi.kefir_core.Today
+import uniffi.kefir_ffi.checkinForm
+import uniffi.kefir_ffi.reactionSubmitAllowed
 
-/** Symptoms in the core's order, each with severity chips none..severe. */
-val SYMPTOMS: List<Symptom> = Symptom.entries
-val SEVERITIES: List<Severity> = Severity.entries
-
-/** Bristol Stool Form Scale types; their descriptions are strings.xml labels. */
-val BRISTOL_TYPES: List<UByte> = (1..7).map { it.toUByte() }
+/**
+ * What the check-in and reaction forms show comes from the core's
+ * `checkinForm(locale)` (uniffi.kefir_core.CheckinForm): the symptoms in the
+ * core's order with their labels, the severities none..severe with theirs,
+ * the Bristol Stool Form Scale types 1–7 with label and description, and
+ * the line shown while a reaction report cannot be sent. The shell keeps no
+ * word of that vocabulary.
+ */
+suspend fun loadCheckinForm(gateway: CoreGateway): CoreResult<CheckinForm> = gateway.read { cx -> checkinForm(cx.locale) }
 
 /**
  * The daily check-in and the "report a reaction now" form: a severity per
@@ -37,7 +43,10 @@ data class SymptomForm(
 
     /** Entries above none, in the core's symptom order. */
     fun entries(): List<SymptomEntry> =
-        SYMPTOMS.mapNotNull { s -> severityOf(s).takeIf { it != Severity.NONE }?.let { SymptomEntry(s, it) } }
+        Symptom.entries.mapNotNull { s -> severityOf(s).takeIf { it != Severity.NONE }?.let { SymptomEntry(s, it) } }
+
+    /** "Report a reaction now" may be sent: the core's gate (a symptom above none), both platforms alike. */
+    val canReport: Boolean get() = reactionSubmitAllowed(entries())
 
     /** The check-in for [day], an ISO date the core gave (Today.date). */
     fun toCheckin(day: String): CheckinInput =
@@ -94,6 +103,12 @@ data class EmergencyUi(
     val steps: List<String>,
     val ruleIds: String,
     val disclaimer: String,
+    /**
+     * The numbers to offer a "Call" button for, most useful first: the
+     * core's (`EmergencyScreen.callNumbers`, from the app's region), none
+     * of the shell's own.
+     */
+    val callNumbers: List<String>,
 )
 
 fun SymptomAssessment.toUi(f: DisplayFormat): AssessmentUi =
@@ -104,6 +119,7 @@ fun EmergencyScreen.toUi(f: DisplayFormat): EmergencyUi = EmergencyUi(
     steps = steps.mapIndexed { i, s -> "${f.number((i + 1).toUInt())}. $s" },
     ruleIds = f.ruleIds(ruleIds),
     disclaimer = disclaimer,
+    callNumbers = callNumbers,
 )
 
 /** Where the UI goes after saving: straight to the emergency screen when the core says so. */

@@ -4,6 +4,7 @@ package org.kefir.app.logic
 
 import java.time.Instant
 import java.time.ZoneId
+import java.util.Locale
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
@@ -25,8 +26,27 @@ object SystemShellClock : ShellClock {
     override fun zoneId(): String = ZoneId.systemDefault().id
 }
 
-/** What every core call gets from the shell: the instant and the IANA zone, read once per call. */
-data class CallContext(val now: Instant, val zone: String)
+/**
+ * The app's language, as a BCP 47 tag (`de-AT`, `ru`, `en-GB`), for every
+ * core call that returns text. The ONE place the Android shell reads it:
+ * [deviceLocaleTag] by default (the per-app language of Android 13+ /
+ * `AppCompatDelegate.setApplicationLocales` is the process default locale, so
+ * `Locale.getDefault()` follows it). The core falls back to English for a
+ * language it has no catalogue for.
+ */
+fun interface ShellLocale {
+    fun tag(): String
+}
+
+/** `Locale.getDefault().toLanguageTag()`, read at each call (the user may switch language while the app runs). */
+val deviceLocaleTag: ShellLocale = ShellLocale { Locale.getDefault().toLanguageTag() }
+
+/**
+ * What every core call gets from the shell, read once per call: the
+ * instant, the IANA zone and the app's language ([locale], BCP 47; pass it
+ * as the last argument of every call that returns text).
+ */
+data class CallContext(val now: Instant, val zone: String, val locale: String)
 
 /** The outcome of one core call. */
 sealed interface CoreResult<out T> {
@@ -54,6 +74,7 @@ class CoreGateway(
     opener: () -> KefirApp,
     val clock: ShellClock = SystemShellClock,
     private val io: CoroutineDispatcher = Dispatchers.IO,
+    val locale: ShellLocale = deviceLocaleTag,
 ) {
     // A failing opener (unreadable or too-new database) is retried on the next call.
     private val app: KefirApp by lazy(LazyThreadSafetyMode.SYNCHRONIZED, opener)
@@ -72,7 +93,7 @@ class CoreGateway(
     }
 
     private suspend fun <T> call(block: KefirApp.(CallContext) -> T): CoreResult<T> = withContext(io) {
-        val cx = CallContext(clock.now(), clock.zoneId())
+        val cx = CallContext(clock.now(), clock.zoneId(), locale.tag())
         try {
             CoreResult.Ok(app.block(cx))
         } catch (e: KefirException) {

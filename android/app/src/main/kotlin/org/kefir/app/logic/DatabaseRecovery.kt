@@ -45,9 +45,14 @@ sealed interface RecoveryResult {
  * never deleted or written. Call only while no connection is open on
  * [dbFile] (the failed-open state: CoreGateway opens lazily and retries its
  * opener on the next call). [open] opens a KefirApp on a path (the real one
- * in the app and the tests).
+ * in the app and the tests); [locale] is the app's language for the
+ * import's texts.
  */
-class DatabaseRecovery(private val dbFile: File, private val open: (String) -> KefirApp) {
+class DatabaseRecovery(
+    private val dbFile: File,
+    private val locale: ShellLocale = deviceLocaleTag,
+    private val open: (String) -> KefirApp,
+) {
     /** Rename the database and its companions aside; then the next open creates an empty journal. */
     fun startFresh(now: Instant): RecoveryResult = try {
         RecoveryResult.Recovered(setAside(now), imported = null)
@@ -67,7 +72,7 @@ class DatabaseRecovery(private val dbFile: File, private val open: (String) -> K
         val imported = try {
             val app = open(staging.path)
             try {
-                app.importBackup(backup.path, ImportMode.INTO_EMPTY, false, now).toUi()
+                app.importBackup(backup.path, ImportMode.INTO_EMPTY, false, now, locale.tag()).toUi()
             } finally {
                 app.close()
             }

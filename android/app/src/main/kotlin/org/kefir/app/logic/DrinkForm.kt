@@ -6,17 +6,21 @@ import uniffi.kefir_core.DrinkInput
 import uniffi.kefir_core.DrinkLogged
 import uniffi.kefir_core.KefirKind
 import uniffi.kefir_core.Source
-import uniffi.kefir_core.Today
+import uniffi.kefir_core.DrinkForm as CoreDrinkForm
 
 /**
  * What the user typed on the "log a drink" screen. The shell only turns
- * text into numbers; every limit (1–1000 ml, 1–168 h, 0–45 °C, batch only
- * for homemade) is checked by the core, whose error names the field.
+ * text into numbers; every limit (1–1000 ml, 1–168 h, 0–45 °C) is checked by
+ * the core, whose error names the field. [batchFields] is the core's answer
+ * for the chosen source (`SourceOption.batchFields`, set by
+ * [DrinkOptions.withSource] / [DrinkOptions.preselect]): only then are the
+ * batch fields shown and sent.
  */
 data class DrinkForm(
     val mlText: String = "",
     val kind: KefirKind = KefirKind.MILK_COW,
     val source: Source = Source.COMMERCIAL,
+    val batchFields: Boolean = false,
     val note: String = "",
     val fermentationHoursText: String = "",
     val roomTempCText: String = "",
@@ -25,13 +29,10 @@ data class DrinkForm(
     val pinkOrOrange: Boolean = false,
     val unusualFizz: Boolean = false,
 ) {
-    /** Batch fields are shown for homemade kefir only. */
-    val showsBatch: Boolean get() = source == Source.HOMEMADE
-
     /** The core input for a drink at [at], or the field that is not a number. */
     fun toInput(at: Instant): FormResult<DrinkInput> {
         val ml = mlText.trim().toUIntOrNull() ?: return FormResult.NotANumber("ml")
-        val batch = if (source == Source.HOMEMADE) {
+        val batch = if (batchFields) {
             val hours = optionalUInt(fermentationHoursText) ?: return FormResult.NotANumber("fermentation_hours")
             val temp = optionalInt(roomTempCText) ?: return FormResult.NotANumber("room_temp_c")
             Batch(hours.value, temp.value, offSmell, mould, pinkOrOrange, unusualFizz)
@@ -59,43 +60,46 @@ internal fun optionalUInt(text: String): Parsed<UInt>? =
 internal fun optionalInt(text: String): Parsed<Int>? =
     if (text.isBlank()) Parsed(null) else text.trim().toIntOrNull()?.let { Parsed(it) }
 
-/** One option of the drink form; [allowed] is false for what the screening rules out. */
-data class DrinkChoice<T>(val value: T, val allowed: Boolean)
+/**
+ * One option of the drink form, as the core gave it: its [label] in the
+ * app's language, [allowed] false for what the screening rules out (it can
+ * still be logged; the core warns after saving), [batchFields] true for a
+ * source whose batch the form asks about.
+ */
+data class DrinkChoice<T>(val value: T, val label: String, val allowed: Boolean, val batchFields: Boolean = false)
 
 /**
- * What the drink form offers, from one `today` call: every kind and source in
- * the core's order, those outside [Today.allowedKinds] / [Today.allowedSources]
- * marked (they can still be logged; the core warns after saving), and the
- * quick amounts.
+ * What the drink form offers, from one `drinkForm` call: every kind and
+ * source in the core's order with the core's labels, the core's preselected
+ * kind and source, and its quick amounts (ml, ascending).
  */
 data class DrinkOptions(
     val kinds: List<DrinkChoice<KefirKind>>,
     val sources: List<DrinkChoice<Source>>,
     val quick: List<UInt>,
+    val kind: KefirKind,
+    val source: Source,
 ) {
     fun allows(k: KefirKind): Boolean = kinds.any { it.value == k && it.allowed }
     fun allows(s: Source): Boolean = sources.any { it.value == s && it.allowed }
 
-    /** [form] with a kind and a source the screening allows, where it had another (first allowed, in core order). */
-    fun preselect(form: DrinkForm): DrinkForm = form.copy(
-        kind = if (allows(form.kind)) form.kind else kinds.firstOrNull { it.allowed }?.value ?: form.kind,
-        source = if (allows(form.source)) form.source else sources.firstOrNull { it.allowed }?.value ?: form.source,
-    )
+    /** Whether the core asks for the batch of [s] (homemade). */
+    fun batchFields(s: Source): Boolean = sources.any { it.value == s && it.batchFields }
+
+    /** [form] with [s] chosen, and the batch fields the core says go with it. */
+    fun withSource(form: DrinkForm, s: Source): DrinkForm = form.copy(source = s, batchFields = batchFields(s))
+
+    /** [form] starting on the core's preselected kind and source. */
+    fun preselect(form: DrinkForm): DrinkForm = withSource(form.copy(kind = kind), source)
 }
 
-fun Today.drinkOptions(): DrinkOptions = DrinkOptions(
-    kinds = KefirKind.entries.map { DrinkChoice(it, it in allowedKinds) },
-    sources = Source.entries.map { DrinkChoice(it, it in allowedSources) },
-    quick = quickAmounts(this),
+fun CoreDrinkForm.toOptions(): DrinkOptions = DrinkOptions(
+    kinds = kinds.map { DrinkChoice(it.code, it.label, it.allowed) },
+    sources = sources.map { DrinkChoice(it.code, it.label, it.allowed, it.batchFields) },
+    quick = quickAmountsMl,
+    kind = kind,
+    source = source,
 )
-
-/**
- * Quick-amount buttons: what is left of today's target and the target
- * itself, both as the core computed them (none without a plan or on a
- * 0 ml day).
- */
-fun quickAmounts(today: Today): List<UInt> =
-    listOfNotNull(today.remainingMl, today.targetMl).filter { it > 0u }.distinct()
 
 /** After logging: the stored drink and the rule warnings, verbatim. */
 data class DrinkLoggedUi(val amount: String, val warnings: List<FindingUi>)

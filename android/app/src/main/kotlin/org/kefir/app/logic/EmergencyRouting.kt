@@ -23,15 +23,3 @@ enum class EmergencyExit { POP_TO_TODAY, REPLACE_WITH_TODAY }
 
 fun emergencyExit(todayOnStack: Boolean): EmergencyExit =
     if (todayOnStack) EmergencyExit.POP_TO_TODAY else EmergencyExit.REPLACE_WITH_TODAY
-
-/**
- * The phone numbers the core's emergency steps name (e.g. "call your local
- * emergency number now (for example 112, 911 or 999)"), in the order they
- * appear, each once: the shell offers a "Call" button for each and adds no
- * number of its own. A number is a run of 2–6 digits standing alone (not a
- * part of a longer number, a rule id such as S5, or a step's own "1.").
- */
-fun emergencyNumbers(steps: List<String>): List<String> =
-    steps.flatMap { step -> NUMBER.findAll(step).map { it.value }.toList() }.distinct()
-
-private val NUMBER = Regex("""(?<!\w)(?<!\d\.)\d{2,6}(?!\w)(?!\.\d)""")

@@ -57,13 +57,13 @@ class ImportFlow(private val gateway: CoreGateway) {
 
     private suspend fun run(file: File, confirmed: Boolean): ImportStep {
         val r = if (confirmed) {
-            gateway.write { importBackup(file.path, ImportMode.REPLACE, true, it.now) }
+            gateway.write { importBackup(file.path, ImportMode.REPLACE, true, it.now, it.locale) }
         } else {
             // An empty journal takes the backup without a question; one with
             // data answers NOT_ALLOWED, and then the core's question is asked.
-            val intoEmpty = gateway.write { importBackup(file.path, ImportMode.INTO_EMPTY, false, it.now) }
+            val intoEmpty = gateway.write { importBackup(file.path, ImportMode.INTO_EMPTY, false, it.now, it.locale) }
             if (intoEmpty is CoreResult.Failed && intoEmpty.error.kind == ErrorKind.NOT_ALLOWED) {
-                gateway.write { importBackup(file.path, ImportMode.REPLACE, false, it.now) }
+                gateway.write { importBackup(file.path, ImportMode.REPLACE, false, it.now, it.locale) }
             } else {
                 intoEmpty
             }

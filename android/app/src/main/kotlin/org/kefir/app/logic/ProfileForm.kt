@@ -7,7 +7,9 @@ import uniffi.kefir_core.Level
 import uniffi.kefir_core.MedClass
 import uniffi.kefir_core.Profile
 import uniffi.kefir_core.Screening
+import uniffi.kefir_core.ScreeningForm
 import uniffi.kefir_core.Source
+import uniffi.kefir_ffi.screeningForm
 
 /** The first-run (and later "edit profile") form. Options are the core's enums, in its order. */
 data class ProfileForm(
@@ -45,11 +47,26 @@ data class ProfileForm(
     }
 }
 
+/**
+ * What the profile (screening) screen starts from, in one call: the stored
+ * profile as the form, and the core's `screeningForm(locale)` with every
+ * option's label and help text (age bands, conditions, medicines, kinds,
+ * sources) in the app's language. Both platforms ask the same questions in
+ * the same words: the core's.
+ */
+data class ProfileStart(val form: ProfileForm, val questions: ScreeningForm)
+
+suspend fun loadProfileStart(gateway: CoreGateway): CoreResult<ProfileStart> =
+    gateway.read { cx -> ProfileStart(ProfileForm.from(profile()), screeningForm(cx.locale)) }
+
 private fun <T> Set<T>.toggled(x: T): Set<T> = if (x in this) this - x else this + x
 
 /** The screening result screen after saveProfile. */
 data class ScreeningUi(
     val level: Level,
+    /** The core's one-line verdict and its limits in words (one line each, with rule ids). */
+    val headline: String,
+    val limits: List<String>,
     val findings: List<FindingUi>,
     /** Show the "cleared by my clinician" step: consult findings not yet acknowledged. */
     val showClinicianStep: Boolean,
@@ -62,6 +79,8 @@ data class ScreeningUi(
 
 fun Screening.toUi(f: DisplayFormat, zone: String): ScreeningUi = ScreeningUi(
     level = level,
+    headline = headline,
+    limits = limits,
     findings = findings.toUi(),
     showClinicianStep = needsClinician && unclearedRuleIds.isNotEmpty(),
     unclearedRuleIds = f.ruleIds(unclearedRuleIds),

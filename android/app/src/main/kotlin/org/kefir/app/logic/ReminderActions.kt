@@ -1,8 +1,6 @@
 package org.kefir.app.logic
 
-import java.time.Instant
-import uniffi.kefir_core.DrinkInput
-import uniffi.kefir_core.Source
+import uniffi.kefir_core.QuickLogOutcome as CoreQuickLogOutcome
 
 /** A button on a reminder. [id] is the action's stable name (Android intent action suffix, iOS action identifier). */
 enum class ReminderAction(val id: String) {
@@ -25,56 +23,41 @@ fun reminderActions(kind: String?): List<ReminderAction> = when (kind) {
     else -> emptyList()
 }
 
-/** What "Log today's amount" did. */
+/** What "Log today's amount" did; [message] lines are the core's, in the app's language. */
 sealed interface QuickLogOutcome {
-    /** Stored: the core's drink and its warnings (D3, H1, H2, M1–M3...), verbatim. */
-    data class Logged(val ml: UInt, val warnings: List<FindingUi>) : QuickLogOutcome
+    /** Stored: the core's amount, its one-line [message] and the drink's warnings (D3, H1, H2, M1–M3...), verbatim. */
+    data class Logged(val ml: UInt, val message: String, val warnings: List<FindingUi>) : QuickLogOutcome
 
     /** The core says nothing is left for today (already drunk, or the plan is paused or stopped). */
-    data object NothingLeft : QuickLogOutcome
+    data class NothingLeft(val message: String) : QuickLogOutcome
 
     /**
-     * The form is needed: no plan (so no amount), no earlier drink to repeat
-     * kind and source from, a homemade batch (its details are asked each
-     * time), or a kind/source the current screening no longer allows.
-     * [ml] is the core's remaining amount, when there is one, to prefill.
+     * The form is needed (the core's reasons: no plan, so no amount; a
+     * homemade batch, described each time; no kind or source the screening
+     * allows). [ml] is the core's remaining amount, when there is one, to prefill.
      */
-    data class NeedsForm(val ml: UInt?) : QuickLogOutcome
+    data class NeedsForm(val ml: UInt?, val message: String) : QuickLogOutcome
 
     data class Failed(val error: UiError) : QuickLogOutcome
 }
 
 /**
- * "Log today's amount" from the drink reminder, with the core's calls only:
- * `today()` gives what is left for today (`remainingMl`, the plan's number)
- * and what the screening allows; the kind and source are those of the
- * person's latest drink (`listDrinks` over the whole history, so no date
- * arithmetic here); `logDrink` stores it at `now` and returns the core's
- * warnings. Tapping twice logs once: after the first, the core reports
- * nothing left.
+ * "Log today's amount" from the drink reminder: one core call,
+ * `logPlannedAmount`, which decides everything (what is left of today's
+ * plan, the preselected kind and source of the drink form, whether the form
+ * is needed) and stores the drink at `now`. Tapping twice logs once: after
+ * the first, the core reports nothing left.
  */
 suspend fun logTodaysAmount(gateway: CoreGateway): QuickLogOutcome {
-    val seen = gateway.read { cx ->
-        val today = today(cx.now, cx.zone)
-        val latest = listDrinks(Instant.EPOCH, cx.now).maxWithOrNull(compareBy({ it.at }, { it.id }))
-        today to latest
+    val r = gateway.write { cx -> logPlannedAmount(cx.now, cx.zone, cx.locale) }
+    val q = when (r) {
+        is CoreResult.Ok -> r.value
+        is CoreResult.Failed -> return QuickLogOutcome.Failed(r.error)
     }
-    val (today, latest) = when (seen) {
-        is CoreResult.Ok -> seen.value
-        is CoreResult.Failed -> return QuickLogOutcome.Failed(seen.error)
-    }
-    val remaining = today.remainingMl ?: return QuickLogOutcome.NeedsForm(null)
-    if (remaining == 0u) return QuickLogOutcome.NothingLeft
-    if (latest == null || latest.source == Source.HOMEMADE ||
-        latest.kind !in today.allowedKinds || latest.source !in today.allowedSources
-    ) {
-        return QuickLogOutcome.NeedsForm(remaining)
-    }
-    val logged = gateway.write { cx ->
-        logDrink(DrinkInput(at = cx.now, ml = remaining, kind = latest.kind, source = latest.source), cx.now, cx.zone)
-    }
-    return when (logged) {
-        is CoreResult.Ok -> QuickLogOutcome.Logged(logged.value.drink.ml, logged.value.warnings.toUi())
-        is CoreResult.Failed -> QuickLogOutcome.Failed(logged.error)
+    return when (q.outcome) {
+        CoreQuickLogOutcome.LOGGED ->
+            QuickLogOutcome.Logged(q.ml ?: 0u, q.message, q.logged?.warnings.orEmpty().toUi())
+        CoreQuickLogOutcome.NOTHING_LEFT -> QuickLogOutcome.NothingLeft(q.message)
+        CoreQuickLogOutcome.NEEDS_FORM -> QuickLogOutcome.NeedsForm(q.ml, q.message)
     }
 }

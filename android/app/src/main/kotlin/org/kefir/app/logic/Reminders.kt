@@ -3,6 +3,7 @@ package org.kefir.app.logic
 import uniffi.kefir_core.Notification
 import uniffi.kefir_core.ReminderSettings
 import uniffi.kefir_core.Weekday
+import uniffi.kefir_ffi.settingsDefaults
 
 /** The core's notification as the scheduler's input; the kind becomes its snake_case name. */
 fun Notification.toAlarmSpec(): AlarmSpec = AlarmSpec(id, fireAt, kind.name.lowercase(), title, body)
@@ -19,10 +20,12 @@ data class ReminderForm(
     val quietEnd: String = "",
     val drinkReminder: String = "",
     val spacingAlerts: Boolean = true,
+    /** Where an added check-in time starts: the core's default check-in time (settingsDefaults). */
+    val newTime: String = "",
 ) {
     fun toggle(d: Weekday) = copy(days = if (d in days) days - d else days + d)
     fun withTime(index: Int, text: String) = copy(checkinTimes = checkinTimes.mapIndexed { i, t -> if (i == index) text else t })
-    fun addTime() = copy(checkinTimes = checkinTimes + "")
+    fun addTime() = copy(checkinTimes = checkinTimes + newTime)
     fun removeTime(index: Int) = copy(checkinTimes = checkinTimes.filterIndexed { i, _ -> i != index })
 
     /** The settings to save, read in the device's zone [zone]. Days in week order. */
@@ -37,13 +40,23 @@ data class ReminderForm(
     )
 
     companion object {
-        fun from(s: ReminderSettings) = ReminderForm(
-            checkinTimes = s.checkinTimes.ifEmpty { listOf("") },
+        fun from(s: ReminderSettings, newTime: String = "") = ReminderForm(
+            checkinTimes = s.checkinTimes.ifEmpty { listOf(newTime) },
             days = s.days.toSet(),
             quietStart = s.quietStart.orEmpty(),
             quietEnd = s.quietEnd.orEmpty(),
             drinkReminder = s.drinkReminder.orEmpty(),
             spacingAlerts = s.spacingAlerts,
+            newTime = newTime,
         )
     }
+}
+
+/**
+ * The reminder settings screen's start, in one gateway call: the stored
+ * settings (the core's defaults before the first save) as the form, and the
+ * core's default check-in time (`settingsDefaults`) where an added time starts.
+ */
+suspend fun loadReminderForm(gateway: CoreGateway): CoreResult<ReminderForm> = gateway.read { cx ->
+    ReminderForm.from(reminderSettings(), settingsDefaults(cx.zone, cx.locale).reminders.checkinTimes.firstOrNull().orEmpty())
 }

@@ -17,7 +17,7 @@ import org.kefir.app.logic.logTodaysAmount
 
 /**
  * Handles a reminder's background button ("Log today's amount") with the
- * core's calls (logTodaysAmount, plain Kotlin, tested on the JVM), then
+ * core's call (logTodaysAmount: logPlannedAmount, tested on the JVM), then
  * replaces the reminder with what happened: the amount and the core's
  * warnings verbatim, "nothing left", or a tap into the drink form when the
  * form is needed. Not exported: only this app's PendingIntents reach it.
@@ -33,23 +33,20 @@ class NotificationActionReceiver : BroadcastReceiver() {
         app.appScope.launch {
             try {
                 val outcome = logTodaysAmount(app.gateway) // a write: reminders are rescheduled after it
-                show(context, tag, code, outcome, app)
+                show(context, tag, code, outcome)
             } finally {
                 pending.finish()
             }
         }
     }
 
-    private fun show(context: Context, tag: String, code: Int, outcome: QuickLogOutcome, app: KefirApplication) {
-        val format = app.displayFormat()
+    private fun show(context: Context, tag: String, code: Int, outcome: QuickLogOutcome) {
+        // The core's one-line message (in the app's language) and its warnings, verbatim.
         val (text, openKind) = when (outcome) {
-            is QuickLogOutcome.Logged -> {
-                val lines = listOf(context.getString(R.string.quick_log_done, format.ml(outcome.ml))) +
-                    outcome.warnings.map { "${it.title}: ${it.advice}" }
-                lines.joinToString("\n") to null
-            }
-            QuickLogOutcome.NothingLeft -> context.getString(R.string.quick_log_nothing_left) to null
-            is QuickLogOutcome.NeedsForm -> context.getString(R.string.quick_log_needs_form) to "drink_reminder"
+            is QuickLogOutcome.Logged ->
+                (listOf(outcome.message) + outcome.warnings.map { "${it.title}: ${it.advice}" }).joinToString("\n") to null
+            is QuickLogOutcome.NothingLeft -> outcome.message to null
+            is QuickLogOutcome.NeedsForm -> outcome.message to "drink_reminder"
             is QuickLogOutcome.Failed -> context.getString(R.string.quick_log_failed) to "drink_reminder"
         }
         val open = Intent(context, MainActivity::class.java)

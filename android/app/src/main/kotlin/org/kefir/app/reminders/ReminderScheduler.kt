@@ -41,7 +41,7 @@ class ReminderScheduler(private val context: Context, private val gateway: CoreG
 
     suspend fun reschedule() = mutex.withLock {
         val upcoming: List<AlarmSpec> =
-            when (val r = gateway.read { cx -> upcomingNotifications(cx.now, cx.zone, UPCOMING_COUNT).map { it.toAlarmSpec() } }) {
+            when (val r = gateway.read { cx -> upcomingNotifications(cx.now, cx.zone, UPCOMING_COUNT, cx.locale).map { it.toAlarmSpec() } }) {
                 is CoreResult.Ok -> r.value
                 // Keep what is scheduled; the next trigger tries again.
                 is CoreResult.Failed -> return@withLock

@@ -161,7 +161,7 @@ fun SecondaryButton(text: String, enabled: Boolean = true, onClick: () -> Unit) 
 
 /** A full-width checkbox row: the whole row is the 48 dp touch target. */
 @Composable
-fun CheckRow(text: String, checked: Boolean, onChange: (Boolean) -> Unit) {
+fun CheckRow(text: String, checked: Boolean, supporting: String? = null, onChange: (Boolean) -> Unit) {
     Row(
         Modifier
             .fillMaxWidth()
@@ -170,13 +170,24 @@ fun CheckRow(text: String, checked: Boolean, onChange: (Boolean) -> Unit) {
         verticalAlignment = Alignment.CenterVertically,
     ) {
         Checkbox(checked = checked, onCheckedChange = null)
-        Text(text, modifier = Modifier.padding(start = 12.dp), style = MaterialTheme.typography.bodyLarge)
+        RowText(text, supporting)
+    }
+}
+
+/** A row's label and, under it, the core's help or description text. */
+@Composable
+private fun RowText(text: String, supporting: String?) {
+    Column(Modifier.padding(start = 12.dp)) {
+        Text(text, style = MaterialTheme.typography.bodyLarge)
+        if (!supporting.isNullOrBlank()) {
+            Text(supporting, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
+        }
     }
 }
 
 /** A full-width radio row. */
 @Composable
-fun RadioRow(text: String, selected: Boolean, onSelect: () -> Unit) {
+fun RadioRow(text: String, selected: Boolean, supporting: String? = null, onSelect: () -> Unit) {
     Row(
         Modifier
             .fillMaxWidth()
@@ -185,7 +196,7 @@ fun RadioRow(text: String, selected: Boolean, onSelect: () -> Unit) {
         verticalAlignment = Alignment.CenterVertically,
     ) {
         RadioButton(selected = selected, onClick = null)
-        Text(text, modifier = Modifier.padding(start = 12.dp), style = MaterialTheme.typography.bodyLarge)
+        RowText(text, supporting)
     }
 }
 

@@ -17,7 +17,7 @@ class DoseFormTest {
         assertEquals(FormResult.NotANumber("medicine"), DoseForm().toInput(core.clock.now))
         assertEquals(FormResult.NotANumber("interval_hours"), DoseForm(MedClass.ANTIBIOTIC, intervalHoursText = "often").toInput(core.clock.now))
         val input = DoseForm(MedClass.FLUOROQUINOLONE_OR_TETRACYCLINE, intervalHoursText = "12").toInput(core.clock.now).ok()
-        val logged = blocking { core.gateway.write { cx -> logDose(input, cx.now, cx.zone) } }.ok()
+        val logged = blocking { core.gateway.write { cx -> logDose(input, cx.now, cx.zone, cx.locale) } }.ok()
         val s = logged.toUi(core.format, core.clock.zone).single()
         assertEquals("M3", s.ruleId)
         assertTrue(s.blockedNow)

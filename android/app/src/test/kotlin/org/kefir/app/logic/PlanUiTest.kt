@@ -19,7 +19,7 @@ class PlanUiTest {
 
     @Test
     fun beforeAPlanOnlyStartIsOfferedWithTheCoresRanges() {
-        val ui = blocking { g.read { cx -> planView(cx.now, cx.zone) } }.ok().toUi(f)
+        val ui = blocking { g.read { cx -> planView(cx.now, cx.zone, cx.locale) } }.ok().toUi(f)
         assertNull(ui.status)
         assertTrue(ui.canStart)
         assertFalse(ui.canPause || ui.canResume || ui.canRestart || ui.canChangeTarget)
@@ -31,7 +31,7 @@ class PlanUiTest {
     @Test
     fun aBlankStartFormTakesTheCoresDefaults() {
         val settings = StartPlanForm().toSettings().ok()
-        val ui = blocking { g.write { cx -> startPlan(settings, cx.now, cx.zone) } }.ok().toUi(f)
+        val ui = blocking { g.write { cx -> startPlan(settings, cx.now, cx.zone, cx.locale) } }.ok().toUi(f)
         assertEquals(PlanStatus.ACTIVE, ui.status)
         assertEquals("50 → 75 → 100 → 125 → 150 ml", ui.steps)
         assertEquals("10 Mar 2025", ui.startedOn)
@@ -45,16 +45,16 @@ class PlanUiTest {
     @Test
     fun pauseResumeAndChangeTargetComeBackAsTheNextPlanScreen() {
         val settings = StartPlanForm(startMlText = "75", targetMlText = "200", holdDaysText = "2", stepMlText = "25").toSettings().ok()
-        blocking { g.write { cx -> startPlan(settings, cx.now, cx.zone) } }.ok()
-        val paused = blocking { g.write { cx -> pausePlan(cx.now, cx.zone) } }.ok().toUi(f)
+        blocking { g.write { cx -> startPlan(settings, cx.now, cx.zone, cx.locale) } }.ok()
+        val paused = blocking { g.write { cx -> pausePlan(cx.now, cx.zone, cx.locale) } }.ok().toUi(f)
         assertEquals(PlanStatus.PAUSED, paused.status)
         assertTrue(paused.canResume)
         assertFalse(paused.canPause)
         assertTrue(paused.canChangeTarget)
-        val resumed = blocking { g.write { cx -> resumePlan(cx.now, cx.zone) } }.ok().toUi(f)
+        val resumed = blocking { g.write { cx -> resumePlan(cx.now, cx.zone, cx.locale) } }.ok().toUi(f)
         assertEquals(PlanStatus.ACTIVE, resumed.status)
         val target = parseTarget(" 125 ").ok()
-        val changed = blocking { g.write { cx -> changeTarget(target, cx.now, cx.zone) } }.ok().toUi(f)
+        val changed = blocking { g.write { cx -> changeTarget(target, cx.now, cx.zone, cx.locale) } }.ok().toUi(f)
         assertEquals("125 ml", changed.target)
         assertEquals("75 → 100 → 125 ml", changed.steps)
     }
@@ -62,7 +62,7 @@ class PlanUiTest {
     @Test
     fun outOfRangeValuesAreRefusedByTheCoreAndTextByTheShell() {
         val settings = StartPlanForm(startMlText = "500").toSettings().ok()
-        val err = blocking { g.write { cx -> startPlan(settings, cx.now, cx.zone) } }.failed()
+        val err = blocking { g.write { cx -> startPlan(settings, cx.now, cx.zone, cx.locale) } }.failed()
         assertEquals(ErrorKind.INVALID_INPUT, err.kind)
         assertEquals("start_ml", err.field)
         assertEquals(FormResult.NotANumber("hold_days"), StartPlanForm(holdDaysText = "three").toSettings())

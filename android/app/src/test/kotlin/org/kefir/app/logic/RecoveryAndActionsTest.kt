@@ -5,6 +5,7 @@ import kotlin.test.AfterTest
 import kotlin.test.Test
 import kotlin.test.assertContentEquals
 import kotlin.test.assertEquals
+import kotlin.test.assertNotEquals
 import kotlin.test.assertFalse
 import kotlin.test.assertIs
 import kotlin.test.assertTrue
@@ -29,17 +30,17 @@ class RecoveryAndActionsTest {
 
     private fun unreadable(): UiError {
         db.writeBytes(garbage)
-        return blocking { g.read { cx -> today(cx.now, cx.zone) } }.failed()
+        return blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.failed()
     }
 
     private fun backupFile(): File {
         val other = TestCore()
         try {
             val profile = blocking { other.gateway.read { profile() } }.ok()
-            blocking { other.gateway.write { cx -> saveProfile(profile, cx.now) } }.ok()
-            blocking { other.gateway.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone) } }.ok()
+            blocking { other.gateway.write { cx -> saveProfile(profile, cx.now, cx.locale) } }.ok()
+            blocking { other.gateway.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone, cx.locale) } }.ok()
             val input = DrinkForm(mlText = "40").toInput(other.clock.now).ok()
-            blocking { other.gateway.write { cx -> logDrink(input, cx.now, cx.zone) } }.ok()
+            blocking { other.gateway.write { cx -> logDrink(input, cx.now, cx.zone, cx.locale) } }.ok()
             val file = core.dir.resolve("backup-from-files-app.json")
             blocking { other.gateway.read { cx -> exportBackup(file.path, cx.now) } }.ok()
             return file
@@ -68,7 +69,7 @@ class RecoveryAndActionsTest {
         assertContentEquals(garbage, aside.readBytes())
         assertFalse(db.exists())
         // The same gateway retries its opener: an empty journal, first-run screening.
-        val today = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        val today = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok()
         assertEquals(StartTarget.ONBOARDING, today.startTarget())
         assertEquals(listOf(aside), recovery.asideFiles())
     }
@@ -81,7 +82,7 @@ class RecoveryAndActionsTest {
         val r = assertIs<RecoveryResult.Recovered>(recovery.restore(backup, core.clock.now))
         assertEquals(1u, r.imported!!.drinks)
         assertContentEquals(garbage, r.asideFiles.single().readBytes())
-        val today = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        val today = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok()
         assertEquals(40u, today.drunkMl)
         assertEquals(StartTarget.TODAY, today.startTarget())
         assertTrue(core.dir.listFiles()!!.none { it.name.contains(".restoring") }, "no staging files left")
@@ -118,12 +119,12 @@ class RecoveryAndActionsTest {
 
     private fun screenAndPlan() {
         val profile = blocking { g.read { profile() } }.ok()
-        blocking { g.write { cx -> saveProfile(profile, cx.now) } }.ok()
-        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone) } }.ok()
+        blocking { g.write { cx -> saveProfile(profile, cx.now, cx.locale) } }.ok()
+        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone, cx.locale) } }.ok()
     }
 
     private fun log(ml: UInt, source: Source = Source.COMMERCIAL, kind: KefirKind = KefirKind.MILK_COW) =
-        blocking { g.write { cx -> logDrink(DrinkInput(at = cx.now, ml = ml, kind = kind, source = source), cx.now, cx.zone) } }.ok()
+        blocking { g.write { cx -> logDrink(DrinkInput(at = cx.now, ml = ml, kind = kind, source = source), cx.now, cx.zone, cx.locale) } }.ok()
 
     @Test
     fun logTodaysAmountLogsWhatTheCoreSaysIsLeftOnceWithTheLatestKind() {
@@ -131,32 +132,50 @@ class RecoveryAndActionsTest {
         core.clock.now = core.clock.now.minusSeconds(86_400)
         log(20u, kind = KefirKind.MILK_GOAT)
         core.clock.now = core.clock.now.plusSeconds(86_400)
-        val before = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        val before = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok()
         val left = before.remainingMl!!
         assertTrue(left > 0u, before.toString())
 
         val done = assertIs<QuickLogOutcome.Logged>(blocking { logTodaysAmount(g) })
         assertEquals(left, done.ml)
-        val after = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        // The core's message, in the app's language, names the amount.
+        assertTrue(done.message.contains(left.toString()), done.message)
+        val after = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok()
         assertEquals(before.drunkMl + left, after.drunkMl)
         assertEquals(0u, after.remainingMl)
-        assertEquals(KefirKind.MILK_GOAT, after.drinks.single().kind, "the latest drink's kind is repeated")
+        assertEquals(KefirKind.MILK_GOAT, after.drinks.single().kind, "the core preselects the latest drink's kind")
         // A second tap (or a delivered duplicate) logs nothing more.
-        assertEquals(QuickLogOutcome.NothingLeft, blocking { logTodaysAmount(g) })
-        assertEquals(after.drunkMl, blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().drunkMl)
+        assertIs<QuickLogOutcome.NothingLeft>(blocking { logTodaysAmount(g) })
+        assertEquals(after.drunkMl, blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok().drunkMl)
     }
 
     @Test
-    fun logTodaysAmountNeedsTheFormWithoutAPlanAHistoryOrForHomemade() {
-        assertEquals(QuickLogOutcome.NeedsForm(null), blocking { logTodaysAmount(g) }, "no plan, no amount")
+    fun logTodaysAmountNeedsTheFormWithoutAPlanOrForHomemade() {
+        val noPlan = assertIs<QuickLogOutcome.NeedsForm>(blocking { logTodaysAmount(g) }, "no plan, no amount")
+        assertEquals(null, noPlan.ml)
+        assertTrue(noPlan.message.isNotBlank())
         screenAndPlan()
-        val left = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().remainingMl
-        assertEquals(QuickLogOutcome.NeedsForm(left), blocking { logTodaysAmount(g) }, "no earlier drink to repeat")
         core.clock.now = core.clock.now.minusSeconds(3_600)
         log(10u, source = Source.HOMEMADE)
         core.clock.now = core.clock.now.plusSeconds(3_600)
-        val stillLeft = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().remainingMl
-        assertEquals(QuickLogOutcome.NeedsForm(stillLeft), blocking { logTodaysAmount(g) }, "a homemade batch is described in the form")
+        val stillLeft = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok().remainingMl
+        val homemade = assertIs<QuickLogOutcome.NeedsForm>(blocking { logTodaysAmount(g) }, "a homemade batch is described in the form")
+        assertEquals(stillLeft, homemade.ml)
+    }
+
+    @Test
+    fun logTodaysAmountSpeaksTheAppsLanguage() {
+        screenAndPlan()
+        core.locale = "de-DE"
+        val de = assertIs<QuickLogOutcome.Logged>(blocking { logTodaysAmount(g) })
+        core.locale = "ru"
+        val ru = assertIs<QuickLogOutcome.NothingLeft>(blocking { logTodaysAmount(g) })
+        core.locale = "en"
+        val en = assertIs<QuickLogOutcome.NothingLeft>(blocking { logTodaysAmount(g) })
+        assertTrue(ru.message.any { it in '\u0400'..'\u04FF' }, "Russian (Cyrillic): ${ru.message}")
+        assertNotEquals(en.message, ru.message)
+        assertNotEquals(de.message, en.message)
+        assertTrue(de.message.contains("ml"), de.message)
     }
 
     // --- reports model --------------------------------------------------------

@@ -16,19 +16,23 @@ class RemindersTest {
     fun cleanup() = core.close()
 
     private fun upcoming(): List<AlarmSpec> =
-        blocking { g.read { cx -> upcomingNotifications(cx.now, cx.zone, UPCOMING_COUNT).map { it.toAlarmSpec() } } }.ok()
+        blocking { g.read { cx -> upcomingNotifications(cx.now, cx.zone, UPCOMING_COUNT, cx.locale).map { it.toAlarmSpec() } } }.ok()
 
     @Test
     fun theFormStartsFromTheCoresDefaultsAndSavesNormalised() {
-        val form = ReminderForm.from(blocking { g.read { reminderSettings() } }.ok())
+        val form = blocking { loadReminderForm(g) }.ok()
         assertEquals(Weekday.entries.toSet(), form.days)
         assertTrue(form.checkinTimes.isNotEmpty())
+        // An added time starts at the core's default check-in time, not one of the shell's.
+        val defaults = blocking { g.read { cx -> uniffi.kefir_ffi.settingsDefaults(cx.zone, cx.locale) } }.ok().reminders
+        assertEquals(defaults.checkinTimes.first(), form.newTime)
+        assertEquals(listOf(form.checkinTimes[0], form.newTime), form.addTime().checkinTimes)
         val edited = form.withTime(0, "7:05").addTime().withTime(1, "20:00").copy(drinkReminder = "", quietStart = "22:00", quietEnd = "06:30")
         val saved = blocking { g.write { cx -> saveReminderSettings(edited.toSettings(cx.zone)) } }.ok()
         assertEquals(listOf("07:05", "20:00"), saved.checkinTimes)
         assertEquals(null, saved.drinkReminder)
         assertEquals("Europe/Berlin", saved.timeZone)
-        assertEquals(edited.copy(checkinTimes = listOf("07:05", "20:00")), ReminderForm.from(saved))
+        assertEquals(edited.copy(checkinTimes = listOf("07:05", "20:00")), ReminderForm.from(saved, form.newTime))
     }
 
     @Test
@@ -53,8 +57,8 @@ class RemindersTest {
         assertTrue(tonight.spec.title.isNotBlank() && tonight.spec.body.isNotBlank())
         assertEquals(OpenTarget.CHECKIN, openTargetFor(tonight.spec.kind))
 
-        val day = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().date
-        blocking { g.write { cx -> saveCheckin(SymptomForm().toCheckin(day), cx.now, cx.zone) } }.ok()
+        val day = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok().date
+        blocking { g.write { cx -> saveCheckin(SymptomForm().toCheckin(day), cx.now, cx.zone, cx.locale) } }.ok()
         val second = AlarmPlanner.plan(first.state, upcoming())
         assertEquals(listOf("checkin-2025-03-10-2000"), second.cancelled.map { it.id })
         assertEquals(tonight.requestCode, second.cancelled.single().requestCode)

@@ -24,19 +24,19 @@ class ScreeningTest {
 
     @Test
     fun theFirstRunFlagRoutesToOnboardingUntilAProfileIsSaved() {
-        val first = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        val first = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok()
         assertTrue(first.needsScreening)
         assertEquals(StartTarget.ONBOARDING, first.startTarget())
         // Before the first save the form starts from the core's default profile.
         assertEquals(ProfileForm(), ProfileForm.from(blocking { g.read { profile() } }.ok()))
-        blocking { g.write { cx -> saveProfile(ProfileForm().toProfile(), cx.now) } }.ok()
-        assertEquals(StartTarget.TODAY, blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().startTarget())
+        blocking { g.write { cx -> saveProfile(ProfileForm().toProfile(), cx.now, cx.locale) } }.ok()
+        assertEquals(StartTarget.TODAY, blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok().startTarget())
     }
 
     @Test
     fun pregnancyNeedsTheClinicianStepUntilAcknowledged() {
         val form = ProfileForm().toggle(Condition.PREGNANT)
-        val screening = blocking { g.write { cx -> saveProfile(form.toProfile(), cx.now) } }.ok()
+        val screening = blocking { g.write { cx -> saveProfile(form.toProfile(), cx.now, cx.locale) } }.ok()
         val ui = screening.toUi(f, core.clock.zone)
         assertEquals(Level.CONSULT, ui.level)
         assertTrue(ui.showClinicianStep)
@@ -45,7 +45,7 @@ class ScreeningTest {
         assertEquals(screening.findings.map { it.advice }, ui.findings.map { it.advice })
         assertNull(ui.clinicianClearedAt)
 
-        val cleared = blocking { g.write { cx -> acknowledgeClinician("midwife said yes", cx.now) } }.ok().toUi(f, core.clock.zone)
+        val cleared = blocking { g.write { cx -> acknowledgeClinician("midwife said yes", cx.now, cx.locale) } }.ok().toUi(f, core.clock.zone)
         assertFalse(cleared.showClinicianStep)
         assertTrue(cleared.mayStart)
         assertEquals("10 Mar 2025, 09:30", cleared.clinicianClearedAt)
@@ -53,10 +53,10 @@ class ScreeningTest {
 
     @Test
     fun anAdultWithoutConditionsMayStartAtOnce() {
-        val ui = blocking { g.write { cx -> saveProfile(ProfileForm().toProfile(), cx.now) } }.ok().toUi(f, core.clock.zone)
+        val ui = blocking { g.write { cx -> saveProfile(ProfileForm().toProfile(), cx.now, cx.locale) } }.ok().toUi(f, core.clock.zone)
         assertFalse(ui.showClinicianStep)
         assertTrue(ui.mayStart)
-        assertEquals(ui.disclaimer, blocking { g.read { screening() } }.ok().disclaimer)
+        assertEquals(ui.disclaimer, blocking { g.read { screening(it.locale) } }.ok().disclaimer)
     }
 
     @Test
@@ -68,7 +68,7 @@ class ScreeningTest {
             .toggle(KefirKind.WATER)
             .toggle(Source.COMMERCIAL)
             .toggle(Condition.AVOIDING_ALCOHOL) // off again
-        val screening = blocking { g.write { cx -> saveProfile(form.toProfile(), cx.now) } }.ok()
+        val screening = blocking { g.write { cx -> saveProfile(form.toProfile(), cx.now, cx.locale) } }.ok()
         val ids = screening.findings.map { it.ruleId }
         assertTrue("P2" in ids && "M6" in ids && "P8" !in ids, ids.toString())
         val stored = blocking { g.read { profile() } }.ok()

@@ -65,7 +65,7 @@ class ShellFlowsTest {
 
     @Test
     fun theStartTargetComesFromTheCore() {
-        val first = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+        val first = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok()
         assertEquals(StartTarget.ONBOARDING, first.startTarget())
         val router = OpenRouter()
         router.open(OpenTarget.CHECKIN)
@@ -108,7 +108,7 @@ class ShellFlowsTest {
         val other = TestCore()
         try {
             val input = DrinkForm(mlText = "70").toInput(other.clock.now).ok()
-            blocking { other.gateway.write { cx -> logDrink(input, cx.now, cx.zone) } }.ok()
+            blocking { other.gateway.write { cx -> logDrink(input, cx.now, cx.zone, cx.locale) } }.ok()
             val file = core.dir.resolve("picked-backup.json")
             blocking { other.gateway.read { cx -> exportBackup(file.path, cx.now) } }.ok()
             return file
@@ -119,12 +119,12 @@ class ShellFlowsTest {
 
     private fun copyOf(file: File): File = file.copyTo(core.dir.resolve("import-${System.nanoTime()}.json"))
 
-    private fun drunkToday(): UInt = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().drunkMl
+    private fun drunkToday(): UInt = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok().drunkMl
 
     @Test
     fun importAsksBeforeReplacingAndOnlyConfirmReplaces() {
         val mine = DrinkForm(mlText = "30").toInput(core.clock.now).ok()
-        blocking { g.write { cx -> logDrink(mine, cx.now, cx.zone) } }.ok()
+        blocking { g.write { cx -> logDrink(mine, cx.now, cx.zone, cx.locale) } }.ok()
         val backup = backupWithOneDrink()
         val flow = ImportFlow(g)
 
@@ -146,7 +146,7 @@ class ShellFlowsTest {
     @Test
     fun cancellingOrARefusedFileChangesNothingAndDeletesTheCopy() {
         val mine = DrinkForm(mlText = "30").toInput(core.clock.now).ok()
-        blocking { g.write { cx -> logDrink(mine, cx.now, cx.zone) } }.ok()
+        blocking { g.write { cx -> logDrink(mine, cx.now, cx.zone, cx.locale) } }.ok()
         val flow = ImportFlow(g)
         val copy = copyOf(backupWithOneDrink())
         assertIs<ImportStep.NeedsConfirmation>(blocking { flow.start(copy) })
@@ -179,31 +179,39 @@ class ShellFlowsTest {
 
     @Test
     fun aRedFlagRoutesToTheEmergencyScreenOverTodayWithTheCoresNumbers() {
-        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone) } }.ok()
+        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone, cx.locale) } }.ok()
         val form = SymptomForm().with(Symptom.LIP_FACE_TONGUE_SWELLING, Severity.MILD)
-        val result = blocking { g.write { cx -> reportReaction(form.toReaction(cx.now), cx.now, cx.zone) } }.ok()
+        val result = blocking { g.write { cx -> reportReaction(form.toReaction(cx.now), cx.now, cx.zone, cx.locale) } }.ok()
         val route = assertIs<CheckinRoute.Emergency>(result.assessment.toUi(core.format).route())
         assertEquals(Screen.TODAY, route.popUpTo)
-        val coreSteps = result.assessment.emergency!!.steps
-        assertEquals(listOf("112", "911", "999"), emergencyNumbers(coreSteps), coreSteps.toString())
-        // The numbered UI steps ("1. ...") give the same numbers: the step numbers are not phone numbers.
-        assertEquals(emergencyNumbers(coreSteps), emergencyNumbers(route.screen.steps))
+        // The "Call" buttons are the core's numbers (no region: 112, the GSM number), none of the shell's.
+        assertEquals(result.assessment.emergency!!.callNumbers, route.screen.callNumbers)
+        assertEquals(listOf("112"), route.screen.callNumbers)
+    }
+
+    @Test
+    fun theCallNumbersFollowTheAppsRegion() {
+        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone, cx.locale) } }.ok()
+        val form = SymptomForm().with(Symptom.BREATHING_DIFFICULTY, Severity.MODERATE)
+        fun numbersIn(tag: String): List<String> {
+            core.locale = tag
+            val r = blocking { g.write { cx -> reportReaction(form.toReaction(cx.now), cx.now, cx.zone, cx.locale) } }.ok()
+            return assertIs<CheckinRoute.Emergency>(r.assessment.toUi(core.format).route()).screen.callNumbers
+        }
+        assertEquals(listOf("911"), numbersIn("en-US"))
+        assertEquals(listOf("999", "112"), numbersIn("en-GB"))
+        assertEquals(listOf("112"), numbersIn("de-DE"))
+        assertEquals(listOf("112"), numbersIn("ru-RU"))
     }
 
     @Test
     fun aMildCheckinStaysOnTheForm() {
-        val day = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok().date
+        val day = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok().date
         val form = SymptomForm().with(Symptom.GAS, Severity.MILD).withBristol(4u)
-        val result = blocking { g.write { cx -> saveCheckin(form.toCheckin(day), cx.now, cx.zone) } }.ok()
+        val result = blocking { g.write { cx -> saveCheckin(form.toCheckin(day), cx.now, cx.zone, cx.locale) } }.ok()
         assertIs<CheckinRoute.ShowAssessment>(result.assessment.toUi(core.format).route())
         assertEquals(EmergencyExit.POP_TO_TODAY, emergencyExit(todayOnStack = true))
         assertEquals(EmergencyExit.REPLACE_WITH_TODAY, emergencyExit(todayOnStack = false))
     }
 
-    @Test
-    fun emergencyNumbersAreStandaloneDigitRunsOnly() {
-        assertEquals(listOf("112", "911", "999"), emergencyNumbers(listOf("1. Call 112, 911 or 999.", "2. Rules S5, S6.", "3. Call 112 again")))
-        assertContentEquals(emptyList(), emergencyNumbers(listOf("1. Stop drinking kefir now.", "2. Antihistamine 12.5 mg", "3. 10.25")))
-        assertEquals(listOf("000"), emergencyNumbers(listOf("(000)")))
-    }
 }

@@ -16,16 +16,17 @@ class FixedClock(var now: Instant, var zone: String) : ShellClock {
     override fun zoneId(): String = zone
 }
 
-/** One temp database per test, closed and deleted by [close]. */
+/** One temp database per test, closed and deleted by [close]. [locale] is the app's language (BCP 47), fixed per test. */
 class TestCore(
     now: Instant = Instant.parse("2025-03-10T08:30:00Z"),
     zone: String = "Europe/Berlin",
+    var locale: String = "en",
 ) : AutoCloseable {
     val dir: File = Files.createTempDirectory("kefir-android-logic").toFile()
     val dbPath: String = dir.resolve("kefir.db").path
     val clock = FixedClock(now, zone)
     private val opened = mutableListOf<KefirApp>()
-    val gateway = CoreGateway({ KefirApp(dbPath).also { opened += it } }, clock, Dispatchers.IO)
+    val gateway = CoreGateway({ KefirApp(dbPath).also { opened += it } }, clock, Dispatchers.IO) { locale }
     val format = DisplayFormat(Locale.UK)
 
     override fun close() {

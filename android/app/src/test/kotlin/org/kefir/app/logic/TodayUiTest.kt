@@ -27,10 +27,10 @@ class TodayUiTest {
     @AfterTest
     fun cleanup() = core.close()
 
-    private fun today(): Today = blocking { g.read { cx -> today(cx.now, cx.zone) } }.ok()
+    private fun today(): Today = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok()
 
     private fun drink(ml: UInt) = blocking {
-        g.write { cx -> logDrink(DrinkInput(at = cx.now, ml = ml, kind = KefirKind.MILK_COW, source = Source.COMMERCIAL), cx.now, cx.zone) }
+        g.write { cx -> logDrink(DrinkInput(at = cx.now, ml = ml, kind = KefirKind.MILK_COW, source = Source.COMMERCIAL), cx.now, cx.zone, cx.locale) }
     }.ok()
 
     @Test
@@ -57,14 +57,14 @@ class TodayUiTest {
     @Test
     fun theStreakAndYesterdaysDateComeFromTheCore() {
         val t = today()
-        blocking { g.write { cx -> saveCheckin(SymptomForm().toCheckin(t.yesterday), cx.now, cx.zone) } }.ok()
+        blocking { g.write { cx -> saveCheckin(SymptomForm().toCheckin(t.yesterday), cx.now, cx.zone, cx.locale) } }.ok()
         val afterYesterday = today().toUi(f)
         // Today's is still open: the streak ends yesterday, and yesterday is done.
         assertEquals(1u, afterYesterday.streakDays)
         assertFalse(afterYesterday.canFillYesterday)
         assertNull(afterYesterday.yesterday)
         assertNull(afterYesterday.yesterdayLabel)
-        blocking { g.write { cx -> saveCheckin(SymptomForm().toCheckin(t.date), cx.now, cx.zone) } }.ok()
+        blocking { g.write { cx -> saveCheckin(SymptomForm().toCheckin(t.date), cx.now, cx.zone, cx.locale) } }.ok()
         assertEquals(2u, today().toUi(f).streakDays)
         // The next local day (Berlin): its yesterday is the 10th, which is done.
         core.clock.now = core.clock.now.plusSeconds(24 * 3600)
@@ -81,7 +81,7 @@ class TodayUiTest {
 
     @Test
     fun aPlanAndADrinkMapIntoTargetRemainingDecisionAndProgress() {
-        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone) } }.ok()
+        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone, cx.locale) } }.ok()
         drink(30u)
         val t = today()
         val ui = t.toUi(f)
@@ -117,9 +117,9 @@ class TodayUiTest {
     fun aMedicineSpacingWindowShowsTheCoresCountdownAndWarning() {
         val p = Profile(ageBand = AgeBand.ADULT, conditions = emptyList(), medicines = listOf(MedClass.ANTIBIOTIC),
             preferredKinds = emptyList(), preferredSources = emptyList())
-        blocking { g.write { cx -> saveProfile(p, cx.now) } }.ok()
+        blocking { g.write { cx -> saveProfile(p, cx.now, cx.locale) } }.ok()
         val doseAt = core.clock.now.minusSeconds(3600)
-        blocking { g.write { cx -> logDose(DoseInput(medicine = MedClass.ANTIBIOTIC, at = doseAt), cx.now, cx.zone) } }.ok()
+        blocking { g.write { cx -> logDose(DoseInput(medicine = MedClass.ANTIBIOTIC, at = doseAt), cx.now, cx.zone, cx.locale) } }.ok()
         val t = today()
         val ui = t.toUi(f)
         val s = ui.spacing.single()

@@ -26,17 +26,16 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.receiveAsFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
+import uniffi.kefir_core.CheckinForm
 import org.kefir.app.KefirApplication
 import org.kefir.app.R
 import org.kefir.app.logic.CheckinRoute
 import org.kefir.app.logic.route
 import org.kefir.app.logic.AssessmentUi
-import org.kefir.app.logic.BRISTOL_TYPES
 import org.kefir.app.logic.CheckinDay
 import org.kefir.app.logic.CoreResult
 import org.kefir.app.logic.EmergencyUi
-import org.kefir.app.logic.SEVERITIES
-import org.kefir.app.logic.SYMPTOMS
+import org.kefir.app.logic.loadCheckinForm
 import org.kefir.app.logic.SymptomForm
 import org.kefir.app.logic.UiError
 import org.kefir.app.logic.checkinStart
@@ -50,8 +49,6 @@ import org.kefir.app.ui.PrimaryButton
 import org.kefir.app.ui.RadioRow
 import org.kefir.app.ui.ScreenScaffold
 import org.kefir.app.ui.SectionTitle
-import org.kefir.app.ui.bristolLabel
-import org.kefir.app.ui.label
 
 /** `daily` / `yesterday`: a daily check-in (symptoms + Bristol). `reaction`: "report a reaction now". */
 enum class CheckinMode { DAILY, REACTION }
@@ -68,6 +65,8 @@ data class CheckinState(
     /** Yesterday's check-in can no longer be filled in (done meanwhile, or the day moved on). */
     val closed: Boolean = false,
     val form: SymptomForm = SymptomForm(),
+    /** The core's symptoms, severities and Bristol types with their words (checkinForm, app's language); null until loaded. */
+    val options: CheckinForm? = null,
     val busy: Boolean = false,
     val error: UiError? = null,
     val result: AssessmentUi? = null,
@@ -85,11 +84,17 @@ class CheckinViewModel(private val app: KefirApplication, handle: SavedStateHand
     val emergency = _emergency.receiveAsFlow()
 
     init {
+        viewModelScope.launch {
+            when (val r = loadCheckinForm(app.gateway)) {
+                is CoreResult.Ok -> _state.update { it.copy(options = r.value) }
+                is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+            }
+        }
         if (mode == CheckinMode.DAILY) {
             viewModelScope.launch {
                 val f = app.displayFormat()
                 // One call: today() gives the day (today's or yesterday's) and today's stored check-in.
-                when (val r = app.gateway.read { cx -> today(cx.now, cx.zone).checkinStart(which) }) {
+                when (val r = app.gateway.read { cx -> today(cx.now, cx.zone, cx.locale).checkinStart(which) }) {
                     is CoreResult.Ok -> {
                         val start = r.value
                         _state.update {
@@ -117,10 +122,10 @@ class CheckinViewModel(private val app: KefirApplication, handle: SavedStateHand
             val r = when (mode) {
                 CheckinMode.DAILY -> {
                     val day = s.day ?: return@launch _state.update { it.copy(busy = false) }
-                    app.gateway.write { cx -> saveCheckin(s.form.toCheckin(day), cx.now, cx.zone).assessment.toUi(f) }
+                    app.gateway.write { cx -> saveCheckin(s.form.toCheckin(day), cx.now, cx.zone, cx.locale).assessment.toUi(f) }
                 }
                 CheckinMode.REACTION ->
-                    app.gateway.write { cx -> reportReaction(s.form.toReaction(cx.now), cx.now, cx.zone).assessment.toUi(f) }
+                    app.gateway.write { cx -> reportReaction(s.form.toReaction(cx.now), cx.now, cx.zone, cx.locale).assessment.toUi(f) }
             }
             when (r) {
                 is CoreResult.Failed -> _state.update { it.copy(busy = false, error = r.error) }
@@ -168,16 +173,16 @@ fun CheckinScreen(
         } else if (s.closed) {
             Text(stringResource(R.string.checkin_yesterday_closed), style = MaterialTheme.typography.bodyLarge)
             PrimaryButton(stringResource(R.string.action_done), onClick = onDone)
-        } else if (s.mode == CheckinMode.DAILY && s.day == null && s.error == null) {
+        } else if ((s.mode == CheckinMode.DAILY && s.day == null || s.options == null) && s.error == null) {
             Loading()
         } else {
-            FormContent(s, vm)
+            s.options?.let { FormContent(s, it, vm) } ?: ErrorText(s.error)
         }
     }
 }
 
 @Composable
-private fun FormContent(s: CheckinState, vm: CheckinViewModel) {
+private fun FormContent(s: CheckinState, options: CheckinForm, vm: CheckinViewModel) {
     if (s.mode == CheckinMode.REACTION) {
         Text(stringResource(R.string.reaction_intro), style = MaterialTheme.typography.bodyLarge)
     } else {
@@ -185,28 +190,28 @@ private fun FormContent(s: CheckinState, vm: CheckinViewModel) {
         if (s.editing) Text(stringResource(R.string.checkin_editing), style = MaterialTheme.typography.bodyMedium)
     }
     SectionTitle(stringResource(R.string.section_symptoms))
-    for (symptom in SYMPTOMS) {
-        val name = stringResource(symptom.label())
+    // Symptoms, severities and their words are the core's (checkinForm), in its order.
+    for (symptom in options.symptoms) {
         Column(Modifier.fillMaxWidth().selectableGroup(), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-            Text(name, style = MaterialTheme.typography.titleSmall)
+            Text(symptom.label, style = MaterialTheme.typography.titleSmall)
             ChoiceChips(
-                options = SEVERITIES,
-                selected = s.form.severityOf(symptom),
-                label = { stringResource(it.label()) },
-                description = { stringResource(R.string.symptom_severity_description, name, stringResource(it.label())) },
-            ) { severity -> vm.edit { it.with(symptom, severity) } }
+                options = options.severities,
+                selected = options.severities.firstOrNull { it.code == s.form.severityOf(symptom.code) },
+                label = { it.label },
+                description = { stringResource(R.string.label_value, symptom.label, it.label) },
+            ) { severity -> vm.edit { it.with(symptom.code, severity.code) } }
         }
     }
     if (s.mode == CheckinMode.DAILY) {
         SectionTitle(stringResource(R.string.section_bristol))
-        Text(stringResource(R.string.bristol_intro), style = MaterialTheme.typography.bodyMedium)
+        Text(stringResource(R.string.checkin_bristol_intro), style = MaterialTheme.typography.bodyMedium)
         Column(Modifier.selectableGroup()) {
-            RadioRow(stringResource(R.string.bristol_not_recorded), s.form.bristol == null) {
+            RadioRow(stringResource(R.string.checkin_bristol_not_recorded), s.form.bristol == null) {
                 s.form.bristol?.let { t -> vm.edit { it.withBristol(t) } }
             }
-            for (type in BRISTOL_TYPES) {
-                RadioRow(stringResource(R.string.bristol_type, type.toInt(), stringResource(bristolLabel(type))), s.form.bristol == type) {
-                    if (s.form.bristol != type) vm.edit { it.withBristol(type) }
+            for (b in options.bristolTypes) {
+                RadioRow(b.label, s.form.bristol == b.bristolType, supporting = b.description) {
+                    if (s.form.bristol != b.bristolType) vm.edit { it.withBristol(b.bristolType) }
                 }
             }
         }
@@ -219,9 +224,12 @@ private fun FormContent(s: CheckinState, vm: CheckinViewModel) {
         modifier = Modifier.fillMaxWidth(),
     )
     ErrorText(s.error)
+    // A reaction report needs a symptom above none: the core's gate and its words.
+    val canSend = s.mode == CheckinMode.DAILY || s.form.canReport
+    if (!canSend) Text(options.reactionNeedsSymptom, style = MaterialTheme.typography.bodyMedium)
     PrimaryButton(
         stringResource(if (s.mode == CheckinMode.DAILY) R.string.action_save_checkin else R.string.action_send_reaction),
-        enabled = !s.busy,
+        enabled = !s.busy && canSend,
         onClick = vm::save,
     )
 }

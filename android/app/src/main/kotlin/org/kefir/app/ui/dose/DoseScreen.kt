@@ -20,11 +20,13 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 import org.kefir.app.KefirApplication
 import org.kefir.app.R
+import org.kefir.app.logic.CoreNames
 import org.kefir.app.logic.CoreResult
 import org.kefir.app.logic.DoseForm
 import org.kefir.app.logic.FormResult
 import org.kefir.app.logic.SpacingUi
 import org.kefir.app.logic.UiError
+import org.kefir.app.logic.loadCoreNames
 import org.kefir.app.logic.toUi
 import org.kefir.app.logic.toUiError
 import org.kefir.app.ui.ChoiceChips
@@ -33,8 +35,7 @@ import org.kefir.app.ui.KefirViewModelFactory
 import org.kefir.app.ui.PrimaryButton
 import org.kefir.app.ui.ScreenScaffold
 import org.kefir.app.ui.SectionTitle
-import org.kefir.app.ui.label
-import uniffi.kefir_core.MedClass
+import org.kefir.app.ui.Loading
 
 data class DoseState(
     val form: DoseForm = DoseForm(),
@@ -42,11 +43,22 @@ data class DoseState(
     val error: UiError? = null,
     /** Set once stored: the spacing windows the core computed. */
     val spacing: List<SpacingUi>? = null,
+    /** The core's medicine classes and their names, in the app's language; null until loaded. */
+    val names: CoreNames? = null,
 )
 
 class DoseViewModel(private val app: KefirApplication) : ViewModel() {
     private val _state = MutableStateFlow(DoseState())
     val state: StateFlow<DoseState> = _state
+
+    init {
+        viewModelScope.launch {
+            when (val r = loadCoreNames(app.gateway)) {
+                is CoreResult.Ok -> _state.update { it.copy(names = r.value) }
+                is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+            }
+        }
+    }
 
     fun edit(change: (DoseForm) -> DoseForm) = _state.update { it.copy(form = change(it.form), error = null) }
 
@@ -64,7 +76,7 @@ class DoseViewModel(private val app: KefirApplication) : ViewModel() {
         viewModelScope.launch {
             _state.update { it.copy(busy = true, error = null) }
             val f = app.displayFormat()
-            when (val r = app.gateway.write { cx -> logDose(input, cx.now, cx.zone).toUi(f, cx.zone) }) {
+            when (val r = app.gateway.write { cx -> logDose(input, cx.now, cx.zone, cx.locale).toUi(f, cx.zone) }) {
                 is CoreResult.Ok -> _state.update { it.copy(busy = false, spacing = r.value) }
                 is CoreResult.Failed -> _state.update { it.copy(busy = false, error = r.error) }
             }
@@ -87,7 +99,12 @@ fun DoseScreen(onDone: () -> Unit, vm: DoseViewModel = viewModel(factory = Kefir
             PrimaryButton(stringResource(R.string.action_done), onClick = onDone)
         } else {
             SectionTitle(stringResource(R.string.field_medicine))
-            ChoiceChips(MedClass.entries, s.form.medicine, { stringResource(it.label()) }) { m -> vm.edit { it.copy(medicine = m) } }
+            val names = s.names
+            if (names != null) {
+                ChoiceChips(names.medicineOrder, s.form.medicine, { names.of(it) }) { m -> vm.edit { it.copy(medicine = m) } }
+            } else if (s.error == null) {
+                Loading()
+            }
             OutlinedTextField(
                 value = s.form.intervalHoursText,
                 onValueChange = { v -> vm.edit { it.copy(intervalHoursText = v) } },

@@ -34,7 +34,7 @@ import org.kefir.app.logic.DrinkLoggedUi
 import org.kefir.app.logic.DrinkOptions
 import org.kefir.app.logic.FormResult
 import org.kefir.app.logic.UiError
-import org.kefir.app.logic.drinkOptions
+import org.kefir.app.logic.toOptions
 import org.kefir.app.logic.toUi
 import org.kefir.app.logic.toUiError
 import org.kefir.app.ui.CheckRow
@@ -42,19 +42,17 @@ import org.kefir.app.ui.ChoiceChips
 import org.kefir.app.ui.ErrorText
 import org.kefir.app.ui.FindingCard
 import org.kefir.app.ui.KefirViewModelFactory
+import org.kefir.app.ui.Loading
 import org.kefir.app.ui.MinTouch
 import org.kefir.app.ui.PrimaryButton
 import org.kefir.app.ui.ScreenScaffold
 import org.kefir.app.ui.SectionTitle
-import org.kefir.app.ui.label
-import uniffi.kefir_core.KefirKind
-import uniffi.kefir_core.Source
 
 data class DrinkState(
     val form: DrinkForm = DrinkForm(),
-    /** Kinds and sources (those the screening rules out marked) and quick amounts, from today(); null until loaded. */
+    /** Kinds and sources with the core's labels (those the screening rules out marked), preselection, quick amounts: drinkForm(); null until loaded. */
     val options: DrinkOptions? = null,
-    /** (value, label) quick-amount buttons from today(). */
+    /** (value, label) quick-amount buttons from drinkForm(). */
     val quick: List<Pair<UInt, String>> = emptyList(),
     val busy: Boolean = false,
     val error: UiError? = null,
@@ -69,18 +67,13 @@ class DrinkViewModel(private val app: KefirApplication) : ViewModel() {
     init {
         viewModelScope.launch {
             val f = app.displayFormat()
-            when (val r = app.gateway.read { cx -> today(cx.now, cx.zone).drinkOptions() }) {
+            when (val r = app.gateway.read { cx -> drinkForm(cx.now, cx.zone, cx.locale).toOptions() }) {
                 is CoreResult.Ok -> {
                     val o = r.value
-                    _state.update { s ->
-                        // Start on a kind and source the screening allows, unless the user already chose one.
-                        val untouched = s.form.kind == DrinkForm().kind && s.form.source == DrinkForm().source
-                        val form = if (untouched) o.preselect(s.form) else s.form
-                        s.copy(form = form, options = o, quick = o.quick.map { it to f.ml(it) })
-                    }
+                    // Start on the core's preselected kind and source (last drink, preference, allowed).
+                    _state.update { s -> s.copy(form = o.preselect(s.form), options = o, quick = o.quick.map { it to f.ml(it) }) }
                 }
-                // Options and quick amounts are a convenience: every kind and source stays offered.
-                is CoreResult.Failed -> Unit
+                is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
             }
         }
     }
@@ -100,7 +93,7 @@ class DrinkViewModel(private val app: KefirApplication) : ViewModel() {
         viewModelScope.launch {
             _state.update { it.copy(busy = true, error = null) }
             val f = app.displayFormat()
-            when (val r = app.gateway.write { cx -> logDrink(input, cx.now, cx.zone) }) {
+            when (val r = app.gateway.write { cx -> logDrink(input, cx.now, cx.zone, cx.locale) }) {
                 is CoreResult.Ok -> _state.update { it.copy(busy = false, logged = r.value.toUi(f)) }
                 is CoreResult.Failed -> _state.update { it.copy(busy = false, error = r.error) }
             }
@@ -123,7 +116,7 @@ fun DrinkScreen(onDone: () -> Unit, vm: DrinkViewModel = viewModel(factory = Kef
     }
 }
 
-/** A kind or source the core's Today.allowedKinds / allowedSources leave out is marked, not hidden. */
+/** A kind or source the core marks as not allowed by the screening is marked, not hidden. */
 @Composable
 private fun optionLabel(label: String, allowed: Boolean): String =
     if (allowed) label else stringResource(R.string.drink_option_ruled_out, label)
@@ -153,20 +146,25 @@ private fun DrinkFormContent(s: DrinkState, vm: DrinkViewModel) {
         isError = s.error?.field == "ml",
         modifier = Modifier.fillMaxWidth(),
     )
+    // Kinds and sources, their words and what is allowed: the core's (drinkForm).
     val options = s.options
+    if (options == null) {
+        if (s.error == null) Loading() else ErrorText(s.error)
+        return
+    }
     SectionTitle(stringResource(R.string.field_kind))
-    ChoiceChips(KefirKind.entries, form.kind, { optionLabel(stringResource(it.label()), options?.allows(it) ?: true) }) { k ->
-        vm.edit { it.copy(kind = k) }
+    ChoiceChips(options.kinds, options.kinds.firstOrNull { it.value == form.kind }, { optionLabel(it.label, it.allowed) }) { k ->
+        vm.edit { it.copy(kind = k.value) }
     }
     SectionTitle(stringResource(R.string.field_source))
-    ChoiceChips(Source.entries, form.source, { optionLabel(stringResource(it.label()), options?.allows(it) ?: true) }) { src ->
-        vm.edit { it.copy(source = src) }
+    ChoiceChips(options.sources, options.sources.firstOrNull { it.value == form.source }, { optionLabel(it.label, it.allowed) }) { src ->
+        vm.edit { options.withSource(it, src.value) }
     }
-    if (options != null && (!options.allows(form.kind) || !options.allows(form.source))) {
+    if (!options.allows(form.kind) || !options.allows(form.source)) {
         Text(stringResource(R.string.drink_ruled_out_notice), style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error)
     }
 
-    if (form.showsBatch) {
+    if (form.batchFields) {
         SectionTitle(stringResource(R.string.section_batch))
         OutlinedTextField(
             value = form.fermentationHoursText,

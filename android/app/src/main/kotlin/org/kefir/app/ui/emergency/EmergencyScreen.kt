@@ -36,7 +36,6 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import org.kefir.app.R
 import org.kefir.app.logic.EmergencyUi
-import org.kefir.app.logic.emergencyNumbers
 import org.kefir.app.ui.MinTouch
 
 /** Activity-scoped: carries the core's emergency screen from the check-in to this screen. */
@@ -50,9 +49,9 @@ class EmergencyViewModel : ViewModel() {
 }
 
 /**
- * Full screen, high contrast: the core's steps in order and a button that
- * opens the phone's dialer. No number is pre-filled: the user dials their
- * local emergency number (the core's text names it); no country logic here.
+ * Full screen, high contrast: the core's steps in order, a "Call" button
+ * per number the core gives (EmergencyScreen.callNumbers, from the app's
+ * region) and one that opens the dialer empty; no country logic here.
  */
 @Composable
 fun EmergencyScreen(vm: EmergencyViewModel, onClose: () -> Unit) {
@@ -101,9 +100,9 @@ private fun EmergencySteps(screen: EmergencyUi, onDial: (String?) -> Unit) {
         color = MaterialTheme.colorScheme.onErrorContainer,
         modifier = Modifier.semantics { heading() },
     )
-    // One button per number the core's steps name (no number of the app's
-    // own), then the dialer without a number for any other local number.
-    for (number in emergencyNumbers(screen.steps)) {
+    // One button per number the core gives for the app's region (no number
+    // of the app's own), then the dialer without a number for any other.
+    for (number in screen.callNumbers) {
         Button(
             onClick = { onDial(number) },
             colors = ButtonDefaults.buttonColors(

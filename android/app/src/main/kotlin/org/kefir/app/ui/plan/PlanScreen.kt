@@ -64,7 +64,7 @@ class PlanViewModel(private val app: KefirApplication) : ViewModel() {
     init {
         viewModelScope.launch {
             val f = app.displayFormat()
-            when (val r = app.gateway.read { cx -> planView(cx.now, cx.zone) }) {
+            when (val r = app.gateway.read { cx -> planView(cx.now, cx.zone, cx.locale) }) {
                 is CoreResult.Ok -> _state.update { it.copy(plan = r.value.toUi(f)) }
                 is CoreResult.Failed -> _state.update { it.copy(loadError = r.error) }
             }
@@ -75,16 +75,16 @@ class PlanViewModel(private val app: KefirApplication) : ViewModel() {
     fun editTarget(text: String) = _state.update { it.copy(targetText = text, actionError = null) }
 
     fun start() = when (val p = _state.value.startForm.toSettings()) {
-        is FormResult.Ok -> act { cx -> startPlan(p.value, cx.now, cx.zone) }
+        is FormResult.Ok -> act { cx -> startPlan(p.value, cx.now, cx.zone, cx.locale) }
         is FormResult.NotANumber -> _state.update { it.copy(actionError = p.toUiError()) }
     }
 
-    fun pause() = act { cx -> pausePlan(cx.now, cx.zone) }
-    fun resume() = act { cx -> resumePlan(cx.now, cx.zone) }
-    fun restart() = act { cx -> restartPlan(cx.now, cx.zone) }
+    fun pause() = act { cx -> pausePlan(cx.now, cx.zone, cx.locale) }
+    fun resume() = act { cx -> resumePlan(cx.now, cx.zone, cx.locale) }
+    fun restart() = act { cx -> restartPlan(cx.now, cx.zone, cx.locale) }
 
     fun changeTarget() = when (val p = parseTarget(_state.value.targetText)) {
-        is FormResult.Ok -> act { cx -> changeTarget(p.value, cx.now, cx.zone) }
+        is FormResult.Ok -> act { cx -> changeTarget(p.value, cx.now, cx.zone, cx.locale) }
         is FormResult.NotANumber -> _state.update { it.copy(actionError = p.toUiError()) }
     }
 

@@ -27,6 +27,7 @@ import org.kefir.app.R
 import org.kefir.app.logic.CoreResult
 import org.kefir.app.logic.ProfileForm
 import org.kefir.app.logic.ScreeningUi
+import org.kefir.app.logic.loadProfileStart
 import org.kefir.app.logic.UiError
 import org.kefir.app.logic.toUi
 import org.kefir.app.ui.CheckRow
@@ -34,6 +35,7 @@ import org.kefir.app.ui.Disclaimer
 import org.kefir.app.ui.ErrorText
 import org.kefir.app.ui.FindingCard
 import org.kefir.app.ui.KefirViewModelFactory
+import org.kefir.app.ui.Loading
 import org.kefir.app.ui.PrimaryButton
 import org.kefir.app.ui.RadioRow
 import org.kefir.app.ui.ScreenScaffold
@@ -41,15 +43,13 @@ import org.kefir.app.ui.SecondaryButton
 import org.kefir.app.ui.SectionTitle
 import org.kefir.app.ui.ToggleChips
 import org.kefir.app.ui.label
-import uniffi.kefir_core.AgeBand
-import uniffi.kefir_core.Condition
 import uniffi.kefir_core.ImportMode
-import uniffi.kefir_core.KefirKind
-import uniffi.kefir_core.MedClass
-import uniffi.kefir_core.Source
+import uniffi.kefir_core.ScreeningForm
 
 data class ProfileState(
     val form: ProfileForm = ProfileForm(),
+    /** The core's questions (options with labels and help texts, in the app's language); null until loaded. */
+    val questions: ScreeningForm? = null,
     /** Set after saving: the screening result (and the clinician step). */
     val screening: ScreeningUi? = null,
     val clinicianNote: String = "",
@@ -69,11 +69,14 @@ class ProfileViewModel(private val app: KefirApplication, handle: SavedStateHand
 
     init {
         viewModelScope.launch {
-            // One call: the current profile (the core's default profile before the first save).
-            when (val r = app.gateway.read { profile() }) {
+            // One call: the current profile (the core's default profile before the
+            // first save) and the core's questions in the app's language.
+            when (val r = loadProfileStart(app.gateway)) {
                 is CoreResult.Ok -> {
                     val restorable = onboarding && withContext(Dispatchers.IO) { app.androidBackup.file.exists() }
-                    _state.update { s -> s.copy(form = ProfileForm.from(r.value), canRestoreAndroidBackup = restorable) }
+                    _state.update { s ->
+                        s.copy(form = r.value.form, questions = r.value.questions, canRestoreAndroidBackup = restorable)
+                    }
                 }
                 is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
             }
@@ -89,17 +92,17 @@ class ProfileViewModel(private val app: KefirApplication, handle: SavedStateHand
     fun editAgain() = _state.update { it.copy(screening = null) }
 
     /** saveProfile returns the screening: one call. */
-    fun save() = act { form, _ -> app.gateway.write { cx -> saveProfile(form.toProfile(), cx.now).toUi(app.displayFormat(), cx.zone) } }
+    fun save() = act { form, _ -> app.gateway.write { cx -> saveProfile(form.toProfile(), cx.now, cx.locale).toUi(app.displayFormat(), cx.zone) } }
 
     /** "Cleared by my clinician" for the consult findings. */
     fun acknowledgeClinician() =
-        act { _, note -> app.gateway.write { cx -> acknowledgeClinician(note.ifBlank { null }, cx.now).toUi(app.displayFormat(), cx.zone) } }
+        act { _, note -> app.gateway.write { cx -> acknowledgeClinician(note.ifBlank { null }, cx.now, cx.locale).toUi(app.displayFormat(), cx.zone) } }
 
     fun restoreAndroidBackup() {
         viewModelScope.launch {
             _state.update { it.copy(busy = true, error = null) }
             val path = app.androidBackup.file.path
-            when (val r = app.gateway.write { importBackup(path, ImportMode.INTO_EMPTY, false, it.now) }) {
+            when (val r = app.gateway.write { importBackup(path, ImportMode.INTO_EMPTY, false, it.now, it.locale) }) {
                 is CoreResult.Ok -> _state.update { it.copy(busy = false, restored = true) }
                 is CoreResult.Failed -> _state.update { it.copy(busy = false, error = r.error) }
             }
@@ -158,29 +161,40 @@ private fun ProfileFormContent(s: ProfileState, vm: ProfileViewModel) {
         isError = s.error?.field == "display_name",
         modifier = Modifier.fillMaxWidth(),
     )
-    SectionTitle(stringResource(R.string.field_age_band))
-    for (band in AgeBand.entries) {
-        RadioRow(stringResource(band.label()), form.ageBand == band) { vm.edit { it.copy(ageBand = band) } }
+    val q = s.questions
+    if (q == null) {
+        if (s.error == null) Loading()
+    } else {
+        // Every option and its words are the core's (screeningForm), in its order.
+        Text(q.intro, style = MaterialTheme.typography.bodyMedium)
+        SectionTitle(stringResource(R.string.field_age_band))
+        for (band in q.ageBands) {
+            RadioRow(band.label, form.ageBand == band.code) { vm.edit { it.copy(ageBand = band.code) } }
+        }
+        SectionTitle(stringResource(R.string.field_conditions))
+        for (c in q.conditions) {
+            CheckRow(c.label, c.code in form.conditions, supporting = c.help) { vm.edit { it.toggle(c.code) } }
+        }
+        SectionTitle(stringResource(R.string.field_medicines))
+        for (m in q.medicines) {
+            CheckRow(m.label, m.code in form.medicines, supporting = m.help) { vm.edit { it.toggle(m.code) } }
+        }
+        SectionTitle(stringResource(R.string.field_preferred_kinds))
+        ToggleChips(q.kinds, q.kinds.filter { it.code in form.preferredKinds }.toSet(), { it.label }) { k -> vm.edit { it.toggle(k.code) } }
+        SectionTitle(stringResource(R.string.field_preferred_sources))
+        ToggleChips(q.sources, q.sources.filter { it.code in form.preferredSources }.toSet(), { it.label }) { src ->
+            vm.edit { it.toggle(src.code) }
+        }
     }
-    SectionTitle(stringResource(R.string.field_conditions))
-    for (c in Condition.entries) {
-        CheckRow(stringResource(c.label()), c in form.conditions) { vm.edit { it.toggle(c) } }
-    }
-    SectionTitle(stringResource(R.string.field_medicines))
-    for (m in MedClass.entries) {
-        CheckRow(stringResource(m.label()), m in form.medicines) { vm.edit { it.toggle(m) } }
-    }
-    SectionTitle(stringResource(R.string.field_preferred_kinds))
-    ToggleChips(KefirKind.entries, form.preferredKinds, { stringResource(it.label()) }) { k -> vm.edit { it.toggle(k) } }
-    SectionTitle(stringResource(R.string.field_preferred_sources))
-    ToggleChips(Source.entries, form.preferredSources, { stringResource(it.label()) }) { src -> vm.edit { it.toggle(src) } }
     ErrorText(s.error)
-    PrimaryButton(stringResource(R.string.action_save_profile), enabled = !s.busy, onClick = vm::save)
+    PrimaryButton(stringResource(R.string.action_save_profile), enabled = !s.busy && q != null, onClick = vm::save)
 }
 
 @Composable
 private fun ScreeningContent(screening: ScreeningUi, s: ProfileState, vm: ProfileViewModel, onDone: () -> Unit) {
     Text(stringResource(R.string.screening_level, stringResource(screening.level.label())), style = MaterialTheme.typography.titleMedium)
+    Text(screening.headline, style = MaterialTheme.typography.titleMedium)
+    for (line in screening.limits) Text(line, style = MaterialTheme.typography.bodyMedium)
     for (f in screening.findings) FindingCard(f)
     if (screening.showClinicianStep) {
         SectionTitle(stringResource(R.string.clinician_step_title))

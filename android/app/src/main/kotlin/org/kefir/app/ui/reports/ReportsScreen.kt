@@ -68,6 +68,7 @@ class ReportsViewModel(private val app: KefirApplication) : ViewModel() {
     fun setFrom(millis: Long) = model.setFrom(millis)
     fun setTo(millis: Long) = model.setTo(millis)
     fun setPaper(p: Paper) = model.setPaper(p)
+    fun setReportLanguage(code: String) = model.setReportLanguage(code)
 
     fun preview() {
         viewModelScope.launch { model.preview() }
@@ -105,7 +106,13 @@ fun ReportsScreen(onBack: () -> Unit, vm: ReportsViewModel = viewModel(factory =
         Text(stringResource(R.string.reports_intro), style = MaterialTheme.typography.bodyLarge)
         DateButton(stringResource(R.string.field_from_day), s.range?.fromLabel, enabled = s.hasRange) { picking = "from" }
         DateButton(stringResource(R.string.field_to_day), s.range?.toLabel, enabled = s.hasRange) { picking = "to" }
+        // The report's language, apart from the app's; the list and the names are the core's.
+        if (s.languages.isNotEmpty()) {
+            SectionTitle(stringResource(R.string.field_report_language))
+            ChoiceChips(s.languages.map { it.code }, s.reportLanguage, { code -> s.languages.first { it.code == code }.name }, onSelect = vm::setReportLanguage)
+        }
         SectionTitle(stringResource(R.string.field_paper))
+        // Starts on the core's paper for the region (settingsDefaults).
         ChoiceChips(Paper.entries, s.paper, { stringResource(if (it == Paper.A4) R.string.paper_a4 else R.string.paper_letter) }, onSelect = vm::setPaper)
 
         ErrorText(s.error)

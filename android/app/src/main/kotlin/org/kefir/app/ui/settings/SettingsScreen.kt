@@ -57,6 +57,7 @@ import org.kefir.app.logic.ImportStep
 import org.kefir.app.logic.ImportUi
 import org.kefir.app.logic.ReminderForm
 import org.kefir.app.logic.UiError
+import org.kefir.app.logic.loadReminderForm
 import org.kefir.app.logic.toUi
 import org.kefir.app.ui.CheckRow
 import org.kefir.app.ui.ErrorText
@@ -95,8 +96,8 @@ class SettingsViewModel(private val app: KefirApplication) : ViewModel() {
     init {
         viewModelScope.launch {
             val enabled = app.androidBackup.isEnabled()
-            when (val r = app.gateway.read { reminderSettings() }) {
-                is CoreResult.Ok -> _state.update { it.copy(reminders = ReminderForm.from(r.value), androidBackup = enabled) }
+            when (val r = loadReminderForm(app.gateway)) {
+                is CoreResult.Ok -> _state.update { it.copy(reminders = r.value, androidBackup = enabled) }
                 is CoreResult.Failed -> _state.update { it.copy(error = r.error, androidBackup = enabled) }
             }
         }
@@ -110,7 +111,7 @@ class SettingsViewModel(private val app: KefirApplication) : ViewModel() {
         val form = _state.value.reminders ?: return
         busy {
             when (val r = app.gateway.write { cx -> saveReminderSettings(form.toSettings(cx.zone)) }) {
-                is CoreResult.Ok -> _state.update { it.copy(reminders = ReminderForm.from(r.value), remindersSaved = true) }
+                is CoreResult.Ok -> _state.update { it.copy(reminders = ReminderForm.from(r.value, form.newTime), remindersSaved = true) }
                 is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
             }
         }

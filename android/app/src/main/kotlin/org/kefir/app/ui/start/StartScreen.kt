@@ -65,7 +65,7 @@ class StartViewModel(private val app: KefirApplication) : ViewModel() {
         viewModelScope.launch {
             // Opening the database happens here, on Dispatchers.IO. One call:
             // today() says whether the first-run screening is still needed.
-            _state.value = when (val r = app.gateway.read { cx -> today(cx.now, cx.zone).startTarget() }) {
+            _state.value = when (val r = app.gateway.read { cx -> today(cx.now, cx.zone, cx.locale).startTarget() }) {
                 is CoreResult.Ok -> StartState.Ready(r.value, keptAs)
                 is CoreResult.Failed -> StartState.Failed(r.error, recoveryOptions(r.error))
             }

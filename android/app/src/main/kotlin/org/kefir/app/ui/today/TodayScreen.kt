@@ -38,12 +38,15 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.launch
 import org.kefir.app.KefirApplication
 import org.kefir.app.R
+import org.kefir.app.logic.CoreNames
 import org.kefir.app.logic.ScreenState
 import org.kefir.app.logic.SpacingUi
 import org.kefir.app.logic.TodayUi
 import org.kefir.app.logic.map
 import org.kefir.app.logic.toScreenState
 import org.kefir.app.logic.toUi
+import org.kefir.app.logic.valueOrNull
+import uniffi.kefir_ffi.screeningForm
 import org.kefir.app.ui.Disclaimer
 import org.kefir.app.ui.ErrorText
 import org.kefir.app.ui.FindingCard
@@ -61,11 +64,17 @@ class TodayViewModel(private val app: KefirApplication) : ViewModel() {
     private val _state = MutableStateFlow<ScreenState<TodayUi>>(ScreenState.Loading)
     val state: StateFlow<ScreenState<TodayUi>> = _state
 
-    /** One core call: today(now, zone). */
+    /** The core's names for the drinks' kinds and sources, in the app's language. */
+    private val _names = MutableStateFlow<CoreNames?>(null)
+    val names: StateFlow<CoreNames?> = _names
+
+    /** One gateway call: today(now, zone) and the core's names for its codes. */
     fun refresh() {
         viewModelScope.launch {
             val f = app.displayFormat()
-            _state.value = app.gateway.read { cx -> today(cx.now, cx.zone) }.map { it.toUi(f) }.toScreenState()
+            val r = app.gateway.read { cx -> today(cx.now, cx.zone, cx.locale).toUi(f) to CoreNames(screeningForm(cx.locale)) }
+            r.valueOrNull()?.let { _names.value = it.second }
+            _state.value = r.map { it.first }.toScreenState()
         }
     }
 }
@@ -87,6 +96,7 @@ fun TodayScreen(
     vm: TodayViewModel = viewModel(factory = KefirViewModelFactory),
 ) {
     val state by vm.state.collectAsStateWithLifecycle()
+    val names by vm.names.collectAsStateWithLifecycle()
     val lifecycleOwner = LocalLifecycleOwner.current
     // The core computes countdowns for the `now` it is given: ask again every
     // minute while the screen is visible (and on every return to it).
@@ -107,7 +117,7 @@ fun TodayScreen(
         when (val s = state) {
             ScreenState.Loading -> Loading()
             is ScreenState.Failed -> ErrorText(s.error)
-            is ScreenState.Ready -> TodayContent(s.ui, onLogDrink, onCheckin, onFillYesterday, onPlan)
+            is ScreenState.Ready -> TodayContent(s.ui, names, onLogDrink, onCheckin, onFillYesterday, onPlan)
         }
         SectionTitle(stringResource(R.string.section_more))
         SecondaryButton(stringResource(R.string.action_log_dose), onClick = onLogDose)
@@ -133,7 +143,7 @@ private fun ReactionButton(onReaction: () -> Unit) {
 }
 
 @Composable
-private fun TodayContent(ui: TodayUi, onLogDrink: () -> Unit, onCheckin: () -> Unit, onFillYesterday: () -> Unit, onPlan: () -> Unit) {
+private fun TodayContent(ui: TodayUi, names: CoreNames?, onLogDrink: () -> Unit, onCheckin: () -> Unit, onFillYesterday: () -> Unit, onPlan: () -> Unit) {
     Text(ui.dateLabel, style = MaterialTheme.typography.labelLarge)
     Text(
         ui.headline,
@@ -204,7 +214,7 @@ private fun TodayContent(ui: TodayUi, onLogDrink: () -> Unit, onCheckin: () -> U
         SectionTitle(stringResource(R.string.today_drinks))
         for (d in ui.drinks) {
             Text(
-                stringResource(R.string.drink_row, d.time, d.amount, stringResource(d.kind.label()), stringResource(d.source.label())),
+                stringResource(R.string.drink_row, d.time, d.amount, names?.of(d.kind).orEmpty(), names?.of(d.source).orEmpty()),
                 style = MaterialTheme.typography.bodyMedium,
             )
         }
