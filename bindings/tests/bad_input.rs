@@ -542,7 +542,11 @@ fn cases() -> Vec<Case> {
             c.import_text(br#"{"format":"other","version":1}"#)
         }),
         case("import_backup newer version", Seeded, Rejected, |c| {
-            c.import_text(c.valid_backup().replacen("\"version\": 2", "\"version\": 99", 1).as_bytes())
+            c.import_text(
+                c.valid_backup()
+                    .replacen(&format!("\"version\": {}", kefir_core::backup::FORMAT_VERSION), "\"version\": 99", 1)
+                    .as_bytes(),
+            )
         }),
         case("import_backup unknown kefir kind", Seeded, Rejected, |c| {
             c.import_text(c.valid_backup().replacen("\"milk_cow\"", "\"milk_camel\"", 1).as_bytes())
