@@ -4,7 +4,7 @@
 #   scripts/check-size.sh
 #
 # Builds the release cdylib (`cargo build -p kefir-ffi --release`: opt-level
-# z, LTO, one codegen unit, panic=unwind), strips a copy the way it ships
+# z, LTO, one codegen unit, panic=abort), strips a copy the way it ships
 # (`strip --strip-unneeded`: the symbol table and uniffi's metadata symbols
 # are only needed by uniffi-bindgen at build time, which reads the unstripped
 # library), prints both sizes and fails if the stripped library is larger

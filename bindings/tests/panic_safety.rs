@@ -1,4 +1,6 @@
-//! A panic inside a call never aborts the process and never bricks the app.
+//! A panic inside a call in an unwinding build (tests, dev builds, the debug
+//! CLI) becomes an error and never bricks the app; the shipped release
+//! library aborts instead (see 4.).
 //!
 //! What is proven here, and how:
 //! 1. uniffi's scaffolding runs every exported method inside
@@ -12,9 +14,12 @@
 //! 3. A panic in the middle of a core transaction rolls it back: unwinding
 //!    drops rusqlite's transaction guard, which issues ROLLBACK, so the
 //!    connection is not left inside a transaction.
-//! 4. Catching needs unwinding: every profile a library is built with keeps
-//!    `panic = "unwind"` (`panic = "abort"` would turn any bug into a crash
-//!    of the whole app), and this test binary itself unwinds.
+//! 4. The profiles are as documented: the test and dev profiles unwind (so a
+//!    panic anywhere under test is a failed test, never a silent abort, and
+//!    this test binary catches it); `[profile.release]` says
+//!    `panic = "abort"` explicitly, the size budget's choice (Cargo.toml,
+//!    BENCHMARKS.md): a panic in the shipped library ends the app's process
+//!    and committed data stays (SQLite rolls an open transaction back).
 
 mod common;
 
@@ -123,10 +128,9 @@ fn panics_in_many_threads_never_wedge_the_app() {
     }
 }
 
-/// `panic = "unwind"` everywhere a library is built: the workspace profiles,
-/// any `.cargo/config.toml`, and this very binary.
+/// `panic = "unwind"` for tests and dev builds, `"abort"` only for release.
 #[test]
-fn release_profile_keeps_panic_unwind() {
+fn profiles_unwind_under_test_and_abort_only_in_release() {
     const { assert!(cfg!(panic = "unwind"), "this test binary was built with panic=abort") };
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
@@ -143,12 +147,13 @@ fn release_profile_keeps_panic_unwind() {
             continue;
         }
         let value = value.split('#').next().unwrap().trim().trim_matches('"').to_string();
-        assert_eq!(value, "unwind", "[{section}] sets panic = {value}");
         if section == "profile.release" {
             release_panic = Some(value);
+        } else {
+            assert_eq!(value, "unwind", "[{section}] sets panic = {value}: tests must unwind");
         }
     }
-    assert_eq!(release_panic.as_deref(), Some("unwind"), "[profile.release] must say panic = \"unwind\" explicitly");
+    assert_eq!(release_panic.as_deref(), Some("abort"), "[profile.release] must say panic = \"abort\" explicitly");
     for cfg in [root.join(".cargo/config.toml"), root.join(".cargo/config")] {
         if let Ok(text) = std::fs::read_to_string(&cfg) {
             assert!(!text.contains("panic=abort") && !text.contains("panic = \"abort\""), "{} aborts", cfg.display());
