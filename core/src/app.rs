@@ -322,10 +322,23 @@ impl Kefir {
         let screening = self.screening()?;
         let today = now.local_date(&zone);
         plan::ensure_days(c, today, &zone, &screening, now, &self.locale())?;
-        let result = checkin::save(c, input, &profile, now, &zone, &self.locale())?;
-        let red = plan::red_flag_ids(result.assessment.level, &result.checkin.rule_ids);
+        let (result, reassessed) = checkin::save(c, input, &profile, now, &zone, &self.locale())?;
+        let mut red = plan::red_flag_ids(result.assessment.level, &result.checkin.rule_ids);
+        let mut red_at = result.checkin.at;
+        if red.is_empty() {
+            // An earlier day entered late can make a later day's check-in a
+            // red flag (S4 recurrence): it stops the plan as if it had been
+            // one when saved.
+            for r in &reassessed {
+                let now_red = plan::red_flag_ids(r.checkin.level, &r.checkin.rule_ids);
+                if !now_red.is_empty() && plan::red_flag_ids(r.before.0, &r.before.1).is_empty() {
+                    (red, red_at) = (now_red, r.checkin.at);
+                    break;
+                }
+            }
+        }
         if !red.is_empty() {
-            plan::stop_now(c, today, &red, now, result.checkin.at)?;
+            plan::stop_now(c, today, &red, now, red_at)?;
         } else {
             // Decisions after the check-in's day were made without it.
             let day = crate::time::parse_iso_date("day", &result.checkin.day)?;

@@ -425,7 +425,7 @@ pub(crate) fn save(
     now: Timestamp,
     zone: &Zone,
     loc: &Locale,
-) -> Result<CheckinResult> {
+) -> Result<(CheckinResult, Vec<Reassessed>)> {
     let day = parse_iso_date("day", &input.day)?;
     crate::rhythm::checkin_window(day, now.local_date(zone))?;
     let symptoms = clean_entries(&input.symptoms)?;
@@ -482,9 +482,63 @@ pub(crate) fn save(
             params![id, e.symptom.as_str(), e.severity.as_str()],
         )?;
     }
+    let raised = reassess_following(&tx, day, zone, profile, loc)?;
     tx.commit()?;
     let checkin = get_by_day(c, day)?.ok_or_else(|| CoreError::Internal("check-in vanished".into()))?;
-    Ok(CheckinResult { checkin, assessment })
+    Ok((CheckinResult { checkin, assessment }, raised))
+}
+
+/// A check-in is judged against the days before it (the previous day's
+/// symptoms for S1/S2, skin signs in the last `RECURRENCE_DAYS` days for the
+/// S4 recurrence). A check-in saved for an earlier day after a later one
+/// (yesterday's, or after the clock went back) changes that history, so the
+/// stored check-ins of the following `RECURRENCE_DAYS` days are judged again
+/// (level and rule ids), as a backup import judges every check-in: the
+/// result never depends on the order the days were entered in. Returns the
+/// check-ins whose judgement changed, with what they were before.
+fn reassess_following(
+    c: &Connection,
+    day: NaiveDate,
+    zone: &Zone,
+    profile: &Profile,
+    loc: &Locale,
+) -> Result<Vec<Reassessed>> {
+    let last = day + Duration::days(crate::rules::RECURRENCE_DAYS);
+    let mut changed = Vec::new();
+    for ck in list(c, day + Duration::days(1), last)? {
+        let d = parse_iso_date("day", &ck.day)?;
+        let (prev, recent, milk) = context_inputs(c, d, zone, true, None)?;
+        let judged = effective_entries(&ck.symptoms, ck.bristol);
+        let cx = SymptomContext {
+            entries: &judged,
+            previous_day: prev.as_deref(),
+            skin_signs_recently: recent,
+            drank_milk_kefir: milk,
+            profile,
+        };
+        let a = assess(symptom_findings(&cx, loc), &judged, loc);
+        let ids: Vec<String> = a.findings.iter().map(|f| f.rule_id.clone()).collect();
+        if a.level == ck.level && ids == ck.rule_ids {
+            continue;
+        }
+        c.execute(
+            "UPDATE checkins SET level = ?2, rule_ids = ?3 WHERE id = ?1",
+            params![ck.id, a.level.as_str(), encode_ids(&a.findings)],
+        )?;
+        changed.push(Reassessed {
+            before: (ck.level, ck.rule_ids.clone()),
+            checkin: Checkin { level: a.level, rule_ids: ids, ..ck },
+        });
+    }
+    Ok(changed)
+}
+
+/// A stored check-in judged again after an earlier day changed.
+pub(crate) struct Reassessed {
+    /// Level and rule ids before.
+    pub before: (Level, Vec<String>),
+    /// The check-in as stored now.
+    pub checkin: Checkin,
 }
 
 /// Validate, evaluate and store a reaction report; red flags are evaluated

@@ -951,3 +951,37 @@ fn a_consult_finding_before_day_one_pauses_at_once() {
     assert_eq!(app.today(now, TZ).unwrap().target_ml, Some(0));
     assert_eq!(app.today(ts("2026-11-10T09:00:00Z"), TZ).unwrap().target_ml, Some(0));
 }
+
+/// Proptest regression (found while localising): a check-in saved for an
+/// earlier day after a later day's check-in (clock set back) must not make a
+/// backup round trip open the restart gate.
+#[test]
+fn backfilled_skin_signs_then_round_trip_keep_the_restart_gate() {
+    let ops = [
+        Op::Clock(1),
+        Op::Clock(1),
+        Op::Checkin(vec![SymptomEntry { symptom: Symptom::SkinRedness, severity: Severity::Mild }]),
+        Op::Clock(-11),
+        Op::Checkin(vec![SymptomEntry { symptom: Symptom::SkinRedness, severity: Severity::Mild }]),
+        Op::RoundTrip,
+    ];
+    run(&ops).unwrap();
+}
+
+/// Skin signs on two days in a row are an S4 recurrence whichever day is
+/// entered first: yesterday's check-in entered after today's raises today's
+/// to the recurrence and stops the plan, as a backup import would judge it.
+#[test]
+fn a_backfilled_day_makes_the_next_days_skin_signs_a_recurrence() {
+    let app = Kefir::open_in_memory().unwrap();
+    let now = ts("2026-11-10T18:00:00Z");
+    app.start_plan(&PlanSettings::default(), ts("2026-11-09T08:00:00Z"), TZ).unwrap();
+    let skin = vec![SymptomEntry { symptom: Symptom::SkinRedness, severity: Severity::Mild }];
+    let checkin = |day: &str| CheckinInput { day: day.into(), symptoms: skin.clone(), bristol: None, note: None };
+    let today = app.save_checkin(&checkin("2026-11-10"), now, TZ).unwrap();
+    assert_eq!(today.assessment.level, Level::Caution);
+    app.save_checkin(&checkin("2026-11-09"), now, TZ).unwrap();
+    let stored = app.checkins("2026-11-10", "2026-11-10").unwrap();
+    assert_eq!(stored[0].level, Level::Stop, "{stored:?}");
+    assert_eq!(app.plan_view(now, TZ).unwrap().plan.unwrap().status, PlanStatus::Stopped);
+}
