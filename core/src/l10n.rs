@@ -87,7 +87,9 @@ impl Locale {
     }
 
     /// Parse a BCP 47 tag (`de`, `de-AT`, `ru-RU`, `en-US`; `_` is accepted
-    /// for `-`, and a POSIX suffix such as `.UTF-8` or `@euro` is ignored).
+    /// for `-`, a POSIX suffix such as `.UTF-8` or `@euro` and BCP 47
+    /// extensions or private use from the first singleton on, e.g.
+    /// `-u-fw-mon`, are ignored; `x-...` and `i-...` alone are English).
     /// An empty tag is English. A well-formed tag in a language without a
     /// catalogue falls back to English and keeps its region. Error: a tag
     /// that is not BCP 47 is `InvalidInput { field: "locale" }`.
@@ -97,8 +99,16 @@ impl Locale {
         if t.is_empty() || t.eq_ignore_ascii_case("c") || t.eq_ignore_ascii_case("posix") {
             return Ok(Locale::english());
         }
-        let id: LanguageIdentifier = t
-            .replace('_', "-")
+        // Extensions and private use (`de-DE-u-fw-mon` from Android's
+        // regional preferences, `-x-...`, grandfathered `i-...`) do not
+        // choose the catalogue: keep the subtags before the first singleton.
+        let t = t.replace('_', "-");
+        let base: Vec<&str> = t.split('-').take_while(|s| s.len() != 1).collect();
+        if base.is_empty() {
+            return Ok(Locale::english());
+        }
+        let id: LanguageIdentifier = base
+            .join("-")
             .parse()
             .map_err(|_| CoreError::invalid("locale", &format!("'{}' is not a BCP 47 language tag", tag.trim())))?;
         let lang = match id.language.as_str() {
@@ -302,12 +312,12 @@ fn fluent_number(lang: Lang, v: &FluentValue) -> Option<String> {
 }
 
 /// CLDR separators: decimal, group, and the smallest number that is grouped
-/// (German and Russian do not group four-digit numbers).
+/// (minimumGroupingDigits 1 in all three: `2,800`, `2.800`, `2 800`).
 fn separators(lang: Lang) -> (char, &'static str, f64) {
     match lang {
         Lang::En => ('.', ",", 1000.0),
-        Lang::De => (',', ".", 10000.0),
-        Lang::Ru => (',', "\u{a0}", 10000.0),
+        Lang::De => (',', ".", 1000.0),
+        Lang::Ru => (',', "\u{a0}", 1000.0),
     }
 }
 
@@ -356,6 +366,14 @@ mod tests {
         assert_eq!((fr.lang(), fr.region()), (Lang::En, Some("CA")));
         assert_eq!(Locale::parse("").unwrap(), Locale::english());
         assert_eq!(Locale::parse("C.UTF-8").unwrap(), Locale::english());
+        // Extensions and private use never fail a call (Android 14 adds
+        // `-u-` extensions for regional preferences).
+        let ext = Locale::parse("de-DE-u-fw-mon").unwrap();
+        assert_eq!((ext.lang(), ext.region(), ext.tag()), (Lang::De, Some("DE"), "de-DE"));
+        assert_eq!(Locale::parse("de-u-nu-arab").unwrap().lang(), Lang::De);
+        assert_eq!(Locale::parse("ru-RU-x-private").unwrap().lang(), Lang::Ru);
+        assert_eq!(Locale::parse("x-private").unwrap(), Locale::english());
+        assert_eq!(Locale::parse("i-klingon").unwrap(), Locale::english());
         let e = Locale::parse("not a tag!").unwrap_err();
         assert!(e.to_string().contains("locale"), "{e}");
     }
@@ -363,7 +381,8 @@ mod tests {
     #[test]
     fn numbers_use_each_languages_separators() {
         assert_eq!(format_number(Lang::En, 1234.5, Some(1)), "1,234.5");
-        assert_eq!(format_number(Lang::De, 1234.5, Some(1)), "1234,5");
+        assert_eq!(format_number(Lang::De, 1234.5, Some(1)), "1.234,5");
+        assert_eq!(format_number(Lang::Ru, 2800.0, Some(0)), "2\u{a0}800");
         assert_eq!(format_number(Lang::De, 12345.0, Some(0)), "12.345");
         assert_eq!(format_number(Lang::Ru, 12345.25, Some(2)), "12\u{a0}345,25");
         assert_eq!(format_number(Lang::En, -3.0, None), "-3");

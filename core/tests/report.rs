@@ -112,7 +112,9 @@ fn pdf_text_has_the_range_the_rule_ids_and_the_totals() {
         for id in ["P2", "S1", "S2", "D1"] {
             assert!(text.contains(id), "rule id {id} in the PDF text");
         }
-        assert!(text.contains(&format!("{} ml", s.totals.total_ml)), "total {} ml", s.totals.total_ml);
+        // Locale-formatted: "2,800 ml" in English (CLDR grouping).
+        let total = kefir_core::l10n::Locale::english().number(s.totals.total_ml as f64, 0);
+        assert!(text.contains(&format!("{total} ml")), "total {total} ml");
         assert!(text.contains("not a diagnosis"));
     }
 }
@@ -739,7 +741,7 @@ fn several_plan_events_on_one_day_are_all_reported() {
     let pdf = dir.path().join("day.pdf");
     app.write_pdf("2026-11-01", "2026-11-01", Paper::A4, &pdf, now, BERLIN).unwrap();
     if let Some(text) = pdftotext(&pdf).map(|t| squash(&t)) {
-        assert!(text.contains("1 of 1 days within 10% of plan"), "{text}");
+        assert!(text.contains("1 of 1 day within 10% of plan"), "{text}");
         let events = &text[text.rfind("Plan events").unwrap()..];
         assert!(events.contains("start") && events.contains("D1") && events.contains("stop"), "{events}");
     }
@@ -1076,6 +1078,11 @@ fn report_in_german_and_russian() {
                 assert!(text.contains(n), "{tag}: {n:?} in {text}");
             }
             assert!(!text.contains("Daily log"), "{tag}: {text}");
+            // Plan reasons are stored as message references and rendered in
+            // the report's language: no English decision text leaks in.
+            for leak in ["Day one", "good day", "one step up", "Reported today", "start with", "Back to"] {
+                assert!(!text.contains(leak), "{tag}: English {leak:?} in {text}");
+            }
         }
         let csv_dir = dir.path().join(tag);
         let files = app.write_csv("2026-10-20", "2026-11-16", &csv_dir, TZ).unwrap();

@@ -55,7 +55,12 @@ r-tile-max = Höchster Tag
 r-tile-on = am { $date }
 r-tile-no-intake = kein Kefir
 r-tile-adherence = Tägliche Abfrage
-r-tile-of-days = { $n } von { $days } Tagen
+r-tile-of-days = { $n } von { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tagen
+    }
+r-ml = { $ml } ml
+r-ml-unit = ml
 r-tile-on-target = Tage im Ziel
 r-tile-on-target-sub = innerhalb 10 % des Plans
 r-plan-line = Plan { $status } seit { $since }

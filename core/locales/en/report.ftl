@@ -58,7 +58,12 @@ r-tile-max = Highest day
 r-tile-on = on { $date }
 r-tile-no-intake = no intake
 r-tile-adherence = Check-in adherence
-r-tile-of-days = { $n } of { $days } days
+r-tile-of-days = { $n } of { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+r-ml = { $ml } ml
+r-ml-unit = ml
 r-tile-on-target = Days on target
 r-tile-on-target-sub = within 10% of plan
 r-plan-line = Plan { $status } since { $since }

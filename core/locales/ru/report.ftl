@@ -59,7 +59,12 @@ r-tile-max = Максимум за день
 r-tile-on = { $date }
 r-tile-no-intake = не пил(а)
 r-tile-adherence = Ежедневные отметки
-r-tile-of-days = { $n } из { $days } дней
+r-tile-of-days = { $n } из { $days ->
+        [one] { $days } дня
+       *[other] { $days } дней
+    }
+r-ml = { $ml } мл
+r-ml-unit = мл
 r-tile-on-target = Дни в пределах цели
 r-tile-on-target-sub = в пределах 10 % от плана
 r-plan-line = План { $status } с { $since }

@@ -128,11 +128,11 @@ pub(crate) fn build(
     let drinks = crate::intake::list(c, start, end)?;
     let checkins = crate::checkin::list(c, first, last)?;
     let reactions = crate::checkin::reactions(c, start, end)?;
-    let decisions = plan::decisions(c, first, last, &crate::l10n::Locale::english())?;
+    let decisions = plan::decisions(c, first, last, loc)?;
     // Every plan event up to the range end: the status in force on each
     // day comes from them (a stopped or paused plan stores no more days).
     let early = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(first);
-    let plan_history = plan::events_in_range(c, early, last, &crate::l10n::Locale::english())?;
+    let plan_history = plan::events_in_range(c, early, last, loc)?;
     let first_iso = iso_date(first);
     let split = plan_history.partition_point(|e| e.event.day < first_iso);
     let mut run: Option<StatusRun> = None;

@@ -1036,14 +1036,18 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
         .map(|d| ctx.tr("r-tile-on", &[("date", ctx.date(&d.date).into())]))
         .unwrap_or_else(|| ctx.t("r-tile-no-intake"));
     let tiles: [(String, String, String); 6] = [
-        (ctx.t("r-tile-total"), format!("{} ml", t.total_ml), ctx.tr("r-tile-drinks", &[("n", t.drinks.into())])),
+        (
+            ctx.t("r-tile-total"),
+            ctx.tr("r-ml", &[("ml", t.total_ml.into())]),
+            ctx.tr("r-tile-drinks", &[("n", t.drinks.into())]),
+        ),
         (
             ctx.t("r-tile-days"),
             format!("{} / {}", t.days_with_intake, t.days),
             ctx.tr("r-tile-pct-days", &[("pct", pct(t.days_with_intake, t.days).into())]),
         ),
-        (ctx.t("r-tile-mean"), format!("{} ml", t.mean_ml_on_intake_days), ctx.t("r-tile-mean-sub")),
-        (ctx.t("r-tile-max"), format!("{} ml", t.max_day_ml), max_date),
+        (ctx.t("r-tile-mean"), ctx.tr("r-ml", &[("ml", t.mean_ml_on_intake_days.into())]), ctx.t("r-tile-mean-sub")),
+        (ctx.t("r-tile-max"), ctx.tr("r-ml", &[("ml", t.max_day_ml.into())]), max_date),
         (
             ctx.t("r-tile-adherence"),
             format!("{}%", t.checkin_adherence_pct),
@@ -1410,7 +1414,7 @@ fn chart(doc: &mut Doc, ctx: &Ctx<'_>, top: f32, bottom: f32) {
         doc.text_right(plot_left - 4.0, gy + 2.5, SMALL, &v.to_string());
         v += step;
     }
-    doc.text_right(plot_left - 4.0, plot_top - 6.0, SMALL, "ml");
+    doc.text_right(plot_left - 4.0, plot_top - 6.0, SMALL, &ctx.t("r-ml-unit"));
 
     // Bars, all in one path.
     let slot = plot_w / n as f32;
@@ -1847,7 +1851,7 @@ fn appendix(doc: &mut Doc, ctx: &Ctx<'_>) {
     let c = &s.constraints;
     let list = |v: Vec<String>| if v.is_empty() { ctx.t("r-none") } else { v.join(", ") };
     let mut rows: Vec<Vec<Cell>> = vec![
-        vec![Cell::from(ctx.t("r-lim-max")), Cell::from(format!("{} ml", c.max_ml_per_day))],
+        vec![Cell::from(ctx.t("r-lim-max")), Cell::from(ctx.tr("r-ml", &[("ml", c.max_ml_per_day.into())]))],
         vec![
             Cell::from(ctx.t("r-lim-kinds")),
             Cell::from(list(c.allowed_kinds.iter().map(|k| kind_label(l, *k)).collect())),
@@ -2146,10 +2150,10 @@ mod tests {
         }
         let t = &s.totals;
         for needle in [
-            format!("{} ml", t.total_ml),
+            ctx.tr("r-ml", &[("ml", t.total_ml.into())]),
             format!("{} / {}", t.days_with_intake, t.days),
-            format!("{} ml", t.mean_ml_on_intake_days),
-            format!("{} ml", t.max_day_ml),
+            ctx.tr("r-ml", &[("ml", t.mean_ml_on_intake_days.into())]),
+            ctx.tr("r-ml", &[("ml", t.max_day_ml.into())]),
             format!("{}%", t.checkin_adherence_pct),
             format!("{} / {}", t.days_on_target, t.days_with_target),
         ] {
