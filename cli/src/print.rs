@@ -238,7 +238,7 @@ pub fn profile_history(ctx: &Ctx, vs: &[kefir_core::ProfileVersion]) {
             ctx,
             "history-line",
             &[
-                ("saved", s(&v.saved_at)),
+                ("saved", s(v.saved_at)),
                 ("age", s(p.age_band)),
                 ("conditions", s(list(p.conditions.iter().map(|c| c.as_str()).collect()))),
                 ("medicines", s(list(p.medicines.iter().map(|c| c.as_str()).collect()))),
