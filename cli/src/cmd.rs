@@ -14,7 +14,7 @@ use kefir_core::{
 };
 use kefir_ffi::{KefirApp, KefirError};
 
-use crate::{demo, print, Cli, Command, Failure};
+use crate::{demo, print, tr, Cli, Command, Failure};
 
 #[derive(Args)]
 pub struct LogArgs {
@@ -331,6 +331,8 @@ pub struct Ctx {
     pub json: bool,
     /// BCP 47 tag of `--lang`, or the environment's locale, or `en`.
     pub lang: String,
+    /// `lang` parsed: the language of the CLI's own chrome (`tr`).
+    pub loc: kefir_core::l10n::Locale,
 }
 
 /// Whether a command, once it succeeded, has changed something (stored or
@@ -367,7 +369,9 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             .ok_or_else(|| Failure::invalid("now", format!("invalid --now '{s}': use RFC 3339")))?,
         None => Timestamp::from_utc(chrono::Utc::now()),
     };
-    let ctx = Ctx { now, tz, json: cli.json, lang: lang(cli.lang.as_deref())? };
+    let lang = lang(cli.lang.as_deref())?;
+    let loc = kefir_core::l10n::Locale::parse(&lang).unwrap_or_default();
+    let ctx = Ctx { now, tz, json: cli.json, lang, loc };
     if let Command::Demo(args) = &cli.command {
         return demo::run(args, cli.db.as_deref(), &ctx);
     }
@@ -401,7 +405,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
         }
         Command::Delete { id } => {
             app.delete_drink(id, now)?;
-            print::done(&ctx, &format!("deleted drink {id} (undo: kefir undo {id})"));
+            print::done(&ctx, "deleted", &[("id", tr::n(id as f64))]);
         }
         Command::Undo { id } => {
             let d = app.undo_delete_drink(id)?;
@@ -443,15 +447,13 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             };
             let logged = app.log_dose(input, now, ctx.tz.clone(), ctx.lang.clone())?;
             if !ctx.json {
-                outln!(
-                    "dose logged: {} at {}",
-                    logged.dose.medicine.label(&kefir_core::l10n::Locale::english()),
-                    logged.dose.at.local(&zone).format("%Y-%m-%d %H:%M")
-                );
+                let time = logged.dose.at.local(&zone).format("%Y-%m-%d %H:%M").to_string();
+                let medicine = logged.dose.medicine.label(&ctx.loc);
+                outln!("{}", tr::trf(&ctx, "dose-logged", &[("medicine", tr::s(medicine)), ("time", tr::s(time))]));
             }
             print::spacing(&ctx, &logged.spacing, Some(&logged));
             if !ctx.json {
-                print::warnings(&logged.warnings);
+                print::warnings(&ctx, &logged.warnings);
             }
         }
         Command::Med(MedCmd::Status) => {
@@ -465,8 +467,8 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 }
                 PlanCmd::Show => app.plan_view(now, tz, ctx.lang.clone())?,
                 PlanCmd::Pause => app.pause_plan(now, tz, ctx.lang.clone())?,
-                PlanCmd::Resume => app.resume_plan(now, tz, ctx.lang.clone()).map_err(with_hint)?,
-                PlanCmd::Restart => app.restart_plan(now, tz, ctx.lang.clone()).map_err(with_hint)?,
+                PlanCmd::Resume => app.resume_plan(now, tz, ctx.lang.clone()).map_err(|e| with_hint(&ctx, e))?,
+                PlanCmd::Restart => app.restart_plan(now, tz, ctx.lang.clone()).map_err(|e| with_hint(&ctx, e))?,
                 PlanCmd::Target { ml } => app.change_target(ml, now, tz, ctx.lang.clone())?,
             };
             print::plan(&ctx, &view);
@@ -518,7 +520,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
         }
         Command::Backup(BackupCmd::Export { file }) => {
             app.export_backup(file.to_string_lossy().into_owned(), now)?;
-            print::done(&ctx, &format!("backup written to {}", file.display()));
+            print::done(&ctx, "backup-written", &[("file", tr::s(file.display()))]);
         }
         Command::Backup(BackupCmd::Import { file, replace, yes }) => {
             let mode = if replace { ImportMode::Replace } else { ImportMode::IntoEmpty };
@@ -605,7 +607,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 }
                 e => Failure::from(KefirError::from(e)),
             })?;
-            print::done(&ctx, "all data deleted");
+            print::done(&ctx, "wiped", &[]);
         }
         Command::Demo(_) => unreachable!("handled above"),
     }
@@ -619,7 +621,7 @@ fn profile_cmd(app: &KefirApp, p: ProfileCmd, ctx: &Ctx) -> Result<(), Failure> 
         ProfileCmd::Ack { note } => {
             let s = app.acknowledge_clinician(note, ctx.now, ctx.lang.clone())?;
             if !ctx.json {
-                outln!("clinician go-ahead recorded ({})", ctx.now);
+                outln!("{}", tr::trf(ctx, "ack-recorded", &[("at", tr::s(ctx.now))]));
             }
             print::screening(ctx, &s, &app.profile()?)
         }
@@ -716,6 +718,13 @@ fn lang(flag: Option<&str>) -> Result<String, Failure> {
         .unwrap_or_else(|| "en".to_string()))
 }
 
+/// The language of the CLI's chrome: `--lang` or the environment's (as
+/// [`lang`]); English when the tag is malformed (that error itself is then
+/// reported in English).
+pub fn locale(flag: Option<&str>) -> kefir_core::l10n::Locale {
+    lang(flag).ok().and_then(|t| kefir_core::l10n::Locale::parse(&t).ok()).unwrap_or_default()
+}
+
 /// A language tag from the option `--{option}`: a malformed one is bad input
 /// (exit 2) naming the option and the tag.
 fn checked_lang(tag: &str, option: &str) -> Result<String, Failure> {
@@ -764,9 +773,11 @@ fn bound(s: &str, ctx: &Ctx, zone: &Zone, end: bool, field: &str) -> Result<Time
 }
 
 /// A refused plan action, with the CLI command that does what it asks for.
-fn with_hint(e: KefirError) -> Failure {
+fn with_hint(ctx: &Ctx, e: KefirError) -> Failure {
     let mut f = Failure::from(e);
-    if let Some(h) = print::hint(&f.message) {
+    // `--json` keeps its message as it always was: English (scripts read it).
+    let loc = if ctx.json { kefir_core::l10n::Locale::english() } else { ctx.loc.clone() };
+    if let Some(h) = print::hint_id(&f.message).map(|id| tr::format(&loc, id, &[])) {
         f.message = format!("{} ({h})", f.message);
     }
     f

@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 use chrono::Duration;
 use clap::Args;
 use kefir_core::simulate::{demo_simulation, simulate_into, SimDay};
+use kefir_core::vocab::Labelled;
 use kefir_core::Zone;
 use kefir_ffi::KefirError;
 
 use crate::cmd::{open, Ctx};
+use crate::tr::{n, s, tr, trf};
 use crate::Failure;
 
 #[derive(Args)]
@@ -82,40 +84,59 @@ pub fn run(args: &DemoArgs, db: Option<&Path>, ctx: &Ctx) -> Result<(), Failure>
         outln!("{}", serde_json::to_string_pretty(&out).expect("records serialise"));
         return Ok(());
     }
-    outln!("Simulated introduction: {} days from {} ({})", days.len(), days[0].date, ctx.tz);
-    outln!("{:<10}  {:<9}  {:>6}  {:>5}  {:<9}  rules", "date", "decision", "target", "drunk", "check-in");
+    let ml = tr(ctx, "ml");
+    let title = [("days", n(days.len() as f64)), ("date", s(&days[0].date)), ("zone", s(&ctx.tz))];
+    outln!("{}", trf(ctx, "demo-title", &title));
+    outln!(
+        "{:<10}  {:<9}  {:>6}  {:>5}  {:<9}  {}",
+        tr(ctx, "demo-col-date"),
+        tr(ctx, "demo-col-decision"),
+        tr(ctx, "demo-col-target"),
+        tr(ctx, "demo-col-drunk"),
+        tr(ctx, "demo-col-checkin"),
+        tr(ctx, "demo-col-rules")
+    );
     for d in &days {
-        print_day(d);
+        print_day(ctx, d);
     }
     let t = &summary.totals;
     outln!();
-    outln!("Doctor summary {} to {}:", summary.from_date, summary.to_date);
-    outln!(
-        "  {} ml in {} drinks over {} days ({} ml a day on days with kefir); check-ins on {} % of days; on target {} of {} days",
-        t.total_ml, t.drinks, t.days_with_intake, t.mean_ml_on_intake_days, t.checkin_adherence_pct, t.days_on_target, t.days_with_target
-    );
+    outln!("{}", trf(ctx, "demo-summary-title", &[("from", s(&summary.from_date)), ("to", s(&summary.to_date))]));
+    let args = [
+        ("ml", n(t.total_ml)),
+        ("drinks", n(t.drinks)),
+        ("days", n(t.days_with_intake)),
+        ("mean", n(t.mean_ml_on_intake_days)),
+        ("pct", n(t.checkin_adherence_pct)),
+        ("on", n(t.days_on_target)),
+        ("with", n(t.days_with_target)),
+    ];
+    outln!("  {}", trf(ctx, "demo-totals", &args));
     let ids: Vec<&str> = summary.findings.iter().map(|f| f.rule_id.as_str()).collect();
-    outln!("  screening: {} [{}]", summary.screening_level, ids.join(", "));
+    outln!("  {} {} [{}]", tr(ctx, "summary-screening"), summary.screening_level.label(&ctx.loc), ids.join(", "));
     for c in &summary.courses {
         let name = c.name.as_deref().map(|n| format!("{n} ")).unwrap_or_default();
-        let every = c.interval_hours.map(|h| format!(", every {h} h")).unwrap_or_default();
+        let every = c.interval_hours.map(|h| trf(ctx, "demo-every", &[("hours", n(h))])).unwrap_or_default();
         let spacing = match (&c.rule_id, c.drinks_in_window) {
-            (Some(id), 0) => format!("; spacing kept ({id})"),
-            (Some(id), n) => format!("; spacing missed {n} time(s) ({id})"),
+            (Some(id), 0) => trf(ctx, "demo-spacing-kept", &[("rule", s(id))]),
+            (Some(id), k) => trf(ctx, "demo-spacing-missed", &[("n", n(k)), ("rule", s(id))]),
             (None, _) => String::new(),
         };
-        outln!(
-            "  medicine: {name}({}) {} to {}{every}, {} doses, {}{spacing}",
-            c.label,
-            c.first_local,
-            c.last_local,
-            c.doses,
-            if c.active { "ongoing" } else { "completed" }
-        );
+        let args = [
+            ("name", s(name)),
+            ("label", s(&c.label)),
+            ("first", s(&c.first_local)),
+            ("last", s(&c.last_local)),
+            ("every", s(every)),
+            ("doses", n(c.doses)),
+            ("state", s(tr(ctx, if c.active { "course-ongoing" } else { "course-completed" }))),
+            ("spacing", s(spacing)),
+        ];
+        outln!("  {}", trf(ctx, "demo-course", &args));
     }
     for e in &summary.plan_events {
         outln!(
-            "  {}  {:<9} {:>4} ml  {}{}",
+            "  {}  {:<9} {:>4} {ml}  {}{}",
             e.date,
             e.decision,
             e.target_ml,
@@ -125,9 +146,12 @@ pub fn run(args: &DemoArgs, db: Option<&Path>, ctx: &Ctx) -> Result<(), Failure>
     }
     outln!("  {}", summary.disclaimer);
     outln!();
-    outln!("database: {}", db.display());
-    outln!("PDF:      {}", pdf.display());
-    outln!("FHIR:     {}", fhir.display());
+    let database = tr(ctx, "demo-database");
+    // The labels in one column: as wide as the widest ("database:").
+    let w = database.chars().count().max(9);
+    outln!("{database:<w$} {}", db.display());
+    outln!("{:<w$} {}", "PDF:", pdf.display());
+    outln!("{:<w$} {}", "FHIR:", fhir.display());
     Ok(())
 }
 
@@ -135,11 +159,14 @@ fn path(p: &std::path::Path) -> String {
     p.to_string_lossy().into_owned()
 }
 
-fn print_day(d: &SimDay) {
+/// One day of the table. The decision and the check-in's level are the
+/// stable codes (`advance`, `step_back`, `caution`), as in `--json`.
+fn print_day(ctx: &Ctx, d: &SimDay) {
     let decision = d.decision.map(|k| k.as_str()).unwrap_or("-");
-    let checkin = if d.checked_in { d.level.as_str() } else { "missed" };
+    let checkin = if d.checked_in { d.level.as_str().to_string() } else { tr(ctx, "demo-missed") };
+    let ml = tr(ctx, "ml");
     outln!(
-        "{:<10}  {:<9}  {:>4}ml  {:>3}ml  {:<9}  {}",
+        "{:<10}  {:<9}  {:>4}{ml}  {:>3}{ml}  {:<9}  {}",
         d.date,
         decision,
         d.target_ml,

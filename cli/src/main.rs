@@ -18,12 +18,14 @@ macro_rules! outln {
 mod cmd;
 mod demo;
 mod print;
+mod tr;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use kefir_core::l10n::Locale;
 use kefir_ffi::KefirError;
 
 #[derive(Parser)]
@@ -158,15 +160,17 @@ impl From<std::io::Error> for Failure {
     }
 }
 
-/// Write to stderr without ever panicking (stderr may be closed too).
-fn report(json: bool, f: &Failure) {
+/// Write to stderr without ever panicking (stderr may be closed too). The
+/// text form starts with the CLI's own prefix in `loc` (`kefir: error:`);
+/// the JSON form is the same in every language.
+fn report(json: bool, loc: &Locale, f: &Failure) {
     let text = if json {
         serde_json::json!({ "kind": f.kind, "field": f.field, "message": f.message }).to_string()
     } else {
         // One line, whatever the message holds (SQLite's integrity report
         // can span lines).
         let one: Vec<&str> = f.message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        format!("kefir: error: {}", one.join("; "))
+        format!("{} {}", tr::format(loc, "error-prefix", &[]), one.join("; "))
     };
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{text}");
@@ -183,7 +187,8 @@ fn main() -> ExitCode {
             let detail = e.to_string();
             let first = detail.lines().next().unwrap_or(&msg).trim_start_matches("error: ").to_string();
             let message = if json { first } else { format!("{first} (see kefir --help)") };
-            report(json, &Failure { message, code: 2, kind: "usage", field: None });
+            // The command line (and so --lang) is not known: clap's English.
+            report(json, &Locale::english(), &Failure { message, code: 2, kind: "usage", field: None });
             return ExitCode::from(2);
         }
         Err(e) => {
@@ -193,33 +198,41 @@ fn main() -> ExitCode {
             return match print::flush() {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => {
-                    let mut f = Failure::from(err);
-                    f.message = format!("could not write the output ({}); nothing was changed", f.message);
-                    f.code = EXIT_OUTPUT_LOST;
-                    report(json, &f);
+                    let en = Locale::english();
+                    let f = output_lost(&en, err, false);
+                    report(json, &en, &f);
                     ExitCode::from(EXIT_OUTPUT_LOST)
                 }
             };
         }
     };
     let json = cli.json;
+    let loc = cmd::locale(cli.lang.as_deref());
     let outcome = cmd::run(cli);
     // Whatever the command printed, also before a failure.
     let written = print::flush();
     match (outcome, written) {
         (Ok(_), Ok(())) => ExitCode::SUCCESS,
         (Ok(committed), Err(e)) => {
-            let code = if committed { EXIT_COMMITTED_OUTPUT_LOST } else { EXIT_OUTPUT_LOST };
-            let what = if committed { "the change was saved" } else { "nothing was changed" };
-            let mut f = Failure::from(e);
-            f.message = format!("could not write the output ({}); {what}", f.message);
-            f.code = code;
-            report(json, &f);
-            ExitCode::from(code)
+            // `--json` keeps its messages as they always were: English.
+            let f = output_lost(&if json { Locale::english() } else { loc.clone() }, e, committed);
+            report(json, &loc, &f);
+            ExitCode::from(f.code)
         }
         (Err(f), _) => {
-            report(json, &f);
+            report(json, &loc, &f);
             ExitCode::from(f.code)
         }
     }
+}
+
+/// The output could not be written: whether the command's change was saved
+/// decides the exit code (3 or 4) and the message, in `loc`.
+fn output_lost(loc: &Locale, e: std::io::Error, committed: bool) -> Failure {
+    let mut f = Failure::from(e);
+    let what = tr::format(loc, if committed { "output-lost-saved" } else { "output-lost-unchanged" }, &[]);
+    let args = [("reason", tr::s(&f.message)), ("what", tr::s(what))];
+    f.message = tr::format(loc, "output-lost", &args);
+    f.code = if committed { EXIT_COMMITTED_OUTPUT_LOST } else { EXIT_OUTPUT_LOST };
+    f
 }

@@ -6,7 +6,10 @@ use kefir_core::{
 };
 use serde::Serialize;
 
+use kefir_core::vocab::Labelled;
+
 use crate::cmd::Ctx;
+use crate::tr::{n, s, tr, trf};
 
 thread_local! {
     static OUT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
@@ -35,10 +38,11 @@ fn json<T: Serialize + ?Sized>(v: &T) {
     outln!("{}", serde_json::to_string_pretty(v).expect("records serialise"));
 }
 
-pub fn drink_line(zone: &Zone, d: &Drink) -> String {
+pub fn drink_line(ctx: &Ctx, zone: &Zone, d: &Drink) -> String {
     let local = d.at.local(zone).format("%Y-%m-%d %H:%M");
     let note = d.note.as_deref().map(|n| format!("  \"{n}\"")).unwrap_or_default();
-    format!("#{:<5} {local}  {:>4} ml  {:<10} {:<10}{note}", d.id, d.ml, d.kind, d.source)
+    let ml = tr(ctx, "ml");
+    format!("#{:<5} {local}  {:>4} {ml}  {:<10} {:<10}{note}", d.id, d.ml, d.kind, d.source)
 }
 
 pub fn logged(ctx: &Ctx, l: &DrinkLogged) {
@@ -46,17 +50,13 @@ pub fn logged(ctx: &Ctx, l: &DrinkLogged) {
         return json(l);
     }
     let zone = Zone::parse(&ctx.tz).expect("validated");
-    outln!("logged {}", drink_line(&zone, &l.drink));
-    for w in &l.warnings {
-        outln!("  ! [{}] {} ({}): {}", w.rule_id, w.title, w.level, w.advice);
-    }
+    outln!("{}", trf(ctx, "logged", &[("drink", s(drink_line(ctx, &zone, &l.drink)))]));
+    warnings(ctx, &l.warnings);
 }
 
 /// Findings as `! [rule] title (level): advice` lines.
-pub fn warnings(ws: &[kefir_core::Finding]) {
-    for w in ws {
-        outln!("  ! [{}] {} ({}): {}", w.rule_id, w.title, w.level, w.advice);
-    }
+pub fn warnings(ctx: &Ctx, ws: &[kefir_core::Finding]) {
+    findings(ctx, "  ! ", ws);
 }
 
 pub fn drinks(ctx: &Ctx, zone: &Zone, ds: &[Drink]) {
@@ -64,10 +64,10 @@ pub fn drinks(ctx: &Ctx, zone: &Zone, ds: &[Drink]) {
         return json(ds);
     }
     if ds.is_empty() {
-        outln!("no drinks in this range");
+        outln!("{}", tr(ctx, "no-drinks"));
     }
     for d in ds {
-        outln!("{}", drink_line(zone, d));
+        outln!("{}", drink_line(ctx, zone, d));
     }
 }
 
@@ -76,7 +76,7 @@ pub fn totals(ctx: &Ctx, ts: &[DayTotal]) {
         return json(ts);
     }
     for t in ts {
-        outln!("{}  {:>5} ml  ({} drinks)", t.date, t.ml, t.drinks);
+        outln!("{}  {:>5} {}  {}", t.date, t.ml, tr(ctx, "ml"), trf(ctx, "drinks-count", &[("n", n(t.drinks))]));
     }
 }
 
@@ -84,35 +84,38 @@ pub fn today(ctx: &Ctx, zone: &Zone, t: &Today) {
     if ctx.json {
         return json(t);
     }
-    outln!("Today {} ({})", t.date, t.time_zone);
+    outln!("{}", trf(ctx, "today-title", &[("date", s(&t.date)), ("zone", s(&t.time_zone))]));
     outln!("  {}", t.headline);
-    if let Some(h) = hint(&t.headline) {
+    if let Some(h) = hint(ctx, &t.headline) {
         outln!("  → {h}");
     }
     match t.target_ml {
-        Some(target) => outln!("  drunk: {} of {} ml", t.drunk_ml, target),
-        None => outln!("  drunk: {} ml", t.drunk_ml),
+        Some(target) => {
+            outln!("  {}", trf(ctx, "today-drunk-of", &[("drunk", n(t.drunk_ml)), ("target", n(target))]))
+        }
+        None => outln!("  {}", trf(ctx, "today-drunk", &[("drunk", n(t.drunk_ml))])),
     }
     if let Some(d) = &t.decision {
-        outln!("  decision: {} — {}{}", d.kind, d.reason, rule_list(&d.rule_ids));
+        outln!("  {} {} — {}{}", tr(ctx, "today-decision"), d.kind, d.reason, rule_list(&d.rule_ids));
     }
     if let Some(p) = &t.progress {
-        let goal =
-            p.projected_goal_date.as_deref().map(|g| format!(", goal {} ml by {g}", p.goal_ml)).unwrap_or_default();
-        outln!("  plan: step {} of {} ({}){goal}", p.step, p.steps, p.status);
+        let goal = p
+            .projected_goal_date
+            .as_deref()
+            .map(|g| trf(ctx, "today-goal", &[("ml", n(p.goal_ml)), ("date", s(g))]))
+            .unwrap_or_default();
+        let status = s(p.status);
+        outln!("  {}{goal}", trf(ctx, "today-plan", &[("step", n(p.step)), ("steps", n(p.steps)), ("status", status)]));
     }
-    for s in &t.spacing {
-        outln!("  spacing: {}", s.message);
+    for sp in &t.spacing {
+        outln!("  {} {}", tr(ctx, "today-spacing"), sp.message);
     }
-    findings("  ! ", &t.warnings);
+    findings(ctx, "  ! ", &t.warnings);
     if t.checkin_due {
-        outln!(
-            "  check-in due today{}",
-            if t.can_fill_yesterday { " (yesterday's can still be filled in)" } else { "" }
-        );
+        outln!("  {}", tr(ctx, if t.can_fill_yesterday { "checkin-due-yesterday" } else { "checkin-due" }));
     }
     for d in &t.drinks {
-        outln!("  {}", drink_line(zone, d));
+        outln!("  {}", drink_line(ctx, zone, d));
     }
 }
 
@@ -127,111 +130,98 @@ pub(crate) fn rule_list(ids: &[String]) -> String {
 
 /// The CLI's own hint naming the command that does what a core text asks
 /// for (the core's texts are platform-neutral, shared with the phones).
-pub fn hint(text: &str) -> Option<&'static str> {
+/// The core's text is matched in English (see `hint_id`); the hint is
+/// written in `--lang`.
+pub fn hint(ctx: &Ctx, text: &str) -> Option<String> {
+    hint_id(text).map(|id| tr(ctx, id))
+}
+
+/// The hint's message id for an English core text.
+pub fn hint_id(text: &str) -> Option<&'static str> {
     let t = text.to_lowercase();
     if t.contains("go-ahead") || t.contains("clinician has seen you") {
-        Some("record a clinician's go-ahead with `kefir profile ack --note \"who said what\"`")
+        Some("hint-ack")
     } else if t.starts_with("paused") || t.contains("resume when") || t.contains("resume from") {
-        Some("resume with `kefir plan resume`")
+        Some("hint-resume")
     } else if t.contains("restart") {
-        Some("restart with `kefir plan restart`")
+        Some("hint-restart")
     } else if t.contains("start your plan") {
-        Some("start with `kefir plan start` (screening first: `kefir profile set ...`)")
+        Some("hint-start")
     } else {
         None
     }
 }
 
-fn findings(prefix: &str, fs: &[Finding]) {
+fn findings(ctx: &Ctx, prefix: &str, fs: &[Finding]) {
     for f in fs {
-        outln!("{prefix}[{}] {} ({}): {}", f.rule_id, f.title, f.level, f.advice);
+        outln!("{prefix}[{}] {} ({}): {}", f.rule_id, f.title, f.level.label(&ctx.loc), f.advice);
     }
 }
 
 /// The screening, with the profile's conditions and medicines it was made
-/// from; labels (level, conditions, kinds, sources) in `--lang`.
-pub fn screening(ctx: &Ctx, s: &Screening, p: &Profile) {
+/// from: the level, headline, findings and limits are the core's words in
+/// `--lang`, and so are the labels (conditions, medicines, kinds, sources).
+pub fn screening(ctx: &Ctx, sc: &Screening, p: &Profile) {
     if ctx.json {
-        return json(s);
+        return json(sc);
     }
-    let form = kefir_ffi::screening_form(ctx.lang.clone()).expect("--lang was validated");
-    let level = form.levels.iter().find(|l| l.code == s.level).map_or(String::new(), |l| l.label.clone());
-    outln!("Screening: {level} ({})", s.level);
-    let labels = |v: Vec<String>| if v.is_empty() { "-".to_string() } else { v.join("; ") };
-    let conditions = form.conditions.iter().filter(|c| p.conditions.contains(&c.code)).map(|c| c.label.clone());
-    let medicines = form.medicines.iter().filter(|m| p.medicines.contains(&m.code)).map(|m| m.label.clone());
-    outln!("  conditions: {}", labels(conditions.collect()));
-    outln!("  medicines: {}", labels(medicines.collect()));
-    findings("  ", &s.findings);
-    let c = &s.constraints;
-    outln!(
-        "  limit: {} ml a day [{}]; start at most {} ml [{}]",
-        c.max_ml_per_day,
-        c.cap_rule_ids.join(", "),
-        c.max_start_ml,
-        c.start_rule_ids.join(", ")
-    );
-    let kinds: Vec<&str> =
-        form.kinds.iter().filter(|k| c.allowed_kinds.contains(&k.code)).map(|k| k.label.as_str()).collect();
-    let sources: Vec<&str> =
-        form.sources.iter().filter(|k| c.allowed_sources.contains(&k.code)).map(|k| k.label.as_str()).collect();
-    outln!("  allowed: {} / {}", kinds.join(", "), sources.join(", "));
-    for sp in &c.spacing {
-        outln!(
-            "  spacing ({}): kefir {} h after a dose of {}, {} h before the next",
-            sp.rule_id,
-            sp.kefir_after_dose_hours,
-            sp.medicine,
-            sp.kefir_before_dose_hours
-        );
+    let loc = &ctx.loc;
+    outln!("{}", trf(ctx, "screening-title", &[("level", s(sc.level.label(loc)))]));
+    outln!("  {}", sc.headline);
+    let labels = |v: Vec<String>| if v.is_empty() { tr(ctx, "none") } else { v.join("; ") };
+    outln!("  {} {}", tr(ctx, "conditions"), labels(p.conditions.iter().map(|c| c.label(loc)).collect()));
+    outln!("  {} {}", tr(ctx, "medicines"), labels(p.medicines.iter().map(|m| m.label(loc)).collect()));
+    findings(ctx, "  ", &sc.findings);
+    for l in &sc.limits {
+        outln!("  {l}");
     }
-    if s.needs_clinician {
-        match s.clinician_cleared_at {
+    let c = &sc.constraints;
+    let kinds: Vec<String> = c.allowed_kinds.iter().map(|k| k.label(loc)).collect();
+    let sources: Vec<String> = c.allowed_sources.iter().map(|k| k.label(loc)).collect();
+    outln!("  {} {} / {}", tr(ctx, "allowed"), kinds.join(", "), sources.join(", "));
+    if sc.needs_clinician {
+        match sc.clinician_cleared_at {
             Some(at) => {
                 let zone = Zone::parse(&ctx.tz).expect("validated");
-                outln!(
-                    "  clinician's go-ahead reported by you on {} (not verified by the app)",
-                    at.local_date(&zone).format("%Y-%m-%d")
-                )
+                let date = at.local_date(&zone).format("%Y-%m-%d").to_string();
+                outln!("  {}", trf(ctx, "cleared-on", &[("date", s(date))]))
             }
-            None => outln!(
-                "  talk to a clinician before starting ({}); then `kefir profile ack`",
-                s.uncleared_rule_ids.join(", ")
-            ),
+            None => outln!("  {}", trf(ctx, "talk-first", &[("rules", s(sc.uncleared_rule_ids.join(", ")))])),
         }
     }
-    outln!("  may start a plan: {}", if s.may_start { "yes" } else { "no" });
-    outln!("  {}", s.disclaimer);
+    outln!("  {} {}", tr(ctx, "may-start"), tr(ctx, if sc.may_start { "yes" } else { "no" }));
+    outln!("  {}", sc.disclaimer);
 }
 
 pub fn profile(ctx: &Ctx, p: &Profile) {
     if ctx.json {
         return json(p);
     }
-    let list = |v: Vec<&str>| if v.is_empty() { "-".to_string() } else { v.join(", ") };
-    outln!("name: {}", p.display_name.as_deref().unwrap_or("-"));
-    outln!("age band: {}", p.age_band);
-    outln!("conditions: {}", list(p.conditions.iter().map(|c| c.as_str()).collect()));
-    outln!("medicines: {}", list(p.medicines.iter().map(|c| c.as_str()).collect()));
-    outln!("preferred kinds: {}", list(p.preferred_kinds.iter().map(|c| c.as_str()).collect()));
-    outln!("preferred sources: {}", list(p.preferred_sources.iter().map(|c| c.as_str()).collect()));
+    let list = |v: Vec<&str>| if v.is_empty() { tr(ctx, "none") } else { v.join(", ") };
+    outln!("{} {}", tr(ctx, "profile-name"), p.display_name.as_deref().unwrap_or("-"));
+    outln!("{} {}", tr(ctx, "profile-age"), p.age_band);
+    outln!("{} {}", tr(ctx, "conditions"), list(p.conditions.iter().map(|c| c.as_str()).collect()));
+    outln!("{} {}", tr(ctx, "medicines"), list(p.medicines.iter().map(|c| c.as_str()).collect()));
+    outln!("{} {}", tr(ctx, "profile-kinds"), list(p.preferred_kinds.iter().map(|c| c.as_str()).collect()));
+    outln!("{} {}", tr(ctx, "profile-sources"), list(p.preferred_sources.iter().map(|c| c.as_str()).collect()));
 }
 
-pub fn reminder_settings(ctx: &Ctx, s: &kefir_core::reminders::ReminderSettings) {
+pub fn reminder_settings(ctx: &Ctx, rs: &kefir_core::reminders::ReminderSettings) {
     if ctx.json {
-        return json(s);
+        return json(rs);
     }
-    let or_off = |v: &Option<String>| v.clone().unwrap_or_else(|| "off".into());
-    let days: Vec<&str> = s.days.iter().map(|d| d.as_str()).collect();
-    outln!("check-in reminders: {}", if s.checkin_times.is_empty() { "-".into() } else { s.checkin_times.join(", ") });
-    outln!("days: {}", if days.is_empty() { "every day".into() } else { days.join(", ") });
-    match (&s.quiet_start, &s.quiet_end) {
-        (Some(a), Some(b)) => outln!("quiet hours: {a}-{b}"),
-        _ => outln!("quiet hours: off"),
+    let or_off = |v: &Option<String>| v.clone().unwrap_or_else(|| tr(ctx, "off"));
+    let days: Vec<&str> = rs.days.iter().map(|d| d.as_str()).collect();
+    let times = if rs.checkin_times.is_empty() { tr(ctx, "none") } else { rs.checkin_times.join(", ") };
+    outln!("{} {times}", tr(ctx, "remind-checkin"));
+    outln!("{} {}", tr(ctx, "remind-days"), if days.is_empty() { tr(ctx, "every-day") } else { days.join(", ") });
+    match (&rs.quiet_start, &rs.quiet_end) {
+        (Some(a), Some(b)) => outln!("{} {a}-{b}", tr(ctx, "remind-quiet")),
+        _ => outln!("{} {}", tr(ctx, "remind-quiet"), tr(ctx, "off")),
     }
-    outln!("drink reminder: {}", or_off(&s.drink_reminder));
-    outln!("medicine spacing alerts: {}", if s.spacing_alerts { "on" } else { "off" });
-    outln!("time zone: {}", s.time_zone);
+    outln!("{} {}", tr(ctx, "remind-drink"), or_off(&rs.drink_reminder));
+    outln!("{} {}", tr(ctx, "remind-spacing"), tr(ctx, if rs.spacing_alerts { "on" } else { "off" }));
+    outln!("{} {}", tr(ctx, "remind-zone"), rs.time_zone);
 }
 
 pub fn profile_history(ctx: &Ctx, vs: &[kefir_core::ProfileVersion]) {
@@ -239,18 +229,22 @@ pub fn profile_history(ctx: &Ctx, vs: &[kefir_core::ProfileVersion]) {
         return json(vs);
     }
     if vs.is_empty() {
-        outln!("no profile saved yet");
+        outln!("{}", tr(ctx, "no-profile"));
     }
     for v in vs {
         let p = &v.profile;
-        let list = |v: Vec<&str>| if v.is_empty() { "-".to_string() } else { v.join(", ") };
-        outln!(
-            "{}  {}; conditions: {}; medicines: {}",
-            v.saved_at,
-            p.age_band,
-            list(p.conditions.iter().map(|c| c.as_str()).collect()),
-            list(p.medicines.iter().map(|c| c.as_str()).collect())
+        let list = |v: Vec<&str>| if v.is_empty() { tr(ctx, "none") } else { v.join(", ") };
+        let line = trf(
+            ctx,
+            "history-line",
+            &[
+                ("saved", s(v.saved_at)),
+                ("age", s(p.age_band)),
+                ("conditions", s(list(p.conditions.iter().map(|c| c.as_str()).collect()))),
+                ("medicines", s(list(p.medicines.iter().map(|c| c.as_str()).collect()))),
+            ],
         );
+        outln!("{line}");
     }
 }
 
@@ -258,27 +252,27 @@ pub fn assessment<T: Serialize>(ctx: &Ctx, a: &SymptomAssessment, full: &T) {
     if ctx.json {
         return json(full);
     }
-    outln!("{} — {}", a.level, a.headline);
-    findings("  ", &a.findings);
+    outln!("{} — {}", a.level.label(&ctx.loc), a.headline);
+    findings(ctx, "  ", &a.findings);
     if let Some(e) = &a.emergency {
-        outln!("  EMERGENCY: {}", e.title);
+        outln!("  {} {}", tr(ctx, "emergency"), e.title);
         for (i, step) in e.steps.iter().enumerate() {
             outln!("   {}. {step}", i + 1);
         }
     }
 }
 
-pub fn spacing<T: Serialize>(ctx: &Ctx, s: &[SpacingStatus], full: Option<&T>) {
+pub fn spacing<T: Serialize>(ctx: &Ctx, sp: &[SpacingStatus], full: Option<&T>) {
     if ctx.json {
         return match full {
             Some(f) => json(f),
-            None => json(s),
+            None => json(sp),
         };
     }
-    if s.is_empty() {
-        outln!("no medicine spacing applies now");
+    if sp.is_empty() {
+        outln!("{}", tr(ctx, "no-spacing"));
     }
-    for x in s {
+    for x in sp {
         outln!("{}", x.message);
     }
 }
@@ -287,146 +281,160 @@ pub fn plan(ctx: &Ctx, v: &PlanView) {
     if ctx.json {
         return json(v);
     }
+    let ml = tr(ctx, "ml");
     match (&v.plan, &v.progress) {
         (Some(p), Some(pr)) => {
             let steps: Vec<String> = p.steps.iter().map(|s| s.to_string()).collect();
-            outln!(
-                "Plan since {} ({}): steps {} ml, hold {} days",
-                p.started_day,
-                p.status,
-                steps.join(" → "),
-                p.hold_days
-            );
-            let goal = pr.projected_goal_date.as_deref().map(|g| format!(", goal by {g}")).unwrap_or_default();
-            outln!("  step {} of {}{goal}", pr.step, pr.steps);
+            let args = [
+                ("day", s(&p.started_day)),
+                ("status", s(p.status)),
+                ("steps", s(steps.join(" → "))),
+                ("hold", n(p.hold_days)),
+            ];
+            outln!("{}", trf(ctx, "plan-since", &args));
+            let goal = pr
+                .projected_goal_date
+                .as_deref()
+                .map(|g| trf(ctx, "plan-goal-by", &[("date", s(g))]))
+                .unwrap_or_default();
+            outln!("  {}{goal}", trf(ctx, "plan-step", &[("step", n(pr.step)), ("steps", n(pr.steps))]));
         }
-        _ => outln!(
-            "No plan yet. Start: between {} and {} ml, target {}-{} ml.",
-            v.start_range_ml[0],
-            v.start_range_ml[1],
-            v.target_range_ml[0],
-            v.target_range_ml[1]
-        ),
+        _ => {
+            let args = [
+                ("min", n(v.start_range_ml[0])),
+                ("max", n(v.start_range_ml[1])),
+                ("tmin", n(v.target_range_ml[0])),
+                ("tmax", n(v.target_range_ml[1])),
+            ];
+            outln!("{}", trf(ctx, "no-plan", &args))
+        }
     }
     if let Some(r) = &v.blocked_reason {
-        outln!("  blocked: {r}");
-        if let Some(h) = hint(r) {
+        outln!("  {} {r}", tr(ctx, "plan-blocked"));
+        if let Some(h) = hint(ctx, r) {
             outln!("  → {h}");
         }
     }
     if !v.history.is_empty() {
-        outln!("  days (the decision that stands, newest first):");
+        outln!("  {}", tr(ctx, "plan-days"));
     }
     for d in v.history.iter().take(14) {
-        outln!("  {}  {:<9} {:>4} ml  {}{}", d.day, d.kind, d.target_ml, d.reason, rule_list(&d.rule_ids));
+        outln!("  {}  {:<9} {:>4} {ml}  {}{}", d.day, d.kind, d.target_ml, d.reason, rule_list(&d.rule_ids));
     }
     // Every start, stop, pause, resume and restart, several a day if need be.
     let skip = v.events.len().saturating_sub(10);
     if !v.events.is_empty() {
-        outln!("  events (oldest first):");
+        outln!("  {}", tr(ctx, "plan-events"));
     }
     for e in &v.events[skip..] {
         outln!("  {}  {:<9} {}{}", e.day, e.kind, e.reason, rule_list(&e.rule_ids));
     }
 }
 
-pub fn imported(ctx: &Ctx, s: &ImportSummary) {
+pub fn imported(ctx: &Ctx, i: &ImportSummary) {
     if ctx.json {
-        return json(s);
+        return json(i);
     }
-    outln!(
-        "imported {} drinks, {} check-ins, {} reactions, {} doses, {} plans, {} profile versions",
-        s.drinks,
-        s.checkins,
-        s.reactions,
-        s.doses,
-        s.plans,
-        s.profile_versions
-    );
+    let args = [
+        ("drinks", n(i.drinks as f64)),
+        ("checkins", n(i.checkins as f64)),
+        ("reactions", n(i.reactions as f64)),
+        ("doses", n(i.doses as f64)),
+        ("plans", n(i.plans as f64)),
+        ("versions", n(i.profile_versions as f64)),
+    ];
+    outln!("{}", trf(ctx, "imported", &args));
 }
 
-pub fn done(ctx: &Ctx, msg: &str) {
+/// A success message: in `--lang` as text; for `--json` its `message` stays
+/// English, as it always was (scripts may read it).
+pub fn done(ctx: &Ctx, id: &str, args: &[(&str, fluent_bundle::FluentValue)]) {
     if ctx.json {
+        let msg = crate::tr::format(&kefir_core::l10n::Locale::english(), id, args);
         return json(&serde_json::json!({ "ok": true, "message": msg }));
     }
-    outln!("{msg}");
+    outln!("{}", trf(ctx, id, args));
 }
 
-pub fn summary(ctx: &Ctx, s: &kefir_core::report::Summary, written: &[String]) {
+pub fn summary(ctx: &Ctx, sm: &kefir_core::report::Summary, written: &[String]) {
     if ctx.json {
-        return json(&serde_json::json!({ "summary": s, "written": written }));
+        return json(&serde_json::json!({ "summary": sm, "written": written }));
     }
-    let t = &s.totals;
-    outln!("Summary {} to {} ({})", s.from_date, s.to_date, s.time_zone);
-    outln!(
-        "  total {} ml in {} drinks; {} days with kefir, mean {} ml, max {} ml",
-        t.total_ml,
-        t.drinks,
-        t.days_with_intake,
-        t.mean_ml_on_intake_days,
-        t.max_day_ml
-    );
-    outln!(
-        "  check-ins {} of {} days ({} %); on target {} of {} days",
-        t.checkin_days,
-        t.days,
-        t.checkin_adherence_pct,
-        t.days_on_target,
-        t.days_with_target
-    );
-    match &s.plan_status {
-        Some(p) => outln!("  plan {} since {}: {}{}", p.status, p.since, p.reason, rule_list(&p.rule_ids)),
-        None => outln!("  no introduction plan in this period"),
+    let t = &sm.totals;
+    let title =
+        trf(ctx, "summary-title", &[("from", s(&sm.from_date)), ("to", s(&sm.to_date)), ("zone", s(&sm.time_zone))]);
+    outln!("{title}");
+    let args = [
+        ("ml", n(t.total_ml as f64)),
+        ("drinks", n(t.drinks as f64)),
+        ("days", n(t.days_with_intake as f64)),
+        ("mean", n(t.mean_ml_on_intake_days as f64)),
+        ("max", n(t.max_day_ml as f64)),
+    ];
+    outln!("  {}", trf(ctx, "summary-totals", &args));
+    let args = [
+        ("checkins", n(t.checkin_days as f64)),
+        ("days", n(t.days as f64)),
+        ("pct", n(t.checkin_adherence_pct as f64)),
+        ("on", n(t.days_on_target as f64)),
+        ("with", n(t.days_with_target as f64)),
+    ];
+    outln!("  {}", trf(ctx, "summary-checkins", &args));
+    match &sm.plan_status {
+        Some(p) => {
+            let head = trf(ctx, "summary-plan", &[("status", s(&p.status)), ("since", s(&p.since))]);
+            outln!("  {head} {}{}", p.reason, rule_list(&p.rule_ids))
+        }
+        None => outln!("  {}", tr(ctx, "summary-no-plan")),
     }
-    outln!("  screening: {}", s.screening_level);
-    findings("    ", &s.findings);
-    for c in &s.courses {
+    outln!("  {} {}", tr(ctx, "summary-screening"), sm.screening_level.label(&ctx.loc));
+    findings(ctx, "    ", &sm.findings);
+    for c in &sm.courses {
         let name = c.name.as_deref().map(|n| format!("{n} ")).unwrap_or_default();
-        outln!(
-            "  medicine {name}({}): {} to {}, {} doses, {}",
-            c.label,
-            c.first_local,
-            c.last_local,
-            c.doses,
-            if c.active { "ongoing" } else { "completed" }
-        );
+        let args = [
+            ("name", s(name)),
+            ("label", s(&c.label)),
+            ("first", s(&c.first_local)),
+            ("last", s(&c.last_local)),
+            ("doses", n(c.doses as f64)),
+            ("state", s(tr(ctx, if c.active { "course-ongoing" } else { "course-completed" }))),
+        ];
+        outln!("  {}", trf(ctx, "summary-course", &args));
     }
-    for r in &s.red_flags {
-        outln!("  red flag {} {} [{}]: {}", r.local_time, r.level, r.rule_ids.join(", "), r.what);
+    for r in &sm.red_flags {
+        let (what, level) = (tr(ctx, "summary-red-flag"), r.level.label(&ctx.loc));
+        outln!("  {what} {} {level} [{}]: {}", r.local_time, r.rule_ids.join(", "), r.what);
     }
     // One line per distinct warning, with how many doses it was stored for.
     let mut seen: Vec<(&str, &str, usize)> = Vec::new();
-    for w in &s.spacing_warnings {
+    for w in &sm.spacing_warnings {
         match seen.iter_mut().find(|(id, advice, _)| *id == w.rule_id && *advice == w.advice) {
             Some(e) => e.2 += 1,
             None => seen.push((&w.rule_id, &w.advice, 1)),
         }
     }
-    for (id, advice, n) in seen {
-        let times = if n > 1 { format!(" (at {n} doses)") } else { String::new() };
-        outln!("  spacing [{id}]{times}: {advice}");
+    for (id, advice, k) in seen {
+        let times =
+            if k > 1 { format!(" {}", trf(ctx, "summary-spacing-at", &[("n", n(k as f64))])) } else { String::new() };
+        outln!("  {} [{id}]{times}: {advice}", tr(ctx, "summary-spacing"));
     }
-    for b in &s.breaches {
-        outln!("  limit not kept {} [{}]: {}", b.date, b.rule_id, b.what);
+    for b in &sm.breaches {
+        outln!("  {} {} [{}]: {}", tr(ctx, "summary-breach"), b.date, b.rule_id, b.what);
     }
     for w in written {
-        outln!("  wrote {w}");
+        outln!("  {}", trf(ctx, "summary-wrote", &[("file", s(w))]));
     }
-    outln!("  {}", s.disclaimer);
+    outln!("  {}", sm.disclaimer);
 }
 
 pub fn notifications(ctx: &Ctx, zone: &Zone, ns: &[kefir_core::reminders::Notification]) {
     if ctx.json {
         return json(ns);
     }
-    for n in ns {
-        outln!(
-            "{}  {:<14} {:<28} {} — {}",
-            n.fire_at.local(zone).format("%a %Y-%m-%d %H:%M"),
-            n.kind,
-            n.id,
-            n.title,
-            n.body
-        );
+    for x in ns {
+        use chrono::Datelike;
+        let local = x.fire_at.local(zone);
+        let day = trf(ctx, "weekday", &[("day", n(local.weekday().number_from_monday()))]);
+        outln!("{day} {}  {:<14} {:<28} {} — {}", local.format("%Y-%m-%d %H:%M"), x.kind, x.id, x.title, x.body);
     }
 }

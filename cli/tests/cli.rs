@@ -1063,3 +1063,218 @@ fn report_language_and_paper_follow_report_lang() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(media(&forced).contains("595"), "{}", media(&forced));
 }
+
+/// English chrome words of the CLI that a German or Russian run must not show.
+const ENGLISH_CHROME: &[&str] = &[
+    "conditions:",
+    "medicines:",
+    "may start a plan",
+    "limit:",
+    "allowed:",
+    ": yes",
+    ": no",
+    "Screening:",
+    "Today ",
+    "drunk:",
+    "decision:",
+    "plan: step",
+    "check-in due",
+    "Simulated introduction",
+    "Doctor summary",
+    "database:",
+    " drinks",
+    " doses",
+    "completed",
+    "spacing kept",
+    "Mon ",
+    "Tue ",
+    "Wed ",
+    "Thu ",
+    "Fri ",
+    "Sat ",
+    "Sun ",
+];
+
+fn assert_no_english_chrome(lang: &str, out: &str) {
+    for w in ENGLISH_CHROME {
+        assert!(!out.contains(w), "{lang}: English chrome {w:?} in:\n{out}");
+    }
+}
+
+/// Issue 15, the CLI's own chrome: `screen` for a lactose-intolerant profile
+/// reads wholly in the language of `--lang` (headings and labels from
+/// cli/locales, the headline, limits and level from the core).
+#[test]
+fn screen_chrome_reads_in_the_language_of_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    let now = "2026-11-01T08:00:00Z";
+    assert_eq!(kt(&db, now, &["profile", "set", "--condition", "lactose_intolerance"]).0, Some(0));
+    let cases: [(&str, &[&str]); 3] = [
+        (
+            "de",
+            &[
+                "Abfrage: Vorsicht",
+                "Erkrankungen: Laktoseintoleranz",
+                "Höchstens 200 ml pro Tag (D2)",
+                "Plan darf beginnen: ja",
+            ],
+        ),
+        (
+            "ru",
+            &[
+                "Анкета: Осторожно",
+                "состояния: Непереносимость лактозы",
+                "Не более 200 мл в день (D2)",
+                "можно начать план: да",
+            ],
+        ),
+        (
+            "en",
+            &[
+                "Screening: Caution",
+                "conditions: Lactose intolerance",
+                "At most 200 ml a day (D2)",
+                "may start a plan: yes",
+            ],
+        ),
+    ];
+    for (lang, words) in cases {
+        let (code, out, err) = kt(&db, now, &["--lang", lang, "screen"]);
+        assert_eq!(code, Some(0), "{lang}: {err}");
+        for w in words {
+            assert!(out.contains(w), "{lang}: {w:?} missing in:\n{out}");
+        }
+        if lang != "en" {
+            assert_no_english_chrome(lang, &out);
+        }
+        // The rule ids stay as they are in every language.
+        assert!(out.contains("[P2]") && out.contains("(D2)"), "{lang}:\n{out}");
+    }
+    // --json is the same records in every language: the codes do not change.
+    let json = |lang: &str| -> serde_json::Value {
+        serde_json::from_str(&kt(&db, now, &["--lang", lang, "--json", "screen"]).1).unwrap()
+    };
+    let (en, de) = (json("en"), json("de"));
+    assert_eq!(en["level"], "caution");
+    for key in ["level", "constraints", "may_start", "needs_clinician", "uncleared_rule_ids"] {
+        assert_eq!(en[key], de[key], "{key}");
+    }
+}
+
+#[test]
+fn today_chrome_reads_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    assert_eq!(kt(&db, "2026-11-01T08:00:00Z", &["plan", "start"]).0, Some(0));
+    assert_eq!(kt(&db, "2026-11-01T09:00:00Z", &["log", "30"]).0, Some(0));
+    let (code, out, err) = kt(&db, "2026-11-01T10:00:00Z", &["--lang", "de", "today"]);
+    assert_eq!(code, Some(0), "{err}");
+    for w in ["Heute, 2026-11-01 (UTC)", "getrunken: 30 von 50 ml", "Entscheidung: start", "Plan: Stufe 1 von"] {
+        assert!(out.contains(w), "{w:?} missing in:\n{out}");
+    }
+    assert_no_english_chrome("de", &out);
+    // English stays as it was.
+    let (_, out, _) = kt(&db, "2026-11-01T10:00:00Z", &["--lang", "en", "today"]);
+    assert!(out.contains("Today 2026-11-01 (UTC)") && out.contains("drunk: 30 of 50 ml"), "{out}");
+}
+
+#[test]
+fn remind_next_reads_in_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    // 2026-11-02 is a Monday.
+    let (code, out, err) = kt(&db, "2026-11-02T08:00:00Z", &["--lang", "ru", "remind", "next", "--count", "7"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Пн 2026-11-02") && out.contains("Вс 2026-11-08"), "{out}");
+    assert_no_english_chrome("ru", &out);
+    let (_, out, _) = kt(&db, "2026-11-02T08:00:00Z", &["--lang", "en", "remind", "next", "--count", "1"]);
+    assert!(out.starts_with("Mon 2026-11-02"), "{out}");
+}
+
+/// Russian counts take one, few and many forms (1 напиток, 3 напитка,
+/// 5 напитков), German and English one and other.
+#[test]
+fn counts_use_each_languages_plural_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    for (day, n) in [("2026-11-01", 1), ("2026-11-02", 3), ("2026-11-03", 5)] {
+        for i in 0..n {
+            let at = format!("{day} 0{}:00", i + 1);
+            assert_eq!(kt(&db, "2026-11-04T08:00:00Z", &["log", "10", "--at", &at]).0, Some(0));
+        }
+    }
+    let totals = |lang: &str| kt(&db, "2026-11-04T08:00:00Z", &["--lang", lang, "totals"]).1;
+    let ru = totals("ru");
+    for w in ["(1 напиток)", "(3 напитка)", "(5 напитков)"] {
+        assert!(ru.contains(w), "{w:?} in:\n{ru}");
+    }
+    let de = totals("de");
+    assert!(de.contains("(1 Getränk)") && de.contains("(5 Getränke)"), "{de}");
+    let en = totals("en");
+    assert!(en.contains("(1 drink)") && en.contains("(3 drinks)"), "{en}");
+}
+
+#[test]
+fn demo_reads_in_german_and_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[&str]); 2] = [
+        (
+            "de",
+            &[
+                "Simulierte Einführung: 28 Tage ab",
+                "Datum",
+                "Arztbericht",
+                "Arzneimittel: Amoxicillin (Antibiotikum)",
+                "abgeschlossen; Abstand eingehalten (M1)",
+                "Datenbank:",
+            ],
+        ),
+        (
+            "ru",
+            &[
+                "Имитация введения: 28 дней с",
+                "дата",
+                "Сводка для врача",
+                "лекарство: Amoxicillin (Антибиотик)",
+                "завершён; интервал соблюдён (M1)",
+                "база данных:",
+            ],
+        ),
+    ];
+    for (lang, words) in cases {
+        let out = dir.path().join(lang);
+        let o = kefir(&["--lang", lang, "demo", "--out", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{lang}: {}", stderr(&o));
+        let text = stdout(&o);
+        for w in words {
+            assert!(text.contains(w), "{lang}: {w:?} missing in:\n{text}");
+        }
+        assert_no_english_chrome(lang, &text);
+        // The decisions stay stable codes, as in --json.
+        assert!(text.contains("step_back") && text.contains("advance"), "{lang}:\n{text}");
+    }
+}
+
+/// Success messages and the error prefix are the CLI's own words: in
+/// `--lang` as text, unchanged (English) in `--json`.
+#[test]
+fn messages_and_the_error_prefix_follow_lang_but_json_does_not_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    let now = "2026-11-01T08:00:00Z";
+    assert_eq!(kt(&db, now, &["log", "50"]).0, Some(0));
+    let (code, out, _) = kt(&db, now, &["--lang", "de", "delete", "1"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(out.trim(), "Getränk 1 gelöscht (rückgängig: kefir undo 1)");
+    assert_eq!(kt(&db, now, &["undo", "1"]).0, Some(0));
+    let (_, out, _) = kt(&db, now, &["--lang", "ru", "--json", "delete", "1"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["message"], "deleted drink 1 (undo: kefir undo 1)");
+    let (code, _, err) = kt(&db, now, &["--lang", "ru", "wipe"]);
+    assert_eq!(code, Some(1));
+    assert!(err.starts_with("kefir: ошибка: "), "{err}");
+    let (_, _, err) = kt(&db, now, &["--lang", "ru", "--json", "wipe"]);
+    let v: serde_json::Value = serde_json::from_str(&err).unwrap();
+    assert_eq!(v["kind"], "confirmation_required", "{v}");
+}
