@@ -2150,10 +2150,10 @@ mod tests {
         }
         let t = &s.totals;
         for needle in [
-            ctx.tr("r-ml", &[("ml", t.total_ml.into())]),
+            Locale::english().tr("r-ml", &[("ml", t.total_ml.into())]),
             format!("{} / {}", t.days_with_intake, t.days),
-            ctx.tr("r-ml", &[("ml", t.mean_ml_on_intake_days.into())]),
-            ctx.tr("r-ml", &[("ml", t.max_day_ml.into())]),
+            Locale::english().tr("r-ml", &[("ml", t.mean_ml_on_intake_days.into())]),
+            Locale::english().tr("r-ml", &[("ml", t.max_day_ml.into())]),
             format!("{}%", t.checkin_adherence_pct),
             format!("{} / {}", t.days_on_target, t.days_with_target),
         ] {
