@@ -706,7 +706,7 @@ pub fn open(db: Option<PathBuf>) -> Result<Arc<KefirApp>, Failure> {
 }
 
 /// The language of the output: `--lang` (a malformed tag is a usage error),
-/// else the POSIX locale of the environment (LC_ALL, LC_MESSAGES, LANG, read
+/// else the POSIX locale of the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, read
 /// by `sys-locale`; one that is not BCP 47, e.g. `C`, means English).
 fn lang(flag: Option<&str>) -> Result<String, Failure> {
     if let Some(tag) = flag {

@@ -48,7 +48,7 @@ pub struct Cli {
     #[arg(long, global = true)]
     json: bool,
     /// Language of every text (BCP 47: en, de, ru; others fall back to
-    /// English) [default: from LC_ALL, LC_MESSAGES or LANG]
+    /// English) [default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG]
     #[arg(long, global = true)]
     lang: Option<String>,
     #[command(subcommand)]

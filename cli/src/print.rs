@@ -141,7 +141,7 @@ pub fn hint_id(text: &str) -> Option<&'static str> {
     let t = text.to_lowercase();
     if t.contains("go-ahead") || t.contains("clinician has seen you") {
         Some("hint-ack")
-    } else if t.starts_with("paused") || t.contains("resume when") || t.contains("resume from") {
+    } else if t.contains("paused") || t.contains("resume when") || t.contains("resume from") {
         Some("hint-resume")
     } else if t.contains("restart") {
         Some("hint-restart")

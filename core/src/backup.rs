@@ -226,10 +226,24 @@ fn check_reason(field: &str, msgs: &[Msg]) -> Result<()> {
     if msgs.is_empty() || msgs.len() > MAX_REASON_MSGS {
         return Err(CoreError::invalid(field, &format!("needs 1-{MAX_REASON_MSGS} messages")));
     }
+    // What the app itself stores: whole numbers, and codes, rule-id lists,
+    // times and dates as short ASCII strings (never text in a language);
+    // only a reason kept from before schema v5 (`legacy-text`) holds prose.
+    let code_char = |c: char| c.is_ascii_alphanumeric() || " _,:.+-".contains(c);
     for m in msgs {
-        for (_, v) in &m.args {
-            if let Arg::Str(t) = v {
-                check_note(field, Some(t))?;
+        for (name, v) in &m.args {
+            match v {
+                Arg::Str(t) if m.id == reasons::LEGACY_TEXT => {
+                    check_note(field, Some(t))?;
+                }
+                Arg::Str(t) if t.len() <= 64 && t.chars().all(code_char) => {}
+                Arg::Int(n) if n.unsigned_abs() <= 1_000_000 => {}
+                _ => {
+                    return Err(CoreError::invalid(
+                        field,
+                        &format!("message {} has an argument {name} the app never stores", m.id),
+                    ))
+                }
             }
         }
     }

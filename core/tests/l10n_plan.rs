@@ -158,6 +158,20 @@ fn backups_carry_references_and_version_2_text_stays_as_written() {
     assert!(e.to_string().contains("names a message this app does not have"), "{e:?}");
     let bad = json.replacen("\"S6\"", "\"Z9\"", 1);
     assert!(Kefir::open_in_memory().unwrap().import_backup(bad.as_bytes(), ImportMode::IntoEmpty, false, now).is_err());
+
+    // Arguments are what the app stores (whole numbers, short codes): text
+    // in a language, or an absurd number, cannot pose as the app's reason.
+    for forged in [serde_json::json!("fünfzig"), serde_json::json!(-1e308), serde_json::json!(1_000_000_000)] {
+        let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let reason = &mut doc["plans"][0]["days"][0]["reason"];
+        let args = reason[0]["args"].as_array_mut().expect("a plan day reason with arguments");
+        args[0][1] = forged.clone();
+        let e = Kefir::open_in_memory()
+            .unwrap()
+            .import_backup(doc.to_string().as_bytes(), ImportMode::IntoEmpty, false, now)
+            .unwrap_err();
+        assert!(e.to_string().contains("never stores"), "{forged}: {e:?}");
+    }
 }
 
 #[test]
