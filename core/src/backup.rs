@@ -226,6 +226,12 @@ fn check_reason(field: &str, msgs: &[Msg]) -> Result<()> {
     if msgs.is_empty() || msgs.len() > MAX_REASON_MSGS {
         return Err(CoreError::invalid(field, &format!("needs 1-{MAX_REASON_MSGS} messages")));
     }
+    // Only the messages the app writes there: plan reasons (`plan-*`), the
+    // dose-breach detail, or text kept from before schema v5.
+    let prefix = if field == "message" { "spacing-dose-breach" } else { "plan-" };
+    if let Some(m) = msgs.iter().find(|m| !m.id.starts_with(prefix) && m.id != reasons::LEGACY_TEXT) {
+        return Err(CoreError::invalid(field, &format!("message {} is not one the app stores here", m.id)));
+    }
     // What the app itself stores: whole numbers, and codes, rule-id lists,
     // times and dates as short ASCII strings (never text in a language);
     // only a reason kept from before schema v5 (`legacy-text`) holds prose.

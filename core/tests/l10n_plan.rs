@@ -161,6 +161,11 @@ fn backups_carry_references_and_version_2_text_stays_as_written() {
 
     // Arguments are what the app stores (whole numbers, short codes): text
     // in a language, or an absurd number, cannot pose as the app's reason.
+    // A catalogue message that is not a plan reason cannot pose as one.
+    let bad = json.replacen("plan-day-one", "disclaimer", 1);
+    let e =
+        Kefir::open_in_memory().unwrap().import_backup(bad.as_bytes(), ImportMode::IntoEmpty, false, now).unwrap_err();
+    assert!(e.to_string().contains("not one the app stores here"), "{e:?}");
     for forged in [serde_json::json!("fünfzig"), serde_json::json!(-1e308), serde_json::json!(1_000_000_000)] {
         let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
         let reason = &mut doc["plans"][0]["days"][0]["reason"];
