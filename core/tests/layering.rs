@@ -16,8 +16,7 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
         let code = text.split("#[cfg(test)]").next().unwrap();
         let deps = out.entry(module.to_string()).or_default();
         for (i, _) in code.match_indices("crate::") {
-            let name: String =
-                code[i + 7..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let name: String = code[i + 7..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
             if name != module && !name.is_empty() {
                 deps.insert(name);
             }
@@ -72,7 +71,8 @@ fn vocabulary_and_catalogue_sit_below_the_rules_and_nothing_low_uses_report() {
             assert!(!r.contains(high), "{low} reaches {high}: {r:?}");
         }
     }
-    let users: Vec<&String> = g.iter().filter(|(m, d)| d.contains("report") && *m != "report").map(|(m, _)| m).collect();
+    let users: Vec<&String> =
+        g.iter().filter(|(m, d)| d.contains("report") && *m != "report").map(|(m, _)| m).collect();
     for u in &users {
         assert!(["app", "forms", "backup"].contains(&u.as_str()), "{u} imports from report");
     }

@@ -1080,6 +1080,8 @@ fn report_in_german_and_russian() {
             assert!(!text.contains("Daily log"), "{tag}: {text}");
             // Plan reasons are stored as message references and rendered in
             // the report's language: no English decision text leaks in.
+            // Longer German and Russian words wrap or shrink; nothing is cut.
+            assert!(!text.contains('…'), "{tag}: text cut with an ellipsis in {text}");
             for leak in ["Day one", "good day", "one step up", "Reported today", "start with", "Back to"] {
                 assert!(!text.contains(leak), "{tag}: English {leak:?} in {text}");
             }

@@ -65,7 +65,7 @@ r-tile-of-days = { $n } из { $days ->
     }
 r-ml = { $ml } мл
 r-ml-unit = мл
-r-tile-on-target = Дни в пределах цели
+r-tile-on-target = Дней в цели
 r-tile-on-target-sub = в пределах 10 % от плана
 r-plan-line = План { $status } с { $since }
 r-no-plan = В этот период плана введения не было.

@@ -437,6 +437,17 @@ impl<'f> Doc<'f> {
         self.text(center - w / 2.0, y, st, s);
     }
 
+    /// `s` in `st`, set smaller (down to 5 pt) when it is wider than
+    /// `max_w`, and cut with an ellipsis only if even that is too wide.
+    fn shrink_to_fit(&self, st: Style, s: &str, max_w: f32) -> (Style, String) {
+        let w = self.width(st, s);
+        if w <= max_w {
+            return (st, s.to_string());
+        }
+        let small = Style { size: (st.size * max_w / w).max(5.0), ..st };
+        (small, self.fit(small, s, max_w))
+    }
+
     /// `s` cut to fit `max_w`, with an ellipsis when cut.
     fn fit(&self, st: Style, s: &str, max_w: f32) -> String {
         if self.width(st, s) <= max_w {
@@ -584,9 +595,14 @@ impl<'f> Doc<'f> {
         if self.y > APPENDIX_TOP {
             self.y += 10.0;
         }
-        self.ensure(22.0 + keep);
-        self.text(MARGIN, self.y + 12.0, H2, title);
-        self.y += 17.0;
+        // A heading longer than the line (German, Russian) wraps.
+        let lines = self.wrap(H2, title, self.content_w());
+        let extra = (lines.len() - 1) as f32 * H2.size * 1.25;
+        self.ensure(22.0 + extra + keep);
+        for (i, line) in lines.iter().enumerate() {
+            self.text(MARGIN, self.y + 12.0 + i as f32 * H2.size * 1.25, H2, line);
+        }
+        self.y += 17.0 + extra;
         self.line(MARGIN, self.y, self.w - MARGIN, self.y, 0.6, RULE);
         self.y += 6.0;
     }
@@ -613,7 +629,7 @@ impl<'f> Doc<'f> {
             let used: f32 = cols[..cols.len() - 1].iter().map(|c| c.width).sum();
             *last = (total_w - used).max(20.0);
         }
-        let head_h = TABLE_HEAD.size + 2.0 * pad + 2.0;
+        let head_h = self.header_layout(cols, &widths, pad).1;
         let layouts: Vec<(Vec<Vec<String>>, f32)> =
             rows.iter().map(|r| self.row_layout(cols, &widths, r, pad)).collect();
         // Keep the heading with the first row, or with the whole table when
@@ -658,15 +674,37 @@ impl<'f> Doc<'f> {
         self.line(MARGIN, self.y, MARGIN + total_w, self.y, 0.5, RULE);
     }
 
+    /// Each column title wrapped to its width (at most three lines; a
+    /// longer one ends in an ellipsis) and the header row's height.
+    fn header_layout(&self, cols: &[Col], widths: &[f32], pad: f32) -> (Vec<Vec<String>>, f32) {
+        let labels: Vec<Vec<String>> = cols
+            .iter()
+            .zip(widths)
+            .map(|(col, w)| {
+                let mut l = self.wrap(TABLE_HEAD, &col.title, w - 2.0 * pad);
+                if l.len() > 3 {
+                    l.truncate(3);
+                    let last = l.pop().unwrap_or_default();
+                    l.push(self.fit(TABLE_HEAD, &format!("{last}…"), w - 2.0 * pad));
+                }
+                l
+            })
+            .collect();
+        let n = labels.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        (labels, TABLE_HEAD.size + 2.0 * pad + 2.0 + (n - 1) as f32 * TABLE_HEAD.size * 1.2)
+    }
+
     fn table_header(&mut self, cols: &[Col], widths: &[f32], pad: f32) {
-        let h = TABLE_HEAD.size + 2.0 * pad + 2.0;
+        let (labels, h) = self.header_layout(cols, widths, pad);
         self.fill_rect(MARGIN, self.y, widths.iter().sum(), h, HEADER_BG);
         let mut x = MARGIN;
-        for (col, w) in cols.iter().zip(widths) {
-            let label = self.fit(TABLE_HEAD, &col.title, w - 2.0 * pad);
-            match col.align {
-                Align::Left => self.text(x + pad, self.y + pad + TABLE_HEAD.size + 1.0, TABLE_HEAD, &label),
-                Align::Right => self.text_right(x + w - pad, self.y + pad + TABLE_HEAD.size + 1.0, TABLE_HEAD, &label),
+        for ((col, w), lines) in cols.iter().zip(widths).zip(&labels) {
+            for (k, label) in lines.iter().enumerate() {
+                let baseline = self.y + pad + TABLE_HEAD.size + 1.0 + k as f32 * TABLE_HEAD.size * 1.2;
+                match col.align {
+                    Align::Left => self.text(x + pad, baseline, TABLE_HEAD, label),
+                    Align::Right => self.text_right(x + w - pad, baseline, TABLE_HEAD, label),
+                }
             }
             x += w;
         }
@@ -682,8 +720,13 @@ impl<'f> Doc<'f> {
         let mut n = 1usize;
         for ((col, w), cell) in cols.iter().zip(widths).zip(row) {
             let avail = w - 2.0 * pad - if cell.dot.is_some() { 8.0 } else { 0.0 };
-            let mut l =
-                if col.wrap { self.wrap(TABLE, &cell.text, avail) } else { vec![self.fit(TABLE, &cell.text, avail)] };
+            // Short columns keep one line; text that does not fit wraps
+            // (German and Russian words run longer) rather than lose words.
+            let mut l = if col.wrap || self.width(TABLE, &cell.text) > avail {
+                self.wrap(TABLE, &cell.text, avail)
+            } else {
+                vec![cell.text.clone()]
+            };
             if l.len() > max_lines {
                 l.truncate(max_lines);
                 let last = l.pop().unwrap_or_default();
@@ -713,7 +756,7 @@ impl<'f> Doc<'f> {
         let font_ids: Vec<[Ref; 5]> =
             used_fonts.iter().map(|_| [alloc(), alloc(), alloc(), alloc(), alloc()]).collect();
 
-        pdf.catalog(catalog_id).pages(tree_id).lang(TextStr("en"));
+        pdf.catalog(catalog_id).pages(tree_id).lang(TextStr(ctx.loc.lang().code()));
         pdf.pages(tree_id).kids(page_ids.iter().map(|p| p.0)).count(page_ids.len() as i32);
 
         for ((page_id, content_id), content) in page_ids.iter().zip(self.pages) {
@@ -1065,11 +1108,13 @@ fn first_page(doc: &mut Doc, ctx: &Ctx<'_>) {
     for (i, (label, value, sub)) in tiles.iter().enumerate() {
         let x = MARGIN + i as f32 * (tile_w + gap);
         doc.fill_rect(x, y, tile_w, tile_h, TILE);
-        doc.text(x + 5.0, y + 12.0, TILE_LABEL, &doc.fit(TILE_LABEL, label, tile_w - 8.0));
+        let (st, label) = doc.shrink_to_fit(TILE_LABEL, label, tile_w - 8.0);
+        doc.text(x + 5.0, y + 12.0, st, &label);
         let value_style =
             if doc.width(TILE_VALUE, value) > tile_w - 8.0 { Style { size: 11.0, ..TILE_VALUE } } else { TILE_VALUE };
         doc.text(x + 5.0, y + 29.0, value_style, value);
-        doc.text(x + 5.0, y + 40.0, TILE_LABEL, &doc.fit(TILE_LABEL, sub, tile_w - 8.0));
+        let (st, sub) = doc.shrink_to_fit(TILE_LABEL, sub, tile_w - 8.0);
+        doc.text(x + 5.0, y + 40.0, st, &sub);
     }
     y += tile_h + 16.0;
 
@@ -1385,8 +1430,14 @@ fn chart(doc: &mut Doc, ctx: &Ctx<'_>, top: f32, bottom: f32) {
     }
     doc.triangle(lx + 3.5, ly - 3.0, 3.5, RED_FLAG);
     lx += 10.0;
-    doc.text(lx, ly, legend, &ctx.t("r-chart-red-flag"));
-    doc.text_right(right, ly, SMALL, &ctx.t("r-chart-no-dot"));
+    let red_flag = ctx.t("r-chart-red-flag");
+    doc.text(lx, ly, legend, &red_flag);
+    lx += doc.width(legend, &red_flag);
+    // The "no dot" note on the legend's line when it fits, else below it
+    // (longer German and Russian labels), never on top of the legend.
+    let no_dot = ctx.t("r-chart-no-dot");
+    let no_dot_y = if lx + 12.0 + doc.width(SMALL, &no_dot) <= right { ly } else { ly + 10.0 };
+    doc.text_right(right, no_dot_y, SMALL, &no_dot);
 
     // Plot area.
     let plot_left = left_edge + 30.0;
