@@ -385,7 +385,10 @@ def lint_plists(ios: Path) -> int:
 
 # --- domain vocabulary ---------------------------------------------------------------
 
-VOCAB_KEY_PREFIXES = ("condition_", "symptom_", "bristol_", "severity_", "med_", "medicine_", "kind_", "source_", "age_")
+VOCAB_KEY_PREFIXES = (
+    "condition_", "symptom_", "bristol_", "severity_", "med_", "medicine_", "kind_", "source_", "age_",
+    "plan_status_", "decision_",
+)
 VOCAB_FAMILIES = ("condition", "age", "medicine", "symptom", "severity", "kind", "source", "bristol")
 
 

@@ -470,7 +470,7 @@ impl Kefir {
             Some((mut p, _, state)) => {
                 let history = plan::history(c, &p, today, &loc)?;
                 let events = plan::events(c, p.id, &loc)?;
-                let progress = plan::progress(&p, state, today);
+                let progress = plan::progress(&p, state, today, &loc);
                 // The steps as they will be drunk: none above the cap in force.
                 p.steps = plan::steps_within(&p.steps, screening.constraints.max_ml_per_day);
                 (Some(p), Some(progress), history, events)
@@ -795,7 +795,7 @@ impl Kefir {
         let yesterday_done = recent.contains(&yesterday);
         let streak_days = rhythm::rhythm(&recent, &[], date, date, date)?.streak_days;
         let (decision, progress) = match &current {
-            Some((p, d, state)) => (Some(d.clone()), Some(plan::progress(p, *state, date))),
+            Some((p, d, state)) => (Some(d.clone()), Some(plan::progress(p, *state, date, &loc))),
             None => (None, None),
         };
         let target_ml = decision.as_ref().map(|d| d.target_ml);

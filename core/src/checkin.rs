@@ -14,6 +14,7 @@ use crate::profile::Profile;
 use crate::rules::{in_sentence, overall, symptom_findings, Finding, Level, SymptomContext};
 use crate::text::check_note;
 use crate::time::{iso_date, parse_iso_date, Timestamp, Zone};
+use crate::vocab::Labelled;
 
 /// A daily check-in as entered. Symptoms not listed count as `none`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,6 +113,8 @@ pub fn emergency_numbers(region: Option<&str>) -> (Vec<String>, bool) {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SymptomAssessment {
     pub level: Level,
+    /// `level` in the caller's locale (catalogue `level-<code>`), e.g. "Stop".
+    pub level_label: String,
     pub findings: Vec<Finding>,
     pub emergency: Option<EmergencyScreen>,
     /// One line for the UI, e.g. "Stop kefir now and call your local emergency number."
@@ -196,7 +199,7 @@ pub fn assess(findings: Vec<Finding>, entries: &[SymptomEntry], loc: &Locale) ->
         Level::Info if findings.is_empty() => "checkin-headline-unruled",
         Level::Info => "checkin-headline-mild",
     });
-    SymptomAssessment { level, findings, emergency, headline }
+    SymptomAssessment { level, level_label: level.label(loc), findings, emergency, headline }
 }
 
 fn emergency_screen(findings: &[Finding], loc: &Locale) -> EmergencyScreen {

@@ -14,6 +14,7 @@ use crate::app::{DrinkLogged, Kefir};
 use crate::error::Result;
 use crate::intake::{DrinkInput, KefirKind, Source, MAX_DRINK_ML, MIN_DRINK_ML};
 use crate::l10n::{Lang, Locale};
+use crate::plan::{DecisionKind, PlanStatus};
 use crate::profile::{AgeBand, Condition, MedClass};
 use crate::reminders::ReminderSettings;
 use crate::report::pdf::Paper;
@@ -443,6 +444,8 @@ pub fn generated_ids() -> Vec<String> {
     family(KefirKind::ALL, "", &mut ids);
     family(Source::ALL, "", &mut ids);
     family(Level::ALL, "", &mut ids);
+    family(PlanStatus::ALL, "", &mut ids);
+    family(DecisionKind::ALL, "", &mut ids);
     ids.extend(BRISTOL_TYPES.map(|n| format!("bristol-{n}")));
     ids.extend(Lang::ALL.iter().map(|l| format!("language-{}", l.code())));
     for r in crate::rules::RULES {

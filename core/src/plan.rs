@@ -20,6 +20,7 @@ use crate::rules::{rule, Level, DEFAULT_START_MAX_ML, MIN_PLAN_ML};
 use crate::screening::{Constraints, Screening};
 use crate::text::enum_str;
 use crate::time::{iso_date, parse_iso_date, Timestamp, Zone};
+use crate::vocab::{labelled, Labelled};
 
 pub const DEFAULT_START_ML: u32 = 50;
 pub const DEFAULT_TARGET_ML: u32 = 150;
@@ -70,6 +71,12 @@ enum_str! {
     }
 }
 
+// Labels `status-<code>` and `decision-<code>` in the catalogue (vocab.ftl).
+labelled! {
+    PlanStatus => "status",
+    DecisionKind => "decision",
+}
+
 impl DecisionKind {
     /// Routine days a clinician does not need listed.
     pub fn is_routine(self) -> bool {
@@ -113,6 +120,9 @@ pub struct Plan {
 pub struct DayDecision {
     pub day: String,
     pub kind: DecisionKind,
+    /// `kind` in the caller's locale (catalogue `decision-<code>`), e.g.
+    /// "Step up" / "Steigerung"; empty only inside the core before rendering.
+    pub kind_label: String,
     /// What to drink that day (0 while paused or stopped).
     pub target_ml: u32,
     /// 1-based step number and the number of steps.
@@ -129,6 +139,8 @@ pub struct DayDecision {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlanProgress {
     pub status: PlanStatus,
+    /// `status` in the caller's locale (catalogue `status-<code>`), e.g. "Paused".
+    pub status_label: String,
     pub step: u32,
     pub steps: u32,
     pub goal_ml: u32,
@@ -464,7 +476,11 @@ struct DayRow {
 
 impl DayRow {
     fn rendered(&self, loc: &Locale) -> DayDecision {
-        DayDecision { reason: reasons::render(loc, &self.reason), ..self.decision.clone() }
+        DayDecision {
+            reason: reasons::render(loc, &self.reason),
+            kind_label: self.decision.kind.label(loc),
+            ..self.decision.clone()
+        }
     }
 }
 
@@ -485,6 +501,7 @@ fn to_day_row(t: (String, i64, u32, u32, String, String, String), nsteps: u32) -
             target_ml: target,
             step: step as u32 + 1,
             steps: nsteps,
+            kind_label: String::new(),
             reason: String::new(),
             rule_ids: crate::text::split_ids(&rule_ids),
         },
@@ -890,6 +907,7 @@ fn standing_decision(c: &Connection, plan: &Plan, last: &DayRow, today: NaiveDat
             target_ml: 0,
             step: last.decision.step,
             steps: last.decision.steps,
+            kind_label: String::new(),
             reason: String::new(),
             rule_ids,
         },
@@ -1327,6 +1345,7 @@ fn to_decision(day: NaiveDate, d: &Decision, nsteps: usize) -> DayDecision {
         target_ml: d.target_ml,
         step: d.state.step as u32 + 1,
         steps: nsteps as u32,
+        kind_label: String::new(),
         reason: String::new(),
         rule_ids: d.rule_ids.clone(),
     }
@@ -1843,13 +1862,15 @@ pub(crate) fn history(c: &Connection, plan: &Plan, today: NaiveDate, loc: &Local
     rows.into_iter().map(|t| Ok(to_day_row(t, n)?.rendered(loc))).collect()
 }
 
-pub(crate) fn progress(plan: &Plan, state: StepState, today: NaiveDate) -> PlanProgress {
+/// Where `plan` stands on `today`; the status is written in `loc`.
+pub(crate) fn progress(plan: &Plan, state: StepState, today: NaiveDate, loc: &Locale) -> PlanProgress {
     let last = plan.steps.len() - 1;
     let at_goal = state.step >= last;
     let projected = (plan.status == PlanStatus::Active && !at_goal)
         .then(|| iso_date(today + Duration::days(days_to_goal(&plan.steps, plan.hold_days, state) as i64)));
     PlanProgress {
         status: plan.status,
+        status_label: plan.status.label(loc),
         step: state.step.min(last) as u32 + 1,
         steps: plan.steps.len() as u32,
         goal_ml: plan.target_ml,

@@ -8,6 +8,7 @@ use crate::l10n::{Arg, Locale};
 use crate::profile::{ClinicianAck, MedClass, Profile};
 use crate::rules::{overall, rule, Constraint, Finding, Level, Trigger, RULES};
 use crate::time::Timestamp;
+use crate::vocab::Labelled;
 
 /// Keep kefir away from doses of one medicine class.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +38,8 @@ pub struct Constraints {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Screening {
     pub level: Level,
+    /// `level` in the caller's locale (catalogue `level-<code>`), e.g. "Caution".
+    pub level_label: String,
     /// Highest level first.
     pub findings: Vec<Finding>,
     pub constraints: Constraints,
@@ -203,6 +206,7 @@ pub fn screen(p: &Profile, ack: Option<&ClinicianAck>, loc: &Locale) -> Screenin
     let applied: Vec<String> = findings.iter().map(|f| f.rule_id.clone()).collect();
     Screening {
         level,
+        level_label: level.label(loc),
         limits: constraints.describe(&applied, loc),
         constraints,
         needs_clinician: !consult_ids.is_empty(),

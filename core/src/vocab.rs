@@ -127,7 +127,7 @@ pub trait Labelled: Copy {
 
 macro_rules! labelled {
     ($($t:ty => $family:literal),+ $(,)?) => {
-        $(impl Labelled for $t {
+        $(impl $crate::vocab::Labelled for $t {
             const FAMILY: &'static str = $family;
             fn code(self) -> &'static str {
                 self.as_str()
@@ -135,6 +135,8 @@ macro_rules! labelled {
         })+
     };
 }
+
+pub(crate) use labelled;
 
 labelled! {
     Condition => "condition",

@@ -3,6 +3,7 @@
 //! older versions (schema 4, backup format 2) stays readable as written.
 
 use kefir_core::l10n::Locale;
+use kefir_core::vocab::Labelled;
 use kefir_core::*;
 
 fn ts(s: &str) -> Timestamp {
@@ -240,4 +241,47 @@ fn notifications_in_german_and_russian() {
     let ru = app.upcoming_notifications(now, TZ, 10).unwrap();
     assert!(ru.iter().any(|n| n.title == "Ежедневная отметка"), "{ru:?}");
     assert!(ru.iter().any(|n| n.body.starts_with("Кефир сегодня: 50 мл")), "{ru:?}");
+}
+
+/// The words for levels, plan statuses and decisions come with the records
+/// the screens show, in the caller's language (the shells keep none).
+#[test]
+fn levels_statuses_and_decisions_are_labelled_in_the_callers_language() {
+    let app = english_plan();
+    let now = ts("2026-03-05T10:00:00Z");
+    let hives = SymptomEntry { symptom: Symptom::Hives, severity: Severity::Mild };
+    let input = CheckinInput { day: "2026-03-05".into(), symptoms: vec![hives], bristol: Some(4), note: None };
+    // (language, stopped status, stop decision, start decision, assessment level)
+    for (tag, status, stop, start, level) in [
+        ("en", "Stopped", "Stop", "Start", "Stop"),
+        ("de", "Beendet", "Stopp", "Beginn", "Stopp"),
+        ("ru", "Остановлен", "Остановка", "Начало", "Стоп"),
+    ] {
+        app.set_locale(Locale::parse(tag).unwrap());
+        let view = app.plan_view(now, TZ).unwrap();
+        assert_eq!(view.progress.as_ref().unwrap().status, PlanStatus::Stopped);
+        assert_eq!(view.progress.as_ref().unwrap().status_label, status, "{tag}");
+        assert_eq!(view.history[0].kind_label, stop, "{tag}: {:?}", view.history[0]);
+        let first = view.history.last().unwrap();
+        assert_eq!(first.kind_label, start, "{tag}");
+        // Every decision of the history is labelled in this language.
+        for d in &view.history {
+            assert!(!d.kind_label.is_empty() && d.kind_label != d.kind.as_str(), "{tag}: {d:?}");
+        }
+        let today = app.today(now, TZ).unwrap();
+        let decision = today.decision.expect("a stopped plan still has a decision");
+        assert!(!decision.kind_label.is_empty(), "{tag}");
+        assert_eq!(today.progress.unwrap().status_label, status, "{tag}");
+
+        let assessment = app.save_checkin(&input, ts("2026-03-05T11:00:00Z"), TZ).unwrap().assessment;
+        assert_eq!(assessment.level, Level::Stop);
+        assert_eq!(assessment.level_label, level, "{tag}");
+        let screening = app.screening().unwrap();
+        assert_eq!(screening.level_label, screening.level.label(&Locale::parse(tag).unwrap()), "{tag}");
+
+        let summary = app.summary("2026-03-01", "2026-03-05", now, TZ).unwrap();
+        assert_eq!(summary.screening_level_label, screening.level_label, "{tag}");
+        let events: Vec<&str> = summary.plan_events.iter().map(|e| e.decision_label.as_str()).collect();
+        assert!(events.contains(&start) && events.contains(&stop), "{tag}: {events:?}");
+    }
 }

@@ -65,6 +65,24 @@ level-consult = Zuerst ärztlichen Rat einholen
 level-stop = Stopp
 level-emergency = Notfall
 
+# Status des Plans (Plan und Heute).
+status-active = Aktiv
+status-paused = Pausiert
+status-stopped = Beendet
+
+# Entscheidung oder Ereignis des Plans (Verlauf, Heute, Bericht).
+decision-start = Beginn
+decision-advance = Steigerung
+decision-hold = Gleiche Menge
+decision-step_back = Schritt zurück
+decision-pause = Pause
+decision-stop = Stopp
+decision-maintain = Beibehalten
+decision-paused = Pausiert
+decision-stopped = Beendet
+decision-resume = Fortsetzung
+decision-restart = Neubeginn
+
 # Bristol-Stuhlformen-Skala (Lewis & Heaton 1997), Typen 1-7.
 bristol-type = Typ { $type }
 bristol-1 = Einzelne feste Kügelchen, wie Nüsse (schwer auszuscheiden)

@@ -65,6 +65,24 @@ level-consult = Talk to a clinician first
 level-stop = Stop
 level-emergency = Emergency
 
+# The plan's status (Plan and Today screens).
+status-active = Active
+status-paused = Paused
+status-stopped = Stopped
+
+# A plan decision or event (Plan history, Today, report).
+decision-start = Start
+decision-advance = Step up
+decision-hold = Hold
+decision-step_back = Step back
+decision-pause = Pause
+decision-stop = Stop
+decision-maintain = Maintain
+decision-paused = Paused
+decision-stopped = Stopped
+decision-resume = Resume
+decision-restart = Restart
+
 # Bristol Stool Form Scale (Lewis & Heaton 1997), types 1-7.
 bristol-type = Type { $type }
 bristol-1 = Separate hard lumps, like nuts (hard to pass)

@@ -65,6 +65,24 @@ level-consult = Сначала посоветуйтесь с врачом
 level-stop = Стоп
 level-emergency = Неотложная ситуация
 
+# Статус плана (экраны «План» и «Сегодня»).
+status-active = Активен
+status-paused = Приостановлен
+status-stopped = Остановлен
+
+# Решение или событие плана (история, «Сегодня», отчёт).
+decision-start = Начало
+decision-advance = Увеличение
+decision-hold = Без изменений
+decision-step_back = Шаг назад
+decision-pause = Пауза
+decision-stop = Остановка
+decision-maintain = Поддержание
+decision-paused = На паузе
+decision-stopped = Остановлено
+decision-resume = Возобновление
+decision-restart = Перезапуск
+
 # Бристольская шкала формы кала (Lewis & Heaton 1997), типы 1-7.
 bristol-type = Тип { $type }
 bristol-1 = Отдельные твёрдые комочки, как орехи (выходят с трудом)

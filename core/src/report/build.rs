@@ -210,6 +210,7 @@ pub(crate) fn build(
                 decision = Some(DayDecision {
                     day: date.clone(),
                     kind: e.event.kind,
+                    kind_label: e.event.kind.label(loc),
                     target_ml: 0,
                     step: 1,
                     steps: plan::steps(e.start_ml, e.target_ml, e.step_ml).len() as u32,
@@ -244,6 +245,12 @@ pub(crate) fn build(
                     } else {
                         DecisionKind::Paused
                     },
+                    kind_label: if r.status == plan::PlanStatus::Stopped {
+                        DecisionKind::Stopped
+                    } else {
+                        DecisionKind::Paused
+                    }
+                    .label(loc),
                     target_ml: 0,
                     step: 1,
                     steps: 1,
@@ -398,6 +405,7 @@ pub(crate) fn build(
         .map(|d| PlanEventRow {
             date: d.day.clone(),
             decision: d.kind,
+            decision_label: d.kind.label(loc),
             target_ml: d.target_ml,
             reason: d.reason.clone(),
             rule_ids: d.rule_ids.clone(),
@@ -416,6 +424,7 @@ pub(crate) fn build(
         plan_events.push(PlanEventRow {
             date: e.event.day.clone(),
             decision: e.event.kind,
+            decision_label: e.event.kind.label(loc),
             target_ml,
             reason: e.event.reason.clone(),
             rule_ids: e.event.rule_ids.clone(),
@@ -540,6 +549,7 @@ pub(crate) fn build(
         display_name: end_version.or(versions.last()).and_then(|v| v.profile.display_name.clone()),
         age_band: has_profile.then(|| profile.age_band.label(loc)),
         screening_level: screening.level,
+        screening_level_label: screening.level_label.clone(),
         findings: if has_profile { screening.findings.clone() } else { Vec::new() },
         constraints: ConstraintsSummary {
             max_ml_per_day: c2.max_ml_per_day,

@@ -39,6 +39,8 @@ pub struct Summary {
     pub age_band: Option<String>,
     /// Overall screening level and every finding, with rule ids.
     pub screening_level: Level,
+    /// `screening_level` in the report's locale (catalogue `level-<code>`).
+    pub screening_level_label: String,
     pub findings: Vec<Finding>,
     pub constraints: ConstraintsSummary,
     /// False when no profile had been saved by the end of the range: then
@@ -137,6 +139,8 @@ pub struct DayRow {
 pub struct PlanEventRow {
     pub date: String,
     pub decision: DecisionKind,
+    /// `decision` in the report's locale (catalogue `decision-<code>`), e.g. "Step back".
+    pub decision_label: String,
     pub target_ml: u32,
     pub reason: String,
     pub rule_ids: Vec<String>,

@@ -85,6 +85,7 @@ pub fn sample_summary(days: u32, loc: &Locale) -> Summary {
             events.push(PlanEventRow {
                 date: iso.clone(),
                 decision: DecisionKind::Start,
+                decision_label: DecisionKind::Start.label(loc),
                 target_ml: LADDER[0],
                 reason: "Start at the low end: milk-protein allergy and histamine intolerance (P1, P3).".into(),
                 rule_ids: vec!["D1".into(), "P3".into()],
@@ -98,6 +99,7 @@ pub fn sample_summary(days: u32, loc: &Locale) -> Summary {
                 events.push(PlanEventRow {
                     date: iso.clone(),
                     decision: DecisionKind::Restart,
+                    decision_label: DecisionKind::Restart.label(loc),
                     target_ml: LADDER[0],
                     reason: "Restart at the lowest step after the pause; symptoms resolved.".into(),
                     rule_ids: vec!["D1".into(), "D4".into()],
@@ -208,6 +210,7 @@ pub fn sample_summary(days: u32, loc: &Locale) -> Summary {
             events.push(PlanEventRow {
                 date: iso.clone(),
                 decision: DecisionKind::Pause,
+                decision_label: DecisionKind::Pause.label(loc),
                 target_ml: 0,
                 reason: "Hives without breathing or circulation signs: stop and see an allergist (S6).".into(),
                 rule_ids: vec!["S6".into()],
@@ -221,6 +224,7 @@ pub fn sample_summary(days: u32, loc: &Locale) -> Summary {
                     events.push(PlanEventRow {
                         date: iso.clone(),
                         decision: DecisionKind::StepBack,
+                        decision_label: DecisionKind::StepBack.label(loc),
                         target_ml: LADDER[step],
                         reason: "Moderate digestive symptoms: back to the previous tolerated amount.".into(),
                         rule_ids: vec!["S2".into()],
@@ -347,6 +351,7 @@ pub fn sample_summary(days: u32, loc: &Locale) -> Summary {
         display_name: Some("Alex Example".to_string()),
         age_band: Some("adult".to_string()),
         screening_level: Level::Caution,
+        screening_level_label: Level::Caution.label(loc),
         findings: vec![
             finding(
                 "P1",

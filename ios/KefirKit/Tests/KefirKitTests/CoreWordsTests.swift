@@ -137,4 +137,31 @@ final class CoreWordsTests: StoreTestCase {
         let files = try await model.write(.pdf, now: mondayMorning, timeZone: tz)
         XCTAssertEqual(files.count, 1)
     }
+
+    func testPlanStatusesDecisionsAndLevelsAreTheCoresWordsInEachLanguage() async throws {
+        _ = try await store.startPlan(PlanSettings(), now: mondayMorning, timeZone: tz, locale: "en")
+        let hives = ReactionInput(at: mondayMorning.addingTimeInterval(3600),
+                                  symptoms: [SymptomEntry(symptom: .hives, severity: .mild)], note: nil)
+        let later = mondayMorning.addingTimeInterval(7200)
+        // (language, stopped, the stop decision, the stop level)
+        for (tag, stopped, stop, level) in [
+            ("en", "Stopped", "Stop", "Stop"),
+            ("de-DE", "Beendet", "Stopp", "Stopp"),
+            ("ru", "Остановлен", "Остановка", "Стоп"),
+        ] {
+            let reaction = try await store.reportReaction(hives, now: later, timeZone: tz, locale: tag)
+            XCTAssertEqual(reaction.assessment.level, .stop, tag)
+            XCTAssertEqual(reaction.assessment.levelLabel, level, tag)
+            let view = try await store.planView(now: later, timeZone: tz, locale: tag)
+            XCTAssertEqual(view.progress?.statusLabel, stopped, tag)
+            // Today's start and stop are one standing decision: the stop.
+            XCTAssertEqual(view.history.map(\.kind), [.stop], tag)
+            XCTAssertEqual(view.history.first?.kindLabel, stop, tag)
+            let today = try await store.today(now: later, timeZone: tz, locale: tag)
+            XCTAssertEqual(today.progress?.statusLabel, stopped, tag)
+            XCTAssertEqual(today.decision?.kindLabel, stop, tag)
+            let screening = try await store.screening(locale: tag)
+            XCTAssertFalse(screening.levelLabel.isEmpty, tag)
+        }
+    }
 }

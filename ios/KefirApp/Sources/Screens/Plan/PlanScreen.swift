@@ -62,7 +62,7 @@ struct PlanScreen: View {
         List {
             if let plan = view.plan, let progress = view.progress {
                 Section {
-                    LabeledContent("Status") { Text(progress.status.label) }
+                    LabeledContent("Status") { Text(verbatim: progress.statusLabel) }
                     LabeledContent("Step") { Text("\(progress.step) of \(progress.steps)") }
                     LabeledContent("Goal") { MlText(ml: progress.goalMl) }
                     if let goal = progress.projectedGoalDate, let shown = KefirFormat.day(iso: goal) {
@@ -144,7 +144,7 @@ struct DecisionRow: View {
                 Text(verbatim: KefirFormat.day(iso: decision.day) ?? decision.day)
                     .font(.subheadline.weight(.semibold))
                 Spacer()
-                Text(decision.kind.label)
+                Text(verbatim: decision.kindLabel)
                     .font(.subheadline)
                     .foregroundStyle(.secondary)
             }

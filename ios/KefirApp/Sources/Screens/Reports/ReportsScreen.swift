@@ -231,7 +231,7 @@ struct SummaryPreview: View {
                             Text(verbatim: KefirFormat.day(iso: event.date) ?? event.date)
                                 .font(.subheadline.weight(.semibold))
                             Spacer()
-                            Text(event.decision.label)
+                            Text(verbatim: event.decisionLabel)
                                 .font(.subheadline)
                                 .foregroundStyle(.secondary)
                         }

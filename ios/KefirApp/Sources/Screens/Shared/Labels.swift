@@ -2,7 +2,9 @@ import KefirKit
 import SwiftUI
 
 // Labels of the app's own chrome for a few core enums, as shell text in the
-// String Catalog: the level badge, plan status, decision kind, import mode.
+// String Catalog: the finding's level badge and the import mode. Plan
+// statuses and decisions are the core's words (statusLabel, kindLabel,
+// decisionLabel on its records).
 // The domain vocabulary (conditions, age bands, medicines, symptoms,
 // severities, kinds, sources, Bristol types) is NOT here: the screens show
 // the core's labels from its form records (screeningForm, checkinForm,
@@ -35,34 +37,6 @@ extension Level {
         case .caution: .orange
         case .consult: .purple
         case .stop, .emergency: .red
-        }
-    }
-}
-
-extension PlanStatus {
-    var label: LocalizedStringResource {
-        switch self {
-        case .active: "Active"
-        case .paused: "Paused"
-        case .stopped: "Stopped"
-        }
-    }
-}
-
-extension DecisionKind {
-    var label: LocalizedStringResource {
-        switch self {
-        case .start: "Start"
-        case .advance: "Step up"
-        case .hold: "Hold"
-        case .stepBack: "Step back"
-        case .pause: "Pause"
-        case .stop: "Stop"
-        case .maintain: "Maintain"
-        case .paused: "Paused"
-        case .stopped: "Stopped"
-        case .resume: "Resume"
-        case .restart: "Restart"
         }
     }
 }

@@ -102,7 +102,7 @@ struct TodayScreen: View {
                 }
                 if let progress = today.progress {
                     LabeledContent("Plan") {
-                        Text("Step \(progress.step) of \(progress.steps) · \(Text(progress.status.label))")
+                        Text("Step \(progress.step) of \(progress.steps) · \(progress.statusLabel)")
                     }
                     if let goal = progress.projectedGoalDate, let shown = KefirFormat.day(iso: goal) {
                         LabeledContent("Goal reached around") { Text(verbatim: shown) }

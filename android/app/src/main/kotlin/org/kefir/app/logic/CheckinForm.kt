@@ -91,6 +91,8 @@ fun Today.checkinStart(which: CheckinDay): CheckinStart? = when (which) {
 /** The result of a check-in or reaction report, ready to show. */
 data class AssessmentUi(
     val level: Level,
+    /** [level] in the app's language, the core's word. */
+    val levelLabel: String,
     val headline: String,
     val findings: List<FindingUi>,
     val emergency: EmergencyUi?,
@@ -112,7 +114,7 @@ data class EmergencyUi(
 )
 
 fun SymptomAssessment.toUi(f: DisplayFormat): AssessmentUi =
-    AssessmentUi(level, headline, findings.toUi(), emergency?.toUi(f))
+    AssessmentUi(level, levelLabel, headline, findings.toUi(), emergency?.toUi(f))
 
 fun EmergencyScreen.toUi(f: DisplayFormat): EmergencyUi = EmergencyUi(
     title = title,

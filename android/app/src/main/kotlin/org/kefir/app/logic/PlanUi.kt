@@ -9,6 +9,8 @@ import uniffi.kefir_core.PlanView
 /** The Plan screen: everything from one `planView` (or pause/resume/restart/changeTarget) result. */
 data class PlanUi(
     val status: PlanStatus?,
+    /** [status] in the app's language, the core's word (PlanProgress.statusLabel). */
+    val statusLabel: String?,
     /** "50 → 75 → 100 → 125 → 150 ml". */
     val steps: String?,
     val startedOn: String?,
@@ -33,6 +35,8 @@ data class PlanUi(
 data class HistoryRowUi(
     val day: String,
     val kind: DecisionKind,
+    /** [kind] in the app's language, the core's word (DayDecision.kindLabel). */
+    val kindLabel: String,
     val target: String,
     val reason: String,
     val ruleIds: String,
@@ -40,6 +44,7 @@ data class HistoryRowUi(
 
 fun PlanView.toUi(f: DisplayFormat): PlanUi = PlanUi(
     status = plan?.status,
+    statusLabel = progress?.statusLabel,
     steps = plan?.steps?.let { f.mlSteps(it) },
     startedOn = plan?.startedDay?.let { f.day(it) },
     target = plan?.targetMl?.let { f.ml(it) },
@@ -58,7 +63,7 @@ fun PlanView.toUi(f: DisplayFormat): PlanUi = PlanUi(
 )
 
 fun DayDecision.toHistoryRow(f: DisplayFormat): HistoryRowUi =
-    HistoryRowUi(f.day(day), kind, f.ml(targetMl), reason, f.ruleIds(ruleIds))
+    HistoryRowUi(f.day(day), kind, kindLabel, f.ml(targetMl), reason, f.ruleIds(ruleIds))
 
 /** The start-plan form: blank fields take the core's defaults. */
 data class StartPlanForm(

@@ -64,6 +64,8 @@ private fun <T> Set<T>.toggled(x: T): Set<T> = if (x in this) this - x else this
 /** The screening result screen after saveProfile. */
 data class ScreeningUi(
     val level: Level,
+    /** [level] in the app's language, the core's word. */
+    val levelLabel: String,
     /** The core's one-line verdict and its limits in words (one line each, with rule ids). */
     val headline: String,
     val limits: List<String>,
@@ -79,6 +81,7 @@ data class ScreeningUi(
 
 fun Screening.toUi(f: DisplayFormat, zone: String): ScreeningUi = ScreeningUi(
     level = level,
+    levelLabel = levelLabel,
     headline = headline,
     limits = limits,
     findings = findings.toUi(),

@@ -67,7 +67,7 @@ fun Summary.toUi(f: DisplayFormat): SummaryUi = SummaryUi(
     daysWithTarget = totals.daysWithTarget,
     redFlags = redFlags.map { "${f.dateTime(it.at, timeZone)}: ${it.what} (${f.ruleIds(it.ruleIds)})" },
     planEvents = planEvents.map {
-        PlanEventUi(f.day(it.date), it.decision, f.ml(it.targetMl), it.reason, f.ruleIds(it.ruleIds))
+        PlanEventUi(f.day(it.date), it.decision, it.decisionLabel, f.ml(it.targetMl), it.reason, f.ruleIds(it.ruleIds))
     },
     findings = findings.toUi(),
     disclaimer = disclaimer,
@@ -76,6 +76,8 @@ fun Summary.toUi(f: DisplayFormat): SummaryUi = SummaryUi(
 data class PlanEventUi(
     val day: String,
     val kind: DecisionKind,
+    /** [kind] in the report's language, the core's word (PlanEventRow.decisionLabel). */
+    val kindLabel: String,
     val target: String,
     val reason: String,
     val ruleIds: String,

@@ -42,6 +42,8 @@ data class TodayUi(
 
 data class DecisionUi(
     val kind: DecisionKind,
+    /** [kind] in the app's language, the core's word. */
+    val kindLabel: String,
     val target: String,
     val step: UInt,
     val steps: UInt,
@@ -51,6 +53,8 @@ data class DecisionUi(
 
 data class ProgressUi(
     val status: PlanStatus,
+    /** [status] in the app's language, the core's word. */
+    val statusLabel: String,
     val step: UInt,
     val steps: UInt,
     /** step / steps for a progress indicator. */
@@ -107,10 +111,11 @@ fun Today.toUi(f: DisplayFormat): TodayUi = TodayUi(
 )
 
 fun DayDecision.toUi(f: DisplayFormat): DecisionUi =
-    DecisionUi(kind, f.ml(targetMl), step, steps, reason, f.ruleIds(ruleIds))
+    DecisionUi(kind, kindLabel, f.ml(targetMl), step, steps, reason, f.ruleIds(ruleIds))
 
 fun PlanProgress.toUi(f: DisplayFormat): ProgressUi = ProgressUi(
     status = status,
+    statusLabel = statusLabel,
     step = step,
     steps = steps,
     fraction = if (steps == 0u) 0f else (step.toFloat() / steps.toFloat()).coerceIn(0f, 1f),

@@ -3,13 +3,13 @@ package org.kefir.app.ui
 import androidx.annotation.StringRes
 import org.kefir.app.R
 import org.kefir.app.logic.ErrorKind
-import uniffi.kefir_core.DecisionKind
 import uniffi.kefir_core.Level
-import uniffi.kefir_core.PlanStatus
 import uniffi.kefir_core.Weekday
 
 // Labels of the app's own chrome for a few core enums (strings.xml): the
-// level badge, plan status, decision kind, weekday and error kind. The `when`s
+// finding card's level badge, weekday and error kind. Plan statuses and
+// decisions, and the screening's and assessment's levels, are the core's
+// words (statusLabel, kindLabel, levelLabel on its records). The `when`s
 // are exhaustive on purpose: a new core enum value fails the build until
 // labelled. The domain vocabulary (conditions, medicines, symptoms,
 // severities, kinds, sources, Bristol types) is NOT here: the screens show
@@ -23,28 +23,6 @@ fun Level.label(): Int = when (this) {
     Level.CONSULT -> R.string.level_consult
     Level.STOP -> R.string.level_stop
     Level.EMERGENCY -> R.string.level_emergency
-}
-
-@StringRes
-fun PlanStatus.label(): Int = when (this) {
-    PlanStatus.ACTIVE -> R.string.plan_status_active
-    PlanStatus.PAUSED -> R.string.plan_status_paused
-    PlanStatus.STOPPED -> R.string.plan_status_stopped
-}
-
-@StringRes
-fun DecisionKind.label(): Int = when (this) {
-    DecisionKind.START -> R.string.decision_start
-    DecisionKind.ADVANCE -> R.string.decision_advance
-    DecisionKind.HOLD -> R.string.decision_hold
-    DecisionKind.STEP_BACK -> R.string.decision_step_back
-    DecisionKind.PAUSE -> R.string.decision_pause
-    DecisionKind.STOP -> R.string.decision_stop
-    DecisionKind.MAINTAIN -> R.string.decision_maintain
-    DecisionKind.PAUSED -> R.string.decision_paused
-    DecisionKind.STOPPED -> R.string.decision_stopped
-    DecisionKind.RESUME -> R.string.decision_resume
-    DecisionKind.RESTART -> R.string.decision_restart
 }
 
 @StringRes

@@ -10,6 +10,8 @@ import kotlin.test.assertEquals
 import kotlin.test.assertNotEquals
 import kotlin.test.assertTrue
 import uniffi.kefir_core.Condition
+import uniffi.kefir_core.PlanSettings
+import uniffi.kefir_core.DecisionKind
 import uniffi.kefir_core.KefirKind
 import uniffi.kefir_core.MedClass
 import uniffi.kefir_core.Paper
@@ -152,5 +154,35 @@ class CoreWordsTest {
         assertTrue(blocking { model.preview() })
         assertEquals(null, model.state.value.error)
         assertTrue(blocking { model.exportCsv() }!!.files.isNotEmpty())
+    }
+
+    @Test
+    fun planStatusesDecisionsAndLevelsAreTheCoresWordsInEachLanguage() {
+        blocking { g.write { cx -> startPlan(PlanSettings(), cx.now, cx.zone, cx.locale) } }.ok()
+        val hives = SymptomForm().with(Symptom.HIVES, Severity.MILD)
+        blocking { g.write { cx -> reportReaction(hives.toReaction(cx.now), cx.now, cx.zone, cx.locale) } }.ok()
+        // (language, stopped, the stop decision, the stop level)
+        val expected = listOf(
+            listOf("en", "Stopped", "Stop", "Stop"),
+            listOf("de-DE", "Beendet", "Stopp", "Stopp"),
+            listOf("ru", "Остановлен", "Остановка", "Стоп"),
+        )
+        for ((tag, stopped, stop, level) in expected) {
+            core.locale = tag
+            val plan = blocking { g.read { cx -> planView(cx.now, cx.zone, cx.locale) } }.ok().toUi(core.format)
+            assertEquals(stopped, plan.statusLabel, tag)
+            // Today's start and stop are one standing decision: the stop.
+            assertEquals(listOf(DecisionKind.STOP), plan.history.map { it.kind }, tag)
+            assertEquals(stop, plan.history.single().kindLabel, tag)
+            val today = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok().toUi(core.format)
+            assertEquals(stopped, today.progress?.statusLabel, tag)
+            assertEquals(stop, today.decision?.kindLabel, tag)
+            val assessment = blocking {
+                g.write { cx -> reportReaction(hives.toReaction(cx.now), cx.now, cx.zone, cx.locale) }
+            }.ok().assessment.toUi(core.format)
+            assertEquals(level, assessment.levelLabel, tag)
+            val screening = blocking { g.read { cx -> screening(cx.locale) } }.ok()
+            assertTrue(screening.levelLabel.isNotBlank(), tag)
+        }
     }
 }

@@ -43,7 +43,6 @@ import org.kefir.app.ui.PrimaryButton
 import org.kefir.app.ui.ScreenScaffold
 import org.kefir.app.ui.SecondaryButton
 import org.kefir.app.ui.SectionTitle
-import org.kefir.app.ui.label
 import uniffi.kefir_core.PlanView
 import uniffi.kefir_ffi.KefirApp
 
@@ -116,7 +115,7 @@ fun PlanScreen(onBack: () -> Unit, vm: PlanViewModel = viewModel(factory = Kefir
 
 @Composable
 private fun PlanContent(plan: PlanUi, s: PlanState, vm: PlanViewModel) {
-    plan.status?.let { Text(stringResource(R.string.plan_status, stringResource(it.label())), style = MaterialTheme.typography.titleMedium) }
+    plan.statusLabel?.let { Text(stringResource(R.string.plan_status, it), style = MaterialTheme.typography.titleMedium) }
     plan.steps?.let { Text(stringResource(R.string.plan_steps, it), style = MaterialTheme.typography.bodyLarge) }
     plan.startedOn?.let { Text(stringResource(R.string.plan_started_on, it), style = MaterialTheme.typography.bodyMedium) }
     plan.progress?.let { p ->
@@ -160,7 +159,7 @@ private fun PlanContent(plan: PlanUi, s: PlanState, vm: PlanViewModel) {
         for (h in plan.history) {
             Card(Modifier.fillMaxWidth()) {
                 Column(Modifier.padding(12.dp).semantics(mergeDescendants = true) {}, verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                    Text(stringResource(R.string.history_row, h.day, stringResource(h.kind.label()), h.target), style = MaterialTheme.typography.titleSmall)
+                    Text(stringResource(R.string.history_row, h.day, h.kindLabel, h.target), style = MaterialTheme.typography.titleSmall)
                     Text(h.reason, style = MaterialTheme.typography.bodyMedium)
                     if (h.ruleIds.isNotEmpty()) Text(stringResource(R.string.rule_ids, h.ruleIds), style = MaterialTheme.typography.bodySmall)
                 }

@@ -42,7 +42,6 @@ import org.kefir.app.ui.ScreenScaffold
 import org.kefir.app.ui.SecondaryButton
 import org.kefir.app.ui.SectionTitle
 import org.kefir.app.ui.ToggleChips
-import org.kefir.app.ui.label
 import uniffi.kefir_core.ImportMode
 import uniffi.kefir_core.ScreeningForm
 
@@ -192,7 +191,7 @@ private fun ProfileFormContent(s: ProfileState, vm: ProfileViewModel) {
 
 @Composable
 private fun ScreeningContent(screening: ScreeningUi, s: ProfileState, vm: ProfileViewModel, onDone: () -> Unit) {
-    Text(stringResource(R.string.screening_level, stringResource(screening.level.label())), style = MaterialTheme.typography.titleMedium)
+    Text(stringResource(R.string.screening_level, screening.levelLabel), style = MaterialTheme.typography.titleMedium)
     Text(screening.headline, style = MaterialTheme.typography.titleMedium)
     for (line in screening.limits) Text(line, style = MaterialTheme.typography.bodyMedium)
     for (f in screening.findings) FindingCard(f)

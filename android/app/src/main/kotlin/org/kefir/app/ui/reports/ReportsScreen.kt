@@ -45,7 +45,6 @@ import org.kefir.app.ui.PrimaryButton
 import org.kefir.app.ui.ScreenScaffold
 import org.kefir.app.ui.SecondaryButton
 import org.kefir.app.ui.SectionTitle
-import org.kefir.app.ui.label
 import org.kefir.app.ui.shareFile
 import org.kefir.app.ui.shareFiles
 import org.kefir.app.ui.sharedCacheDir
@@ -164,7 +163,7 @@ private fun Preview(p: SummaryUi) {
     if (p.planEvents.isNotEmpty()) {
         SectionTitle(stringResource(R.string.section_plan_events))
         for (e in p.planEvents) {
-            val kind = stringResource(e.kind.label())
+            val kind = e.kindLabel
             Text(stringResource(R.string.history_row, e.day, kind, e.target), style = MaterialTheme.typography.titleSmall)
             Text(e.reason, style = MaterialTheme.typography.bodyMedium)
         }

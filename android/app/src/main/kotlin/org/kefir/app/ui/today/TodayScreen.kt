@@ -58,7 +58,6 @@ import org.kefir.app.ui.NotificationCard
 import org.kefir.app.ui.ScreenScaffold
 import org.kefir.app.ui.SecondaryButton
 import org.kefir.app.ui.SectionTitle
-import org.kefir.app.ui.label
 
 class TodayViewModel(private val app: KefirApplication) : ViewModel() {
     private val _state = MutableStateFlow<ScreenState<TodayUi>>(ScreenState.Loading)
@@ -170,7 +169,7 @@ private fun TodayContent(ui: TodayUi, names: CoreNames?, onLogDrink: () -> Unit,
     ui.decision?.let { d ->
         Card(Modifier.fillMaxWidth()) {
             Column(Modifier.padding(12.dp).semantics(mergeDescendants = true) {}, verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                Text(stringResource(R.string.today_decision, stringResource(d.kind.label()), d.target), style = MaterialTheme.typography.titleSmall)
+                Text(stringResource(R.string.today_decision, d.kindLabel, d.target), style = MaterialTheme.typography.titleSmall)
                 Text(d.reason, style = MaterialTheme.typography.bodyMedium)
                 if (d.ruleIds.isNotEmpty()) Text(stringResource(R.string.rule_ids, d.ruleIds), style = MaterialTheme.typography.bodySmall)
             }
