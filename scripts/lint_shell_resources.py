@@ -387,7 +387,7 @@ def lint_plists(ios: Path) -> int:
 
 VOCAB_KEY_PREFIXES = (
     "condition_", "symptom_", "bristol_", "severity_", "med_", "medicine_", "kind_", "source_", "age_",
-    "plan_status_", "decision_",
+    "plan_status_", "decision_", "level_",
 )
 VOCAB_FAMILIES = ("condition", "age", "medicine", "symptom", "severity", "kind", "source", "bristol")
 

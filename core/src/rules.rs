@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::intake::{KefirKind, Source};
 use crate::l10n::{Arg, Lang, Locale};
 use crate::profile::{AgeBand, Condition, MedClass, Profile};
-use crate::vocab::{Severity, Symptom, SymptomEntry};
+use crate::vocab::{Labelled, Severity, Symptom, SymptomEntry};
 
 pub use crate::vocab::Level;
 
@@ -22,6 +22,8 @@ pub use crate::vocab::Level;
 pub struct Finding {
     pub rule_id: String,
     pub level: Level,
+    /// `level` in the caller's language (`level-<code>`), for the card.
+    pub level_label: String,
     pub title: String,
     pub advice: String,
     pub source: String,
@@ -439,6 +441,7 @@ impl Rule {
         Finding {
             rule_id: self.id.to_string(),
             level,
+            level_label: level.label(loc),
             title: self.title(loc),
             advice: self.advice(loc),
             source: self.source.to_string(),

@@ -2302,6 +2302,7 @@ mod tests {
             .map(|(i, r)| Finding {
                 rule_id: r.id.to_string(),
                 level: if i % 7 == 0 { Level::Consult } else { Level::Caution },
+                level_label: String::new(),
                 title: String::new(),
                 advice: "Advice text.".into(),
                 source: "test".into(),

@@ -454,6 +454,7 @@ fn finding(rule_id: &str, level: Level, title: &str, advice: &str, source: &str)
     Finding {
         rule_id: rule_id.to_string(),
         level,
+        level_label: crate::vocab::Labelled::label(level, &crate::l10n::Locale::english()),
         title: title.to_string(),
         advice: advice.to_string(),
         source: source.to_string(),

@@ -152,6 +152,7 @@ final class CoreWordsTests: StoreTestCase {
             let reaction = try await store.reportReaction(hives, now: later, timeZone: tz, locale: tag)
             XCTAssertEqual(reaction.assessment.level, .stop, tag)
             XCTAssertEqual(reaction.assessment.levelLabel, level, tag)
+            XCTAssertEqual(reaction.assessment.findings.first(where: { $0.ruleId == "S6" })?.levelLabel, level, tag)
             let view = try await store.planView(now: later, timeZone: tz, locale: tag)
             XCTAssertEqual(view.progress?.statusLabel, stopped, tag)
             // Today's start and stop are one standing decision: the stop.

@@ -38,7 +38,7 @@ struct AssessmentView: View {
 
     var body: some View {
         Section {
-            LevelBadge(level: assessment.level)
+            LevelBadge(level: assessment.level, label: assessment.levelLabel)
             Text(verbatim: assessment.headline)
                 .font(.title3.weight(.semibold))
                 .fixedSize(horizontal: false, vertical: true)

@@ -168,7 +168,7 @@ struct ScreeningResultView: View {
     var body: some View {
         List {
             Section {
-                LevelBadge(level: screening.level)
+                LevelBadge(level: screening.level, label: screening.levelLabel)
                     .font(.title3)
                 Text(verbatim: screening.headline)
             } header: {

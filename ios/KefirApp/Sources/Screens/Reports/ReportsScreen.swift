@@ -207,7 +207,7 @@ struct SummaryPreview: View {
             LabeledContent("Days on target") {
                 Text("\(summary.totals.daysOnTarget) of \(summary.totals.daysWithTarget)")
             }
-            LevelBadge(level: summary.screeningLevel)
+            LevelBadge(level: summary.screeningLevel, label: summary.screeningLevelLabel)
         }
         if !summary.redFlags.isEmpty {
             Section("Red flags") {

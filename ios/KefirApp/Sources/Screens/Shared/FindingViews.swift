@@ -13,7 +13,7 @@ struct FindingRow: View {
     var body: some View {
         VStack(alignment: .leading, spacing: 6) {
             HStack(alignment: .firstTextBaseline) {
-                LevelBadge(level: finding.level)
+                LevelBadge(level: finding.level, label: finding.levelLabel)
                 Spacer(minLength: 8)
                 Text(verbatim: finding.ruleId)
                     .font(.caption.monospaced())
@@ -35,18 +35,20 @@ struct FindingRow: View {
     }
 }
 
+/// The level's symbol and tint (shell chrome) with the core's word for it.
 struct LevelBadge: View {
     let level: Level
+    let label: String
 
     var body: some View {
         Label {
-            Text(level.label)
+            Text(verbatim: label)
         } icon: {
             Image(systemName: level.symbol)
         }
         .font(.subheadline.weight(.semibold))
         .foregroundStyle(level.tint)
-        .accessibilityLabel(Text("Level: \(Text(level.label))"))
+        .accessibilityLabel(Text(verbatim: label))
     }
 }
 

@@ -2,7 +2,8 @@ import KefirKit
 import SwiftUI
 
 // Labels of the app's own chrome for a few core enums, as shell text in the
-// String Catalog: the finding's level badge and the import mode. Plan
+// String Catalog: the level badge's symbol and tint, and the import mode.
+// Level names are the core's words (levelLabel on its records). Plan
 // statuses and decisions are the core's words (statusLabel, kindLabel,
 // decisionLabel on its records).
 // The domain vocabulary (conditions, age bands, medicines, symptoms,
@@ -11,16 +12,6 @@ import SwiftUI
 // drinkForm) in the app's language, the same words as on Android.
 
 extension Level {
-    var label: LocalizedStringResource {
-        switch self {
-        case .info: "Information"
-        case .caution: "Caution"
-        case .consult: "Talk to a clinician"
-        case .stop: "Stop"
-        case .emergency: "Emergency"
-        }
-    }
-
     var symbol: String {
         switch self {
         case .info: "info.circle"

@@ -7,6 +7,8 @@ import uniffi.kefir_core.Level
 data class FindingUi(
     val ruleId: String,
     val level: Level,
+    /** The level in the app's language, from the core. */
+    val levelLabel: String,
     val title: String,
     val advice: String,
     val source: String,
@@ -15,6 +17,6 @@ data class FindingUi(
     val isAlert: Boolean get() = level == Level.STOP || level == Level.EMERGENCY
 }
 
-fun Finding.toUi(): FindingUi = FindingUi(ruleId, level, title, advice, source)
+fun Finding.toUi(): FindingUi = FindingUi(ruleId, level, levelLabel, title, advice, source)
 
 fun List<Finding>.toUi(): List<FindingUi> = map { it.toUi() }

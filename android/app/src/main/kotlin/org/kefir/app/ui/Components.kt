@@ -126,7 +126,7 @@ fun FindingCard(f: FindingUi) {
     }
     Card(colors = colors, modifier = Modifier.fillMaxWidth()) {
         Column(Modifier.padding(12.dp).semantics(mergeDescendants = true) {}, verticalArrangement = Arrangement.spacedBy(4.dp)) {
-            Text(stringResource(f.level.label()), style = MaterialTheme.typography.labelLarge)
+            Text(f.levelLabel, style = MaterialTheme.typography.labelLarge)
             Text(f.title, style = MaterialTheme.typography.titleSmall)
             Text(f.advice, style = MaterialTheme.typography.bodyMedium)
             Text(stringResource(R.string.rule_and_source, f.ruleId, f.source), style = MaterialTheme.typography.bodySmall)

@@ -3,7 +3,6 @@ package org.kefir.app.ui
 import androidx.annotation.StringRes
 import org.kefir.app.R
 import org.kefir.app.logic.ErrorKind
-import uniffi.kefir_core.Level
 import uniffi.kefir_core.Weekday
 
 // Labels of the app's own chrome for a few core enums (strings.xml): the
@@ -17,14 +16,6 @@ import uniffi.kefir_core.Weekday
 // drinkForm), in the app's language.
 
 @StringRes
-fun Level.label(): Int = when (this) {
-    Level.INFO -> R.string.level_info
-    Level.CAUTION -> R.string.level_caution
-    Level.CONSULT -> R.string.level_consult
-    Level.STOP -> R.string.level_stop
-    Level.EMERGENCY -> R.string.level_emergency
-}
-
 @StringRes
 fun Weekday.label(): Int = when (this) {
     Weekday.MON -> R.string.day_mon

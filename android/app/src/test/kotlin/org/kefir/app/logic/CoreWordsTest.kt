@@ -181,6 +181,9 @@ class CoreWordsTest {
                 g.write { cx -> reportReaction(hives.toReaction(cx.now), cx.now, cx.zone, cx.locale) }
             }.ok().assessment.toUi(core.format)
             assertEquals(level, assessment.levelLabel, tag)
+            // Finding cards show the core's word for the level too.
+            val card = assessment.findings.first { it.ruleId == "S6" }
+            assertEquals(level, card.levelLabel, tag)
             val screening = blocking { g.read { cx -> screening(cx.locale) } }.ok()
             assertTrue(screening.levelLabel.isNotBlank(), tag)
         }
