@@ -103,14 +103,15 @@ impl Locale {
         // regional preferences, `-x-...`, grandfathered `i-...`) do not
         // choose the catalogue: keep the subtags before the first singleton.
         let t = t.replace('_', "-");
+        let malformed = || CoreError::invalid("locale", &format!("'{}' is not a BCP 47 language tag", tag.trim()));
+        if !t.split('-').all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric())) {
+            return Err(malformed());
+        }
         let base: Vec<&str> = t.split('-').take_while(|s| s.len() != 1).collect();
         if base.is_empty() {
             return Ok(Locale::english());
         }
-        let id: LanguageIdentifier = base
-            .join("-")
-            .parse()
-            .map_err(|_| CoreError::invalid("locale", &format!("'{}' is not a BCP 47 language tag", tag.trim())))?;
+        let id: LanguageIdentifier = base.join("-").parse().map_err(|_| malformed())?;
         let lang = match id.language.as_str() {
             "de" => Lang::De,
             "ru" => Lang::Ru,
@@ -374,6 +375,8 @@ mod tests {
         assert_eq!(Locale::parse("ru-RU-x-private").unwrap().lang(), Lang::Ru);
         assert_eq!(Locale::parse("x-private").unwrap(), Locale::english());
         assert_eq!(Locale::parse("i-klingon").unwrap(), Locale::english());
+        assert!(Locale::parse("x_y_z!").is_err());
+        assert!(Locale::parse("de--DE").is_err());
         let e = Locale::parse("not a tag!").unwrap_err();
         assert!(e.to_string().contains("locale"), "{e}");
     }
