@@ -97,10 +97,14 @@ pub fn emergency_numbers(region: Option<&str>) -> (Vec<String>, bool) {
         "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK", "RU", "UA", "BY", "KZ", "TR",
     ];
     let nums: &[&str] = match region.map(str::to_ascii_uppercase).as_deref() {
-        Some("US" | "CA" | "MX") => &["911"],
+        // 112 is always offered second: the locale's region is a setting
+        // (often the language's country, e.g. en-US for a user in Germany),
+        // not where the phone is, and 112 reaches the emergency services
+        // from mobile phones in most countries, including these.
+        Some("US" | "CA" | "MX") => &["911", "112"],
         Some("GB" | "IE") => &["999", "112"],
         Some("AU") => &["000", "112"],
-        Some("NZ") => &["111"],
+        Some("NZ") => &["111", "112"],
         Some(r) if EU_112.contains(&r) => &["112"],
         _ => return (vec!["112".to_string()], false),
     };
@@ -434,17 +438,7 @@ pub(crate) fn save(
     let symptoms = clean_entries(&input.symptoms)?;
     check_bristol(input.bristol)?;
     let note = check_note("note", input.note.as_deref())?;
-    let (prev, recent, milk) = context_inputs(c, day, zone, true, None)?;
-    // Bristol 6-7 count as loose stools (S1/S2).
-    let judged = effective_entries(&symptoms, input.bristol);
-    let cx = SymptomContext {
-        entries: &judged,
-        previous_day: prev.as_deref(),
-        skin_signs_recently: recent,
-        drank_milk_kefir: milk,
-        profile,
-    };
-    let assessment = assess(symptom_findings(&cx, loc), &judged, loc);
+    let assessment = judge_checkin(c, day, &symptoms, input.bristol, zone, profile, loc)?;
     let tx = crate::store::write_tx(c)?;
     let existing: Option<i64> =
         tx.query_row("SELECT id FROM checkins WHERE day = ?1", [iso_date(day)], |r| r.get(0)).optional()?;
@@ -491,6 +485,30 @@ pub(crate) fn save(
     Ok((CheckinResult { checkin, assessment }, raised))
 }
 
+/// The assessment of a check-in for `day` with these symptoms and stool
+/// type, judged against the stored days before it (Bristol 6-7 count as
+/// loose stools, S1/S2).
+fn judge_checkin(
+    c: &Connection,
+    day: NaiveDate,
+    symptoms: &[SymptomEntry],
+    bristol: Option<u8>,
+    zone: &Zone,
+    profile: &Profile,
+    loc: &Locale,
+) -> Result<SymptomAssessment> {
+    let (prev, recent, milk) = context_inputs(c, day, zone, true, None)?;
+    let judged = effective_entries(symptoms, bristol);
+    let cx = SymptomContext {
+        entries: &judged,
+        previous_day: prev.as_deref(),
+        skin_signs_recently: recent,
+        drank_milk_kefir: milk,
+        profile,
+    };
+    Ok(assess(symptom_findings(&cx, loc), &judged, loc))
+}
+
 /// A check-in is judged against the days before it (the previous day's
 /// symptoms for S1/S2, skin signs in the last `RECURRENCE_DAYS` days for the
 /// S4 recurrence). A check-in saved for an earlier day after a later one
@@ -510,16 +528,7 @@ fn reassess_following(
     let mut changed = Vec::new();
     for ck in list(c, day + Duration::days(1), last)? {
         let d = parse_iso_date("day", &ck.day)?;
-        let (prev, recent, milk) = context_inputs(c, d, zone, true, None)?;
-        let judged = effective_entries(&ck.symptoms, ck.bristol);
-        let cx = SymptomContext {
-            entries: &judged,
-            previous_day: prev.as_deref(),
-            skin_signs_recently: recent,
-            drank_milk_kefir: milk,
-            profile,
-        };
-        let a = assess(symptom_findings(&cx, loc), &judged, loc);
+        let a = judge_checkin(c, d, &ck.symptoms, ck.bristol, zone, profile, loc)?;
         let ids: Vec<String> = a.findings.iter().map(|f| f.rule_id.clone()).collect();
         if a.level == ck.level && ids == ck.rule_ids {
             continue;

@@ -743,7 +743,7 @@ fn a_red_flag_check_in_gives_emergency_steps_in_german_and_russian() {
 #[test]
 fn emergency_numbers_come_from_the_region_or_default_to_112() {
     use kefir_core::checkin::emergency_numbers;
-    assert_eq!(emergency_numbers(Some("US")), (vec!["911".to_string()], true));
+    assert_eq!(emergency_numbers(Some("US")), (vec!["911".to_string(), "112".to_string()], true));
     assert_eq!(emergency_numbers(Some("GB")), (vec!["999".to_string(), "112".to_string()], true));
     assert_eq!(emergency_numbers(Some("AU")).0[0], "000");
     assert_eq!(emergency_numbers(Some("at")), (vec!["112".to_string()], true));
@@ -755,7 +755,10 @@ fn emergency_numbers_come_from_the_region_or_default_to_112() {
     let k = app_with(&p);
     k.set_locale(loc("en-US"));
     let em = checkin(&k, "2026-11-26", &fever).assessment.emergency.expect("S7");
-    assert_eq!((em.title.as_str(), em.call_numbers.clone()), ("Possible serious infection", vec!["911".to_string()]));
+    assert_eq!(
+        (em.title.as_str(), em.call_numbers.clone()),
+        ("Possible serious infection", vec!["911".to_string(), "112".to_string()])
+    );
     let k = app_with(&p);
     let r = checkin(&k, "2026-11-26", &fever);
     let em = r.assessment.emergency.expect("S7");

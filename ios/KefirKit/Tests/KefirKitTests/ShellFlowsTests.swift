@@ -187,7 +187,7 @@ final class ShellFlowsTests: StoreTestCase {
             return screen.callNumbers
         }
         let us = try await numbers("en-US")
-        XCTAssertEqual(us, ["911"])
+        XCTAssertEqual(us, ["911", "112"])
         let gb = try await numbers("en-GB")
         XCTAssertEqual(gb, ["999", "112"])
         let de = try await numbers("de-DE")

@@ -16,7 +16,6 @@ import uniffi.kefir_core.Weekday
 // drinkForm), in the app's language.
 
 @StringRes
-@StringRes
 fun Weekday.label(): Int = when (this) {
     Weekday.MON -> R.string.day_mon
     Weekday.TUE -> R.string.day_tue
