@@ -50,9 +50,10 @@ impl KefirApp {
     /// when the tag is malformed).
     fn run_in<T>(&self, locale: &str, f: impl FnOnce(&Kefir) -> kefir_core::Result<T>) -> Result<T> {
         let loc = kefir_core::l10n::Locale::parse(locale)?;
-        let app = self.app();
-        app.set_locale(loc);
-        f(&app).map_err(|e| KefirError::from(app.store().classify(e)))
+        self.run(|k| {
+            k.set_locale(loc);
+            f(k)
+        })
     }
 
     /// The wrapped core, for Rust callers (the CLI, benchmarks).

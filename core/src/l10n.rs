@@ -143,17 +143,12 @@ impl Locale {
 
     /// The message `id` with named arguments.
     pub fn tr(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        let mut fa = FluentArgs::with_capacity(args.len());
-        for (k, v) in args {
-            fa.set(*k, v.to_fluent());
-        }
-        self.format(id, Some(&fa))
+        self.format(id, Some(&fluent_args(args.iter().map(|(k, v)| (*k, v)))))
     }
 
     /// Render a stored message reference.
     pub fn msg(&self, m: &Msg) -> String {
-        let args: Vec<(&str, Arg)> = m.args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        self.tr(&m.id, &args)
+        self.format(&m.id, Some(&fluent_args(m.args.iter().map(|(k, v)| (k.as_str(), v)))))
     }
 
     /// Render several message references as one text, separated by spaces.
@@ -192,10 +187,7 @@ impl Locale {
     pub fn well_formed(&self, m: &Msg) -> bool {
         let b = &bundles()[self.lang.index()];
         let Some(pattern) = b.get_message(&m.id).and_then(|x| x.value()) else { return false };
-        let mut fa = FluentArgs::with_capacity(m.args.len());
-        for (k, v) in &m.args {
-            fa.set(k.as_str(), v.to_fluent());
-        }
+        let fa = fluent_args(m.args.iter().map(|(k, v)| (k.as_str(), v)));
         let mut errors = vec![];
         b.format_pattern(pattern, Some(&fa), &mut errors);
         errors.is_empty()
@@ -215,6 +207,15 @@ impl Locale {
         debug_assert!(false, "message {id} is not in the English catalogue");
         id.to_string()
     }
+}
+
+/// Named arguments as Fluent takes them.
+fn fluent_args<'a>(args: impl ExactSizeIterator<Item = (&'a str, &'a Arg)>) -> FluentArgs<'a> {
+    let mut fa = FluentArgs::with_capacity(args.len());
+    for (k, v) in args {
+        fa.set(k, v.to_fluent());
+    }
+    fa
 }
 
 /// One argument of a message.

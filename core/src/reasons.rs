@@ -93,13 +93,16 @@ fn split(s: &str) -> Vec<String> {
 
 /// A rule's title in running text (catalogue id `rule-<ID>-title`).
 pub fn rule_title(loc: &Locale, id: &str) -> String {
-    let t = loc.t(&format!("rule-{id}-title"));
+    mid_sentence(loc, loc.t(&format!("rule-{id}-title")))
+}
+
+/// A label inside a reason's sentence: English in lower case, Russian with
+/// its first letter lowered (`rules::in_sentence`: abbreviations such as
+/// МАО stay), German as it is (nouns keep their capital).
+fn mid_sentence(loc: &Locale, label: String) -> String {
     match loc.lang() {
-        // German nouns keep their capital letter mid-sentence.
-        Lang::De => t,
-        Lang::En => t.to_lowercase(),
-        // Russian: the first letter only (abbreviations such as МАО stay).
-        Lang::Ru => lower_first(&t),
+        Lang::En => label.to_lowercase(),
+        Lang::De | Lang::Ru => crate::rules::in_sentence(loc, &label),
     }
 }
 
@@ -109,24 +112,9 @@ pub fn describe(loc: &Locale, rule_ids: &[String]) -> String {
     format!("{}.", parts.join("; "))
 }
 
-fn lower_first(t: &str) -> String {
-    let mut cs = t.chars();
-    match (cs.next(), t.chars().nth(1)) {
-        (Some(c), Some(n)) if !n.is_uppercase() => c.to_lowercase().chain(cs).collect(),
-        _ => t.to_string(),
-    }
-}
-
 fn medicine(loc: &Locale, code: &str) -> String {
     match crate::profile::MedClass::parse(code) {
-        Some(m) => {
-            let l = m.label(loc);
-            match loc.lang() {
-                Lang::De => l,
-                Lang::En => l.to_lowercase(),
-                Lang::Ru => lower_first(&l),
-            }
-        }
+        Some(m) => mid_sentence(loc, m.label(loc)),
         None => code.to_string(),
     }
 }
