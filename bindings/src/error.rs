@@ -48,6 +48,14 @@ pub enum KefirError {
     #[error("storage error: {detail}")]
     Storage { detail: String },
 
+    /// The backup is encrypted: ask for its passphrase, then call again with it.
+    #[error("the backup is encrypted: a passphrase is needed")]
+    PassphraseRequired,
+
+    /// The passphrase does not open this backup: ask again. Nothing changed.
+    #[error("the passphrase does not open this backup")]
+    WrongPassphrase,
+
     /// A bug: report it.
     #[error("internal error: {detail}")]
     Internal { detail: String },
@@ -78,6 +86,8 @@ impl From<CoreError> for KefirError {
             e @ (CoreError::ReadOnly | CoreError::Io(_) | CoreError::TraceRemains(_)) => {
                 KefirError::Storage { detail: e.to_string() }
             }
+            CoreError::PassphraseRequired => KefirError::PassphraseRequired,
+            CoreError::WrongPassphrase => KefirError::WrongPassphrase,
             CoreError::Internal(detail) => KefirError::Internal { detail },
         }
     }

@@ -7,6 +7,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use kefir_core::forms::{DrinkForm, QuickLog};
 use kefir_core::l10n::Locale;
+use kefir_core::lock::{AppLockForm, AppLockSettings, LockDecision};
+use kefir_core::passphrase::PassphraseVerdict;
 use kefir_core::reminders::{Notification, ReminderSettings};
 use kefir_core::report::pdf::Paper;
 use kefir_core::report::Summary;
@@ -229,8 +231,21 @@ impl KefirApp {
     /// naming the path, when it is this database or its -wal/-shm/-journal,
     /// a folder, device, FIFO or symlink; `StorageFull` on a full disk (the
     /// old file stays, no temp file is left).
-    pub fn export_backup(&self, path: String, now: Timestamp) -> Result<()> {
-        self.run(|k| k.write_backup(std::path::Path::new(&path), now))
+    ///
+    /// With a `passphrase` the file is encrypted in the age format (scrypt
+    /// passphrase recipient, https://age-encryption.org/v1), so the standard
+    /// `age -d` opens it without this app. A passphrase that
+    /// [`passphrase_strength`] judges too weak is `InvalidInput { field:
+    /// "passphrase" }` with the reasons, in `locale`. `None` writes plain
+    /// JSON (the shells warn first: `BackupForm.plain_warning`).
+    pub fn export_backup(
+        &self,
+        path: String,
+        passphrase: Option<String>,
+        now: Timestamp,
+        locale: String,
+    ) -> Result<()> {
+        self.run_in(&locale, |k| k.write_backup(std::path::Path::new(&path), passphrase.as_deref(), now))
     }
 
     /// Import a backup file. `Replace` asks for `confirmed`; a malformed or
@@ -239,15 +254,57 @@ impl KefirApp {
     /// 64 MiB, every value checked like live input, nothing dated after the
     /// backup's `exported_at`, which may not be after `now` (the import
     /// time); check-in and reaction levels are recomputed.
+    ///
+    /// An encrypted (age) backup needs its `passphrase`: without one the
+    /// call is `PassphraseRequired`, with a wrong one `WrongPassphrase`; a
+    /// damaged or truncated file is `BackupRejected`. Nothing changes in
+    /// any of these cases. A plain backup ignores `passphrase`.
+    #[allow(clippy::too_many_arguments)] // one FFI call per screen action
     pub fn import_backup(
         &self,
         path: String,
+        passphrase: Option<String>,
         mode: ImportMode,
         confirmed: bool,
         now: Timestamp,
         locale: String,
     ) -> Result<ImportSummary> {
-        self.run_in(&locale, |k| k.import_backup_file(std::path::Path::new(&path), mode, confirmed, now))
+        self.run_in(&locale, |k| {
+            k.import_backup_file(std::path::Path::new(&path), passphrase.as_deref(), mode, confirmed, now)
+        })
+    }
+
+    // --- app lock (issue 17) ------------------------------------------------------
+
+    /// The app-lock settings screen and first-run offer (`offer` is true
+    /// until the user has answered once).
+    pub fn app_lock_form(&self, locale: String) -> Result<AppLockForm> {
+        self.run_in(&locale, |k| k.app_lock_form())
+    }
+
+    /// Store the app-lock setting (answers the first-run offer too);
+    /// `InvalidInput { field: "after_minutes" }` for a delay not offered.
+    pub fn save_app_lock(&self, settings: AppLockSettings, locale: String) -> Result<AppLockForm> {
+        self.run_in(&locale, |k| k.save_app_lock(&settings))
+    }
+
+    /// The app went to the background at `now` (Android onStop, iOS
+    /// scenePhase .background).
+    pub fn app_backgrounded(&self, now: Timestamp) -> Result<()> {
+        self.run(|k| k.app_backgrounded(now))
+    }
+
+    /// The app is in front at `now` (launch, Android onStart, iOS
+    /// scenePhase .active): whether to show the lock cover and prompt. A
+    /// clock that went back while in the background locks too.
+    pub fn app_foregrounded(&self, now: Timestamp, locale: String) -> Result<LockDecision> {
+        self.run_in(&locale, |k| k.app_foregrounded(now))
+    }
+
+    /// The platform prompt succeeded at `now`: the app is open until the
+    /// next time it spends the set delay in the background.
+    pub fn app_unlocked(&self, now: Timestamp, locale: String) -> Result<LockDecision> {
+        self.run_in(&locale, |k| k.app_unlocked(now))
     }
 
     /// Delete all data on this device (asks for `confirmed`). Succeeds only
@@ -408,6 +465,20 @@ pub fn reaction_submit_allowed(symptoms: Vec<SymptomEntry>) -> bool {
 #[uniffi::export]
 pub fn settings_defaults(time_zone: String, locale: String) -> Result<kefir_core::forms::SettingsDefaults> {
     Ok(kefir_core::forms::settings_defaults(&time_zone, &Locale::parse(&locale)?)?)
+}
+
+/// How strong `passphrase` is for an encrypted backup, and why a weak one
+/// is weak, in `locale`. The passphrase is neither stored nor logged.
+#[uniffi::export]
+pub fn passphrase_strength(passphrase: String, locale: String) -> Result<PassphraseVerdict> {
+    Ok(kefir_core::passphrase::judge(&passphrase, &Locale::parse(&locale)?))
+}
+
+/// The "save a backup" screen's texts (encryption by default, the warning
+/// before a plain backup, the import prompt), in `locale`.
+#[uniffi::export]
+pub fn backup_form(locale: String) -> Result<kefir_core::forms::BackupForm> {
+    Ok(kefir_core::forms::backup_form(&Locale::parse(&locale)?))
 }
 
 /// The app's languages (code, own name, name in `locale`).

@@ -78,14 +78,14 @@ impl Ctx {
     /// A valid backup of the seeded data, as text.
     fn valid_backup(&self) -> String {
         let p = self.file("valid-backup.json");
-        self.app.export_backup(p.display().to_string(), self.now()).expect("export valid backup");
+        self.app.export_backup(p.display().to_string(), None, self.now(), "en".into()).expect("export valid backup");
         std::fs::read_to_string(p).expect("read backup")
     }
     /// Write `text` to a file and import it with `Replace` (confirmed).
     fn import_text(&self, text: &[u8]) -> Result<(), KefirError> {
         let p = self.file("bad-backup.json");
         std::fs::write(&p, text).expect("write bad backup");
-        self.app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()).map(|_| ())
+        self.app.import_backup(p.display().to_string(), None, ImportMode::Replace, true, now(), "en".into()).map(|_| ())
     }
     fn days_ago(&self, d: i64) -> String {
         let zone = kefir_core::Zone::parse(TZ).unwrap();
@@ -513,14 +513,15 @@ fn cases() -> Vec<Case> {
         }),
         // --- backup -----------------------------------------------------------------
         case("export_backup into a missing folder", Seeded, Invalid("path"), |c| {
-            c.app.export_backup(c.file("missing/backup.json").display().to_string(), c.now())
+            c.app.export_backup(c.file("missing/backup.json").display().to_string(), None, c.now(), "en".into())
         }),
         case("export_backup to an empty path", Seeded, Invalid("path"), |c| {
-            c.app.export_backup(String::new(), c.now())
+            c.app.export_backup(String::new(), None, c.now(), "en".into())
         }),
         case("import_backup missing file", Seeded, Rejected, |c| {
             ok(c.app.import_backup(
                 c.file("nope.json").display().to_string(),
+                None,
                 ImportMode::Replace,
                 true,
                 now(),
@@ -536,7 +537,7 @@ fn cases() -> Vec<Case> {
         case("import_backup a database file", Seeded, Rejected, |c| {
             let p = c.file("db-as-backup.db");
             std::fs::copy(seeded_copy(&c.dir, "tmp.db").0, &p).unwrap();
-            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()))
+            ok(c.app.import_backup(p.display().to_string(), None, ImportMode::Replace, true, now(), "en".into()))
         }),
         case("import_backup another JSON format", Seeded, Rejected, |c| {
             c.import_text(br#"{"format":"other","version":1}"#)
@@ -582,17 +583,17 @@ fn cases() -> Vec<Case> {
         case("import_backup larger than 64 MiB", Seeded, Rejected, |c| {
             let p = c.file("huge.json");
             std::fs::File::create(&p).unwrap().set_len(65 * 1024 * 1024).unwrap();
-            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()))
+            ok(c.app.import_backup(p.display().to_string(), None, ImportMode::Replace, true, now(), "en".into()))
         }),
         case("import_backup Replace without confirmation", Seeded, Confirm, |c| {
             let p = c.file("valid.json");
             std::fs::write(&p, c.valid_backup()).unwrap();
-            ok(c.app.import_backup(p.display().to_string(), ImportMode::Replace, false, now(), "en".into()))
+            ok(c.app.import_backup(p.display().to_string(), None, ImportMode::Replace, false, now(), "en".into()))
         }),
         case("import_backup IntoEmpty into a used database", Seeded, NotAllowed, |c| {
             let p = c.file("valid.json");
             std::fs::write(&p, c.valid_backup()).unwrap();
-            ok(c.app.import_backup(p.display().to_string(), ImportMode::IntoEmpty, false, now(), "en".into()))
+            ok(c.app.import_backup(p.display().to_string(), None, ImportMode::IntoEmpty, false, now(), "en".into()))
         }),
         case("wipe_everything without confirmation", Seeded, Confirm, |c| c.app.wipe_everything(false)),
         // --- read-only database ----------------------------------------------------
@@ -1023,7 +1024,7 @@ fn backup_refusals_name_the_json_path_of_the_field() {
     let (db, _) = seeded_copy(dir.path(), "k.db");
     let app = open(&db);
     let good = dir.path().join("good.json");
-    app.export_backup(good.display().to_string(), now()).unwrap();
+    app.export_backup(good.display().to_string(), None, now(), "en".into()).unwrap();
     let base: serde_json::Value = serde_json::from_slice(&std::fs::read(&good).unwrap()).unwrap();
     let before = dump(&app);
     type Edit = fn(&mut serde_json::Value);
@@ -1054,14 +1055,14 @@ fn backup_refusals_name_the_json_path_of_the_field() {
         edit(&mut v);
         let p = dir.path().join("bad.json");
         std::fs::write(&p, v.to_string()).unwrap();
-        match app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()) {
+        match app.import_backup(p.display().to_string(), None, ImportMode::Replace, true, now(), "en".into()) {
             Err(KefirError::BackupRejected { reason })
                 if reason.starts_with(&format!("{field}: ")) && reason.contains(says) => {}
             other => failures.push(format!("{field}: {:?}", other.map(|_| ()))),
         }
     }
     let missing = dir.path().join("nope.json");
-    match app.import_backup(missing.display().to_string(), ImportMode::Replace, true, now(), "en".into()) {
+    match app.import_backup(missing.display().to_string(), None, ImportMode::Replace, true, now(), "en".into()) {
         Err(KefirError::BackupRejected { reason })
             if reason.contains(&missing.display().to_string()) && reason.contains("does not exist") => {}
         other => failures.push(format!("missing file: {:?}", other.map(|_| ()))),

@@ -309,7 +309,7 @@ fn import_through_facade(bytes: &[u8]) -> Result<(), TestCaseError> {
     let t = target().lock().unwrap_or_else(|p| p.into_inner());
     std::fs::write(&t.file, bytes).unwrap();
     let before = dump(&t.app);
-    let r = t.app.import_backup(t.file.display().to_string(), ImportMode::Replace, true, now(), "en".into());
+    let r = t.app.import_backup(t.file.display().to_string(), None, ImportMode::Replace, true, now(), "en".into());
     match r {
         Ok(s) => {
             let doc = backup::parse(bytes)
@@ -527,6 +527,7 @@ proptest! {
             drink_reminder: drink,
             spacing_alerts,
             time_zone: tz,
+            full_text_on_lock_screen: false,
         };
         if let Ok(v) = s.validate() {
             let normal = v.to_settings();

@@ -92,7 +92,7 @@ fn helper_process() {
                 Err(e) => return say(&format!("ERR open {e}")),
             };
             say("OPEN");
-            match app.import_backup(arg, ImportMode::Replace, true, now(), "en".into()) {
+            match app.import_backup(arg, None, ImportMode::Replace, true, now(), "en".into()) {
                 Ok(s) => say(&format!("ACK {}", s.drinks)),
                 Err(e) => return say(&format!("ERR import {e}")),
             }
@@ -390,7 +390,7 @@ fn exports_and_csv_folders_refuse_every_name_of_the_database_and_non_folders() {
     let mut failures = Vec::new();
     for t in &db_names {
         let shown = t.display().to_string();
-        match app.export_backup(shown.clone(), now()) {
+        match app.export_backup(shown.clone(), None, now(), "en".into()) {
             Err(KefirError::InvalidInput { field, reason }) if field == "path" && reason.contains(&shown) => {}
             other => failures.push(format!("backup to {shown}: {other:?}")),
         }
@@ -413,7 +413,7 @@ fn exports_and_csv_folders_refuse_every_name_of_the_database_and_non_folders() {
         Err(KefirError::InvalidInput { field, reason }) if field == "dir" && reason.contains("does not exist") => {}
         other => failures.push(format!("csv into a missing folder's child: {other:?}")),
     }
-    match app.export_backup(missing.join("b.json").display().to_string(), now()) {
+    match app.export_backup(missing.join("b.json").display().to_string(), None, now(), "en".into()) {
         Err(KefirError::InvalidInput { field, reason }) if field == "path" && reason.contains("does not exist") => {}
         other => failures.push(format!("backup into a missing folder: {other:?}")),
     }
@@ -477,7 +477,7 @@ fn exports_refuse_the_database_devices_fifos_folders_and_symlinks() {
     let db_bytes = std::fs::read(&db).unwrap();
     type Export<'a> = Box<dyn Fn(String) -> Result<(), KefirError> + 'a>;
     let exports: Vec<(&str, Export)> = vec![
-        ("export_backup", Box::new(|p| app.export_backup(p, now()))),
+        ("export_backup", Box::new(|p| app.export_backup(p, None, now(), "en".into()))),
         (
             "write_pdf",
             Box::new(|p| {
@@ -515,7 +515,7 @@ fn exports_refuse_the_database_devices_fifos_folders_and_symlinks() {
     assert_eq!(std::fs::read(&victim).unwrap(), b"someone else's file");
     // A plain new file still works, with nothing else left behind.
     let ok = dir.path().join("backup.json");
-    app.export_backup(ok.display().to_string(), now()).unwrap();
+    app.export_backup(ok.display().to_string(), None, now(), "en".into()).unwrap();
     assert!(std::fs::read_to_string(&ok).unwrap().contains("kefir-backup"));
 }
 
@@ -591,7 +591,7 @@ fn large_backup(dir: &Path, extra: usize) -> (PathBuf, usize) {
     let (db, _) = seeded_copy(dir, "source.db");
     let app = open(&db);
     let p = dir.join("large.json");
-    app.export_backup(p.display().to_string(), now()).unwrap();
+    app.export_backup(p.display().to_string(), None, now(), "en".into()).unwrap();
     let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
     let drinks = v["drinks"].as_array_mut().unwrap();
     let template = drinks[0].clone();
@@ -788,7 +788,7 @@ fn a_full_disk_says_storage_is_full_and_loses_nothing() {
     }
     // An earlier export, which a failed one must leave as it was.
     let export = fs.mnt.join("backup.json");
-    app.export_backup(export.display().to_string(), now()).unwrap();
+    app.export_backup(export.display().to_string(), None, now(), "en".into()).unwrap();
     let old_export = std::fs::read(&export).unwrap();
     fill(&fs.mnt.join("filler"), 96 * 1024);
     let mut full_errors = 0;
@@ -821,7 +821,7 @@ fn a_full_disk_says_storage_is_full_and_loses_nothing() {
         Err(e) => panic!("a read on a full disk gave {e:?}"),
     }
     let before = listing(&fs.mnt);
-    match app.export_backup(export.display().to_string(), now()) {
+    match app.export_backup(export.display().to_string(), None, now(), "en".into()) {
         Err(KefirError::StorageFull) => {}
         other => panic!("an export on a full disk gave {other:?}"),
     }
@@ -848,7 +848,7 @@ fn seeded_backup(dir: &Path) -> (std::sync::Arc<KefirApp>, serde_json::Value) {
     let (db, _) = seeded_copy(dir, "kefir.db");
     let app = open(&db);
     let p = dir.join("valid.json");
-    app.export_backup(p.display().to_string(), now()).unwrap();
+    app.export_backup(p.display().to_string(), None, now(), "en".into()).unwrap();
     let v = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
     (app, v)
 }
@@ -926,7 +926,7 @@ fn hostile_backups_are_refused_with_the_field_named() {
         edit(&mut v);
         let p = dir.path().join("hostile.json");
         std::fs::write(&p, serde_json::to_vec(&v).unwrap()).unwrap();
-        match app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()) {
+        match app.import_backup(p.display().to_string(), None, ImportMode::Replace, true, now(), "en".into()) {
             Err(KefirError::BackupRejected { reason }) if reason.contains(field) => {
                 println!("ok   {name}: {reason:.120}")
             }
@@ -942,7 +942,7 @@ fn hostile_backups_are_refused_with_the_field_named() {
     ] {
         let p = dir.path().join("dup.json");
         std::fs::write(&p, text.replacen(from, to, 1)).unwrap();
-        match app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()) {
+        match app.import_backup(p.display().to_string(), None, ImportMode::Replace, true, now(), "en".into()) {
             Err(KefirError::BackupRejected { reason }) if reason.contains("duplicate") || reason.contains("twice") => {}
             other => failures.push(format!("{name}: {:?}", other.map(|_| ()))),
         }
@@ -965,9 +965,9 @@ fn imported_levels_and_rule_ids_are_recomputed_from_the_symptoms() {
     v["reactions"][0]["rule_ids"] = serde_json::json!([]);
     let p = dir.path().join("lying.json");
     std::fs::write(&p, v.to_string()).unwrap();
-    app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into()).unwrap();
+    app.import_backup(p.display().to_string(), None, ImportMode::Replace, true, now(), "en".into()).unwrap();
     let out = dir.path().join("after.json");
-    app.export_backup(out.display().to_string(), now()).unwrap();
+    app.export_backup(out.display().to_string(), None, now(), "en".into()).unwrap();
     let after: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     let r = &after["reactions"][0];
     assert_ne!(r["level"], "info", "the file's level was trusted: {r}");
@@ -988,7 +988,7 @@ fn backup_import_refuses_devices_fifos_and_oversized_files() {
     let before = dump(&app);
     for p in [Path::new("/dev/zero"), Path::new("/dev/urandom"), fifo.as_path(), dir.path(), big.as_path()] {
         let t = Instant::now();
-        let r = app.import_backup(p.display().to_string(), ImportMode::Replace, true, now(), "en".into());
+        let r = app.import_backup(p.display().to_string(), None, ImportMode::Replace, true, now(), "en".into());
         assert!(
             matches!(&r, Err(KefirError::BackupRejected { reason }) if reason.contains(&p.display().to_string())),
             "{}: {:?}",

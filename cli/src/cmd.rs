@@ -519,7 +519,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             print::reminder_settings(&ctx, &app.save_reminder_settings(s)?);
         }
         Command::Backup(BackupCmd::Export { file }) => {
-            app.export_backup(file.to_string_lossy().into_owned(), now)?;
+            app.export_backup(file.to_string_lossy().into_owned(), None, now, ctx.lang.clone())?;
             print::done(&ctx, "backup-written", &[("file", tr::s(file.display()))]);
         }
         Command::Backup(BackupCmd::Import { file, replace, yes }) => {
@@ -527,16 +527,16 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             // Through the core (as the facade's `import_backup` does), to keep
             // the JSON path of a refused field for `--json`'s `field`.
             let s = app
-                .with_core(|k| k.import_backup_file(&file, mode, yes, now).map_err(|e| k.store().classify(e)))
+                .with_core(|k| k.import_backup_file(&file, None, mode, yes, now).map_err(|e| k.store().classify(e)))
                 .map_err(|e| match e {
-                kefir_core::CoreError::BadBackupField { field, reason } => Failure {
-                    message: format!("backup refused: {field}: {reason}"),
-                    code: 1,
-                    kind: "backup_rejected",
-                    field: Some(field),
-                },
-                e => Failure::from(KefirError::from(e)),
-            })?;
+                    kefir_core::CoreError::BadBackupField { field, reason } => Failure {
+                        message: format!("backup refused: {field}: {reason}"),
+                        code: 1,
+                        kind: "backup_rejected",
+                        field: Some(field),
+                    },
+                    e => Failure::from(KefirError::from(e)),
+                })?;
             print::imported(&ctx, &s);
         }
         Command::Report(r) => {

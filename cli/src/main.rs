@@ -144,6 +144,8 @@ impl From<KefirError> for Failure {
             KefirError::DatabaseUnreadable { .. } => ("database_unreadable", None),
             KefirError::DatabaseTooNew { .. } => ("database_too_new", None),
             KefirError::BackupRejected { .. } => ("backup_rejected", None),
+            KefirError::PassphraseRequired => ("passphrase_required", None),
+            KefirError::WrongPassphrase => ("wrong_passphrase", None),
             KefirError::StorageFull => ("storage_full", None),
             KefirError::Storage { .. } => ("storage", None),
             KefirError::Internal { .. } => ("internal", None),

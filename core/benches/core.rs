@@ -266,7 +266,7 @@ fn reports(c: &mut Criterion) {
     // Sizes, for the notes.
     k.write_pdf(&from90, &to, Paper::A4, &pdf, now, tz).expect("pdf");
     k.write_fhir(&from365, &to, &fhir, now, tz).expect("fhir");
-    k.write_backup(&backup, now).expect("backup");
+    k.write_backup(&backup, None, now).expect("backup");
     for p in [&pdf, &fhir, &backup] {
         eprintln!("{}: {} KiB", p.display(), std::fs::metadata(p).map(|m| m.len() / 1024).unwrap_or(0));
     }
@@ -315,7 +315,7 @@ fn reports(c: &mut Criterion) {
         })
     });
     g.bench_function("export_backup_in_memory", |b| b.iter(|| k.export_backup(now).expect("export")));
-    g.bench_function("write_backup_full", |b| b.iter(|| k.write_backup(&backup, now).expect("backup")));
+    g.bench_function("write_backup_full", |b| b.iter(|| k.write_backup(&backup, None, now).expect("backup")));
     g.finish();
     drop(k);
     remove_db(&path);

@@ -710,9 +710,10 @@ impl Kefir {
     }
 
     /// Write the backup to `path` (atomically: a temp file, then a rename).
-    pub fn write_backup(&self, path: &Path, now: Timestamp) -> Result<()> {
+    pub fn write_backup(&self, path: &Path, passphrase: Option<&str>, now: Timestamp) -> Result<()> {
         check_now(now)?;
         crate::files::check_target(path, self.store.path(), "path")?;
+        let _ = passphrase; // SKELETON: encryption to come
         self.write_file(path, self.export_backup(now)?.as_bytes(), "path")
     }
 
@@ -749,11 +750,13 @@ impl Kefir {
     pub fn import_backup_file(
         &self,
         path: &Path,
+        passphrase: Option<&str>,
         mode: ImportMode,
         confirmed: bool,
         now: Timestamp,
     ) -> Result<ImportSummary> {
         check_now(now)?;
+        let _ = passphrase; // SKELETON: decryption to come
         let bytes = crate::files::read_limited(path, backup::MAX_BACKUP_BYTES, "backup")?;
         self.import_backup(&bytes, mode, confirmed, now)
     }

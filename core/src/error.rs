@@ -71,6 +71,14 @@ pub enum CoreError {
     #[error("i/o error: {0}")]
     Io(#[source] std::io::Error),
 
+    /// The backup is encrypted (age, passphrase) and no passphrase was given.
+    #[error("the backup is encrypted: a passphrase is needed")]
+    PassphraseRequired,
+
+    /// The passphrase does not open this encrypted backup; nothing changed.
+    #[error("the passphrase does not open this backup")]
+    WrongPassphrase,
+
     #[error("internal error: {0}")]
     Internal(String),
 }

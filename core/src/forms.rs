@@ -497,3 +497,35 @@ mod tests {
         assert_eq!(pick(Some(KefirKind::MilkGoat), None, KefirKind::MilkCow, &no_milk), KefirKind::Water);
     }
 }
+
+/// The "save a backup" screen: encryption is offered by default; a plain
+/// backup stays possible after `plain_warning` (issue 17).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct BackupForm {
+    /// Preselect "encrypt with a passphrase" (always true: the default).
+    pub encrypt_by_default: bool,
+    pub title: String,
+    pub encrypt_label: String,
+    pub passphrase_label: String,
+    pub repeat_label: String,
+    /// Shown when the two passphrase fields differ.
+    pub mismatch_message: String,
+    /// Why the passphrase matters: it cannot be recovered; anyone with the
+    /// file and the passphrase can read the diary.
+    pub passphrase_help: String,
+    /// The clear warning before a plain (unencrypted) backup is written.
+    pub plain_warning: String,
+    /// The button that confirms a plain backup after the warning.
+    pub plain_confirm_label: String,
+    /// The import prompt for an encrypted backup.
+    pub import_passphrase_prompt: String,
+    /// Shown when the passphrase does not open the backup.
+    pub wrong_passphrase_message: String,
+}
+
+/// The backup screen in `loc`.
+pub fn backup_form(loc: &Locale) -> BackupForm {
+    let _ = loc;
+    todo!("backup form")
+}

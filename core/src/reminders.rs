@@ -105,6 +105,10 @@ pub struct ReminderSettings {
     pub spacing_alerts: bool,
     /// IANA zone the times are read in, e.g. `Europe/London`.
     pub time_zone: String,
+    /// Show the full text of reminders on the lock screen (off by default:
+    /// the lock screen shows only the public version).
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
+    pub full_text_on_lock_screen: bool,
 }
 
 impl Default for ReminderSettings {
@@ -119,6 +123,7 @@ impl Default for ReminderSettings {
             drink_reminder: Some("08:30".to_string()),
             spacing_alerts: true,
             time_zone: "UTC".to_string(),
+            full_text_on_lock_screen: false,
         }
     }
 }
@@ -160,6 +165,7 @@ pub struct ValidSettings {
     drink_reminder: Option<NaiveTime>,
     spacing_alerts: bool,
     zone: Zone,
+    full_text_on_lock_screen: bool,
 }
 
 impl ValidSettings {
@@ -182,6 +188,9 @@ impl ValidSettings {
     pub fn zone(&self) -> &Zone {
         &self.zone
     }
+    pub fn full_text_on_lock_screen(&self) -> bool {
+        self.full_text_on_lock_screen
+    }
 
     /// The normalised settings to persist: zero-padded `HH:MM`, check-in
     /// times sorted, days in week order, blank optional times as `None`.
@@ -194,6 +203,7 @@ impl ValidSettings {
             drink_reminder: self.drink_reminder.map(hhmm),
             spacing_alerts: self.spacing_alerts,
             time_zone: self.zone.name().to_string(),
+            full_text_on_lock_screen: self.full_text_on_lock_screen,
         }
     }
 }
@@ -255,7 +265,15 @@ impl ReminderSettings {
 
         let drink_reminder = parse_optional_hhmm("drink_reminder", self.drink_reminder.as_deref())?;
 
-        Ok(ValidSettings { checkin_times, days, quiet, drink_reminder, spacing_alerts: self.spacing_alerts, zone })
+        Ok(ValidSettings {
+            checkin_times,
+            days,
+            quiet,
+            drink_reminder,
+            spacing_alerts: self.spacing_alerts,
+            zone,
+            full_text_on_lock_screen: self.full_text_on_lock_screen,
+        })
     }
 }
 
@@ -296,8 +314,18 @@ pub struct Notification {
     pub id: String,
     pub fire_at: Timestamp,
     pub kind: NotificationKind,
+    /// The full text, shown when the phone is unlocked (or on the lock
+    /// screen too when `private` is false).
     pub title: String,
     pub body: String,
+    /// The lock-screen version: names no medicine, symptom or amount
+    /// (e.g. "Time for your check-in"). Android: the public version of a
+    /// VISIBILITY_PRIVATE notification; iOS: the content when `private`.
+    pub public_title: String,
+    pub public_body: String,
+    /// Show only the public version on the lock screen (the default; the
+    /// user's setting `full_text_on_lock_screen` turns it off).
+    pub private: bool,
 }
 
 /// The end of a medicine spacing window (M1–M3), computed by the rules from
@@ -517,6 +545,9 @@ fn checkin(zone: &Zone, quiet: Option<QuietHours>, date: NaiveDate, t: NaiveTime
         kind: NotificationKind::Checkin,
         title,
         body,
+        public_title: String::new(),
+        public_body: String::new(),
+        private: true,
     }
 }
 
@@ -541,6 +572,9 @@ fn drink_reminder(
         kind: NotificationKind::DrinkReminder,
         title: loc.t("reminder-drink-title"),
         body: loc.tr("reminder-drink-body", &[("ml", Arg::from(ml))]),
+        public_title: String::new(),
+        public_body: String::new(),
+        private: true,
     })
 }
 
@@ -595,6 +629,9 @@ fn spacing_notification(
         kind: NotificationKind::SpacingEnded,
         title: loc.t("reminder-spacing-title"),
         body,
+        public_title: String::new(),
+        public_body: String::new(),
+        private: true,
     }))
 }
 

@@ -110,12 +110,12 @@ fn backup_files_round_trip_through_disk() {
     let dir = tempfile::tempdir().unwrap();
     let app = demo_app();
     let path = dir.path().join("kefir-backup.json");
-    app.write_backup(&path, ts(NOW)).unwrap();
+    app.write_backup(&path, None, ts(NOW)).unwrap();
     let other = Kefir::open(&dir.path().join("restored.db")).unwrap();
-    other.import_backup_file(&path, ImportMode::IntoEmpty, false, ts(NOW)).unwrap();
+    other.import_backup_file(&path, None, ImportMode::IntoEmpty, false, ts(NOW)).unwrap();
     assert_eq!(other.export_backup(ts(NOW)).unwrap(), app.export_backup(ts(NOW)).unwrap());
     assert!(matches!(
-        other.import_backup_file(&dir.path().join("missing.json"), ImportMode::Replace, true, ts(NOW)),
+        other.import_backup_file(&dir.path().join("missing.json"), None, ImportMode::Replace, true, ts(NOW)),
         Err(CoreError::BadBackup(m)) if m.contains("missing.json") && m.contains("does not exist")
     ));
 }

@@ -141,6 +141,7 @@ fn validation_normalises_what_to_persist() {
         drink_reminder: Some("  ".into()),
         spacing_alerts: false,
         time_zone: " Europe/London ".into(),
+        full_text_on_lock_screen: false,
     };
     let n = s.validate().unwrap().to_settings();
     assert_eq!(n.checkin_times, vec!["07:00", "21:05"]);
@@ -815,6 +816,7 @@ proptest! {
             drink_reminder: drink.map(hhmm),
             spacing_alerts: true,
             time_zone: zone.to_string(),
+            full_text_on_lock_screen: false,
         };
         let quiet = quiet_hours.map(|(a, b)| (time_of(a), time_of(b)));
         let now = Timestamp::from_millis(now_ms).unwrap();
