@@ -130,10 +130,10 @@ final class CoreFlowsTests: XCTestCase {
         let a = try openApp("a.db")
         _ = try a.logDrink(input: DrinkInput(at: now, ml: 80, kind: .plant, source: .commercial, note: "oat", batch: nil),
                            now: now, timeZone: tz, locale: "en")
-        try a.exportBackup(path: file, now: now)
+        try a.exportBackup(path: file, passphrase: nil, now: now, locale: "en")
         let b = try openApp("b.db")
-        XCTAssertEqual(try b.importBackup(path: file, mode: .intoEmpty, confirmed: false, now: now, locale: "en").drinks, 1)
-        XCTAssertThrowsError(try b.importBackup(path: file, mode: .replace, confirmed: false, now: now, locale: "en")) { error in
+        XCTAssertEqual(try b.importBackup(path: file, passphrase: nil, mode: .intoEmpty, confirmed: false, now: now, locale: "en").drinks, 1)
+        XCTAssertThrowsError(try b.importBackup(path: file, passphrase: nil, mode: .replace, confirmed: false, now: now, locale: "en")) { error in
             guard case KefirError.ConfirmationRequired = error else { return XCTFail("\(error)") }
         }
         try b.wipeEverything(confirmed: true)
