@@ -61,14 +61,39 @@ class AppLockFlow(private val gateway: CoreGateway) {
     var current: LockUi = LockUi.CHECKING
         private set
 
+    /**
+     * The platform prompt is on screen. Its device-credential (PIN) screen
+     * can stop the app's activity (Android 10 and below: the system's confirm
+     * screen is another app); that is not the person leaving the app, so
+     * [backgrounded] and [foregrounded] are not reported to the core until
+     * [promptEnded] or [unlocked].
+     */
+    @Volatile
+    var prompting: Boolean = false
+        private set
+
+    fun promptStarted() {
+        prompting = true
+    }
+
+    /** The prompt was cancelled or failed: still locked; the cover's button asks again. */
+    fun promptEnded() {
+        prompting = false
+    }
+
     /** Launch, Android onStart, iOS scenePhase .active. */
-    suspend fun foregrounded(): LockUi = answer(gateway.read { cx -> appForegrounded(cx.now, cx.locale) }, failedOpens = false)
+    suspend fun foregrounded(): LockUi =
+        if (prompting) current else answer(gateway.read { cx -> appForegrounded(cx.now, cx.locale) }, failedOpens = false)
 
     /** Android onStop, iOS scenePhase .background. The core notes the time; the screen stays as it is. */
-    suspend fun backgrounded(): CoreResult<Unit> = gateway.read { cx -> appBackgrounded(cx.now) }
+    suspend fun backgrounded(): CoreResult<Unit> =
+        if (prompting) CoreResult.Ok(Unit) else gateway.read { cx -> appBackgrounded(cx.now) }
 
     /** The platform prompt succeeded. */
-    suspend fun unlocked(): LockUi = answer(gateway.read { cx -> appUnlocked(cx.now, cx.locale) }, failedOpens = true)
+    suspend fun unlocked(): LockUi {
+        prompting = false
+        return answer(gateway.read { cx -> appUnlocked(cx.now, cx.locale) }, failedOpens = true)
+    }
 
     /**
      * The phone can check nobody (no biometrics enrolled and no screen lock,

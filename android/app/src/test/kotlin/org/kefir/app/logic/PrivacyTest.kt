@@ -300,6 +300,25 @@ class PrivacyTest {
     }
 
     @Test
+    fun thePromptsOwnPinScreenIsNotLeavingTheApp() {
+        val flow = AppLockFlow(g)
+        val delay = blocking { flow.form() }.ok().choices.minOf { it.minutes }
+        enableLock(flow, delay)
+        blocking { flow.backgrounded() }.ok()
+        core.clock.now = core.clock.now.plusSeconds(delay.toLong() * 60 + 60)
+        assertTrue(blocking { flow.foregrounded() }.cover)
+        flow.promptStarted()
+        // The system's PIN screen stops the activity for longer than the delay; nothing is reported meanwhile.
+        blocking { flow.backgrounded() }.ok()
+        core.clock.now = core.clock.now.plusSeconds(delay.toLong() * 60 + 60)
+        assertTrue(blocking { flow.foregrounded() }.cover)
+        val open = blocking { flow.unlocked() }
+        assertFalse(open.cover)
+        assertFalse(flow.prompting)
+        assertFalse(blocking { flow.foregrounded() }.cover, "the core was not told the app left")
+    }
+
+    @Test
     fun aDatabaseThatDoesNotOpenNeverLocksTheOwnerOut() {
         File(core.dbPath).writeBytes(ByteArray(4096) { 0x42 })
         val flow = AppLockFlow(g)
