@@ -182,14 +182,16 @@ public actor AppLockFlow {
         await unlocked(now: now, locale: locale)
     }
 
-    /// Store the setting (answers the first-run offer too). The person is in
-    /// the open app (and passed the prompt before turning it on), so the app
-    /// stays open: `appUnlocked` gives the new decision.
+    /// Store the setting (answers the first-run offer too). The core does not
+    /// lock the open app for it (rule L7: from the next trip to the
+    /// background; turning it off unlocks), so `appForegrounded` again gives
+    /// the new decision (`hideContent` follows the setting). The app asks
+    /// the prompt before turning it on, so the person knows it works here.
     public func save(_ settings: AppLockSettings, now: Date = Date(),
                      locale: String = KefirStore.deviceLocale) async throws -> AppLockForm
     {
         let form = try await store.saveAppLock(settings, locale: locale)
-        await unlocked(now: now, locale: locale)
+        await foregrounded(now: now, locale: locale)
         return form
     }
 

@@ -52,7 +52,7 @@ class AppLockController(private val context: Context, gateway: CoreGateway, scop
     /** Nothing on this phone can check the owner (no screen lock): open, never lock the owner out. */
     fun promptUnavailable() = report { flow.promptUnavailable() }
 
-    /** Store the setting; the app stays open (see [AppLockFlow.save]). */
+    /** Store the setting; the open app stays open (rule L7, see [AppLockFlow.save]). */
     fun save(settings: AppLockSettings, done: (CoreResult<AppLockForm>) -> Unit) {
         calls.trySend {
             val r = flow.save(settings)

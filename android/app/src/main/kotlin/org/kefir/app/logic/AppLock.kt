@@ -106,14 +106,16 @@ class AppLockFlow(private val gateway: CoreGateway) {
     suspend fun form(): CoreResult<AppLockForm> = gateway.read { cx -> appLockForm(cx.locale) }
 
     /**
-     * Store the setting (this also answers the first-run offer). The person is
-     * in the open app while changing it (and passed the platform prompt
-     * before turning it on), so the app stays open: `appUnlocked` returns the
-     * new decision (`hideContent` follows the setting).
+     * Store the setting (this also answers the first-run offer). The core
+     * does not lock the open app for it (rule L7: from the next trip to the
+     * background; turning it off unlocks), so asking `appForegrounded` again
+     * returns the new decision (`hideContent` follows the setting). The shell
+     * asks the platform prompt before turning it on, so the person knows it
+     * works on this phone.
      */
     suspend fun save(settings: AppLockSettings): CoreResult<AppLockForm> {
         val r = gateway.write { cx -> saveAppLock(settings, cx.locale) }
-        if (r is CoreResult.Ok) unlocked()
+        if (r is CoreResult.Ok) foregrounded()
         return r
     }
 
