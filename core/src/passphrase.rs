@@ -15,7 +15,7 @@
 //!   3,000 of zxcvbn's MIT-licensed frequency list, its rank as guesses) or
 //!   a close variant (case, leetspeak, reversed), the app's own and other
 //!   context words, a repeated group (`aaaa`, `abcabc`), a sequence of code
-//!   points (`1234`, `abcd`, `аbвг`, `2468`), a run of neighbouring keys on
+//!   points (`1234`, `abcd`, `абвг`, `2468`), a run of neighbouring keys on
 //!   an English, German or Russian keyboard (`qwerty`, `asdf`, `йцукен`), a
 //!   year 1900-2099; every other character costs 10 guesses (zxcvbn's
 //!   brute-force cardinality, the same in every script: characters are
