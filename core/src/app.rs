@@ -110,6 +110,9 @@ pub struct Kefir {
     /// The locale every text of the next calls is written in (English until
     /// [`Kefir::set_locale`]); the facade sets it from each call's `locale`.
     locale: std::sync::Mutex<Locale>,
+    /// The app lock's in-memory state (`lock`): a new process starts locked
+    /// when the lock is on (rule L4).
+    pub(crate) lock_state: std::sync::Mutex<crate::lock::LockState>,
 }
 
 /// Largest font file the PDF reads (128 MiB: phone CJK system collections
@@ -130,11 +133,21 @@ fn read_font(p: &std::path::Path) -> Result<Vec<u8>> {
 
 impl Kefir {
     pub fn open(path: &Path) -> Result<Kefir> {
-        Ok(Kefir { store: Store::open(path)?, report_fonts: Default::default(), locale: Default::default() })
+        Ok(Kefir {
+            store: Store::open(path)?,
+            report_fonts: Default::default(),
+            locale: Default::default(),
+            lock_state: Default::default(),
+        })
     }
 
     pub fn open_in_memory() -> Result<Kefir> {
-        Ok(Kefir { store: Store::open_in_memory()?, report_fonts: Default::default(), locale: Default::default() })
+        Ok(Kefir {
+            store: Store::open_in_memory()?,
+            report_fonts: Default::default(),
+            locale: Default::default(),
+            lock_state: Default::default(),
+        })
     }
 
     /// Font files (TrueType/OpenType, or a collection's first face) the PDF
