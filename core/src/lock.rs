@@ -22,7 +22,7 @@
 //!   background, OR the clock now reads earlier than when it went to the
 //!   background: the elapsed time cannot be trusted, so it fails closed, OR
 //!   the time it went to the background could not be read).
-//! - L6 Only a successful platform prompt ([`Kefir::app_unlocked`]) unlocks;
+//! - L6 Only a successful platform prompt (`Kefir::app_unlocked`) unlocks;
 //!   turning the lock off unlocks too.
 //! - L7 Turning the lock on while the app is open does not lock it at once
 //!   (the user has just chosen it, in the open app); it applies from the
@@ -34,8 +34,10 @@
 //!   foreground).
 //!
 //! The runtime state (locked or not, when the app went to the background)
-//! lives in memory in the [`Kefir`](crate::app::Kefir) object, never on
-//! disk: a new process starts from L4.
+//! lives in memory in the `Kefir` object (its methods `app_lock_form`,
+//! `save_app_lock`, `app_backgrounded`, `app_foregrounded`, `app_unlocked`
+//! in `app.rs` call this module), never on disk: a new process starts from
+//! L4.
 
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
@@ -180,10 +182,54 @@ impl LockState {
         self.background_untrusted = false;
         self.locked
     }
+
+    /// The app went to the background at `now` (the earliest report counts).
+    /// Error: `Invalid { field: "now" }` for a clock outside 2000–9000; the
+    /// next return then locks.
+    pub(crate) fn backgrounded(&mut self, now: Timestamp) -> Result<()> {
+        if let Err(e) = check_now(now) {
+            self.background_untrusted = true;
+            return Err(e);
+        }
+        self.background_since = Some(self.background_since.map_or(now, |since| since.min(now)));
+        Ok(())
+    }
+
+    /// The decision on return to the foreground at `now` (rules L5, L8),
+    /// texts in `loc`.
+    pub(crate) fn foregrounded(&mut self, settings: &AppLockSettings, now: Timestamp, loc: &Locale) -> LockDecision {
+        let locked = if settings.enabled {
+            self.foreground(settings.after_minutes, check_now(now).ok().map(|_| now))
+        } else {
+            *self = LockState::open();
+            false
+        };
+        decision(loc, settings.enabled, locked)
+    }
+
+    /// A successful platform prompt (rule L6).
+    pub(crate) fn unlocked(&mut self, settings: &AppLockSettings, loc: &Locale) -> LockDecision {
+        *self = LockState::open();
+        decision(loc, settings.enabled, false)
+    }
+
+    /// The setting changed from `before` to `after`: turning it off unlocks
+    /// (L6), turning it on does not lock the open app (L7); a new delay alone
+    /// keeps the state.
+    pub(crate) fn setting_changed(&mut self, before: &AppLockSettings, after: &AppLockSettings) {
+        if !after.enabled || !before.enabled {
+            self.locked = false;
+        }
+    }
+
+    fn open() -> LockState {
+        LockState { locked: false, background_since: None, background_untrusted: false }
+    }
 }
 
-/// The stored setting, `None` before the first answer.
-fn stored(c: &rusqlite::Connection) -> Result<Option<AppLockSettings>> {
+/// The stored setting, `None` before the first answer. Error: `Internal`
+/// if the stored value is not readable.
+pub(crate) fn stored(c: &rusqlite::Connection) -> Result<Option<AppLockSettings>> {
     let json: Option<String> =
         c.query_row("SELECT value FROM settings WHERE key = ?1", [SETTINGS_KEY], |r| r.get(0)).optional()?;
     json.map(|j| serde_json::from_str(&j).map_err(|e| CoreError::Internal(format!("stored app lock: {e}")))).transpose()
@@ -198,6 +244,34 @@ pub fn delay_label(minutes: u32, loc: &Locale) -> String {
     }
 }
 
+/// Validate (rule L3) and store the setting under [`SETTINGS_KEY`].
+pub(crate) fn save(c: &rusqlite::Connection, settings: &AppLockSettings) -> Result<()> {
+    settings.validate()?;
+    let json = serde_json::to_string(settings).map_err(|e| CoreError::Internal(e.to_string()))?;
+    c.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [SETTINGS_KEY, json.as_str()],
+    )?;
+    Ok(())
+}
+
+/// The screen for the stored setting `saved` (`None`: not answered yet), in `loc`.
+pub(crate) fn form(saved: Option<AppLockSettings>, loc: &Locale) -> AppLockForm {
+    AppLockForm {
+        offer: saved.is_none(),
+        settings: saved.unwrap_or_default(),
+        title: loc.t("lock-title"),
+        explanation: loc.t("lock-explanation"),
+        enable_label: loc.t("lock-enable"),
+        decline_label: loc.t("lock-decline"),
+        choices: LOCK_DELAY_CHOICES
+            .iter()
+            .map(|m| LockDelayChoice { minutes: *m, label: delay_label(*m, loc) })
+            .collect(),
+        prompt_reason: loc.t("lock-prompt-reason"),
+    }
+}
+
 fn decision(loc: &Locale, enabled: bool, locked: bool) -> LockDecision {
     LockDecision {
         locked: enabled && locked,
@@ -205,113 +279,5 @@ fn decision(loc: &Locale, enabled: bool, locked: bool) -> LockDecision {
         cover_title: loc.t("lock-cover-title"),
         unlock_label: loc.t("lock-unlock"),
         prompt_reason: loc.t("lock-prompt-reason"),
-    }
-}
-
-impl crate::app::Kefir {
-    fn lock_guard(&self) -> std::sync::MutexGuard<'_, LockState> {
-        self.lock_state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// The stored app-lock setting ([`AppLockSettings::default`], off,
-    /// before the first answer). Error: `Internal` if the stored value is
-    /// not readable.
-    pub fn app_lock_settings(&self) -> Result<AppLockSettings> {
-        Ok(stored(self.store().conn())?.unwrap_or_default())
-    }
-
-    /// The app-lock screen in [`Kefir::locale`](crate::app::Kefir::locale):
-    /// the stored setting, whether to show the first-run offer (rule L2),
-    /// and every text (title, explanation, buttons, the delay choices with
-    /// their labels, the prompt's reason).
-    pub fn app_lock_form(&self) -> Result<AppLockForm> {
-        let saved = stored(self.store().conn())?;
-        let loc = self.locale();
-        Ok(AppLockForm {
-            offer: saved.is_none(),
-            settings: saved.unwrap_or_default(),
-            title: loc.t("lock-title"),
-            explanation: loc.t("lock-explanation"),
-            enable_label: loc.t("lock-enable"),
-            decline_label: loc.t("lock-decline"),
-            choices: LOCK_DELAY_CHOICES
-                .iter()
-                .map(|m| LockDelayChoice { minutes: *m, label: delay_label(*m, &loc) })
-                .collect(),
-            prompt_reason: loc.t("lock-prompt-reason"),
-        })
-    }
-
-    /// Store the setting (this answers the first-run offer, rule L2, also
-    /// when it stays off) and return the screen as it is now.
-    ///
-    /// Rules: L3 (`Invalid { field: "after_minutes" }` for a delay not in
-    /// [`LOCK_DELAY_CHOICES`], nothing stored and the state unchanged); L6
-    /// (turning it off unlocks); L7 (turning it on while the app is open
-    /// does not lock it now). Changing only the delay keeps the state.
-    pub fn save_app_lock(&self, settings: &AppLockSettings) -> Result<AppLockForm> {
-        settings.validate()?;
-        let json = serde_json::to_string(settings).map_err(|e| CoreError::Internal(e.to_string()))?;
-        let mut state = self.lock_guard();
-        let was_enabled = self.app_lock_settings()?.enabled;
-        self.store().conn().execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [SETTINGS_KEY, json.as_str()],
-        )?;
-        if !settings.enabled || !was_enabled {
-            state.locked = false;
-        }
-        drop(state);
-        self.app_lock_form()
-    }
-
-    /// The app went to the background at `now` (Android `onStop`, iOS
-    /// scenePhase `.background`). A second report before the app is in
-    /// front again keeps the earlier time. Recorded whether or not the lock
-    /// is on (it is read when the app returns).
-    ///
-    /// Error: `Invalid { field: "now" }` for a clock outside 2000–9000; the
-    /// time away then cannot be known, and the next return to the
-    /// foreground locks (rule L5, fail closed).
-    pub fn app_backgrounded(&self, now: Timestamp) -> Result<()> {
-        let mut state = self.lock_guard();
-        if let Err(e) = check_now(now) {
-            state.background_untrusted = true;
-            return Err(e);
-        }
-        state.background_since = Some(state.background_since.map_or(now, |since| since.min(now)));
-        Ok(())
-    }
-
-    /// The app is in front at `now` (launch, Android `onStart`, iOS
-    /// scenePhase `.active`): the decision, texts in
-    /// [`Kefir::locale`](crate::app::Kefir::locale). Rules L4, L5 and L8;
-    /// the background time is cleared. A clock reading outside 2000–9000 is
-    /// not an error here: it cannot be trusted, so with the lock on the app
-    /// locks (fail closed). Error: `Internal` if the stored setting is
-    /// unreadable, storage errors.
-    pub fn app_foregrounded(&self, now: Timestamp) -> Result<LockDecision> {
-        let settings = self.app_lock_settings()?;
-        let mut state = self.lock_guard();
-        let locked = if settings.enabled {
-            state.foreground(settings.after_minutes, check_now(now).ok().map(|_| now))
-        } else {
-            *state = LockState { locked: false, ..LockState::default() };
-            false
-        };
-        Ok(decision(&self.locale(), settings.enabled, locked))
-    }
-
-    /// The platform prompt succeeded (rule L6): the app is open until it
-    /// next spends `after_minutes` in the background. The unlock stands
-    /// whatever the clock reads (`now` is the prompt's time, for the
-    /// record of the call; it is not checked). Only meaningful when the
-    /// lock is on; otherwise the decision is simply "not locked". Clears
-    /// any background time (the owner has just proved who they are).
-    pub fn app_unlocked(&self, now: Timestamp) -> Result<LockDecision> {
-        let _ = now;
-        let settings = self.app_lock_settings()?;
-        *self.lock_guard() = LockState { locked: false, ..LockState::default() };
-        Ok(decision(&self.locale(), settings.enabled, false))
     }
 }

@@ -128,7 +128,7 @@ fn texts_in_every_language() {
 // ---------------------------------------------------------------- decision
 
 fn locked(d: &LockDecision) -> bool {
-    assert_eq!(d.hide_content || !d.locked, true, "locked implies hidden");
+    assert!(d.hide_content || !d.locked, "locked implies hidden");
     d.locked
 }
 
