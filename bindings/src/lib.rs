@@ -277,32 +277,48 @@ impl KefirApp {
     // --- app lock (issue 17) ------------------------------------------------------
 
     /// The app-lock settings screen and first-run offer (`offer` is true
-    /// until the user has answered once).
+    /// until the user has answered once, either way), texts in `locale`.
+    /// The lock is a setting of this device: backups do not carry it.
+    /// Rules L1–L8 in `kefir_core::lock`; the core decides, the shells
+    /// report the app's lifecycle and show the prompt.
     pub fn app_lock_form(&self, locale: String) -> Result<AppLockForm> {
         self.run_in(&locale, |k| k.app_lock_form())
     }
 
-    /// Store the app-lock setting (answers the first-run offer too);
-    /// `InvalidInput { field: "after_minutes" }` for a delay not offered.
+    /// Store the app-lock setting (answers the first-run offer too) and
+    /// return the screen; `InvalidInput { field: "after_minutes" }` for a
+    /// delay not among the form's `choices` (0, 1, 5, 15, 30, 60), nothing
+    /// stored. Turning it off unlocks; turning it on does not lock the open
+    /// app (it applies from the next background). Shells offer "on" only
+    /// when the platform reports a biometric or device credential set up.
     pub fn save_app_lock(&self, settings: AppLockSettings, locale: String) -> Result<AppLockForm> {
         self.run_in(&locale, |k| k.save_app_lock(&settings))
     }
 
     /// The app went to the background at `now` (Android onStop, iOS
-    /// scenePhase .background).
+    /// scenePhase .background); a repeated report keeps the earlier time.
+    /// `InvalidInput { field: "now" }` for a clock outside 2000–9000: the
+    /// next `app_foregrounded` then locks (the time away is unknown).
     pub fn app_backgrounded(&self, now: Timestamp) -> Result<()> {
         self.run(|k| k.app_backgrounded(now))
     }
 
     /// The app is in front at `now` (launch, Android onStart, iOS
-    /// scenePhase .active): whether to show the lock cover and prompt. A
-    /// clock that went back while in the background locks too.
+    /// scenePhase .active): whether to show the lock cover and prompt, and
+    /// whether to hide content (FLAG_SECURE / privacy cover: whenever the
+    /// lock is on). Locked at a cold start with the lock on, after
+    /// `after_minutes` or more in the background, or when the clock went
+    /// back (or is unreadable) while in the background; it stays locked
+    /// until `app_unlocked`.
     pub fn app_foregrounded(&self, now: Timestamp, locale: String) -> Result<LockDecision> {
         self.run_in(&locale, |k| k.app_foregrounded(now))
     }
 
     /// The platform prompt succeeded at `now`: the app is open until the
-    /// next time it spends the set delay in the background.
+    /// next time it spends the set delay in the background (the unlock
+    /// stands whatever the clock reads). Call it only after the platform
+    /// confirmed the owner (BiometricPrompt onAuthenticationSucceeded,
+    /// LAContext evaluatePolicy success).
     pub fn app_unlocked(&self, now: Timestamp, locale: String) -> Result<LockDecision> {
         self.run_in(&locale, |k| k.app_unlocked(now))
     }

@@ -28,6 +28,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use common::*;
+use kefir_core::lock::AppLockSettings;
 use kefir_core::reminders::ReminderSettings;
 use kefir_core::report::pdf::Paper;
 use kefir_core::{
@@ -496,6 +497,20 @@ fn cases() -> Vec<Case> {
             ok(c.app.save_reminder_settings(s))
         }),
         case("reminder_settings with tampered stored settings", Tampered, Internal, |c| ok(c.app.reminder_settings())),
+        // --- app lock ---------------------------------------------------------------
+        case("save_app_lock a delay not offered", Seeded, Invalid("after_minutes"), |c| {
+            ok(c.app.save_app_lock(AppLockSettings { enabled: true, after_minutes: 7 }, "en".into()))
+        }),
+        case("save_app_lock u32::MAX minutes", Seeded, Invalid("after_minutes"), |c| {
+            ok(c.app.save_app_lock(AppLockSettings { enabled: false, after_minutes: u32::MAX }, "en".into()))
+        }),
+        case("save_app_lock malformed locale", Seeded, Invalid("locale"), |c| {
+            ok(c.app.save_app_lock(AppLockSettings { enabled: true, after_minutes: 5 }, "e n!".into()))
+        }),
+        case("app_backgrounded before 2000", Seeded, Invalid("now"), |c| c.app.app_backgrounded(ancient())),
+        case("save_app_lock on a read-only database", ReadOnly, Storage, |c| {
+            ok(c.app.save_app_lock(AppLockSettings { enabled: true, after_minutes: 5 }, "en".into()))
+        }),
         case("upcoming_notifications u32::MAX of them", Seeded, Invalid("count"), |c| {
             ok(c.app.upcoming_notifications(c.now(), c.tz(), u32::MAX, "en".into()))
         }),

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use chrono::Duration;
 use clap::Args;
+use kefir_core::lock::AppLockSettings;
 use kefir_core::report::pdf::Paper;
 use kefir_core::time::parse_user_time;
 use kefir_core::vocab::Labelled;
@@ -215,12 +216,37 @@ pub enum RemindCmd {
         /// Medicine spacing alerts: on or off
         #[arg(long)]
         spacing: Option<String>,
+        /// What the phone's lock screen shows of a reminder: private (a
+        /// public version naming no medicine, symptom or amount) or full
+        #[arg(long = "lock-screen")]
+        lock_screen: Option<String>,
     },
     /// The next notifications, as the phones schedule them
     Next {
         #[arg(long, default_value_t = 10)]
         count: u32,
     },
+}
+
+/// `kefir lock [on [--after MINUTES] | off]`.
+#[derive(clap::Args)]
+pub struct LockArgs {
+    #[command(subcommand)]
+    pub cmd: Option<LockCmd>,
+}
+
+#[derive(clap::Subcommand)]
+pub enum LockCmd {
+    /// Turn the app lock on (phones ask for biometrics or the device PIN,
+    /// pattern or password after the delay in the background)
+    On {
+        /// Minutes in the background before it locks: 0 (immediately), 1,
+        /// 5, 15, 30 or 60 [default: the stored delay]
+        #[arg(long = "after")]
+        after_minutes: Option<u32>,
+    },
+    /// Turn the app lock off (answers the first-run offer with no)
+    Off,
 }
 
 #[derive(clap::Subcommand)]
@@ -348,6 +374,7 @@ fn changes_something(c: &Command) -> bool {
             | Command::Med(MedCmd::Status)
             | Command::Plan(PlanCmd::Show)
             | Command::Remind(RemindCmd::Show | RemindCmd::Next { .. })
+            | Command::Lock(LockArgs { cmd: None })
     ) && !matches!(c, Command::Report(r) if r.pdf.is_none() && r.fhir.is_none() && r.csv.is_none())
 }
 
@@ -479,7 +506,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             &zone,
             &app.upcoming_notifications(now, ctx.tz.clone(), count, ctx.lang.clone())?,
         ),
-        Command::Remind(RemindCmd::Set { checkin_times, days, quiet, drink, spacing }) => {
+        Command::Remind(RemindCmd::Set { checkin_times, days, quiet, drink, spacing, lock_screen }) => {
             let mut s = app.reminder_settings()?;
             s.time_zone = ctx.tz.clone();
             if !checkin_times.is_empty() {
@@ -516,7 +543,33 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 Some("off") => s.spacing_alerts = false,
                 Some(o) => return Err(Failure::invalid("spacing", format!("invalid --spacing '{o}': use on or off"))),
             }
+            match lock_screen.as_deref() {
+                None => {}
+                Some("private") => s.full_text_on_lock_screen = false,
+                Some("full") => s.full_text_on_lock_screen = true,
+                Some(o) => {
+                    return Err(Failure::invalid(
+                        "lock_screen",
+                        format!("invalid --lock-screen '{o}': use private or full"),
+                    ))
+                }
+            }
             print::reminder_settings(&ctx, &app.save_reminder_settings(s)?);
+        }
+        Command::Lock(LockArgs { cmd }) => {
+            let form = match cmd {
+                None => app.app_lock_form(ctx.lang.clone())?,
+                Some(LockCmd::On { after_minutes }) => {
+                    let stored = app.app_lock_form(ctx.lang.clone())?.settings;
+                    let after_minutes = after_minutes.unwrap_or(stored.after_minutes);
+                    app.save_app_lock(AppLockSettings { enabled: true, after_minutes }, ctx.lang.clone())?
+                }
+                Some(LockCmd::Off) => {
+                    let stored = app.app_lock_form(ctx.lang.clone())?.settings;
+                    app.save_app_lock(AppLockSettings { enabled: false, ..stored }, ctx.lang.clone())?
+                }
+            };
+            print::app_lock(&ctx, &form);
         }
         Command::Backup(BackupCmd::Export { file }) => {
             app.export_backup(file.to_string_lossy().into_owned(), None, now, ctx.lang.clone())?;

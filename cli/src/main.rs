@@ -95,6 +95,9 @@ pub enum Command {
     /// Backup and restore
     #[command(subcommand)]
     Backup(cmd::BackupCmd),
+    /// App lock setting: `kefir lock` shows it, `kefir lock on --after 5`,
+    /// `kefir lock off` (the lock itself works in the phone apps)
+    Lock(cmd::LockArgs),
     /// Doctor summary: `kefir report --from 2026-11-01 --to 2026-11-28 --pdf s.pdf --fhir s.json --csv DIR`
     Report(cmd::ReportArgs),
     /// Delete all data in the database (needs --yes)

@@ -222,6 +222,28 @@ pub fn reminder_settings(ctx: &Ctx, rs: &kefir_core::reminders::ReminderSettings
     outln!("{} {}", tr(ctx, "remind-drink"), or_off(&rs.drink_reminder));
     outln!("{} {}", tr(ctx, "remind-spacing"), tr(ctx, if rs.spacing_alerts { "on" } else { "off" }));
     outln!("{} {}", tr(ctx, "remind-zone"), rs.time_zone);
+    let shows = if rs.full_text_on_lock_screen { "remind-lock-screen-full" } else { "remind-lock-screen-private" };
+    outln!("{} {}", tr(ctx, "remind-lock-screen"), tr(ctx, shows));
+}
+
+/// The app-lock setting: on or off and after how long, what it does, the
+/// delays `--after` takes, and the first-run question while unanswered.
+pub fn app_lock(ctx: &Ctx, f: &kefir_core::lock::AppLockForm) {
+    if ctx.json {
+        return json(f);
+    }
+    let label =
+        |m: u32| f.choices.iter().find(|c| c.minutes == m).map(|c| c.label.clone()).unwrap_or_else(|| m.to_string());
+    let state = if f.settings.enabled { tr(ctx, "on") } else { tr(ctx, "off") };
+    outln!("{}: {state}", f.title);
+    outln!("{} {}", tr(ctx, "lock-after"), label(f.settings.after_minutes));
+    outln!("{}", f.explanation);
+    let choices: Vec<String> = f.choices.iter().map(|c| format!("{} ({})", c.label, c.minutes)).collect();
+    outln!("{} {}", tr(ctx, "lock-choices"), choices.join(", "));
+    if f.offer {
+        outln!("{}", tr(ctx, "lock-offer"));
+    }
+    outln!("{}", tr(ctx, "lock-cli-note"));
 }
 
 pub fn profile_history(ctx: &Ctx, vs: &[kefir_core::ProfileVersion]) {
@@ -436,5 +458,7 @@ pub fn notifications(ctx: &Ctx, zone: &Zone, ns: &[kefir_core::reminders::Notifi
         let local = x.fire_at.local(zone);
         let day = trf(ctx, "weekday", &[("day", n(local.weekday().number_from_monday()))]);
         outln!("{day} {}  {:<14} {:<28} {} — {}", local.format("%Y-%m-%d %H:%M"), x.kind, x.id, x.title, x.body);
+        let shown = if x.private { "remind-next-public" } else { "remind-next-public-unused" };
+        outln!("    {} {} — {}", tr(ctx, shown), x.public_title, x.public_body);
     }
 }

@@ -216,6 +216,10 @@ fn every_command_honours_json_and_prints_text_without_it() {
         vec!["remind", "set", "--checkin", "20:30"],
         vec!["remind", "show"],
         vec!["remind", "next", "--count", "3"],
+        vec!["remind", "set", "--lock-screen", "full"],
+        vec!["lock"],
+        vec!["lock", "on", "--after", "5"],
+        vec!["lock", "off"],
         vec!["report"],
         vec!["backup", "export", b],
         vec!["delete", "1"],
@@ -236,7 +240,9 @@ fn every_command_honours_json_and_prints_text_without_it() {
             stderr(&o)
         );
     }
-    for c in [vec!["remind", "show"], vec!["remind", "set", "--checkin", "21:00"], vec!["profile", "history"]] {
+    for c in
+        [vec!["remind", "show"], vec!["remind", "set", "--checkin", "21:00"], vec!["profile", "history"], vec!["lock"]]
+    {
         let o = k(&db, &c);
         assert!(o.status.success(), "{c:?}: {}", stderr(&o));
         let out = String::from_utf8_lossy(&o.stdout);
@@ -255,6 +261,7 @@ fn other_apps_sqlite_files_are_untouched_by_every_command() {
         vec!["checkin"],
         vec!["plan", "start"],
         vec!["remind", "set", "--checkin", "20:00"],
+        vec!["lock", "on"],
         vec!["wipe", "--yes"],
         vec!["backup", "export", "/tmp/kefir-never-written.json"],
         vec!["report"],
@@ -1277,4 +1284,55 @@ fn messages_and_the_error_prefix_follow_lang_but_json_does_not_change() {
     let (_, _, err) = kt(&db, now, &["--lang", "ru", "--json", "wipe"]);
     let v: serde_json::Value = serde_json::from_str(&err).unwrap();
     assert_eq!(v["kind"], "confirmation_required", "{v}");
+}
+
+/// Issue 17: `kefir lock` shows the setting and the first-run question,
+/// `lock on [--after N]` and `lock off` set it (a delay not offered is bad
+/// input, nothing stored); `remind set --lock-screen` chooses what the lock
+/// screen shows and `remind next` prints the public version, labelled.
+#[test]
+fn lock_and_the_lock_screen_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let o = k(&db, &["lock"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("App lock: off\n") && out.contains("After 1 minute") && out.contains("kefir lock on"),
+        "{out}"
+    );
+    let o = k(&db, &["lock", "on", "--after", "7"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("after_minutes"), "{}", stderr(&o));
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let o = k(&db, &all);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    assert_eq!(json(&["lock"])["offer"], true, "nothing stored by the refused --after 7");
+    let f = json(&["lock", "on", "--after", "15"]);
+    assert_eq!((f["settings"]["enabled"].as_bool(), f["settings"]["after_minutes"].as_u64()), (Some(true), Some(15)));
+    assert_eq!(f["offer"], false);
+    // `on` without --after keeps the stored delay; `off` keeps it too.
+    assert_eq!(json(&["lock", "off"])["settings"]["after_minutes"], 15);
+    assert_eq!(json(&["lock", "on"])["settings"], serde_json::json!({"enabled": true, "after_minutes": 15}));
+    let out = stdout(&k(&db, &["--lang", "ru", "lock"]));
+    assert!(out.contains("Через 15 минут") && !out.contains("kefir lock off`"), "{out}");
+
+    // What the lock screen shows.
+    assert!(stdout(&k(&db, &["remind", "show"])).contains("lock screen: private"));
+    let o = k(&db, &["remind", "set", "--lock-screen", "everything"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(k(&db, &["plan", "start"]).status.success());
+    let next = stdout(&k(&db, &["remind", "next", "--count", "2"]));
+    assert!(next.contains("on the lock screen: Kefir Start — A reminder from Kefir Start"), "{next}");
+    assert!(next.contains("on the lock screen: Kefir Start — Time for your check-in"), "{next}");
+    let out = stdout(&k(&db, &["remind", "set", "--lock-screen", "full"]));
+    assert!(out.contains("lock screen: full text"), "{out}");
+    let n = json(&["remind", "next", "--count", "2"]);
+    assert!(n.as_array().unwrap().iter().all(|x| x["private"] == false && x["public_body"].is_string()), "{n}");
+    let next = stdout(&k(&db, &["remind", "next", "--count", "2"]));
+    assert!(next.contains("public version (full text is shown instead): Kefir Start"), "{next}");
 }

@@ -11,6 +11,7 @@ use crate::checkin::{self, CheckinInput, CheckinResult, ReactionInput, ReactionR
 use crate::error::{CoreError, Result};
 use crate::intake::{self, DayTotal, Drink, DrinkInput, KefirKind, Source};
 use crate::l10n::{Arg, Locale, Msg};
+use crate::lock::{self, AppLockForm, AppLockSettings, LockDecision, LockState};
 use crate::meds::{self, Dose, DoseInput, SpacingStatus};
 use crate::plan::{self, DayDecision, DecisionKind, PlanProgress, PlanSettings, PlanStatus, PlanView};
 use crate::profile::{self, ClinicianAck, Profile, ProfileVersion};
@@ -110,6 +111,9 @@ pub struct Kefir {
     /// The locale every text of the next calls is written in (English until
     /// [`Kefir::set_locale`]); the facade sets it from each call's `locale`.
     locale: std::sync::Mutex<Locale>,
+    /// The app lock's in-memory state (`lock`): a new process starts locked
+    /// when the lock is on (rule L4).
+    lock_state: std::sync::Mutex<LockState>,
 }
 
 /// Largest font file the PDF reads (128 MiB: phone CJK system collections
@@ -130,11 +134,21 @@ fn read_font(p: &std::path::Path) -> Result<Vec<u8>> {
 
 impl Kefir {
     pub fn open(path: &Path) -> Result<Kefir> {
-        Ok(Kefir { store: Store::open(path)?, report_fonts: Default::default(), locale: Default::default() })
+        Ok(Kefir {
+            store: Store::open(path)?,
+            report_fonts: Default::default(),
+            locale: Default::default(),
+            lock_state: Default::default(),
+        })
     }
 
     pub fn open_in_memory() -> Result<Kefir> {
-        Ok(Kefir { store: Store::open_in_memory()?, report_fonts: Default::default(), locale: Default::default() })
+        Ok(Kefir {
+            store: Store::open_in_memory()?,
+            report_fonts: Default::default(),
+            locale: Default::default(),
+            lock_state: Default::default(),
+        })
     }
 
     /// Font files (TrueType/OpenType, or a collection's first face) the PDF
@@ -531,6 +545,80 @@ impl Kefir {
 
     fn spacing_at(&self, now: Timestamp, zone: &Zone) -> Result<Vec<SpacingStatus>> {
         Ok(meds::statuses(&meds::relevant_doses(self.store.conn(), now)?, now, zone, &self.locale()))
+    }
+
+    // --- app lock (rules L1-L8 in `lock`) ---------------------------------------------
+
+    fn lock_guard(&self) -> std::sync::MutexGuard<'_, LockState> {
+        self.lock_state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The stored app-lock setting ([`AppLockSettings::default`], off,
+    /// before the first answer). Error: `Internal` if the stored value is
+    /// not readable.
+    pub fn app_lock_settings(&self) -> Result<AppLockSettings> {
+        Ok(lock::stored(self.store.conn())?.unwrap_or_default())
+    }
+
+    /// The app-lock screen in [`Kefir::locale`]: the stored setting, whether
+    /// to show the first-run offer (rule L2: until answered once, either
+    /// way), and every text (title, explanation, buttons, the delay choices
+    /// with their labels, the prompt's reason).
+    pub fn app_lock_form(&self) -> Result<AppLockForm> {
+        Ok(lock::form(lock::stored(self.store.conn())?, &self.locale()))
+    }
+
+    /// Store the setting (this answers the first-run offer, rule L2, also
+    /// when it stays off) and return the screen as it is now.
+    ///
+    /// Rules: L3 (`Invalid { field: "after_minutes" }` for a delay not in
+    /// [`lock::LOCK_DELAY_CHOICES`], nothing stored and the state
+    /// unchanged); L6 (turning it off unlocks); L7 (turning it on while the
+    /// app is open does not lock it now). Changing only the delay keeps the
+    /// state.
+    pub fn save_app_lock(&self, settings: &AppLockSettings) -> Result<AppLockForm> {
+        settings.validate()?;
+        let mut state = self.lock_guard();
+        let before = self.app_lock_settings()?;
+        lock::save(self.store.conn(), settings)?;
+        state.setting_changed(&before, settings);
+        drop(state);
+        self.app_lock_form()
+    }
+
+    /// The app went to the background at `now` (Android `onStop`, iOS
+    /// scenePhase `.background`). A second report before the app is in
+    /// front again keeps the earlier time. Recorded whether or not the lock
+    /// is on (it is read when the app returns).
+    ///
+    /// Error: `Invalid { field: "now" }` for a clock outside 2000–9000; the
+    /// time away then cannot be known, and the next return to the
+    /// foreground locks (rule L5, fail closed).
+    pub fn app_backgrounded(&self, now: Timestamp) -> Result<()> {
+        self.lock_guard().backgrounded(now)
+    }
+
+    /// The app is in front at `now` (launch, Android `onStart`, iOS
+    /// scenePhase `.active`): the decision, texts in [`Kefir::locale`].
+    /// Rules L4, L5 and L8; the background time is cleared. A clock reading
+    /// outside 2000–9000 is not an error here: it cannot be trusted, so with
+    /// the lock on the app locks (fail closed). Error: `Internal` if the
+    /// stored setting is unreadable; storage errors.
+    pub fn app_foregrounded(&self, now: Timestamp) -> Result<LockDecision> {
+        let settings = self.app_lock_settings()?;
+        Ok(self.lock_guard().foregrounded(&settings, now, &self.locale()))
+    }
+
+    /// The platform prompt succeeded (rule L6): the app is open until it
+    /// next spends `after_minutes` in the background. The unlock stands
+    /// whatever the clock reads (`now` is the prompt's time; it is not
+    /// checked and does not enter the decision). Only meaningful when the
+    /// lock is on; otherwise the decision is simply "not locked". Clears
+    /// any background time (the owner has just proved who they are).
+    pub fn app_unlocked(&self, now: Timestamp) -> Result<LockDecision> {
+        let _ = now;
+        let settings = self.app_lock_settings()?;
+        Ok(self.lock_guard().unlocked(&settings, &self.locale()))
     }
 
     // --- reminders and rhythm ----------------------------------------------------------

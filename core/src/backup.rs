@@ -406,7 +406,10 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
         let mut st = tx.prepare("SELECT key, value FROM settings ORDER BY key")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            settings.insert(r.get(0)?, r.get(1)?);
+            let key: String = r.get(0)?;
+            if !DEVICE_SETTING_KEYS.contains(&key.as_str()) {
+                settings.insert(key, r.get(1)?);
+            }
         }
     }
     Ok(Backup {
@@ -440,6 +443,13 @@ fn is_uuid_v4(v: &str) -> bool {
 
 /// Setting keys a backup may carry (what the app itself stores).
 const SETTING_KEYS: &[&str] = &["reminders", "patient_id"];
+
+/// Settings of this device rather than of the diary: the app lock (rule L1
+/// in `lock`). A backup never carries them (a file that does is refused as
+/// an unknown key, so a backup cannot turn the lock off), an import keeps
+/// the device's own, they do not make a database "not empty", and "delete
+/// everything" removes them.
+const DEVICE_SETTING_KEYS: &[&str] = &[crate::lock::SETTINGS_KEY];
 
 /// A list of rule ids, checked while it is read: known ids only, each once
 /// (so a hostile file cannot make a long list of them).
@@ -944,9 +954,16 @@ const TABLES: &[&str] = &[
 
 pub(crate) fn is_empty(c: &Connection) -> Result<bool> {
     for t in TABLES {
-        // The patient id every database gets when created is not user data.
-        let filter = if *t == "settings" { " WHERE key <> 'patient_id'" } else { "" };
-        let n: i64 = c.query_row(&format!("SELECT count(*) FROM {t}{filter}"), [], |r| r.get(0))?;
+        // The patient id every database gets when created is not user data,
+        // nor is a device setting such as the app lock (answered at first run,
+        // before a backup is restored).
+        let filter = if *t == "settings" { " WHERE key <> 'patient_id' AND key <> ?1" } else { "" };
+        let sql = format!("SELECT count(*) FROM {t}{filter}");
+        let n: i64 = if filter.is_empty() {
+            c.query_row(&sql, [], |r| r.get(0))?
+        } else {
+            c.query_row(&sql, [crate::lock::SETTINGS_KEY], |r| r.get(0))?
+        };
         if n > 0 {
             return Ok(false);
         }
@@ -954,9 +971,15 @@ pub(crate) fn is_empty(c: &Connection) -> Result<bool> {
     Ok(true)
 }
 
-fn delete_all(c: &Connection) -> Result<()> {
+/// Delete every row; with `keep_device_settings` (an import) the
+/// [`DEVICE_SETTING_KEYS`] stay.
+fn delete_all(c: &Connection, keep_device_settings: bool) -> Result<()> {
     for t in TABLES {
-        c.execute(&format!("DELETE FROM {t}"), [])?;
+        if *t == "settings" && keep_device_settings {
+            c.execute("DELETE FROM settings WHERE key <> ?1", [crate::lock::SETTINGS_KEY])?;
+        } else {
+            c.execute(&format!("DELETE FROM {t}"), [])?;
+        }
     }
     Ok(())
 }
@@ -974,7 +997,7 @@ pub(crate) fn import(c: &Connection, b: &Backup, mode: ImportMode, confirmed: bo
     }
     c.execute_batch("PRAGMA secure_delete = ON")?;
     let tx = crate::store::write_tx(c)?;
-    delete_all(&tx)?;
+    delete_all(&tx, true)?;
     for d in &b.drinks {
         let batch =
             d.batch.as_ref().map(serde_json::to_string).transpose().map_err(|e| CoreError::Internal(e.to_string()))?;
@@ -1085,7 +1108,7 @@ pub(crate) fn wipe(c: &Connection, confirmed: bool) -> Result<()> {
     }
     c.execute_batch("PRAGMA secure_delete = ON")?;
     let tx = crate::store::write_tx(c)?;
-    delete_all(&tx)?;
+    delete_all(&tx, false)?;
     tx.commit()?;
     // Rebuild the file without free pages, then empty the WAL.
     c.execute_batch("VACUUM")?;

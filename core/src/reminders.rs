@@ -106,7 +106,9 @@ pub struct ReminderSettings {
     /// IANA zone the times are read in, e.g. `Europe/London`.
     pub time_zone: String,
     /// Show the full text of reminders on the lock screen (off by default:
-    /// the lock screen shows only the public version).
+    /// the lock screen shows only each notification's public version, see
+    /// [`Notification::private`]). Settings stored before this field
+    /// existed read as off (`#[serde(default)]`).
     #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub full_text_on_lock_screen: bool,
 }
@@ -318,13 +320,18 @@ pub struct Notification {
     /// screen too when `private` is false).
     pub title: String,
     pub body: String,
-    /// The lock-screen version: names no medicine, symptom or amount
-    /// (e.g. "Time for your check-in"). Android: the public version of a
-    /// VISIBILITY_PRIVATE notification; iOS: the content when `private`.
+    /// The lock-screen version, in the same language: names no medicine,
+    /// medicine class, symptom, amount or rule id ("Kefir Start" / "Time
+    /// for your check-in", "A reminder from Kefir Start"; several merged
+    /// parts: "2 reminders from Kefir Start"). Android: the public version
+    /// (`setPublicVersion`) of a `VISIBILITY_PRIVATE` notification; iOS:
+    /// the category's hidden-preview placeholder.
     pub public_title: String,
     pub public_body: String,
-    /// Show only the public version on the lock screen (the default; the
-    /// user's setting `full_text_on_lock_screen` turns it off).
+    /// Show only the public version on the lock screen: true unless the
+    /// user's setting `full_text_on_lock_screen` is on (it is off by
+    /// default). When false the full text may show there too (Android
+    /// `VISIBILITY_PUBLIC`; iOS previews follow the system setting).
     pub private: bool,
 }
 
@@ -468,15 +475,33 @@ pub fn upcoming(
     }
 
     crate::sort::sort_by(&mut found, |a, b| (a.fire_at, &a.id).cmp(&(b.fire_at, &b.id)));
-    let mut found = merge_same_instant(found);
+    let mut found = merge_same_instant(found, loc);
     found.truncate(count);
+    // The lock screen shows only the public version unless the user asked
+    // for the full text there.
+    for n in &mut found {
+        n.private = !settings.full_text_on_lock_screen;
+    }
     Ok(found)
+}
+
+/// The lock-screen body of a notification of `kind`: "Time for your
+/// check-in" for check-ins (today's or yesterday's), "A reminder from Kefir
+/// Start" otherwise. Never a medicine, medicine class, symptom, amount or
+/// rule id: the public version is what anyone holding the locked phone sees.
+fn public_body(kind: NotificationKind, loc: &Locale) -> String {
+    match kind {
+        NotificationKind::Checkin => loc.t("reminder-public-checkin"),
+        NotificationKind::DrinkReminder | NotificationKind::SpacingEnded => loc.t("reminder-public-body"),
+    }
 }
 
 /// Notifications landing on the same instant (typically several deferred to
 /// the end of quiet hours) become one: the first one's kind, the ids joined
 /// with `+` (stable, since the inputs are sorted), titles and bodies joined.
-fn merge_same_instant(sorted: Vec<Notification>) -> Vec<Notification> {
+/// The public version stays one short line: the parts' common public body,
+/// or "2 reminders from Kefir Start" when they differ.
+fn merge_same_instant(sorted: Vec<Notification>, loc: &Locale) -> Vec<Notification> {
     let mut out: Vec<Notification> = Vec::with_capacity(sorted.len());
     for n in sorted {
         match out.last_mut() {
@@ -486,6 +511,10 @@ fn merge_same_instant(sorted: Vec<Notification>) -> Vec<Notification> {
                     m.title = format!("{} · {}", m.title, n.title);
                 }
                 m.body = format!("{} {}", m.body, n.body);
+                if m.public_body != n.public_body {
+                    let parts = m.id.split('+').count();
+                    m.public_body = loc.tr("reminder-public-several", &[("n", Arg::from(parts as u32))]);
+                }
             }
             _ => out.push(n),
         }
@@ -545,8 +574,8 @@ fn checkin(zone: &Zone, quiet: Option<QuietHours>, date: NaiveDate, t: NaiveTime
         kind: NotificationKind::Checkin,
         title,
         body,
-        public_title: String::new(),
-        public_body: String::new(),
+        public_title: loc.t("reminder-public-title"),
+        public_body: public_body(NotificationKind::Checkin, loc),
         private: true,
     }
 }
@@ -572,8 +601,8 @@ fn drink_reminder(
         kind: NotificationKind::DrinkReminder,
         title: loc.t("reminder-drink-title"),
         body: loc.tr("reminder-drink-body", &[("ml", Arg::from(ml))]),
-        public_title: String::new(),
-        public_body: String::new(),
+        public_title: loc.t("reminder-public-title"),
+        public_body: public_body(NotificationKind::DrinkReminder, loc),
         private: true,
     })
 }
@@ -629,8 +658,8 @@ fn spacing_notification(
         kind: NotificationKind::SpacingEnded,
         title: loc.t("reminder-spacing-title"),
         body,
-        public_title: String::new(),
-        public_body: String::new(),
+        public_title: loc.t("reminder-public-title"),
+        public_body: public_body(NotificationKind::SpacingEnded, loc),
         private: true,
     }))
 }

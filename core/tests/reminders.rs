@@ -948,3 +948,210 @@ proptest! {
         }
     }
 }
+
+// ------------------------------------------------------------ lock screen
+
+const LANGS: &[&str] = &["en", "de", "ru"];
+
+/// Words no public (lock-screen) text may contain, in any language: every
+/// medicine class and symptom label, the catalogue's "your medicine", the
+/// spacing and drink rule ids.
+fn forbidden_words() -> Vec<String> {
+    use kefir_core::vocab::Labelled;
+    use kefir_core::{MedClass, Symptom};
+    let mut words = vec!["M1".to_string(), "M2".into(), "M3".into(), "D5".into()];
+    for tag in LANGS {
+        let loc = Locale::parse(tag).unwrap();
+        words.extend(MedClass::ALL.iter().map(|m| m.label(&loc)));
+        words.extend(Symptom::ALL.iter().map(|s| s.label(&loc)));
+        words.push(loc.t("reminder-your-medicine"));
+    }
+    words
+}
+
+/// The public title and body of `n` reveal nothing: none of `forbidden` nor
+/// of the user's own `names` (case-insensitive), no amount (`ml`, `мл`), and
+/// no number except, for merged notifications, how many are merged.
+fn assert_public_reveals_nothing(n: &Notification, forbidden: &[String], names: &[String]) {
+    for text in [&n.public_title, &n.public_body] {
+        assert!(!text.trim().is_empty(), "{n:?}");
+        let lower = text.to_lowercase();
+        for w in forbidden.iter().chain(names) {
+            assert!(!lower.contains(&w.to_lowercase()), "public text '{text}' names '{w}' ({})", n.id);
+        }
+        assert!(!lower.contains("ml") && !lower.contains("мл"), "public text '{text}' names an amount ({})", n.id);
+        let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+        let parts = n.id.split('+').count();
+        assert!(digits.is_empty() || (parts > 1 && digits == parts.to_string()), "number in '{text}' ({})", n.id);
+    }
+}
+
+fn in_lang(tag: &str, mut ctx: ReminderContext) -> ReminderContext {
+    ctx.locale = Locale::parse(tag).unwrap();
+    ctx
+}
+
+use kefir_core::l10n::Locale;
+
+#[test]
+fn every_kind_has_a_public_version_in_every_language() {
+    let zone = "UTC";
+    let now = ts("2026-11-26T06:00:00Z");
+    let forbidden = forbidden_words();
+    // A check-in at 08:30, a spacing alert at 09:00, the drink reminder at
+    // 10:00 and a check-in pushed past midnight by quiet hours (yesterday's).
+    let s = ReminderSettings {
+        checkin_times: vec!["08:30".into(), "23:30".into()],
+        drink_reminder: Some("10:00".into()),
+        quiet_start: Some("23:00".into()),
+        quiet_end: Some("06:30".into()),
+        time_zone: zone.into(),
+        ..Default::default()
+    };
+    let mut base = targets("2026-11-25", 10, 175);
+    base.spacing_ends = vec![dose(7, "2026-11-26T09:00:00Z", "M1", "Amoxicillin")];
+    let mut public = BTreeMap::new();
+    for tag in LANGS {
+        let ctx = in_lang(tag, base.clone());
+        let list = upcoming(&s, &ctx, now, 8).unwrap();
+        let kinds: BTreeSet<String> = list.iter().map(|n| n.kind.to_string()).collect();
+        assert_eq!(kinds.len(), 3, "{tag}: every kind in {list:#?}");
+        for n in &list {
+            assert_public_reveals_nothing(n, &forbidden, &["Amoxicillin".to_string()]);
+            assert!(n.private, "private by default");
+            assert_ne!(n.public_body, n.body, "{tag}: the full text is not the public one");
+            public.insert((tag.to_string(), n.id.clone()), (n.public_title.clone(), n.public_body.clone()));
+        }
+        // The full body still says what it is about.
+        let drink = list.iter().find(|n| n.id == "drink-2026-11-26").unwrap();
+        assert!(drink.body.contains("175"), "{tag}: {}", drink.body);
+    }
+    let en = |id: &str| public[&("en".to_string(), id.to_string())].clone();
+    assert_eq!(en("checkin-2026-11-26-0830"), ("Kefir Start".into(), "Time for your check-in".into()));
+    assert_eq!(en("spacing-7"), ("Kefir Start".into(), "A reminder from Kefir Start".into()));
+    assert_eq!(en("drink-2026-11-26"), ("Kefir Start".into(), "A reminder from Kefir Start".into()));
+    // Yesterday's check-in, pushed to 06:30 the next day.
+    assert_eq!(en("checkin-2026-11-25-2330").1, "Time for your check-in");
+    let de = &public[&("de".to_string(), "checkin-2026-11-26-0830".to_string())];
+    assert_eq!(de.1, "Zeit für Ihren Check-in");
+    let ru = &public[&("ru".to_string(), "spacing-7".to_string())];
+    assert_eq!(ru.1, "Напоминание от Kefir Start");
+}
+
+#[test]
+fn merged_notifications_of_different_kinds_count_on_the_lock_screen() {
+    let s = ReminderSettings {
+        checkin_times: vec!["08:30".into()],
+        drink_reminder: Some("08:30".into()),
+        time_zone: "UTC".into(),
+        ..Default::default()
+    };
+    for (tag, want) in [
+        ("en", "2 reminders from Kefir Start"),
+        ("de", "2 Erinnerungen von Kefir Start"),
+        ("ru", "2 напоминания от Kefir Start"),
+    ] {
+        let ctx = in_lang(tag, targets("2026-11-25", 5, 100));
+        let list = upcoming(&s, &ctx, ts("2026-11-26T06:00:00Z"), 1).unwrap();
+        assert_eq!(list[0].id, "checkin-2026-11-26-0830+drink-2026-11-26");
+        assert_eq!(list[0].public_body, want, "{tag}");
+        assert!(list[0].body.contains("100"));
+        assert_public_reveals_nothing(&list[0], &forbidden_words(), &[]);
+    }
+}
+
+#[test]
+fn full_text_on_the_lock_screen_is_the_users_choice() {
+    let ctx = targets("2026-11-25", 5, 100);
+    let now = ts("2026-11-26T06:00:00Z");
+    let private = upcoming(&ReminderSettings::default(), &ctx, now, 6).unwrap();
+    assert!(private.iter().all(|n| n.private));
+    let full = ReminderSettings { full_text_on_lock_screen: true, ..Default::default() };
+    assert!(full.validate().unwrap().full_text_on_lock_screen());
+    assert!(full.validate().unwrap().to_settings().full_text_on_lock_screen, "kept when normalised");
+    let shown = upcoming(&full, &ctx, now, 6).unwrap();
+    assert!(shown.iter().all(|n| !n.private));
+    // The public version is there either way (the shells always set it).
+    for (a, b) in private.iter().zip(&shown) {
+        assert_eq!((&a.id, &a.public_title, &a.public_body), (&b.id, &b.public_title, &b.public_body));
+    }
+    // Settings stored before the field existed read as private.
+    let old: ReminderSettings =
+        serde_json::from_str(r#"{"checkin_times":["20:00"],"days":["mon"],"spacing_alerts":true,"time_zone":"UTC"}"#)
+            .unwrap();
+    assert!(!old.full_text_on_lock_screen);
+    let json = serde_json::to_string(&full).unwrap();
+    assert!(json.contains(r#""full_text_on_lock_screen":true"#), "{json}");
+}
+
+/// A user's own medicine names (as typed, any script) or a class label.
+fn arb_medicine() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec!["Amoxicillin 500", "Ciprofloxacin", "Doxycyclin", "Амоксициллин", "Tacrolimus"])
+            .prop_map(String::from),
+        "[A-Za-zÄÖÜäöüß]{6,14}",
+        "[а-яА-Я]{6,14}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn public_versions_name_no_medicine_symptom_or_amount(
+        (zone_ix, times, days, quiet_hours, drink) in arb_settings(),
+        now_ms in 1_735_689_600_000i64..1_830_297_600_000i64,
+        count in 1usize..=60,
+        ml in 1u32..=2000,
+        ends in prop::collection::vec((1i64..50, 1i64..72 * 60, 0usize..3, arb_medicine()), 0..4),
+        lang in 0..LANGS.len(),
+        full_text in any::<bool>(),
+    ) {
+        let zone = ZONES[zone_ix];
+        let settings = ReminderSettings {
+            checkin_times: times.iter().map(|m| hhmm(*m)).collect(),
+            days: days.iter().map(|d| Weekday::ALL[*d as usize]).collect(),
+            quiet_start: quiet_hours.map(|q| hhmm(q.0)),
+            quiet_end: quiet_hours.map(|q| hhmm(q.1)),
+            drink_reminder: drink.map(hhmm),
+            spacing_alerts: true,
+            time_zone: zone.to_string(),
+            full_text_on_lock_screen: full_text,
+        };
+        let now = Timestamp::from_millis(now_ms).unwrap();
+        let today = now.local_date(&Zone::parse(zone).unwrap());
+        let mut ctx = in_lang(LANGS[lang], ReminderContext::default());
+        ctx.fill_targets(today - Duration::days(2), 20, |_| Some(ml));
+        ctx.spacing_ends = ends
+            .iter()
+            .map(|(id, minutes, rule, medicine)| SpacingEnd {
+                dose_id: *id,
+                allowed_from: Timestamp::from_millis(now_ms + minutes * 60_000).unwrap(),
+                rule_id: ["M1", "M2", "M3"][*rule].to_string(),
+                medicine: medicine.clone(),
+            })
+            .collect();
+        let names: Vec<String> = ends.iter().map(|e| e.3.clone()).collect();
+        let forbidden = forbidden_words();
+        let list = upcoming(&settings, &ctx, now, count).unwrap();
+        for n in &list {
+            assert_public_reveals_nothing(n, &forbidden, &names);
+            prop_assert_eq!(n.private, !full_text);
+            // Each public body is one of the catalogue's lock-screen texts.
+            let parts = n.id.split('+').count() as u32;
+            let loc = &ctx.locale;
+            let known = [
+                loc.t("reminder-public-checkin"),
+                loc.t("reminder-public-body"),
+                loc.tr("reminder-public-several", &[("n", kefir_core::l10n::Arg::from(parts))]),
+            ];
+            prop_assert!(known.contains(&n.public_body), "{}", n.public_body);
+            prop_assert_eq!(&n.public_title, &loc.t("reminder-public-title"));
+        }
+        // The full text of a drink reminder still gives the amount.
+        if let Some(d) = list.iter().find(|n| n.kind == NotificationKind::DrinkReminder) {
+            let digits: String = d.body.chars().filter(|c| c.is_ascii_digit()).collect();
+            prop_assert!(digits.contains(&ml.to_string()), "{}", d.body);
+        }
+    }
+}

@@ -89,3 +89,96 @@ fn rhythm_counts_streak_and_adherence() {
         Err(CoreError::Invalid { .. })
     ));
 }
+
+/// Words no lock-screen text may hold: every medicine class and symptom
+/// label in every language.
+fn labels_in_every_language() -> Vec<String> {
+    use kefir_core::l10n::Locale;
+    use kefir_core::vocab::Labelled;
+    let mut out = Vec::new();
+    for tag in ["en", "de", "ru"] {
+        let loc = Locale::parse(tag).unwrap();
+        out.extend(MedClass::ALL.iter().map(|m| m.label(&loc)));
+        out.extend(Symptom::ALL.iter().map(|s| s.label(&loc)));
+    }
+    out
+}
+
+#[test]
+fn lock_screen_versions_from_the_stored_diary_reveal_nothing() {
+    let app = Kefir::open_in_memory().unwrap();
+    let tz = "Europe/Berlin";
+    let now = ts("2026-11-26T06:00:00Z");
+    app.start_plan(&PlanSettings::default(), now, tz).unwrap();
+    app.save_checkin(
+        &CheckinInput {
+            day: "2026-11-25".into(),
+            symptoms: vec![SymptomEntry { symptom: Symptom::Bloating, severity: Severity::Mild }],
+            bristol: Some(4),
+            note: Some("Bauchweh nach dem Frühstück".into()),
+        },
+        now,
+        tz,
+    )
+    .unwrap();
+    let names = ["Amoxi-Ratiopharm 1000", "Ципролет", "Doxy 100"];
+    for (i, (medicine, name)) in [MedClass::Antibiotic, MedClass::FluoroquinoloneOrTetracycline, MedClass::Antibiotic]
+        .into_iter()
+        .zip(names)
+        .enumerate()
+    {
+        let at = Timestamp::from_millis(now.millis() - (i as i64) * 1_800_000).unwrap();
+        let dose = DoseInput { medicine, at, interval_hours: Some(8), note: None, name: Some(name.into()) };
+        app.log_dose(&dose, now, tz).unwrap();
+    }
+    let forbidden = labels_in_every_language();
+    let mut kinds = std::collections::BTreeSet::new();
+    for tag in ["en", "de", "ru"] {
+        app.set_locale(kefir_core::l10n::Locale::parse(tag).unwrap());
+        let list = app.upcoming_notifications(now, tz, 30).unwrap();
+        assert!(list.iter().any(|n| n.body.contains("ml") || n.body.contains("мл")), "{tag}: {list:#?}");
+        for n in &list {
+            // Merged notifications carry every part's id.
+            kinds.extend(n.id.split('+').map(|p| p.split('-').next().unwrap().to_string()));
+            assert!(n.private, "private by default");
+            for text in [&n.public_title, &n.public_body] {
+                let lower = text.to_lowercase();
+                for w in forbidden.iter().chain(names.iter().map(|s| s.to_string()).collect::<Vec<_>>().iter()) {
+                    assert!(!lower.contains(&w.to_lowercase()), "{tag}: '{text}' names '{w}'");
+                }
+                assert!(!lower.contains("ml") && !lower.contains("мл"), "{tag}: '{text}'");
+                assert!(!text.contains("M1") && !text.contains("M3"), "{tag}: '{text}'");
+            }
+        }
+    }
+    assert_eq!(kinds.len(), 3, "check-in, drink reminder and spacing alert: {kinds:?}");
+    assert!(kinds.contains("spacing"), "{kinds:?}");
+}
+
+#[test]
+fn full_text_on_the_lock_screen_is_stored_and_old_settings_read_as_private() {
+    let app = Kefir::open_in_memory().unwrap();
+    let now = ts("2026-11-26T06:00:00Z");
+    let full = ReminderSettings { full_text_on_lock_screen: true, ..ReminderSettings::default() };
+    assert!(app.save_reminder_settings(&full).unwrap().full_text_on_lock_screen);
+    assert!(app.reminder_settings().unwrap().full_text_on_lock_screen);
+    assert!(app.upcoming_notifications(now, "UTC", 5).unwrap().iter().all(|n| !n.private));
+    // Settings stored by a version before the field existed.
+    app.store()
+        .conn()
+        .execute(
+            "UPDATE settings SET value = ?1 WHERE key = 'reminders'",
+            [r#"{"checkin_times":["20:00"],"days":["mon","tue","wed","thu","fri","sat","sun"],"quiet_start":null,"quiet_end":null,"drink_reminder":"08:30","spacing_alerts":true,"time_zone":"UTC"}"#],
+        )
+        .unwrap();
+    let old = app.reminder_settings().unwrap();
+    assert!(!old.full_text_on_lock_screen);
+    assert_eq!(old, ReminderSettings::default());
+    assert!(app.upcoming_notifications(now, "UTC", 5).unwrap().iter().all(|n| n.private));
+    // And it travels in a backup.
+    app.save_reminder_settings(&full).unwrap();
+    let json = app.export_backup(now).unwrap();
+    let other = Kefir::open_in_memory().unwrap();
+    other.import_backup(json.as_bytes(), ImportMode::IntoEmpty, false, now).unwrap();
+    assert!(other.reminder_settings().unwrap().full_text_on_lock_screen);
+}

@@ -183,3 +183,14 @@ demo-course = Arzneimittel: { $name }({ $label }) { $first } bis { $last }{ $eve
    *[other] { $doses } Dosen
 }, { $state }{ $spacing }
 demo-database = Datenbank:
+
+# App lock
+lock-after = sperrt:
+lock-choices = --after MINUTEN:
+lock-offer = Noch nicht gewählt: `kefir lock on` schaltet sie ein, `kefir lock off` lehnt ab.
+lock-cli-note = Die Sperre selbst wirkt in den Telefon-Apps; hier sehen und ändern Sie die Einstellung.
+remind-lock-screen = Sperrbildschirm:
+remind-lock-screen-private = privat (eine Fassung ohne Medikament, Beschwerde oder Menge)
+remind-lock-screen-full = voller Text
+remind-next-public = auf dem Sperrbildschirm:
+remind-next-public-unused = öffentliche Fassung (stattdessen wird der volle Text gezeigt):

@@ -179,3 +179,14 @@ demo-course = medicine: { $name }({ $label }) { $first } to { $last }{ $every },
    *[other] { $doses } doses
 }, { $state }{ $spacing }
 demo-database = database:
+
+# App lock
+lock-after = locks:
+lock-choices = --after MINUTES:
+lock-offer = Not chosen yet: `kefir lock on` turns it on, `kefir lock off` answers no.
+lock-cli-note = The lock itself works in the phone apps; here you see and change the setting.
+remind-lock-screen = lock screen:
+remind-lock-screen-private = private (a version naming no medicine, symptom or amount)
+remind-lock-screen-full = full text
+remind-next-public = on the lock screen:
+remind-next-public-unused = public version (full text is shown instead):

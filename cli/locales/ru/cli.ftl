@@ -188,3 +188,14 @@ demo-course = лекарство: { $name }({ $label }) с { $first } по { $la
    *[other] { $doses } дозы
 }, { $state }{ $spacing }
 demo-database = база данных:
+
+# App lock
+lock-after = блокируется:
+lock-choices = --after МИНУТЫ:
+lock-offer = Ещё не выбрано: `kefir lock on` включает блокировку, `kefir lock off` — отказ.
+lock-cli-note = Сама блокировка работает в приложениях для телефона; здесь вы видите и меняете настройку.
+remind-lock-screen = экран блокировки:
+remind-lock-screen-private = скрыто (версия без лекарств, симптомов и количеств)
+remind-lock-screen-full = полный текст
+remind-next-public = на экране блокировки:
+remind-next-public-unused = публичная версия (вместо неё показывается полный текст):

@@ -12,3 +12,13 @@ reminder-spacing-title = Kefir wieder erlaubt
 reminder-spacing-body = { $medicines }: Der Abstand ist vorbei ({ $rules }). Kefir ist wieder erlaubt.
 reminder-your-medicine = Ihr Medikament
 reminder-list-and = { $init } und { $last }
+
+## Die Version für den Sperrbildschirm: Sie nennt kein Medikament, keine
+## Medikamentengruppe, keine Beschwerde und keine Menge.
+reminder-public-title = Kefir Start
+reminder-public-checkin = Zeit für Ihren Check-in
+reminder-public-body = Eine Erinnerung von Kefir Start
+reminder-public-several = { $n ->
+    [one] { $n } Erinnerung von Kefir Start
+   *[other] { $n } Erinnerungen von Kefir Start
+}

@@ -13,3 +13,14 @@ reminder-spacing-body = { $medicines }: the spacing has ended ({ $rules }). Kefi
 reminder-your-medicine = Your medicine
 # The last joint of a list: "Antibiotic, Immunosuppressant and MAO inhibitor".
 reminder-list-and = { $init } and { $last }
+
+## The lock-screen (public) version of every notification: it names no
+## medicine, medicine class, symptom or amount.
+reminder-public-title = Kefir Start
+reminder-public-checkin = Time for your check-in
+reminder-public-body = A reminder from Kefir Start
+# Several notifications due at the same moment, shown as one; $n ≥ 2.
+reminder-public-several = { $n ->
+    [one] { $n } reminder from Kefir Start
+   *[other] { $n } reminders from Kefir Start
+}

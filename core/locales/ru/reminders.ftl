@@ -12,3 +12,15 @@ reminder-spacing-title = Кефир снова можно
 reminder-spacing-body = { $medicines }: интервал закончился ({ $rules }). Кефир снова можно пить.
 reminder-your-medicine = Ваше лекарство
 reminder-list-and = { $init } и { $last }
+
+## Версия для экрана блокировки: без названий лекарств, групп лекарств,
+## симптомов и количеств.
+reminder-public-title = Kefir Start
+reminder-public-checkin = Пора сделать отметку
+reminder-public-body = Напоминание от Kefir Start
+reminder-public-several = { $n ->
+    [one] { $n } напоминание от Kefir Start
+    [few] { $n } напоминания от Kefir Start
+    [many] { $n } напоминаний от Kefir Start
+   *[other] { $n } напоминания от Kefir Start
+}
