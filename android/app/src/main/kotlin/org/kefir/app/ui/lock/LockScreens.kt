@@ -1,7 +1,6 @@
 package org.kefir.app.ui.lock
 
-import androidx.compose.foundation.clickable
-import androidx.compose.foundation.interaction.MutableInteractionSource
+import androidx.biometric.BiometricPrompt
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
@@ -18,22 +17,21 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
-import androidx.compose.ui.platform.LocalContext
-import androidx.core.content.ContextCompat
-import androidx.fragment.app.FragmentActivity
-import androidx.biometric.BiometricPrompt
-import org.kefir.app.KefirApplication
-import org.kefir.app.logic.CoreResult
-import org.kefir.app.logic.acceptOffer
-import org.kefir.app.logic.declineOffer
-import org.kefir.app.logic.lockOffer
-import org.kefir.app.lock.AppLockController
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
+import androidx.core.content.ContextCompat
+import androidx.fragment.app.FragmentActivity
+import org.kefir.app.KefirApplication
+import org.kefir.app.lock.AppLockController
+import org.kefir.app.logic.CoreResult
 import org.kefir.app.logic.LockUi
+import org.kefir.app.logic.acceptOffer
+import org.kefir.app.logic.declineOffer
+import org.kefir.app.logic.lockOffer
 import org.kefir.app.ui.PrimaryButton
 import org.kefir.app.ui.RadioRow
 import org.kefir.app.ui.SectionTitle
@@ -42,16 +40,12 @@ import uniffi.kefir_core.AppLockForm
 /**
  * Covers every screen while the app is locked (and, blank, before the
  * core's first answer at launch). Its texts are the core's LockDecision;
- * it swallows every touch.
+ * it swallows every touch (a Material 3 Surface does).
  */
 @Composable
 fun LockCover(lock: LockUi, onUnlock: () -> Unit) {
-    Surface(
-        Modifier
-            .fillMaxSize()
-            .clickable(interactionSource = remember { MutableInteractionSource() }, indication = null, onClick = {}),
-        color = MaterialTheme.colorScheme.background,
-    ) {
+    // A Material 3 Surface blocks touches to what is behind it.
+    Surface(Modifier.fillMaxSize(), color = MaterialTheme.colorScheme.background) {
         if (lock.coverTitle.isEmpty()) return@Surface // checking: nothing to say yet
         Column(
             Modifier.fillMaxSize().safeDrawingPadding().padding(24.dp),
