@@ -56,10 +56,14 @@ struct SettingsScreen: View {
 
             Section {
                 Button {
-                    do {
-                        backupForm = BackupSaveForm(texts: try store.backupForm())
-                    } catch {
-                        self.error = ShownError(error)
+                    Task {
+                        do {
+                            // A core call: off the main actor, like every other.
+                            let texts = try await Task.detached { [store] in try store.backupForm() }.value
+                            backupForm = BackupSaveForm(texts: texts)
+                        } catch {
+                            self.error = ShownError(error)
+                        }
                     }
                 } label: {
                     Label("Export a backup file", systemImage: "square.and.arrow.up")
@@ -375,7 +379,8 @@ struct BackupSheet: View {
 
     private func judge(_ p: String) async throws -> PassphraseVerdict {
         guard let store = model.store else { throw KefirError.NotFound(what: "store") }
-        return try store.passphraseStrength(p)
+        // The estimator runs off the main actor (it may take a few milliseconds per keystroke).
+        return try await Task.detached { try store.passphraseStrength(p) }.value
     }
 }
 
