@@ -143,7 +143,8 @@ final class AppModel {
             let (_, aside) = try await DatabaseRecovery(location: location).restore(from: backup, passphrase: passphrase)
             recoveryNote = aside.first?.lastPathComponent
         } catch {
-            if let ask = passphraseQuestion(for: error) { return ask }
+            // The core's prompt texts (a core call: off the main actor).
+            if let ask = await Task.detached(operation: { passphraseQuestion(for: error) }).value { return ask }
             phase = .failed(ErrorText.message(for: error), [.restoreBackup, .startFresh, .retry])
             return nil
         }
