@@ -367,3 +367,43 @@ fn a_weak_passphrase_is_refused_on_export() {
     }
     assert!(backup_crypt::check_passphrase(PASS, &kefir_core::l10n::Locale::default()).is_ok());
 }
+
+/// The backup screen in each language: every text present (not a message
+/// id), translated, encryption preselected, and the plain warning says
+/// what a plain file holds and who can read it.
+#[test]
+fn the_backup_form_in_each_language() {
+    use kefir_core::forms::backup_form;
+    use kefir_core::l10n::Locale;
+    let mut seen = Vec::new();
+    for (tag, words) in [
+        ("en", ["symptom", "medicine", "note", "anyone"]),
+        ("de", ["symptom", "medikament", "notiz", "wer"]),
+        ("ru", ["симптом", "лекарств", "заметк", "любой"]),
+    ] {
+        let f = backup_form(&Locale::parse(tag).unwrap());
+        assert!(f.encrypt_by_default);
+        let texts = [
+            &f.title,
+            &f.encrypt_label,
+            &f.passphrase_label,
+            &f.repeat_label,
+            &f.mismatch_message,
+            &f.passphrase_help,
+            &f.plain_warning,
+            &f.plain_confirm_label,
+            &f.import_passphrase_prompt,
+            &f.wrong_passphrase_message,
+        ];
+        for t in texts {
+            assert!(!t.trim().is_empty() && !t.starts_with("backup-") && !t.contains('{'), "{tag}: {t:?}");
+        }
+        let warning = f.plain_warning.to_lowercase();
+        for w in words {
+            assert!(warning.contains(w), "{tag}: the plain warning does not say {w:?}: {warning}");
+        }
+        seen.push(f);
+    }
+    assert_ne!(seen[0].plain_warning, seen[1].plain_warning);
+    assert_ne!(seen[1].plain_warning, seen[2].plain_warning);
+}
