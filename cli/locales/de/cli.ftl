@@ -183,3 +183,10 @@ demo-course = Arzneimittel: { $name }({ $label }) { $first } bis { $last }{ $eve
    *[other] { $doses } Dosen
 }, { $state }{ $spacing }
 demo-database = Datenbank:
+
+# Backup encryption
+warning-prefix = kefir: Warnung:
+backup-strength = Stärke der Passphrase: { $level }
+backup-too-weak = Die Passphrase ist zu schwach.
+backup-no-passphrase-export = eine verschlüsselte Sicherung braucht eine Passphrase: Setzen Sie KEFIR_BACKUP_PASSPHRASE oder starten Sie kefir in einem Terminal, um gefragt zu werden (nie auf der Befehlszeile)
+backup-no-passphrase-import = die Sicherung ist verschlüsselt: Setzen Sie KEFIR_BACKUP_PASSPHRASE oder starten Sie kefir in einem Terminal, um gefragt zu werden (nie auf der Befehlszeile); es wurde nichts geändert

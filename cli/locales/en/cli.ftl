@@ -179,3 +179,10 @@ demo-course = medicine: { $name }({ $label }) { $first } to { $last }{ $every },
    *[other] { $doses } doses
 }, { $state }{ $spacing }
 demo-database = database:
+
+# Backup encryption
+warning-prefix = kefir: warning:
+backup-strength = Passphrase strength: { $level }
+backup-too-weak = The passphrase is too weak.
+backup-no-passphrase-export = an encrypted backup needs a passphrase: set KEFIR_BACKUP_PASSPHRASE, or run kefir in a terminal to be asked (never on the command line)
+backup-no-passphrase-import = the backup is encrypted: set KEFIR_BACKUP_PASSPHRASE, or run kefir in a terminal to be asked (never on the command line); nothing was changed

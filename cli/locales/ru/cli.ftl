@@ -188,3 +188,10 @@ demo-course = лекарство: { $name }({ $label }) с { $first } по { $la
    *[other] { $doses } дозы
 }, { $state }{ $spacing }
 demo-database = база данных:
+
+# Backup encryption
+warning-prefix = kefir: предупреждение:
+backup-strength = Надёжность парольной фразы: { $level }
+backup-too-weak = Парольная фраза слишком слабая.
+backup-no-passphrase-export = для зашифрованной копии нужна парольная фраза: задайте KEFIR_BACKUP_PASSPHRASE или запустите kefir в терминале, чтобы её ввести (никогда в командной строке)
+backup-no-passphrase-import = копия зашифрована: задайте KEFIR_BACKUP_PASSPHRASE или запустите kefir в терминале, чтобы её ввести (никогда в командной строке); ничего не изменено
