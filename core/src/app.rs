@@ -783,22 +783,12 @@ impl Kefir {
         now: Timestamp,
     ) -> Result<ImportSummary> {
         check_now(now)?;
-        let bytes = crate::files::read_limited(path, backup_crypt::MAX_ENCRYPTED_BYTES, "backup")?;
-        if !backup_crypt::is_encrypted(&bytes) {
-            if bytes.len() as u64 > backup::MAX_BACKUP_BYTES {
-                return Err(CoreError::BadBackup(format!(
-                    "{}: {} bytes is larger than any backup this app writes ({} bytes)",
-                    path.display(),
-                    bytes.len(),
-                    backup::MAX_BACKUP_BYTES
-                )));
-            }
-            return self.import_backup(&bytes, mode, confirmed, now);
-        }
-        let passphrase = passphrase.filter(|p| !p.is_empty()).ok_or(CoreError::PassphraseRequired)?;
-        let plain = backup_crypt::decrypt(&bytes, passphrase, backup::MAX_BACKUP_BYTES)?;
-        drop(bytes);
-        self.import_backup(&plain, mode, confirmed, now)
+        let max = backup::MAX_BACKUP_BYTES;
+        let bytes = crate::files::read_backup(path, max, backup_crypt::MAX_ENCRYPTED_BYTES, |file| {
+            let passphrase = passphrase.filter(|p| !p.is_empty()).ok_or(CoreError::PassphraseRequired)?;
+            backup_crypt::decrypt_stream(file, passphrase, max)
+        })?;
+        self.import_backup(&bytes, mode, confirmed, now)
     }
 
     /// Write an export or backup (see `files::write_atomic`): refuses a

@@ -151,14 +151,22 @@ fn damaged(what: &str) -> CoreError {
 ///   `max_plain_bytes`;
 /// - `Invalid { field: "passphrase" }` for an empty passphrase.
 pub fn decrypt(bytes: &[u8], passphrase: &str, max_plain_bytes: u64) -> Result<Vec<u8>> {
-    if passphrase.is_empty() {
-        return Err(CoreError::invalid("passphrase", "is empty"));
-    }
     if !is_encrypted(bytes) {
         return Err(CoreError::BadBackup("not an age-encrypted file".into()));
     }
+    decrypt_stream(&mut &bytes[..], passphrase, max_plain_bytes)
+}
+
+/// [`decrypt`] reading the file as a stream (import: the header is read
+/// and the passphrase checked before the rest of the file is read, so the
+/// scrypt work and the ciphertext are never in memory together). Same
+/// errors; the caller bounds how much `input` yields.
+pub fn decrypt_stream(input: &mut dyn Read, passphrase: &str, max_plain_bytes: u64) -> Result<Vec<u8>> {
+    if passphrase.is_empty() {
+        return Err(CoreError::invalid("passphrase", "is empty"));
+    }
     // The armored reader passes a binary file through unchanged.
-    let input = age::armor::ArmoredReader::new(bytes);
+    let input = age::armor::ArmoredReader::new(input);
     let decryptor = age::Decryptor::new_buffered(input).map_err(|e| header_error(&e))?;
     if !decryptor.is_scrypt() {
         return Err(CoreError::BadBackup(
