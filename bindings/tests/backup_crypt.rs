@@ -46,7 +46,8 @@ fn import_refusals_are_typed_and_change_nothing() {
         b.splice(at..at + 4, b" 25\n".iter().copied());
         b
     };
-    let cases: Vec<(&str, Vec<u8>, Option<&str>, fn(&KefirError) -> bool)> = vec![
+    type Case<'a> = (&'a str, Vec<u8>, Option<&'a str>, fn(&KefirError) -> bool);
+    let cases: Vec<Case> = vec![
         ("no passphrase", sealed.clone(), None, |e| matches!(e, KefirError::PassphraseRequired)),
         ("empty passphrase", sealed.clone(), Some(""), |e| matches!(e, KefirError::PassphraseRequired)),
         ("wrong passphrase", sealed.clone(), Some("seven tired otters sing kefir songs"), |e| {
