@@ -1326,6 +1326,8 @@ while time.time() < deadline:
         seen = out.index(pairs[k].encode(), seen) + len(pairs[k])
         os.write(fd, pairs[k + 1].encode() + b"\r")
         k += 2
+if time.time() >= deadline:
+    os.kill(pid, 9)  # a prompt never came: do not wait forever
 _, status = os.waitpid(pid, 0)
 sys.stderr.write(out.decode(errors="replace"))
 sys.exit(os.waitstatus_to_exitcode(status))
