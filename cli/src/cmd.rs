@@ -526,13 +526,12 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             print::reminder_settings(&ctx, &app.save_reminder_settings(s)?);
         }
         Command::Backup(BackupCmd::Export { file, encrypt }) => {
-            let passphrase = if encrypt {
-                Some(export_passphrase(&ctx)?)
-            } else {
-                warn(&ctx, "plain_backup", &kefir_core::forms::backup_form(&ctx.loc).plain_warning);
-                None
-            };
+            let passphrase = if encrypt { Some(export_passphrase(&ctx)?) } else { None };
             app.export_backup(file.to_string_lossy().into_owned(), passphrase, now, ctx.lang.clone())?;
+            // Once written (a refusal stays one error line): what a plain file exposes.
+            if !encrypt {
+                warn(&ctx, "plain_backup", &kefir_core::forms::backup_form(&ctx.loc).plain_warning);
+            }
             print::done(&ctx, "backup-written", &[("file", tr::s(file.display()))]);
         }
         Command::Backup(BackupCmd::Import { file, replace, yes }) => {
