@@ -35,8 +35,10 @@ pub const AGE_ARMOR_BEGIN: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
 
 /// The scrypt work factor of exported backups: N = 2^17, so deriving the
 /// key needs 128 · r · N = 128 · 8 · 2^17 bytes = 128 MiB of memory and
-/// about 0.3 s on this project's x86_64 machine (BENCHMARKS.md, "Encrypted
-/// backups"), a few times that on a mid-range phone.
+/// about 0.8 s for a whole 5-year backup on this project's x86_64 machine
+/// (release build, 2 shared vCPUs; BENCHMARKS.md, "Encrypted backups");
+/// not measured on phones, where a mid-range device is expected to take a
+/// few times that (an estimate).
 ///
 /// Why 17: the Go `age` tool's default (18) needs 256 MiB, which a phone
 /// app that is in front can usually get but a low-memory Android device may
