@@ -1299,9 +1299,10 @@ const BACKUP_NOW: &str = "2026-11-20T10:00:00Z";
 /// Runs a command on a pseudo-terminal and answers prompts in order:
 /// argv = [prompt1, answer1, prompt2, answer2, ..., "--", cmd, args...].
 /// Each answer is typed once the output since the last answer shows its
-/// prompt. Exit status of the command; its terminal output on stderr.
+/// prompt and the terminal's echo is off. Exit status of the command; its
+/// terminal output on stderr.
 const PTY_DRIVER: &str = r#"
-import os, pty, sys, select, time
+import os, pty, sys, select, termios, time
 i = sys.argv.index("--")
 pairs = sys.argv[1:i]
 cmd = sys.argv[i + 1:]
@@ -1324,6 +1325,11 @@ while time.time() < deadline:
         out += data
     while k < len(pairs) and pairs[k].encode() in out[seen:]:
         seen = out.index(pairs[k].encode(), seen) + len(pairs[k])
+        # Type only once the program has switched echo off, as a person
+        # would type after the prompt (5 s at most; the test then sees any echo).
+        wait = time.time() + 5
+        while time.time() < wait and termios.tcgetattr(fd)[3] & termios.ECHO:
+            time.sleep(0.01)
         os.write(fd, pairs[k + 1].encode() + b"\r")
         k += 2
 if time.time() >= deadline:
