@@ -11,7 +11,12 @@
 #     tests/fhir/hapi/target (tests/fhir/hapi-validate.sh runs it offline);
 #   - an independent FHIR validator: the Python package fhir.resources 6.4.0,
 #     the last release whose models are FHIR R4 (4.0.1); it needs pydantic 1,
-#     so it lives in its own virtual environment.
+#     so it lives in its own virtual environment;
+#   - the standard `age` tool (Debian package `age`, the Go reference
+#     implementation) and `python3`: cli/tests/cli.rs decrypts an
+#     encrypted backup with `age -d` and imports a file `age -p` made,
+#     driving both through a pseudo-terminal (age reads passphrases from
+#     the terminal only).
 # Idempotent. Prints the interpreter to use as its last line:
 #   KEFIR_PYTHON=/opt/kefir-toolchains/fhir-venv/bin/python
 # With CI=true a failure here is fatal (exit 1); elsewhere it warns loudly.
@@ -22,7 +27,7 @@ fail() {
   {
     echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
     echo "!!  report tools: $*"
-    echo "!!  The PDF/FHIR tests fail with CI=true and are skipped otherwise."
+    echo "!!  The PDF/FHIR and age interop tests fail with CI=true and are skipped otherwise."
     echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
   } >&2
   [[ "${CI:-}" == true ]] && exit 1
@@ -48,6 +53,10 @@ if ! ls /usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf >/dev/null 2>&
    ! ls /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc >/dev/null 2>&1; then
   echo "[install-report-tools] apt-get install fonts-noto-core fonts-noto-cjk" >&2
   apt_install fonts-noto-core fonts-noto-cjk || fail "could not install the Noto fonts"
+fi
+if ! command -v age >/dev/null 2>&1; then
+  echo "[install-report-tools] apt-get install age" >&2
+  apt_install age || fail "could not install age (the encrypted-backup interop tests need it)"
 fi
 if ! command -v mvn >/dev/null 2>&1 || ! command -v javac >/dev/null 2>&1; then
   echo "[install-report-tools] apt-get install maven openjdk-17-jdk-headless" >&2

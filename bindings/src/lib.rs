@@ -232,12 +232,16 @@ impl KefirApp {
     /// a folder, device, FIFO or symlink; `StorageFull` on a full disk (the
     /// old file stays, no temp file is left).
     ///
-    /// With a `passphrase` the file is encrypted in the age format (scrypt
-    /// passphrase recipient, https://age-encryption.org/v1), so the standard
-    /// `age -d` opens it without this app. A passphrase that
-    /// [`passphrase_strength`] judges too weak is `InvalidInput { field:
-    /// "passphrase" }` with the reasons, in `locale`. `None` writes plain
-    /// JSON (the shells warn first: `BackupForm.plain_warning`).
+    /// With a `passphrase` the file is that same JSON encrypted in the age
+    /// format, binary (https://age-encryption.org/v1; one scrypt passphrase
+    /// stanza, work factor 2^17 = 128 MiB and a fraction of a second to
+    /// derive the key, see `kefir_core::backup_crypt`), so the standard
+    /// `age -d` opens it without this app. A passphrase that is empty or
+    /// whitespace, or that [`passphrase_strength`] judges too weak, is
+    /// `InvalidInput { field: "passphrase" }` with the reasons in `locale`;
+    /// nothing is written. The passphrase is never stored, logged or put
+    /// into an error. `None` writes plain JSON (the shells warn first:
+    /// `BackupForm.plain_warning`).
     pub fn export_backup(
         &self,
         path: String,
@@ -255,10 +259,15 @@ impl KefirApp {
     /// backup's `exported_at`, which may not be after `now` (the import
     /// time); check-in and reaction levels are recomputed.
     ///
-    /// An encrypted (age) backup needs its `passphrase`: without one the
-    /// call is `PassphraseRequired`, with a wrong one `WrongPassphrase`; a
-    /// damaged or truncated file is `BackupRejected`. Nothing changes in
-    /// any of these cases. A plain backup ignores `passphrase`.
+    /// An encrypted backup (age v1, binary or ASCII-armored, recognised by
+    /// its header; at most 64 MiB + 64 KiB, its plaintext at most 64 MiB)
+    /// needs its `passphrase`: without one (or with an empty one) the call
+    /// is `PassphraseRequired` (ask, then call again), with a wrong one
+    /// `WrongPassphrase` (ask again); a damaged or truncated file, one
+    /// encrypted to age keys rather than a passphrase, or one asking for an
+    /// scrypt work factor above 2^18 (the age tool's default) is
+    /// `BackupRejected` with the reason. Nothing changes in any of these
+    /// cases. A plain backup ignores `passphrase`.
     #[allow(clippy::too_many_arguments)] // one FFI call per screen action
     pub fn import_backup(
         &self,

@@ -251,14 +251,21 @@ pub enum LockCmd {
 
 #[derive(clap::Subcommand)]
 pub enum BackupCmd {
-    /// Write everything to one JSON file
+    /// Write everything to one JSON file; --encrypt protects it with a
+    /// passphrase (age format: `age -d FILE` opens it without kefir)
     Export {
         /// The backup file to write (a new file, or a regular file to replace)
         file: PathBuf,
+        /// Encrypt with a passphrase: from KEFIR_BACKUP_PASSPHRASE if set,
+        /// else asked twice on the terminal (never on the command line)
+        #[arg(long)]
+        encrypt: bool,
     },
-    /// Import a backup (into an empty database, or --replace --yes)
+    /// Import a backup (into an empty database, or --replace --yes); an
+    /// encrypted one takes its passphrase from KEFIR_BACKUP_PASSPHRASE or asks
     Import {
-        /// A backup file written by `kefir backup export` (at most 64 MiB)
+        /// A backup file written by `kefir backup export` (at most 64 MiB),
+        /// plain or encrypted
         file: PathBuf,
         /// Replace everything in the database with the backup (needs --yes)
         #[arg(long)]
@@ -571,25 +578,50 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
             };
             print::app_lock(&ctx, &form);
         }
-        Command::Backup(BackupCmd::Export { file }) => {
-            app.export_backup(file.to_string_lossy().into_owned(), None, now, ctx.lang.clone())?;
+        Command::Backup(BackupCmd::Export { file, encrypt }) => {
+            let passphrase = if encrypt { Some(export_passphrase(&ctx)?) } else { None };
+            app.export_backup(file.to_string_lossy().into_owned(), passphrase, now, ctx.lang.clone())?;
+            // Once written (a refusal stays one error line): what a plain file exposes.
+            if !encrypt {
+                warn(&ctx, "plain_backup", &kefir_core::forms::backup_form(&ctx.loc).plain_warning);
+            }
             print::done(&ctx, "backup-written", &[("file", tr::s(file.display()))]);
         }
         Command::Backup(BackupCmd::Import { file, replace, yes }) => {
             let mode = if replace { ImportMode::Replace } else { ImportMode::IntoEmpty };
             // Through the core (as the facade's `import_backup` does), to keep
             // the JSON path of a refused field for `--json`'s `field`.
-            let s = app
-                .with_core(|k| k.import_backup_file(&file, None, mode, yes, now).map_err(|e| k.store().classify(e)))
-                .map_err(|e| match e {
-                    kefir_core::CoreError::BadBackupField { field, reason } => Failure {
-                        message: format!("backup refused: {field}: {reason}"),
-                        code: 1,
-                        kind: "backup_rejected",
-                        field: Some(field),
-                    },
-                    e => Failure::from(KefirError::from(e)),
-                })?;
+            let import = |passphrase: Option<&str>| {
+                app.with_core(|k| {
+                    k.import_backup_file(&file, passphrase, mode, yes, now).map_err(|e| k.store().classify(e))
+                })
+            };
+            let from_env = env_passphrase()?;
+            let result = match import(from_env.as_deref()) {
+                // Encrypted: ask once on the terminal, then try again.
+                Err(kefir_core::CoreError::PassphraseRequired) if from_env.is_none() && interactive() => {
+                    let form = kefir_core::forms::backup_form(&ctx.loc);
+                    let p = ask(&ctx, &format!("{} ", form.import_passphrase_prompt), "backup-no-passphrase-import")?;
+                    import(Some(&p))
+                }
+                r => r,
+            };
+            let s = result.map_err(|e| match e {
+                kefir_core::CoreError::BadBackupField { field, reason } => Failure {
+                    message: format!("backup refused: {field}: {reason}"),
+                    code: 1,
+                    kind: "backup_rejected",
+                    field: Some(field),
+                },
+                kefir_core::CoreError::PassphraseRequired => no_passphrase(&ctx, "backup-no-passphrase-import"),
+                kefir_core::CoreError::WrongPassphrase => Failure {
+                    message: kefir_core::forms::backup_form(&ctx.loc).wrong_passphrase_message,
+                    code: 1,
+                    kind: "wrong_passphrase",
+                    field: Some("passphrase".into()),
+                },
+                e => Failure::from(KefirError::from(e)),
+            })?;
             print::imported(&ctx, &s);
         }
         Command::Report(r) => {
@@ -834,4 +866,96 @@ fn with_hint(ctx: &Ctx, e: KefirError) -> Failure {
         f.message = format!("{} ({h})", f.message);
     }
     f
+}
+
+// --- backup passphrases (issue 17) -------------------------------------------------
+
+/// Where scripts put the passphrase of an encrypted backup. Never a
+/// command-line argument: other users of the machine can read those (`ps`,
+/// /proc/PID/cmdline) and shells keep them in their history.
+const PASSPHRASE_ENV: &str = "KEFIR_BACKUP_PASSPHRASE";
+
+/// The passphrase from `KEFIR_BACKUP_PASSPHRASE`, when it is set.
+fn env_passphrase() -> Result<Option<String>, Failure> {
+    match std::env::var(PASSPHRASE_ENV) {
+        Ok(p) => Ok(Some(p)),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            Err(Failure::invalid("passphrase", format!("{PASSPHRASE_ENV} is not UTF-8 text")))
+        }
+    }
+}
+
+/// Whether a person can be asked: standard input is a terminal (the
+/// passphrase itself is read from the controlling terminal, /dev/tty,
+/// without echo). Scripts with redirected input are never asked.
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal()
+}
+
+/// No passphrase and nobody to ask: exit 2, kind `passphrase_required`.
+fn no_passphrase(ctx: &Ctx, id: &str) -> Failure {
+    Failure { message: tr::tr(ctx, id), code: 2, kind: "passphrase_required", field: Some("passphrase".into()) }
+}
+
+/// Ask on the terminal without echo (rpassword: /dev/tty, echo off while
+/// typing). No terminal to read from is `passphrase_required`.
+/// `missing` is the message when there is none (`backup-no-passphrase-*`).
+fn ask(ctx: &Ctx, prompt: &str, missing: &str) -> Result<String, Failure> {
+    rpassword::prompt_password(prompt).map_err(|e| match e.kind() {
+        std::io::ErrorKind::Interrupted => Failure { message: e.to_string(), code: 1, kind: "usage", field: None },
+        _ => no_passphrase(ctx, missing),
+    })
+}
+
+/// A warning on stderr, one line (`kefir: warning: ...`, or with `--json`
+/// `{"warning": kind, "message": ...}`); never fails the command.
+fn warn(ctx: &Ctx, kind: &str, message: &str) {
+    use std::io::Write;
+    let line = if ctx.json {
+        serde_json::json!({ "warning": kind, "message": message }).to_string()
+    } else {
+        format!("{} {message}", tr::tr(ctx, "warning-prefix"))
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
+    let _ = err.flush();
+}
+
+/// The passphrase for `backup export --encrypt`: `KEFIR_BACKUP_PASSPHRASE`
+/// if set (the core judges it; a weak one is refused with the reasons),
+/// else asked on the terminal: the core's verdict (level and reasons) is
+/// shown after each entry, a too-weak one is asked again (three tries),
+/// then it is asked a second time and must match. Without a terminal and
+/// without the variable: exit 2, `passphrase_required`.
+fn export_passphrase(ctx: &Ctx) -> Result<String, Failure> {
+    if let Some(p) = env_passphrase()? {
+        return Ok(p);
+    }
+    if !interactive() {
+        return Err(no_passphrase(ctx, "backup-no-passphrase-export"));
+    }
+    let form = kefir_core::forms::backup_form(&ctx.loc);
+    eprintln!("{}", form.passphrase_help);
+    let mut verdict = None;
+    for _ in 0..3 {
+        let p = ask(ctx, &format!("{}: ", form.passphrase_label), "backup-no-passphrase-export")?;
+        let v = kefir_ffi::passphrase_strength(p.clone(), ctx.lang.clone())?;
+        eprintln!("{}", tr::trf(ctx, "backup-strength", &[("level", tr::s(&v.level_label))]));
+        for r in &v.reasons {
+            eprintln!("  - {r}");
+        }
+        if !v.acceptable {
+            verdict = Some(v);
+            continue;
+        }
+        let again = ask(ctx, &format!("{}: ", form.repeat_label), "backup-no-passphrase-export")?;
+        if again != p {
+            return Err(Failure::invalid("passphrase", form.mismatch_message));
+        }
+        return Ok(p);
+    }
+    let reasons = verdict.map(|v| v.reasons.join(" ")).unwrap_or_default();
+    Err(Failure::invalid("passphrase", format!("{} {reasons}", tr::tr(ctx, "backup-too-weak")).trim().to_string()))
 }

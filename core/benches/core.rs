@@ -321,6 +321,31 @@ fn reports(c: &mut Criterion) {
     remove_db(&path);
 }
 
+/// Encrypted backups (issue 17): the five-year backup (about 2.7 MiB of
+/// JSON) encrypted and decrypted at the export work factor (2^17: 128 MiB
+/// for scrypt), and the key derivation alone at the import maximum (2^18,
+/// what `age -p` writes) on a tiny file.
+fn encrypted_backups(c: &mut Criterion) {
+    use kefir_core::backup::MAX_BACKUP_BYTES;
+    use kefir_core::backup_crypt::{decrypt, encrypt, encrypt_with_work_factor, MAX_WORK_FACTOR};
+    const PASS: &str = "seven tired otters sing kefir songs";
+    let (k, path) = working_copy();
+    let plain = k.export_backup(common::now()).expect("export");
+    let sealed = encrypt(plain.as_bytes(), PASS).expect("encrypt");
+    eprintln!("backup: {} bytes plain, {} bytes encrypted", plain.len(), sealed.len());
+    let tiny18 = encrypt_with_work_factor(b"{}", PASS, MAX_WORK_FACTOR).expect("encrypt");
+    let mut g = c.benchmark_group("backup_crypt");
+    g.sample_size(10);
+    g.bench_function("encrypt_backup_full_2p17", |b| b.iter(|| encrypt(plain.as_bytes(), PASS).expect("encrypt")));
+    g.bench_function("decrypt_backup_full_2p17", |b| {
+        b.iter(|| decrypt(&sealed, PASS, MAX_BACKUP_BYTES).expect("decrypt"))
+    });
+    g.bench_function("decrypt_tiny_2p18", |b| b.iter(|| decrypt(&tiny18, PASS, MAX_BACKUP_BYTES).expect("decrypt")));
+    g.finish();
+    drop(k);
+    remove_db(&path);
+}
+
 /// The scripted database of the FFI cost tests (tests/kotlin/FfiCostTest.kt,
 /// tests/swift/FfiCostTests.swift, bindings/tests/ffi_cost.rs), for the
 /// criterion number of the direct call on the same data.
@@ -395,7 +420,7 @@ fn ffi_cost_script(k: &Kefir) -> (Timestamp, &'static str) {
 criterion_group! {
     name = benches;
     config = config();
-    targets = open, writes, reads, far_clock, reports, ffi_script
+    targets = open, writes, reads, far_clock, reports, encrypted_backups, ffi_script
 }
 
 fn main() {

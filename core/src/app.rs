@@ -7,6 +7,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::backup::{self, ImportMode, ImportSummary};
+use crate::backup_crypt;
 use crate::checkin::{self, CheckinInput, CheckinResult, ReactionInput, ReactionResult};
 use crate::error::{CoreError, Result};
 use crate::intake::{self, DayTotal, Drink, DrinkInput, KefirKind, Source};
@@ -798,11 +799,27 @@ impl Kefir {
     }
 
     /// Write the backup to `path` (atomically: a temp file, then a rename).
+    ///
+    /// `None`: the plain JSON document of [`Self::export_backup`].
+    /// `Some(passphrase)`: exactly those bytes encrypted in the age format
+    /// (age-encryption.org/v1, scrypt passphrase recipient at
+    /// [`backup_crypt::EXPORT_WORK_FACTOR`]); `age -d` gives the plain
+    /// document back. The passphrase is refused first, nothing written,
+    /// with `Invalid { field: "passphrase" }` when it is empty or
+    /// whitespace, or when [`crate::passphrase::judge`] finds it too weak
+    /// (the reason lists why, in the diary's language). The passphrase is
+    /// never stored or logged.
     pub fn write_backup(&self, path: &Path, passphrase: Option<&str>, now: Timestamp) -> Result<()> {
         check_now(now)?;
+        if let Some(p) = passphrase {
+            backup_crypt::check_passphrase(p, &self.locale())?;
+        }
         crate::files::check_target(path, self.store.path(), "path")?;
-        let _ = passphrase; // SKELETON: encryption to come
-        self.write_file(path, self.export_backup(now)?.as_bytes(), "path")
+        let plain = self.export_backup(now)?;
+        match passphrase {
+            None => self.write_file(path, plain.as_bytes(), "path"),
+            Some(p) => self.write_file(path, &backup_crypt::encrypt(plain.as_bytes(), p)?, "path"),
+        }
     }
 
     /// Import a backup document. A malformed or newer backup is refused
@@ -833,8 +850,18 @@ impl Kefir {
         backup::import(self.store.conn(), &b, mode, confirmed)
     }
 
-    /// Import a backup file: a regular file of at most `MAX_BACKUP_BYTES`
-    /// (devices, FIFOs and folders are refused before they are opened).
+    /// Import a backup file: a regular file (devices, FIFOs and folders
+    /// are refused before they are opened), plain JSON of at most
+    /// `MAX_BACKUP_BYTES`, or an age-encrypted backup (binary or armored,
+    /// recognised by its header; see [`backup_crypt`]) of at most
+    /// [`backup_crypt::MAX_ENCRYPTED_BYTES`] whose plaintext is at most
+    /// `MAX_BACKUP_BYTES`.
+    ///
+    /// An encrypted file without `passphrase` is `PassphraseRequired`; a
+    /// passphrase that does not open it is `WrongPassphrase`; a damaged or
+    /// truncated one, or one asking for more scrypt work than
+    /// [`backup_crypt::MAX_WORK_FACTOR`], is `BadBackup`. Nothing changes
+    /// in any of these cases. A plain file ignores `passphrase`.
     pub fn import_backup_file(
         &self,
         path: &Path,
@@ -844,8 +871,11 @@ impl Kefir {
         now: Timestamp,
     ) -> Result<ImportSummary> {
         check_now(now)?;
-        let _ = passphrase; // SKELETON: decryption to come
-        let bytes = crate::files::read_limited(path, backup::MAX_BACKUP_BYTES, "backup")?;
+        let max = backup::MAX_BACKUP_BYTES;
+        let bytes = crate::files::read_backup(path, max, backup_crypt::MAX_ENCRYPTED_BYTES, |file| {
+            let passphrase = passphrase.filter(|p| !p.is_empty()).ok_or(CoreError::PassphraseRequired)?;
+            backup_crypt::decrypt_stream(file, passphrase, max)
+        })?;
         self.import_backup(&bytes, mode, confirmed, now)
     }
 

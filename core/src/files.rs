@@ -156,6 +156,24 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], db: Option<&Path>, field: 
 /// nothing can stream forever or block), and never more than `limit + 1`
 /// bytes even if the file grows while it is read.
 pub(crate) fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
+    let (f, len) = open_limited(path, limit, what)?;
+    let mut buf = Vec::with_capacity(len as usize);
+    f.take(limit + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > limit {
+        return Err(too_large(path, limit, what));
+    }
+    Ok(buf)
+}
+
+fn too_large(path: &Path, limit: u64, what: &str) -> CoreError {
+    CoreError::BadBackup(format!("{}: is larger than any {what} this app writes ({limit} bytes)", path.display()))
+}
+
+/// Open a file of at most `limit` bytes for reading as a stream, with the
+/// checks of [`read_limited`] (a regular file, not larger than `limit` when
+/// opened); returns it with its length then. The caller reads at most
+/// `limit + 1` bytes (`take`) and refuses more: the file may grow.
+pub(crate) fn open_limited(path: &Path, limit: u64, what: &str) -> Result<(File, u64)> {
     let bad = |why: String| CoreError::BadBackup(format!("{}: {why}", path.display()));
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -169,13 +187,44 @@ pub(crate) fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8
         return Err(bad(format!("{} bytes is larger than any {what} this app writes ({limit} bytes)", meta.len())));
     }
     let f = File::open(path)?;
-    if !f.metadata()?.is_file() {
+    let m = f.metadata()?;
+    if !m.is_file() {
         return Err(bad(format!("is not a regular file; a {what} is a file")));
     }
-    let mut buf = Vec::with_capacity(meta.len() as usize);
-    f.take(limit + 1).read_to_end(&mut buf)?;
-    if buf.len() as u64 > limit {
-        return Err(bad(format!("is larger than any {what} this app writes ({limit} bytes)")));
+    Ok((f, m.len()))
+}
+
+/// Read a backup file: plain JSON of at most `plain_limit` bytes, or, when
+/// it begins like an age file (`backup_crypt::is_encrypted`), an encrypted
+/// one of at most `encrypted_limit` bytes handed to `decrypt` as a stream
+/// (so the ciphertext is never held whole in memory beside the scrypt work
+/// and the plaintext). Returns the plain document's bytes.
+pub(crate) fn read_backup(
+    path: &Path,
+    plain_limit: u64,
+    encrypted_limit: u64,
+    decrypt: impl FnOnce(&mut dyn Read) -> Result<Vec<u8>>,
+) -> Result<Vec<u8>> {
+    let (mut f, len) = open_limited(path, plain_limit.max(encrypted_limit), "backup")?;
+    let mut head = Vec::with_capacity(64);
+    (&mut f).take(64).read_to_end(&mut head)?;
+    let rest = |limit: u64| limit.saturating_add(1).saturating_sub(head.len() as u64);
+    if crate::backup_crypt::is_encrypted(&head) {
+        if len > encrypted_limit {
+            return Err(too_large(path, encrypted_limit, "backup"));
+        }
+        let rest = rest(encrypted_limit);
+        return decrypt(&mut std::io::Cursor::new(head).chain(f.take(rest)));
+    }
+    if len > plain_limit {
+        return Err(too_large(path, plain_limit, "backup"));
+    }
+    let rest = rest(plain_limit);
+    let mut buf = Vec::with_capacity(len as usize);
+    buf.extend_from_slice(&head);
+    f.take(rest).read_to_end(&mut buf)?;
+    if buf.len() as u64 > plain_limit {
+        return Err(too_large(path, plain_limit, "backup"));
     }
     Ok(buf)
 }

@@ -524,8 +524,20 @@ pub struct BackupForm {
     pub wrong_passphrase_message: String,
 }
 
-/// The backup screen in `loc`.
+/// The backup screen in `loc` (texts: `backup.ftl`). The file format
+/// behind the choice is in `backup_crypt` (age, scrypt passphrase).
 pub fn backup_form(loc: &Locale) -> BackupForm {
-    let _ = loc;
-    todo!("backup form")
+    BackupForm {
+        encrypt_by_default: true,
+        title: loc.t("backup-title"),
+        encrypt_label: loc.t("backup-encrypt-label"),
+        passphrase_label: loc.t("backup-passphrase-label"),
+        repeat_label: loc.t("backup-repeat-label"),
+        mismatch_message: loc.t("backup-mismatch"),
+        passphrase_help: loc.t("backup-passphrase-help"),
+        plain_warning: loc.t("backup-plain-warning"),
+        plain_confirm_label: loc.t("backup-plain-confirm"),
+        import_passphrase_prompt: loc.t("backup-import-prompt"),
+        wrong_passphrase_message: loc.t("backup-wrong-passphrase"),
+    }
 }

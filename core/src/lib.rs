@@ -10,6 +10,7 @@ uniffi::setup_scaffolding!("kefir_core");
 
 pub mod app;
 pub mod backup;
+pub mod backup_crypt;
 pub mod checkin;
 pub mod error;
 mod files;

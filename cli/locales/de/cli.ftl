@@ -194,3 +194,10 @@ remind-lock-screen-private = privat (eine Fassung ohne Medikament, Beschwerde od
 remind-lock-screen-full = voller Text
 remind-next-public = auf dem Sperrbildschirm:
 remind-next-public-unused = öffentliche Fassung (stattdessen wird der volle Text gezeigt):
+
+# Backup encryption
+warning-prefix = kefir: Warnung:
+backup-strength = Stärke der Passphrase: { $level }
+backup-too-weak = Die Passphrase ist zu schwach.
+backup-no-passphrase-export = eine verschlüsselte Sicherung braucht eine Passphrase: Setzen Sie KEFIR_BACKUP_PASSPHRASE oder starten Sie kefir in einem Terminal, um gefragt zu werden (nie auf der Befehlszeile)
+backup-no-passphrase-import = die Sicherung ist verschlüsselt: Setzen Sie KEFIR_BACKUP_PASSPHRASE oder starten Sie kefir in einem Terminal, um gefragt zu werden (nie auf der Befehlszeile); es wurde nichts geändert

@@ -190,3 +190,10 @@ remind-lock-screen-private = private (a version naming no medicine, symptom or a
 remind-lock-screen-full = full text
 remind-next-public = on the lock screen:
 remind-next-public-unused = public version (full text is shown instead):
+
+# Backup encryption
+warning-prefix = kefir: warning:
+backup-strength = Passphrase strength: { $level }
+backup-too-weak = The passphrase is too weak.
+backup-no-passphrase-export = an encrypted backup needs a passphrase: set KEFIR_BACKUP_PASSPHRASE, or run kefir in a terminal to be asked (never on the command line)
+backup-no-passphrase-import = the backup is encrypted: set KEFIR_BACKUP_PASSPHRASE, or run kefir in a terminal to be asked (never on the command line); nothing was changed

@@ -199,3 +199,10 @@ remind-lock-screen-private = скрыто (версия без лекарств,
 remind-lock-screen-full = полный текст
 remind-next-public = на экране блокировки:
 remind-next-public-unused = публичная версия (вместо неё показывается полный текст):
+
+# Backup encryption
+warning-prefix = kefir: предупреждение:
+backup-strength = Надёжность парольной фразы: { $level }
+backup-too-weak = Парольная фраза слишком слабая.
+backup-no-passphrase-export = для зашифрованной копии нужна парольная фраза: задайте KEFIR_BACKUP_PASSPHRASE или запустите kefir в терминале, чтобы её ввести (никогда в командной строке)
+backup-no-passphrase-import = копия зашифрована: задайте KEFIR_BACKUP_PASSPHRASE или запустите kefir в терминале, чтобы её ввести (никогда в командной строке); ничего не изменено
