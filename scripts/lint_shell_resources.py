@@ -383,6 +383,37 @@ def lint_plists(ios: Path) -> int:
     return n
 
 
+def lint_usage_descriptions(ios: Path) -> int:
+    """Every `NS…UsageDescription` in project.yml's Info.plist properties has
+    the same English text in Resources/InfoPlist.xcstrings and a translation
+    into every language of CFBundleLocalizations (iOS shows it in the
+    permission dialog, in the device's language)."""
+    project = ios / "KefirApp" / "project.yml"
+    catalog = ios / "KefirApp" / "Resources" / "InfoPlist.xcstrings"
+    if not project.exists():
+        return 0
+    text = project.read_text(encoding="utf-8")
+    keys = dict(re.findall(r"^\s+(NS\w+UsageDescription):\s*(.+?)\s*$", text, re.M))
+    m = re.search(r"CFBundleLocalizations:\s*\[([^\]]*)\]", text)
+    languages = [x.strip() for x in m.group(1).split(",")] if m else ["en"]
+    if not keys:
+        return 0
+    try:
+        strings = json.loads(catalog.read_text(encoding="utf-8")).get("strings", {})
+    except (OSError, ValueError) as e:
+        report(catalog, f"needed for {sorted(keys)}: {e}")
+        return 0
+    for key, english in keys.items():
+        locs = strings.get(key, {}).get("localizations", {})
+        for lang in languages:
+            value = locs.get(lang, {}).get("stringUnit", {}).get("value", "")
+            if not value.strip():
+                report(catalog, f"{key}: no {lang} text")
+        if locs.get("en", {}).get("stringUnit", {}).get("value") not in (None, english):
+            report(catalog, f"{key}: the en text differs from project.yml's")
+    return len(keys)
+
+
 # --- domain vocabulary ---------------------------------------------------------------
 
 VOCAB_KEY_PREFIXES = (
@@ -518,6 +549,9 @@ def main() -> int:
     res, kotlin = android / "res", android / "kotlin"
     ios = root / "ios"
     keys = lint_catalog(ios / "KefirApp" / "Resources" / "Localizable.xcstrings")
+    if (ios / "KefirApp" / "Resources" / "InfoPlist.xcstrings").exists():
+        keys += lint_catalog(ios / "KefirApp" / "Resources" / "InfoPlist.xcstrings")
+    usage = lint_usage_descriptions(ios)
     counts, strings = lint_android_strings(res)
     calls = lint_kotlin_uses(kotlin, res, counts)
     components = lint_manifest(android / "AndroidManifest.xml", kotlin, res)
@@ -527,7 +561,7 @@ def main() -> int:
     for p in problems:
         print(p)
     print(f"lint_shell_resources: {keys} catalog keys, {strings} Android strings, {calls} string calls, "
-          f"{components} manifest components, {plists} property lists, {macos} macOS scripts, "
+          f"{components} manifest components, {plists} property lists, {usage} usage descriptions, {macos} macOS scripts, "
           f"{vocab} vocabulary checks; {len(problems)} problem(s)")
     return 1 if problems else 0
 

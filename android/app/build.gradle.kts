@@ -211,6 +211,10 @@ dependencies {
     implementation(libs.androidx.lifecycle.viewmodel.compose)
     implementation(libs.androidx.navigation.compose)
     implementation(libs.androidx.work.runtime.ktx)
+    // App lock (issue 17): ProcessLifecycleOwner reports background/foreground; BiometricPrompt unlocks.
+    implementation(libs.androidx.lifecycle.process)
+    implementation(libs.androidx.biometric)
+    implementation(libs.androidx.fragment.ktx)
     implementation(libs.kotlinx.coroutines.android)
     // The generated bindings load libkefir_ffi through JNA; the AAR carries
     // JNA's native dispatch library for Android.

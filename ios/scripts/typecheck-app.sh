@@ -35,6 +35,8 @@ if swift_chroot_run "$dir" /bin/sh -c '
   swiftc -emit-module -parse-as-library -module-name UIKit stubs/UIKit.swift -emit-module-path mods/UIKit.swiftmodule &&
   swiftc -emit-module -parse-as-library -module-name UserNotifications stubs/UserNotifications.swift \
     -emit-module-path mods/UserNotifications.swiftmodule &&
+  swiftc -emit-module -parse-as-library -module-name LocalAuthentication stubs/LocalAuthentication.swift \
+    -emit-module-path mods/LocalAuthentication.swiftmodule &&
   swiftc -typecheck -swift-version 5 -strict-concurrency=complete -I mods -I "$kit/.build/debug/Modules" \
     -Xcc -fmodule-map-file="$kit/FFI/kefir_coreFFI/module.modulemap" \
     -Xcc -fmodule-map-file="$kit/FFI/kefir_ffiFFI/module.modulemap" \

@@ -153,18 +153,37 @@ class CoreFlowsTest {
         val file = dir.resolve("backup.json").path
         openApp("a.db").use { app ->
             app.logDrink(DrinkInput(now, 80u, KefirKind.PLANT, Source.COMMERCIAL, "oat", null), now, tz, "en")
-            app.exportBackup(file, now)
+            app.exportBackup(file, null, now, "en")
         }
         openApp("b.db").use { other ->
-            assertEquals(1u, other.importBackup(file, ImportMode.INTO_EMPTY, false, now, "en").drinks)
-            assertFailsWith<KefirException.ConfirmationRequired> { other.importBackup(file, ImportMode.REPLACE, false, now, "en") }
+            assertEquals(1u, other.importBackup(file, null, ImportMode.INTO_EMPTY, false, now, "en").drinks)
+            assertFailsWith<KefirException.ConfirmationRequired> { other.importBackup(file, null, ImportMode.REPLACE, false, now, "en") }
             assertFailsWith<KefirException.ConfirmationRequired> { other.wipeEverything(false) }
             other.wipeEverything(true)
             assertTrue(other.listDrinks(now.minusSeconds(60), now.plusSeconds(60)).isEmpty())
         }
         dir.resolve("bad.json").writeText("{\"format\":\"kefir-backup\",\"version\":42}")
         openApp("c.db").use { app ->
-            assertFailsWith<KefirException.BackupRejected> { app.importBackup(dir.resolve("bad.json").path, ImportMode.INTO_EMPTY, false, now, "en") }
+            assertFailsWith<KefirException.BackupRejected> { app.importBackup(dir.resolve("bad.json").path, null, ImportMode.INTO_EMPTY, false, now, "en") }
+        }
+    }
+
+    @Test
+    fun encryptedBackupAsksForItsPassphraseThroughTheBindings() {
+        val now = Instant.parse("2026-11-26T12:00:00Z")
+        val file = dir.resolve("backup.age").path
+        val secret = "violet tractor mends 41 quiet harbours"
+        openApp("a.db").use { app ->
+            app.logDrink(DrinkInput(now, 80u, KefirKind.PLANT, Source.COMMERCIAL, null, null), now, tz, "en")
+            assertFailsWith<KefirException.InvalidInput> { app.exportBackup(dir.resolve("weak.age").path, "abc", now, "en") }
+            app.exportBackup(file, secret, now, "en")
+        }
+        assertTrue(java.io.File(file).readText(Charsets.ISO_8859_1).startsWith("age-encryption.org/v1"))
+        openApp("b.db").use { other ->
+            assertFailsWith<KefirException.PassphraseRequired> { other.importBackup(file, null, ImportMode.INTO_EMPTY, false, now, "en") }
+            assertFailsWith<KefirException.WrongPassphrase> { other.importBackup(file, "not it at all 123", ImportMode.INTO_EMPTY, false, now, "en") }
+            assertTrue(other.listDrinks(now.minusSeconds(60), now.plusSeconds(60)).isEmpty(), "nothing changed")
+            assertEquals(1u, other.importBackup(file, secret, ImportMode.INTO_EMPTY, false, now, "en").drinks)
         }
     }
 

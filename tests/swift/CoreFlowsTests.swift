@@ -130,14 +130,42 @@ final class CoreFlowsTests: XCTestCase {
         let a = try openApp("a.db")
         _ = try a.logDrink(input: DrinkInput(at: now, ml: 80, kind: .plant, source: .commercial, note: "oat", batch: nil),
                            now: now, timeZone: tz, locale: "en")
-        try a.exportBackup(path: file, now: now)
+        try a.exportBackup(path: file, passphrase: nil, now: now, locale: "en")
         let b = try openApp("b.db")
-        XCTAssertEqual(try b.importBackup(path: file, mode: .intoEmpty, confirmed: false, now: now, locale: "en").drinks, 1)
-        XCTAssertThrowsError(try b.importBackup(path: file, mode: .replace, confirmed: false, now: now, locale: "en")) { error in
+        XCTAssertEqual(try b.importBackup(path: file, passphrase: nil, mode: .intoEmpty, confirmed: false, now: now, locale: "en").drinks, 1)
+        XCTAssertThrowsError(try b.importBackup(path: file, passphrase: nil, mode: .replace, confirmed: false, now: now, locale: "en")) { error in
             guard case KefirError.ConfirmationRequired = error else { return XCTFail("\(error)") }
         }
         try b.wipeEverything(confirmed: true)
         XCTAssertTrue(try b.listDrinks(from: now.addingTimeInterval(-60), to: now.addingTimeInterval(60)).isEmpty)
+    }
+
+    func testEncryptedBackupAsksForItsPassphraseThroughTheBindings() throws {
+        let now = at("2026-11-26T12:00:00Z")
+        let file = dir.appendingPathComponent("backup.age").path
+        let secret = "violet tractor mends 41 quiet harbours"
+        let a = try openApp("a.db")
+        _ = try a.logDrink(input: DrinkInput(at: now, ml: 80, kind: .plant, source: .commercial, note: nil, batch: nil),
+                           now: now, timeZone: tz, locale: "en")
+        XCTAssertThrowsError(try a.exportBackup(path: dir.appendingPathComponent("weak.age").path, passphrase: "abc",
+                                                now: now, locale: "en")) { error in
+            guard case KefirError.InvalidInput = error else { return XCTFail("\(error)") }
+        }
+        try a.exportBackup(path: file, passphrase: secret, now: now, locale: "en")
+        let head = try Data(contentsOf: URL(fileURLWithPath: file)).prefix(21)
+        XCTAssertEqual(String(decoding: head, as: UTF8.self), "age-encryption.org/v1")
+        let b = try openApp("b.db")
+        XCTAssertThrowsError(try b.importBackup(path: file, passphrase: nil, mode: .intoEmpty, confirmed: false, now: now,
+                                                locale: "en")) { error in
+            guard case KefirError.PassphraseRequired = error else { return XCTFail("\(error)") }
+        }
+        XCTAssertThrowsError(try b.importBackup(path: file, passphrase: "not it at all 123", mode: .intoEmpty,
+                                                confirmed: false, now: now, locale: "en")) { error in
+            guard case KefirError.WrongPassphrase = error else { return XCTFail("\(error)") }
+        }
+        XCTAssertTrue(try b.listDrinks(from: now.addingTimeInterval(-60), to: now.addingTimeInterval(60)).isEmpty)
+        XCTAssertEqual(try b.importBackup(path: file, passphrase: secret, mode: .intoEmpty, confirmed: false, now: now,
+                                          locale: "en").drinks, 1)
     }
 
     func testForeignFileIsRefusedAndUntouched() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import KefirKit
+import LocalAuthentication
 import Observation
 import UIKit
 
@@ -39,6 +40,13 @@ final class AppModel {
     /// Bumped after every write and when the day or zone changes; screens
     /// use it as their `.task(id:)` so they reload with one core call.
     private(set) var revision = 0
+
+    /// The app lock (issue 17): what to show, from the core's decision
+    /// (`AppLockFlow`, KefirKit). `.checking` until the store opened.
+    private(set) var lock: LockUi = .checking
+    private var lockFlow: AppLockFlow?
+    /// The LocalAuthentication prompt is on screen.
+    private var prompting = false
 
     private(set) var store: KefirStore?
     private var location: DatabaseLocation?
@@ -98,8 +106,11 @@ final class AppModel {
                 try location.applyProtection()  // files SQLite just created
                 self.store = store
                 self.reminders = ReminderScheduler(store: store)
+                self.lockFlow = AppLockFlow(store: store)
                 listen(to: store)
             }
+            // Launch: the core says whether the app starts locked.
+            await sceneBecameActive()
             // The launch gate: the core's `needsScreening` (no saved profile yet).
             let today = try await store.today()
             let start = StartTarget(today)
@@ -113,6 +124,8 @@ final class AppModel {
             // A closed, protected file cannot be opened while the device is
             // locked: that is not damage (see DatabaseLocation).
             let available = UIApplication.shared.isProtectedDataAvailable
+            // No diary is shown on the failed-open screen: never lock its owner out of the ways out.
+            if lockFlow == nil { lock = .open(hideContent: false) }
             phase = .failed(ErrorText.message(for: error),
                             OpenFailure.options(for: error, protectedDataAvailable: available))
         }
@@ -120,16 +133,23 @@ final class AppModel {
 
     // MARK: Failed open: restore a backup or start fresh (the old file is kept, renamed)
 
-    func restoreAfterFailedOpen(from backup: URL) async {
-        guard case .failed = phase, let location else { return }
+    /// Restore `backup` into a new database, then set the old file aside. An
+    /// encrypted backup without (or with a wrong) `passphrase` returns the
+    /// core's question (`.needsPassphrase`) and moves nothing: ask, then call
+    /// again with the same file.
+    func restoreAfterFailedOpen(from backup: URL, passphrase: String? = nil) async -> ImportStep? {
+        guard case .failed = phase, let location else { return nil }
         do {
-            let (_, aside) = try await DatabaseRecovery(location: location).restore(from: backup)
+            let (_, aside) = try await DatabaseRecovery(location: location).restore(from: backup, passphrase: passphrase)
             recoveryNote = aside.first?.lastPathComponent
         } catch {
+            // The core's prompt texts (a core call: off the main actor).
+            if let ask = await Task.detached(operation: { passphraseQuestion(for: error) }).value { return ask }
             phase = .failed(ErrorText.message(for: error), [.restoreBackup, .startFresh, .retry])
-            return
+            return nil
         }
         await bootstrap()
+        return nil
     }
 
     func startFreshAfterFailedOpen() async {
@@ -141,6 +161,67 @@ final class AppModel {
             return
         }
         await bootstrap()
+    }
+
+    // MARK: App lock: the core decides from the times reported here; LocalAuthentication unlocks
+
+    /// scenePhase `.active` (and launch): the core's decision; a locked app asks at once.
+    func sceneBecameActive() async {
+        guard let lockFlow, !prompting else { return }
+        lock = await lockFlow.foregrounded()
+        // Not awaited: a launch (bootstrap) does not wait for the person to authenticate.
+        if lock.prompt { Task { await self.unlock() } }
+    }
+
+    /// scenePhase `.background`: the core notes the time. (The LocalAuthentication
+    /// prompt only makes the scene inactive, never background.)
+    func sceneEnteredBackground() async {
+        guard let lockFlow, !prompting else { return }
+        await lockFlow.backgrounded()
+    }
+
+    /// Whether this phone can show the prompt (a passcode is set).
+    var canAuthenticate: Bool {
+        var error: NSError?
+        return LAContext().canEvaluatePolicy(.deviceOwnerAuthentication, error: &error)
+    }
+
+    /// Biometrics or the device passcode (`.deviceOwnerAuthentication`) with
+    /// the core's reason. A phone without a passcode cannot check anyone: the
+    /// app opens rather than lock its owner out. Cancelling keeps the cover;
+    /// its button asks again.
+    func unlock() async {
+        guard let lockFlow, lock.cover, !prompting else { return }
+        guard canAuthenticate else {
+            lock = await lockFlow.promptUnavailable()
+            return
+        }
+        if await authenticate(reason: lock.promptReason) {
+            lock = await lockFlow.unlocked()
+        }
+    }
+
+    /// The prompt alone (before the lock is turned on, so the person knows it works here).
+    func authenticate(reason: String) async -> Bool {
+        guard !prompting else { return false }
+        prompting = true
+        defer { prompting = false }
+        let context = LAContext()
+        return (try? await context.evaluatePolicy(.deviceOwnerAuthentication, localizedReason: reason)) ?? false
+    }
+
+    /// Store the app-lock setting (answers the first-run offer too); the app stays open.
+    func saveAppLock(_ settings: AppLockSettings) async throws -> AppLockForm {
+        guard let lockFlow else { throw KefirError.NotFound(what: "store") }
+        let form = try await lockFlow.save(settings)
+        lock = await lockFlow.current
+        return form
+    }
+
+    /// The app-lock form (Settings, first-run offer).
+    func appLockForm() async throws -> AppLockForm {
+        guard let lockFlow else { throw KefirError.NotFound(what: "store") }
+        return try await lockFlow.form()
     }
 
     func dismissRecoveryNote() {

@@ -22,6 +22,10 @@ enum ErrorText {
             return String(localized: "Your data file cannot be read. It was left untouched. You can restore a backup in Settings.")
         case .DatabaseTooNew:
             return String(localized: "Your data was saved by a newer version of this app. Please update the app.")
+        case .PassphraseRequired, .WrongPassphrase:
+            // The import flows ask with the core's own texts (BackupForm);
+            // this is only the fallback framing.
+            return String(localized: "This backup is protected by a passphrase.")
         case let .BackupRejected(reason):
             return String(localized: "This backup cannot be imported: \(reason). Nothing was changed.")
         case .StorageFull:

@@ -27,7 +27,15 @@ struct KefirStartApp: App {
                 }
                 // The day may have changed, or the zone, while in background.
                 .onChange(of: scenePhase) { _, phase in
-                    if phase == .active { model.becameActive() }
+                    switch phase {
+                    case .active:
+                        model.becameActive()
+                        Task { await model.sceneBecameActive() }
+                    case .background:
+                        Task { await model.sceneEnteredBackground() }
+                    default:
+                        break  // .inactive: the privacy cover above; the LocalAuthentication prompt is one
+                    }
                 }
                 .onReceive(NotificationCenter.default.publisher(for: .NSSystemTimeZoneDidChange)) { _ in
                     model.systemTimeZoneChanged()
@@ -47,11 +55,51 @@ struct KefirStartApp: App {
     }
 }
 
+/// Covers the app: with the core's texts and an unlock button while locked
+/// (`LockDecision`), blank otherwise (the app-switcher snapshot, the moment
+/// before the core's first answer).
+struct PrivacyCover: View {
+    let lock: LockUi
+    let unlock: () -> Void
+
+    var body: some View {
+        ZStack {
+            Rectangle().fill(.background).ignoresSafeArea()
+            if lock.cover && !lock.coverTitle.isEmpty {
+                VStack(spacing: 20) {
+                    Image(systemName: "lock.fill").font(.largeTitle).accessibilityHidden(true)
+                    Text(verbatim: lock.coverTitle).font(.title2).multilineTextAlignment(.center)
+                        .accessibilityAddTraits(.isHeader)
+                    Button(action: unlock) { Text(verbatim: lock.unlockLabel) }
+                        .buttonStyle(.borderedProminent)
+                }
+                .padding()
+            }
+        }
+    }
+}
+
 /// Onboarding until the first profile is saved, then the tabs.
 struct RootView: View {
     @Environment(AppModel.self) private var model
+    @Environment(\.scenePhase) private var scenePhase
 
     var body: some View {
+        phaseView
+            // Hidden from VoiceOver too while the cover is up.
+            .accessibilityHidden(model.lock.cover)
+            .overlay {
+                // The app lock (issue 17): the cover while locked, and the
+                // privacy cover whenever the scene is not active (so the
+                // app-switcher snapshot shows nothing) if the core says to
+                // hide content.
+                if model.lock.cover || (scenePhase != .active && model.lock.hideContent) {
+                    PrivacyCover(lock: model.lock) { Task { await model.unlock() } }
+                }
+            }
+    }
+
+    @ViewBuilder private var phaseView: some View {
         switch model.phase {
         case .loading:
             ProgressView("Opening your journal…")
@@ -70,6 +118,9 @@ struct RootView: View {
 struct MainTabs: View {
     let store: KefirStore
     @Environment(AppModel.self) private var model
+    /// The app lock's first-run offer (issue 17): shown once the screening
+    /// is done, while the core's `offer` is true and the phone can show the prompt.
+    @State private var lockOffer: AppLockForm?
 
     var body: some View {
         @Bindable var model = model
@@ -87,6 +138,30 @@ struct MainTabs: View {
                 .tabItem { Label("Settings", systemImage: "gearshape") }
                 .tag(AppModel.Tab.settings)
         }
+        .task {
+            guard let form = try? await model.appLockForm() else { return }
+            lockOffer = KefirKit.lockOffer(form, canAuthenticate: model.canAuthenticate)
+        }
+        .alert(lockOffer?.title ?? "", isPresented: Binding(get: { lockOffer != nil }, set: { _ in })) {
+            if let offer = lockOffer {
+                Button { answer(offer.accepted, prompt: offer.promptReason) } label: { Text(verbatim: offer.enableLabel) }
+                Button(role: .cancel) { answer(offer.declined, prompt: nil) } label: { Text(verbatim: offer.declineLabel) }
+            }
+        } message: {
+            if let offer = lockOffer { Text(verbatim: offer.explanation) }
+        }
+    }
+
+    /// Either answer is stored (the core stops offering). Turning it on asks the prompt first.
+    private func answer(_ settings: AppLockSettings, prompt reason: String?) {
+        lockOffer = nil
+        Task {
+            if let reason, !(await model.authenticate(reason: reason)) {
+                // Not confirmed: offered again next time (nothing was stored).
+                return
+            }
+            _ = try? await model.saveAppLock(settings)
+        }
     }
 }
 
@@ -102,6 +177,10 @@ struct FailedOpenView: View {
     @State private var picking = false
     @State private var confirmFresh = false
     @State private var working = false
+    /// An encrypted backup's private copy while its passphrase is asked.
+    @State private var waitingCopy: URL?
+    @State private var question: (prompt: String, wrong: String?)?
+    @State private var passphrase = ""
 
     var body: some View {
         ContentUnavailableView {
@@ -129,7 +208,7 @@ struct FailedOpenView: View {
             }
         }
         .disabled(working)
-        .fileImporter(isPresented: $picking, allowedContentTypes: [.json]) { result in
+        .fileImporter(isPresented: $picking, allowedContentTypes: [.json, .data]) { result in
             guard case let .success(url) = result else { return }
             Task {
                 working = true
@@ -140,9 +219,24 @@ struct FailedOpenView: View {
                 let copy = FileManager.default.temporaryDirectory
                     .appendingPathComponent("restore-\(UUID().uuidString).json")
                 guard (try? FileManager.default.copyItem(at: url, to: copy)) != nil else { return }
-                defer { try? FileManager.default.removeItem(at: copy) }
-                await model.restoreAfterFailedOpen(from: copy)
+                await restore(copy, passphrase: nil)
             }
+        }
+        // An encrypted backup: the core's prompt, and its message after a wrong passphrase.
+        .alert(question?.prompt ?? "", isPresented: Binding(get: { question != nil }, set: { if !$0 { dropCopy() } })) {
+            SecureField(question?.prompt ?? "", text: $passphrase)
+            Button("Open") {
+                // Taken out first: dismissing the alert drops whatever still waits.
+                let p = passphrase
+                let copy = waitingCopy
+                passphrase = ""
+                waitingCopy = nil
+                question = nil
+                if let copy { Task { await restore(copy, passphrase: p) } }
+            }
+            Button("Cancel", role: .cancel) { dropCopy() }
+        } message: {
+            if let wrong = question?.wrong { Text(verbatim: wrong) }
         }
         .confirmationDialog("Start a new journal?", isPresented: $confirmFresh, titleVisibility: .visible) {
             Button("Start a new journal", role: .destructive) {
@@ -152,6 +246,29 @@ struct FailedOpenView: View {
         } message: {
             Text("The unreadable file is kept on this device, renamed; the app starts empty.")
         }
+    }
+}
+
+extension FailedOpenView {
+    /// The copy is kept only while the core asks for its passphrase.
+    fileprivate func restore(_ copy: URL, passphrase: String?) async {
+        working = true
+        defer { working = false }
+        if case let .needsPassphrase(prompt, wrong)? = await model.restoreAfterFailedOpen(from: copy, passphrase: passphrase) {
+            waitingCopy = copy
+            question = (prompt, wrong)
+        } else {
+            try? FileManager.default.removeItem(at: copy)
+            waitingCopy = nil
+            question = nil
+        }
+    }
+
+    fileprivate func dropCopy() {
+        if let waitingCopy { try? FileManager.default.removeItem(at: waitingCopy) }
+        waitingCopy = nil
+        question = nil
+        passphrase = ""
     }
 }
 

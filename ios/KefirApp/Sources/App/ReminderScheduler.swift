@@ -20,6 +20,9 @@ import UserNotifications
 ///   repeated hour of a fall-back day in UTC). If iOS would ever compute a
 ///   different next fire date from those components, the request falls back
 ///   to a time-interval trigger at the same instant.
+/// A reminder the core marks `private` is scheduled with its public title
+/// and body only (`SchedulableNotification.scheduledText`); the app shows the
+/// details when opened.
 /// It runs at launch, on foreground, after every write (AppModel listens to
 /// `store.changes`), when a reminder fires or is opened, and on zone and
 /// clock changes (recompute with `TimeZone.current.identifier`).
@@ -140,8 +143,13 @@ final class ReminderScheduler {
         }
         for n in plan.toAdd {
             let content = UNMutableNotificationContent()
-            content.title = n.title  // the core's text, verbatim
-            content.body = n.body
+            // The core's text, verbatim: its public version when the reminder
+            // is private (the default), so neither the lock screen nor
+            // Notification Centre ever shows a medicine, symptom or amount
+            // (`scheduledText`, KefirKit: why not hiddenPreviewsBodyPlaceholder).
+            let shown = n.scheduledText
+            content.title = shown.title
+            content.body = shown.body
             content.sound = .default
             content.threadIdentifier = String(describing: n.kind)
             // The reminder's buttons, by the core's kind.

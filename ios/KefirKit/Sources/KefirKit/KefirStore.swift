@@ -258,16 +258,67 @@ public actor KefirStore {
     // MARK: - Backup, restore, delete everything
 
     /// Write everything to one versioned JSON file at `url` (atomically).
-    public func exportBackup(to url: URL, now: Date = Date()) throws {
-        try app.exportBackup(path: url.path, now: now)
+    /// With a `passphrase` the file is encrypted (age, scrypt: the standard
+    /// `age -d` opens it); one the core judges too weak is
+    /// `KefirError.InvalidInput(field: "passphrase")`. `nil` writes plain JSON
+    /// (only after the core's `BackupForm.plainWarning` was confirmed).
+    public func exportBackup(to url: URL, passphrase: String?, now: Date = Date(),
+                             locale: String = KefirStore.deviceLocale) throws
+    {
+        try app.exportBackup(path: url.path, passphrase: passphrase, now: now, locale: locale)
     }
 
     /// Import a backup file. `.replace` needs `confirmed: true` (else
     /// `KefirError.ConfirmationRequired`); a malformed or newer backup is
-    /// refused (`KefirError.BackupRejected`) and nothing changes.
-    public func importBackup(from url: URL, mode: ImportMode, confirmed: Bool, now: Date = Date(),
-                             locale: String = KefirStore.deviceLocale) throws -> ImportSummary {
-        wrote(.backup, try app.importBackup(path: url.path, mode: mode, confirmed: confirmed, now: now, locale: locale))
+    /// refused (`KefirError.BackupRejected`) and nothing changes. An
+    /// encrypted backup needs its `passphrase`: `KefirError.PassphraseRequired`
+    /// without one, `.WrongPassphrase` with a wrong one (nothing changes).
+    public func importBackup(from url: URL, passphrase: String? = nil, mode: ImportMode, confirmed: Bool,
+                             now: Date = Date(), locale: String = KefirStore.deviceLocale) throws -> ImportSummary
+    {
+        wrote(.backup, try app.importBackup(path: url.path, passphrase: passphrase, mode: mode, confirmed: confirmed,
+                                            now: now, locale: locale))
+    }
+
+    /// The save-a-backup screen's texts (encryption by default, the fields'
+    /// labels, the warning before a plain backup, the import prompt).
+    public nonisolated func backupForm(locale: String = KefirStore.deviceLocale) throws -> BackupForm {
+        try KefirBindings.backupForm(locale: locale)
+    }
+
+    /// The core's live verdict on a passphrase (level, label, whether it is
+    /// acceptable, why a weak one is weak). Not stored, not logged.
+    public nonisolated func passphraseStrength(_ passphrase: String,
+                                               locale: String = KefirStore.deviceLocale) throws -> PassphraseVerdict
+    {
+        try KefirBindings.passphraseStrength(passphrase: passphrase, locale: locale)
+    }
+
+    // MARK: - App lock
+
+    /// The app-lock settings row and the first-run offer (`offer`).
+    public func appLockForm(locale: String = KefirStore.deviceLocale) throws -> AppLockForm {
+        try app.appLockForm(locale: locale)
+    }
+
+    /// Store the app-lock setting (answers the first-run offer too).
+    public func saveAppLock(_ settings: AppLockSettings, locale: String = KefirStore.deviceLocale) throws -> AppLockForm {
+        try app.saveAppLock(settings: settings, locale: locale)
+    }
+
+    /// The app went to the background (scenePhase `.background`).
+    public func appBackgrounded(now: Date = Date()) throws {
+        try app.appBackgrounded(now: now)
+    }
+
+    /// The app is in front (launch, scenePhase `.active`): the core's decision.
+    public func appForegrounded(now: Date = Date(), locale: String = KefirStore.deviceLocale) throws -> LockDecision {
+        try app.appForegrounded(now: now, locale: locale)
+    }
+
+    /// The platform prompt (LocalAuthentication) succeeded.
+    public func appUnlocked(now: Date = Date(), locale: String = KefirStore.deviceLocale) throws -> LockDecision {
+        try app.appUnlocked(now: now, locale: locale)
     }
 
     /// Delete all data on this device; `confirmed: false` only asks
@@ -357,4 +408,7 @@ public actor KefirStore {
 /// Foundation's `Notification` in any file that imports both.)
 public typealias ReminderNotification = KefirBindings.Notification
 
-extension KefirBindings.Notification: SchedulableNotification {}
+extension KefirBindings.Notification: SchedulableNotification {
+    /// The core's `private` field (a Swift keyword, hence the name).
+    public var isPrivate: Bool { self.private }
+}

@@ -8,6 +8,11 @@ public protocol SchedulableNotification: Sendable {
     var fireAt: Date { get }
     var title: String { get }
     var body: String { get }
+    /// The lock-screen version (issue 17): names no medicine, symptom or amount.
+    var publicTitle: String { get }
+    var publicBody: String { get }
+    /// Only the public version may be shown outside the app (`scheduledText`).
+    var isPrivate: Bool { get }
 }
 
 /// A request the system already has pending, as the scheduler stored it:
@@ -54,8 +59,11 @@ public enum NotificationPlanner {
 
     /// Identifies what a request shows and when, so an unchanged one is not
     /// rescheduled. (An encoding, no arithmetic: the instant's exact value.)
+    /// It covers the text actually scheduled (`scheduledText`), so turning
+    /// full text on the lock screen on or off replaces pending requests.
     public static func fingerprint(_ n: some SchedulableNotification) -> String {
-        "\(n.fireAt.timeIntervalSinceReferenceDate)|\(n.title)|\(n.body)"
+        let shown = n.scheduledText
+        return "\(n.fireAt.timeIntervalSinceReferenceDate)|\(shown.title)|\(shown.body)"
     }
 
     public static func plan<N: SchedulableNotification>(

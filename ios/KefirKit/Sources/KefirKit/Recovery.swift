@@ -7,67 +7,146 @@ public enum ImportStep: Sendable {
     /// Imported (the private copy is deleted).
     case done(ImportSummary)
     /// The core asks before replacing what is on this device (`question` is
-    /// its text, verbatim); the copy is kept for `ImportFlow.confirm()`.
+    /// its text, verbatim); the copy (and the passphrase that opened it) is
+    /// kept for `ImportFlow.confirm()`.
     case needsConfirmation(question: String)
+    /// The backup is encrypted: ask for its passphrase with `prompt` (the
+    /// core's `BackupForm.importPassphrasePrompt`) and pass it to
+    /// `ImportFlow.unlock(passphrase:)`. `wrong` is the core's
+    /// `wrongPassphraseMessage` after a passphrase that did not open it.
+    /// Nothing changed; the copy is kept.
+    case needsPassphrase(prompt: String, wrong: String?)
     /// The user cancelled, or there was nothing to confirm (copy deleted).
     case cancelled
 }
 
-/// Importing a backup the user picked. `start` with a private copy: into an
-/// empty journal it is imported at once (`.intoEmpty`); when there is data
-/// the core refuses that (`NotAllowed`), and `.replace` without confirmation
-/// returns the core's question. The copy is then held until `confirm()`
-/// (`.replace`, confirmed) or `cancel()`. Every way out deletes the copy;
-/// errors (e.g. `KefirError.BackupRejected`) are thrown after deleting it.
+/// Importing a backup the user picked. `start` with a private copy, without
+/// a passphrase: for an encrypted backup the core answers
+/// `PassphraseRequired`, the copy is held and `.needsPassphrase` asks for it;
+/// `unlock(passphrase:)` tries again, and a wrong one asks again with the
+/// core's message. Into an empty journal the backup is imported at once
+/// (`.intoEmpty`); when there is data the core refuses that (`NotAllowed`),
+/// and `.replace` without confirmation returns the core's question. The copy
+/// (and the passphrase that opened it) is then held until `confirm()`
+/// (`.replace`, confirmed) or `cancel()`. Every way out deletes the copy and
+/// drops the passphrase (never logged or written; a Swift `String` cannot be
+/// wiped, so the flow only keeps no reference once done); errors (e.g.
+/// `KefirError.BackupRejected`) are thrown after deleting it.
 public actor ImportFlow {
     private let store: KefirStore
     private var pending: URL?
+    private var passphrase: String?
 
     public init(store: KefirStore) {
         self.store = store
     }
 
-    /// The copy waiting for confirmation, if any.
+    /// The copy waiting for a passphrase or confirmation, if any.
     public var waiting: URL? { pending }
+
+    /// Whether a passphrase is held (only while the core's question is asked).
+    public var holdsPassphrase: Bool { passphrase != nil }
 
     public func start(copy: URL) async throws -> ImportStep {
         cancel()
-        do {
-            do {
-                let summary = try await store.importBackup(from: copy, mode: .intoEmpty, confirmed: false)
-                remove(copy)
-                return .done(summary)
-            } catch KefirError.NotAllowed {
-                let summary = try await store.importBackup(from: copy, mode: .replace, confirmed: false)
-                remove(copy)
-                return .done(summary)
-            }
-        } catch let KefirError.ConfirmationRequired(what) {
-            pending = copy
-            return .needsConfirmation(question: what)
-        } catch {
-            remove(copy)
-            throw error
-        }
+        return try await run(copy, passphrase: nil)
+    }
+
+    /// Try the waiting encrypted copy with `passphrase`.
+    public func unlock(passphrase secret: String) async throws -> ImportStep {
+        guard let file = pending else { return .cancelled }
+        pending = nil
+        passphrase = nil
+        return try await run(file, passphrase: secret)
     }
 
     public func confirm() async throws -> ImportStep {
         guard let file = pending else { return .cancelled }
+        let secret = passphrase
         pending = nil
-        defer { remove(file) }
-        return .done(try await store.importBackup(from: file, mode: .replace, confirmed: true))
+        passphrase = nil
+        do {
+            let summary = try await store.importBackup(from: file, passphrase: secret, mode: .replace, confirmed: true)
+            remove(file)
+            return .done(summary)
+        } catch KefirError.PassphraseRequired {
+            return try await askPassphrase(for: file, wrong: false)
+        } catch KefirError.WrongPassphrase {
+            return try await askPassphrase(for: file, wrong: true)
+        } catch {
+            remove(file)
+            throw error
+        }
     }
 
     @discardableResult
     public func cancel() -> ImportStep {
         if let file = pending { remove(file) }
         pending = nil
+        passphrase = nil
         return .cancelled
+    }
+
+    private func run(_ copy: URL, passphrase secret: String?) async throws -> ImportStep {
+        do {
+            do {
+                let summary = try await store.importBackup(from: copy, passphrase: secret, mode: .intoEmpty,
+                                                           confirmed: false)
+                remove(copy)
+                return .done(summary)
+            } catch KefirError.NotAllowed {
+                let summary = try await store.importBackup(from: copy, passphrase: secret, mode: .replace,
+                                                           confirmed: false)
+                remove(copy)
+                return .done(summary)
+            }
+        } catch let KefirError.ConfirmationRequired(what) {
+            // Held with the passphrase that opened it: the confirmed call needs it again.
+            pending = copy
+            passphrase = secret
+            return .needsConfirmation(question: what)
+        } catch KefirError.PassphraseRequired {
+            return try await askPassphrase(for: copy, wrong: false)
+        } catch KefirError.WrongPassphrase {
+            return try await askPassphrase(for: copy, wrong: true)
+        } catch {
+            remove(copy)
+            throw error
+        }
+    }
+
+    /// Hold the copy (not the wrong passphrase) and ask with the core's texts.
+    private func askPassphrase(for copy: URL, wrong: Bool) async throws -> ImportStep {
+        let texts: BackupForm
+        do {
+            texts = try store.backupForm()
+        } catch {
+            remove(copy)
+            throw error
+        }
+        pending = copy
+        passphrase = nil
+        return .needsPassphrase(prompt: texts.importPassphrasePrompt, wrong: wrong ? texts.wrongPassphraseMessage : nil)
     }
 
     private func remove(_ url: URL) {
         try? FileManager.default.removeItem(at: url)
     }
+}
+
+/// The passphrase question for a backup the core could not open without one
+/// (`error` is `KefirError.PassphraseRequired` or `.WrongPassphrase`), with
+/// the core's texts in `locale`; nil for any other error. Needs no database
+/// (the failed-open screen has none).
+public func passphraseQuestion(for error: Error, locale: String = KefirStore.deviceLocale) -> ImportStep? {
+    let wrong: Bool
+    switch error {
+    case KefirError.PassphraseRequired: wrong = false
+    case KefirError.WrongPassphrase: wrong = true
+    default: return nil
+    }
+    guard let texts = try? KefirBindings.backupForm(locale: locale) else { return nil }
+    return .needsPassphrase(prompt: texts.importPassphrasePrompt, wrong: wrong ? texts.wrongPassphraseMessage : nil)
 }
 
 // MARK: - A database that does not open
@@ -125,14 +204,19 @@ public struct DatabaseRecovery: Sendable {
     /// Import `backup` into a new database next to the old one (`.intoEmpty`:
     /// the core validates the whole file first). Only when that succeeds is
     /// the old file set aside and the new one moved into place; a refused
-    /// backup throws the core's error and moves nothing.
-    public func restore(from backup: URL, now: Date = Date()) async throws -> (summary: ImportSummary, aside: [URL]) {
+    /// backup throws the core's error and moves nothing. An encrypted backup
+    /// needs its `passphrase` (`KefirError.PassphraseRequired` /
+    /// `.WrongPassphrase` otherwise, nothing moved: ask with
+    /// `passphraseQuestion(for:)` and call again).
+    public func restore(from backup: URL, passphrase: String? = nil,
+                        now: Date = Date()) async throws -> (summary: ImportSummary, aside: [URL])
+    {
         let fm = FileManager.default
         let staging = URL(fileURLWithPath: db.path + Self.staging)
         for url in companions(staging) { try? fm.removeItem(at: url) }
         let summary: ImportSummary
         do {
-            summary = try await Self.importInto(staging, from: backup)
+            summary = try await Self.importInto(staging, from: backup, passphrase: passphrase)
         } catch {
             for url in companions(staging) { try? fm.removeItem(at: url) }
             throw error
@@ -146,9 +230,9 @@ public struct DatabaseRecovery: Sendable {
     }
 
     /// Opens a store only for the import; it is closed (released) on return.
-    private static func importInto(_ path: URL, from backup: URL) async throws -> ImportSummary {
+    private static func importInto(_ path: URL, from backup: URL, passphrase: String?) async throws -> ImportSummary {
         let store = try KefirStore(databasePath: path.path)
-        return try await store.importBackup(from: backup, mode: .intoEmpty, confirmed: false)
+        return try await store.importBackup(from: backup, passphrase: passphrase, mode: .intoEmpty, confirmed: false)
     }
 
     /// Files set aside before, by name.

@@ -10,7 +10,7 @@ final class BackupTests: StoreTestCase {
                                         now: at(day: 0, hour: 20), timeZone: tz)
 
         let file = dir.appendingPathComponent("kefir-backup.json")
-        try await store.exportBackup(to: file, now: at(day: 0, hour: 21))
+        try await store.exportBackup(to: file, passphrase: nil, now: at(day: 0, hour: 21))
         let data = try Data(contentsOf: file)
         XCTAssertGreaterThan(data.count, 0)
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -7,6 +7,9 @@ private struct N: SchedulableNotification, Equatable {
     var fireAt: Date
     var title = "Check-in"
     var body = "How did today go?"
+    var publicTitle = "Reminder"
+    var publicBody = "Open the app"
+    var isPrivate = false
 }
 
 final class NotificationPlannerTests: XCTestCase {

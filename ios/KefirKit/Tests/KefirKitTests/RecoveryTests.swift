@@ -12,7 +12,7 @@ final class RecoveryTests: StoreTestCase {
         let source = try KefirStore(location: other)
         _ = try await source.logDrink(Self.drink(70, at: mondayMorning), now: mondayMorning, timeZone: tz)
         let file = dir.appendingPathComponent("picked-\(UUID().uuidString).json")
-        try await source.exportBackup(to: file, now: mondayMorning)
+        try await source.exportBackup(to: file, passphrase: nil, now: mondayMorning)
         return file
     }
 

@@ -18,6 +18,13 @@ struct SettingsScreen: View {
     @State private var confirmation: Confirmation?
     @State private var importSummary: ImportSummary?
     @State private var working = false
+    /// The save-a-backup sheet's form while it is open (its passphrase lives only there).
+    @State private var backupForm: BackupSaveForm?
+    /// An encrypted backup waits for its passphrase: the core's prompt and wrong-passphrase message.
+    @State private var importQuestion: (prompt: String, wrong: String?)?
+    @State private var importPassphrase = ""
+    /// The app lock's settings (the core's form).
+    @State private var lockForm: AppLockForm?
     @State private var error: ShownError?
 
     /// A question the core asked, and what to do on "yes".
@@ -49,7 +56,15 @@ struct SettingsScreen: View {
 
             Section {
                 Button {
-                    Task { await exportBackup() }
+                    Task {
+                        do {
+                            // A core call: off the main actor, like every other.
+                            let texts = try await Task.detached { [store] in try store.backupForm() }.value
+                            backupForm = BackupSaveForm(texts: texts)
+                        } catch {
+                            self.error = ShownError(error)
+                        }
+                    }
                 } label: {
                     Label("Export a backup file", systemImage: "square.and.arrow.up")
                 }
@@ -69,6 +84,13 @@ struct SettingsScreen: View {
             }
             .disabled(working)
 
+            if let lockForm {
+                AppLockSection(form: lockForm, canAuthenticate: model.canAuthenticate) { settings, needsPrompt in
+                    Task { await saveLock(settings, prompt: needsPrompt ? lockForm.promptReason : nil) }
+                }
+                .disabled(working)
+            }
+
             Section {
                 Button(role: .destructive) {
                     Task { await askToWipe() }
@@ -81,13 +103,40 @@ struct SettingsScreen: View {
             }
         }
         .navigationTitle("Settings")
-        .fileExporter(isPresented: $showExporter, document: exportDocument, contentType: .json,
+        .task { lockForm = try? await model.appLockForm() }
+        .sheet(isPresented: Binding(get: { backupForm != nil }, set: { if !$0 { backupForm = nil } })) {
+            if let form = backupForm {
+                BackupSheet(form: form) { filled in
+                    // The form (passphrase included) is dropped as the sheet closes.
+                    backupForm = nil
+                    Task { await exportBackup(filled) }
+                } cancel: {
+                    backupForm = nil
+                }
+            }
+        }
+        .alert(importQuestion?.prompt ?? "", isPresented: Binding(
+            get: { importQuestion != nil }, set: { if !$0 { importQuestion = nil; importPassphrase = "" } }
+        )) {
+            SecureField(importQuestion?.prompt ?? "", text: $importPassphrase)
+            Button("Open") {
+                let p = importPassphrase
+                importPassphrase = ""
+                importQuestion = nil
+                Task { await unlockImport(p) }
+            }
+            Button("Cancel", role: .cancel) { cleanUpImport() }
+        } message: {
+            if let wrong = importQuestion?.wrong { Text(verbatim: wrong) }
+        }
+        .fileExporter(isPresented: $showExporter, document: exportDocument,
+                      contentType: exportDocument?.contentType ?? .json,
                       defaultFilename: exportDocument?.suggestedName) { result in
             if case let .failure(failure) = result { error = ShownError(failure) }
             exportDocument?.removeTemporaryFile()
             exportDocument = nil
         }
-        .fileImporter(isPresented: $showImporter, allowedContentTypes: [.json]) { result in
+        .fileImporter(isPresented: $showImporter, allowedContentTypes: [.json, .data]) { result in
             switch result {
             case let .success(url): Task { await importBackup(from: url) }
             case let .failure(failure): error = ShownError(failure)
@@ -111,15 +160,34 @@ struct SettingsScreen: View {
 
     // MARK: Backup export
 
-    private func exportBackup() async {
+    /// Encrypted with the form's passphrase (an age file, `.age`), or plain
+    /// JSON after the core's warning was confirmed (`BackupSaveForm`).
+    private func exportBackup(_ form: BackupSaveForm) async {
         working = true
         defer { working = false }
         do {
-            let name = "Kefir backup \(KefirFormat.isoDay(of: Date())).json"
+            let encrypted = form.encrypt
+            let name = "Kefir backup \(KefirFormat.isoDay(of: Date())).json" + (encrypted ? ".age" : "")
             let url = FileManager.default.temporaryDirectory.appendingPathComponent(name)
-            try await store.exportBackup(to: url)
-            exportDocument = try BackupDocument(fileAt: url, suggestedName: name)
+            try await store.exportBackup(form, to: url)
+            exportDocument = try BackupDocument(fileAt: url, suggestedName: name,
+                                                contentType: encrypted ? .data : .json)
             showExporter = true
+        } catch {
+            self.error = ShownError(error)
+        }
+    }
+
+    // MARK: App lock
+
+    /// Turning the lock on asks the prompt first (the person knows it works
+    /// here before it guards the diary); the app stays open either way.
+    private func saveLock(_ settings: AppLockSettings, prompt reason: String?) async {
+        if let reason, !(await model.authenticate(reason: reason)) { return }
+        working = true
+        defer { working = false }
+        do {
+            lockForm = try await model.saveAppLock(settings)
         } catch {
             self.error = ShownError(error)
         }
@@ -137,6 +205,24 @@ struct SettingsScreen: View {
             switch try await flow.start(copy: file) {
             case let .done(summary): importSummary = summary
             case let .needsConfirmation(question): confirmation = Confirmation(question: question, action: .replaceWithBackup)
+            case let .needsPassphrase(prompt, wrong): importQuestion = (prompt, wrong)
+            case .cancelled: break
+            }
+        } catch {
+            self.error = ShownError(error)
+        }
+    }
+
+    /// The passphrase for the waiting encrypted backup (not kept in the screen's state).
+    private func unlockImport(_ passphrase: String) async {
+        guard let imports else { return }
+        working = true
+        defer { working = false }
+        do {
+            switch try await imports.unlock(passphrase: passphrase) {
+            case let .done(summary): importSummary = summary
+            case let .needsConfirmation(question): confirmation = Confirmation(question: question, action: .replaceWithBackup)
+            case let .needsPassphrase(prompt, wrong): importQuestion = (prompt, wrong)
             case .cancelled: break
             }
         } catch {
@@ -149,7 +235,11 @@ struct SettingsScreen: View {
         working = true
         defer { working = false }
         do {
-            if case let .done(summary) = try await imports.confirm() { importSummary = summary }
+            switch try await imports.confirm() {
+            case let .done(summary): importSummary = summary
+            case let .needsPassphrase(prompt, wrong): importQuestion = (prompt, wrong)
+            case .needsConfirmation, .cancelled: break
+            }
         } catch {
             self.error = ShownError(error)
         }
@@ -195,23 +285,27 @@ struct SettingsScreen: View {
     }
 }
 
-/// The exported backup for `.fileExporter`: the bytes of the file the core wrote.
+/// The exported backup for `.fileExporter`: the bytes of the file the core
+/// wrote, JSON or (encrypted) an age file.
 struct BackupDocument: FileDocument {
-    static var readableContentTypes: [UTType] { [.json] }
+    static var readableContentTypes: [UTType] { [.json, .data] }
 
     let data: Data
     let suggestedName: String
+    let contentType: UTType
     private let temporaryFile: URL?
 
-    init(fileAt url: URL, suggestedName: String) throws {
+    init(fileAt url: URL, suggestedName: String, contentType: UTType) throws {
         data = try Data(contentsOf: url)
         self.suggestedName = suggestedName
+        self.contentType = contentType
         temporaryFile = url
     }
 
     init(configuration: ReadConfiguration) throws {
         data = configuration.file.regularFileContents ?? Data()
         suggestedName = configuration.file.filename ?? "Kefir backup.json"
+        contentType = configuration.contentType
         temporaryFile = nil
     }
 
@@ -221,5 +315,106 @@ struct BackupDocument: FileDocument {
 
     func removeTemporaryFile() {
         if let temporaryFile { try? FileManager.default.removeItem(at: temporaryFile) }
+    }
+}
+
+/// Saving a backup: every text is the core's `BackupForm`. Encrypted is
+/// preselected; Save needs the core's verdict on the passphrase to be
+/// acceptable and both fields to match, or, for a plain backup, the core's
+/// warning confirmed (`BackupSaveForm`, KefirKit, tested on Linux).
+struct BackupSheet: View {
+    @State var form: BackupSaveForm
+    let save: (BackupSaveForm) -> Void
+    let cancel: () -> Void
+    @State private var passphrase = ""
+    @Environment(AppModel.self) private var model
+
+    var body: some View {
+        NavigationStack {
+            Form {
+                Section {
+                    Toggle(isOn: $form.encrypt) { Text(verbatim: form.texts.encryptLabel) }
+                }
+                if form.encrypt {
+                    Section {
+                        SecureField(text: $passphrase) { Text(verbatim: form.texts.passphraseLabel) }
+                            .textContentType(.newPassword)
+                        if let verdict = form.verdict {
+                            Text(verbatim: verdict.levelLabel).font(.headline)
+                                .foregroundStyle(verdict.acceptable ? Color.primary : Color.red)
+                            ForEach(verdict.reasons, id: \.self) { Text(verbatim: $0).font(.footnote) }
+                        }
+                        SecureField(text: $form.repeated) { Text(verbatim: form.texts.repeatLabel) }
+                            .textContentType(.newPassword)
+                        if form.mismatch {
+                            Text(verbatim: form.texts.mismatchMessage).foregroundStyle(.red).font(.footnote)
+                        }
+                    } footer: {
+                        Text(verbatim: form.texts.passphraseHelp)
+                    }
+                } else {
+                    Section {
+                        Text(verbatim: form.texts.plainWarning).foregroundStyle(.red)
+                        if form.plainWarningPending {
+                            Button { form.confirmPlain() } label: { Text(verbatim: form.texts.plainConfirmLabel) }
+                        }
+                    }
+                }
+            }
+            .navigationTitle(Text(verbatim: form.texts.title))
+            .toolbar {
+                ToolbarItem(placement: .cancellationAction) { Button("Cancel", action: cancel) }
+                ToolbarItem(placement: .confirmationAction) {
+                    Button("Save") { save(form) }.disabled(!form.canSave)
+                }
+            }
+            // Each new passphrase is judged by the core; a late answer for an older one is ignored.
+            .task(id: passphrase) {
+                form.setPassphrase(passphrase)
+                guard !passphrase.isEmpty, let verdict = try? await judge(passphrase) else { return }
+                form.apply(verdict, for: passphrase)
+            }
+        }
+    }
+
+    private func judge(_ p: String) async throws -> PassphraseVerdict {
+        guard let store = model.store else { throw KefirError.NotFound(what: "store") }
+        // The estimator runs off the main actor (it may take a few milliseconds per keystroke).
+        return try await Task.detached { try store.passphraseStrength(p) }.value
+    }
+}
+
+/// The app lock: the core's title, explanation, on/off and its delay choices.
+struct AppLockSection: View {
+    let form: AppLockForm
+    /// The phone can show the prompt (a passcode is set); without one the lock cannot be turned on.
+    let canAuthenticate: Bool
+    /// The new setting, and whether to ask the prompt first (turning it on).
+    let save: (AppLockSettings, Bool) -> Void
+
+    var body: some View {
+        Section {
+            Toggle(isOn: Binding(get: { form.settings.enabled }, set: { on in
+                save(on ? form.accepted : form.declined, on)
+            })) {
+                Text(verbatim: form.explanation)
+            }
+            .disabled(!canAuthenticate && !form.settings.enabled)
+            if form.settings.enabled {
+                Picker(selection: Binding(get: { form.settings.afterMinutes }, set: { minutes in
+                    save(AppLockSettings(enabled: true, afterMinutes: minutes), false)
+                })) {
+                    ForEach(form.choices, id: \.minutes) { choice in
+                        Text(verbatim: choice.label).tag(choice.minutes)
+                    }
+                } label: {
+                    Text(verbatim: form.title)
+                }
+                .pickerStyle(.inline)
+                .labelsHidden()
+            }
+        } header: {
+            Text(verbatim: form.title)
+        }
     }
 }

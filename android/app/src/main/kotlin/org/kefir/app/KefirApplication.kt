@@ -3,6 +3,7 @@ package org.kefir.app
 import android.app.Application
 import android.app.NotificationChannel
 import android.app.NotificationManager
+import androidx.lifecycle.ProcessLifecycleOwner
 import java.io.File
 import java.util.Locale
 import kotlinx.coroutines.CoroutineScope
@@ -10,6 +11,7 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.launch
 import org.kefir.app.backup.AndroidBackupSnapshot
+import org.kefir.app.lock.AppLockController
 import org.kefir.app.logic.CoreGateway
 import org.kefir.app.logic.DatabaseRecovery
 import org.kefir.app.logic.DisplayFormat
@@ -33,6 +35,10 @@ class KefirApplication : Application() {
     lateinit var androidBackup: AndroidBackupSnapshot
         private set
 
+    /** The app lock: the core's decisions as the process comes and goes (issue 17). */
+    lateinit var appLock: AppLockController
+        private set
+
     override fun onCreate() {
         super.onCreate()
         // The opener runs on Dispatchers.IO at the first core call, never here.
@@ -48,6 +54,9 @@ class KefirApplication : Application() {
             appScope.launch { reminders.reschedule() }
             androidBackup.scheduleRefresh()
         }
+        appLock = AppLockController(this, gateway, appScope)
+        // Process start/stop, not an activity's: a rotation is no trip to the background.
+        ProcessLifecycleOwner.get().lifecycle.addObserver(appLock)
         createNotificationChannel()
         // Reminders are recomputed by MainActivity.onStart, the receivers and this worker.
         reminders.ensurePeriodicRefresh()

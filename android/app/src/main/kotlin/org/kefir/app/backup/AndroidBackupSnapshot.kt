@@ -54,7 +54,7 @@ class AndroidBackupSnapshot(
     private suspend fun refreshNow(): CoreResult<Unit> {
         withContext(Dispatchers.IO) { file.parentFile?.mkdirs() }
         // The core writes atomically (temp file, then rename).
-        return gateway.read { cx -> exportBackup(file.path, cx.now) }
+        return gateway.read { cx -> exportBackup(file.path, null, cx.now, cx.locale) }
     }
 
     companion object {

@@ -7,14 +7,32 @@ import java.time.Instant
  * alarm fires, on reboot, and on time or zone changes, so a short window is enough. */
 const val UPCOMING_COUNT: UInt = 48u
 
-/** One notification as the core computed it: stable id, instant, kind (the core's enum name) and text. */
+/**
+ * One notification as the core computed it: stable id, instant, kind (the
+ * core's enum name), the full text, and the lock-screen version (issue 17):
+ * when [private], the lock screen shows only [publicTitle] and [publicBody]
+ * (which name no medicine, symptom or amount).
+ */
 data class AlarmSpec(
     val id: String,
     val fireAt: Instant,
     val kind: String,
     val title: String,
     val body: String,
-)
+    val publicTitle: String = "",
+    val publicBody: String = "",
+    val `private`: Boolean = true,
+) {
+    /**
+     * What the lock screen may show: the core's public version when
+     * [private] (Android: `setPublicVersion` with `VISIBILITY_PRIVATE`), null
+     * when the user chose full text on the lock screen (`VISIBILITY_PUBLIC`).
+     */
+    val lockScreen: LockScreenText? get() = if (`private`) LockScreenText(publicTitle, publicBody) else null
+}
+
+/** The lock-screen title and body of a private reminder, the core's words. */
+data class LockScreenText(val title: String, val body: String)
 
 data class ScheduledAlarm(val spec: AlarmSpec, val requestCode: Int)
 

@@ -64,15 +64,19 @@ class DatabaseRecovery(
      * Import [backup] into a new database next to the old one (mode
      * INTO_EMPTY, so the core validates the whole file first). Only if that
      * succeeds is the old file set aside and the new one moved into its
-     * place; a refused backup leaves everything as it was.
+     * place; a refused backup leaves everything as it was. An encrypted
+     * backup needs its [passphrase]: without one (or with a wrong one) the
+     * result is `Failed` with `PASSPHRASE_REQUIRED` (`WRONG_PASSPHRASE`),
+     * nothing moved, and the caller asks with the core's `BackupForm` texts
+     * and calls again.
      */
-    fun restore(backup: File, now: Instant): RecoveryResult {
+    fun restore(backup: File, now: Instant, passphrase: String? = null): RecoveryResult {
         val staging = File(dbFile.parentFile, dbFile.name + STAGING)
         companions(staging).forEach { it.delete() } // our own leftovers from an interrupted restore
         val imported = try {
             val app = open(staging.path)
             try {
-                app.importBackup(backup.path, ImportMode.INTO_EMPTY, false, now, locale.tag()).toUi()
+                app.importBackup(backup.path, passphrase, ImportMode.INTO_EMPTY, false, now, locale.tag()).toUi()
             } finally {
                 app.close()
             }
@@ -121,4 +125,20 @@ class DatabaseRecovery(
         const val ASIDE = ".unreadable-"
         private const val STAGING = ".restoring"
     }
+}
+
+/**
+ * The passphrase question for a backup the core could not open without one
+ * ([error] is `PASSPHRASE_REQUIRED` or `WRONG_PASSPHRASE`), with the core's
+ * texts in [locale]; null for any other error. Needs no database (the
+ * failed-open screen has none): `backupForm` is a plain core function.
+ */
+fun passphraseQuestion(error: UiError, locale: String): ImportStep.NeedsPassphrase? {
+    if (error.kind != ErrorKind.PASSPHRASE_REQUIRED && error.kind != ErrorKind.WRONG_PASSPHRASE) return null
+    val texts = try {
+        uniffi.kefir_ffi.backupForm(locale)
+    } catch (e: KefirException) {
+        return null
+    }
+    return ImportStep.NeedsPassphrase(texts.importPassphrasePrompt, if (error.kind == ErrorKind.WRONG_PASSPHRASE) texts.wrongPassphraseMessage else null)
 }

@@ -6,7 +6,8 @@ import uniffi.kefir_core.Weekday
 import uniffi.kefir_ffi.settingsDefaults
 
 /** The core's notification as the scheduler's input; the kind becomes its snake_case name. */
-fun Notification.toAlarmSpec(): AlarmSpec = AlarmSpec(id, fireAt, kind.name.lowercase(), title, body)
+fun Notification.toAlarmSpec(): AlarmSpec =
+    AlarmSpec(id, fireAt, kind.name.lowercase(), title, body, publicTitle, publicBody, this.`private`)
 
 /**
  * The reminder settings form. Times are typed as `HH:MM`; the core validates
@@ -20,6 +21,8 @@ data class ReminderForm(
     val quietEnd: String = "",
     val drinkReminder: String = "",
     val spacingAlerts: Boolean = true,
+    /** Show the full text of reminders on the lock screen (the core's default: off, only the public version). */
+    val fullTextOnLockScreen: Boolean = false,
     /** Where an added check-in time starts: the core's default check-in time (settingsDefaults). */
     val newTime: String = "",
 ) {
@@ -37,6 +40,7 @@ data class ReminderForm(
         drinkReminder = drinkReminder.trim().ifEmpty { null },
         spacingAlerts = spacingAlerts,
         timeZone = zone,
+        fullTextOnLockScreen = fullTextOnLockScreen,
     )
 
     companion object {
@@ -47,6 +51,7 @@ data class ReminderForm(
             quietEnd = s.quietEnd.orEmpty(),
             drinkReminder = s.drinkReminder.orEmpty(),
             spacingAlerts = s.spacingAlerts,
+            fullTextOnLockScreen = s.fullTextOnLockScreen,
             newTime = newTime,
         )
     }

@@ -38,6 +38,14 @@ fun reportFileName(kind: ReportKind, fromDay: String, toDay: String): String =
 /** Suggested name when the user saves a backup (the document picker lets them change it). */
 const val BACKUP_FILE_NAME = "kefir-backup.json"
 
+/**
+ * Suggested name and document type of a backup file: an encrypted one is an
+ * age file (`.age`, opened by `age -d` too), a plain one JSON.
+ */
+fun backupFileName(encrypted: Boolean): String = if (encrypted) "$BACKUP_FILE_NAME.age" else BACKUP_FILE_NAME
+
+fun backupMimeType(encrypted: Boolean): String = if (encrypted) "application/octet-stream" else "application/json"
+
 /** The preview on the Reports screen: the core's Summary, a few of its numbers. */
 data class SummaryUi(
     val range: String,

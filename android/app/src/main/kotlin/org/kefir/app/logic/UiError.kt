@@ -31,6 +31,12 @@ enum class ErrorKind {
 
     /** The backup file was refused; nothing changed. */
     BACKUP_REJECTED,
+
+    /** The backup is encrypted: ask for its passphrase (the core's `BackupForm.importPassphrasePrompt`), then call again. */
+    PASSPHRASE_REQUIRED,
+
+    /** The passphrase does not open the backup: show `BackupForm.wrongPassphraseMessage` and ask again. Nothing changed. */
+    WRONG_PASSPHRASE,
     STORAGE_FULL,
 
     /** Reading or writing failed; the call can be retried. */
@@ -57,6 +63,8 @@ fun KefirException.toUiError(): UiError = when (this) {
     is KefirException.DatabaseUnreadable -> UiError(ErrorKind.DATABASE_UNREADABLE, detail)
     is KefirException.DatabaseTooNew -> UiError(ErrorKind.DATABASE_TOO_NEW, "$found > $supported")
     is KefirException.BackupRejected -> UiError(ErrorKind.BACKUP_REJECTED, reason)
+    is KefirException.PassphraseRequired -> UiError(ErrorKind.PASSPHRASE_REQUIRED)
+    is KefirException.WrongPassphrase -> UiError(ErrorKind.WRONG_PASSPHRASE)
     is KefirException.StorageFull -> UiError(ErrorKind.STORAGE_FULL)
     is KefirException.Storage -> UiError(ErrorKind.STORAGE, detail)
     is KefirException.Internal -> UiError(ErrorKind.INTERNAL, detail)

@@ -16,10 +16,17 @@ import org.kefir.app.KefirApplication
 import org.kefir.app.MainActivity
 import org.kefir.app.R
 import org.kefir.app.logic.AlarmSpec
+import org.kefir.app.logic.LockScreenText
 import org.kefir.app.logic.ReminderAction
 import org.kefir.app.logic.reminderActions
 
-/** Shows one reminder with the core's title and body, then rolls the schedule forward. */
+/**
+ * Shows one reminder with the core's title and body, then rolls the schedule
+ * forward. A reminder the core marks private (the default, issue 17) is
+ * VISIBILITY_PRIVATE with the core's public version (no medicine, symptom or
+ * amount) as what a secure lock screen shows; with the user's "full text on
+ * the lock screen" it is VISIBILITY_PUBLIC.
+ */
 class AlarmReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
         if (intent.action != ACTION) return
@@ -28,7 +35,13 @@ class AlarmReceiver : BroadcastReceiver() {
         val kind = intent.getStringExtra(EXTRA_KIND).orEmpty()
         val id = intent.getStringExtra(EXTRA_ID) ?: return
         val code = intent.getIntExtra(EXTRA_CODE, 0)
-        notify(context, id, code, kind, title, body)
+        // No public version in the intent (an alarm set before an update): private, with nothing shown.
+        val lock = if (intent.getBooleanExtra(EXTRA_PRIVATE, true)) {
+            LockScreenText(intent.getStringExtra(EXTRA_PUBLIC_TITLE).orEmpty(), intent.getStringExtra(EXTRA_PUBLIC_BODY).orEmpty())
+        } else {
+            null
+        }
+        notify(context, id, code, kind, title, body, lock)
 
         val app = context.applicationContext as KefirApplication
         val pending = goAsync()
@@ -41,7 +54,7 @@ class AlarmReceiver : BroadcastReceiver() {
         }
     }
 
-    private fun notify(context: Context, id: String, code: Int, kind: String, title: String, body: String) {
+    private fun notify(context: Context, id: String, code: Int, kind: String, title: String, body: String, lock: LockScreenText?) {
         val allowed = Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU ||
             ContextCompat.checkSelfPermission(context, Manifest.permission.POST_NOTIFICATIONS) == PackageManager.PERMISSION_GRANTED
         if (!allowed) return
@@ -59,13 +72,14 @@ class AlarmReceiver : BroadcastReceiver() {
             .setContentIntent(contentIntent)
             .setAutoCancel(true)
             .setCategory(NotificationCompat.CATEGORY_REMINDER)
+        lockScreen(context, builder, lock)
         // The buttons for this kind (reminderActions, plain Kotlin, tested on the JVM).
         for (action in reminderActions(kind)) {
             when (action) {
                 ReminderAction.LOG_TODAYS_AMOUNT -> builder.addAction(
                     0,
                     context.getString(R.string.action_log_todays_amount),
-                    NotificationActionReceiver.pendingIntent(context, action, id, code),
+                    NotificationActionReceiver.pendingIntent(context, action, id, code, lock),
                 )
                 // Opens the check-in form, like tapping the reminder itself.
                 ReminderAction.CHECK_IN -> builder.addAction(0, context.getString(R.string.action_check_in), contentIntent)
@@ -87,6 +101,28 @@ class AlarmReceiver : BroadcastReceiver() {
         private const val EXTRA_KIND = "kind"
         private const val EXTRA_CODE = "code"
         private const val EXTRA_ID = "id"
+        private const val EXTRA_PUBLIC_TITLE = "public_title"
+        private const val EXTRA_PUBLIC_BODY = "public_body"
+        private const val EXTRA_PRIVATE = "private"
+
+        /**
+         * What a secure lock screen shows: [lock] (the core's public version)
+         * as the public version of a VISIBILITY_PRIVATE notification, or, when
+         * null (full text chosen), the notification itself (VISIBILITY_PUBLIC).
+         */
+        fun lockScreen(context: Context, builder: NotificationCompat.Builder, lock: LockScreenText?) {
+            if (lock == null) {
+                builder.setVisibility(NotificationCompat.VISIBILITY_PUBLIC)
+                return
+            }
+            val publicVersion = NotificationCompat.Builder(context, KefirApplication.REMINDER_CHANNEL)
+                .setSmallIcon(R.drawable.ic_notification)
+                .setContentTitle(lock.title)
+                .setContentText(lock.body)
+                .setCategory(NotificationCompat.CATEGORY_REMINDER)
+                .build()
+            builder.setVisibility(NotificationCompat.VISIBILITY_PRIVATE).setPublicVersion(publicVersion)
+        }
 
         /** The data URI makes each reminder's PendingIntent distinct even beyond its request code. */
         fun uriFor(id: String): Uri = Uri.fromParts("kefir-reminder", id, null)
@@ -100,5 +136,8 @@ class AlarmReceiver : BroadcastReceiver() {
                 .putExtra(EXTRA_KIND, spec.kind)
                 .putExtra(EXTRA_CODE, requestCode)
                 .putExtra(EXTRA_ID, spec.id)
+                .putExtra(EXTRA_PUBLIC_TITLE, spec.publicTitle)
+                .putExtra(EXTRA_PUBLIC_BODY, spec.publicBody)
+                .putExtra(EXTRA_PRIVATE, spec.`private`)
     }
 }

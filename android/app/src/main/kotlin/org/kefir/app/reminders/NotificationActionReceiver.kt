@@ -11,6 +11,7 @@ import kotlinx.coroutines.launch
 import org.kefir.app.KefirApplication
 import org.kefir.app.MainActivity
 import org.kefir.app.R
+import org.kefir.app.logic.LockScreenText
 import org.kefir.app.logic.QuickLogOutcome
 import org.kefir.app.logic.ReminderAction
 import org.kefir.app.logic.logTodaysAmount
@@ -27,20 +28,26 @@ class NotificationActionReceiver : BroadcastReceiver() {
         val action = ReminderAction.fromId(intent.action?.removePrefix(ACTION_PREFIX)) ?: return
         val tag = intent.getStringExtra(EXTRA_TAG) ?: return
         val code = intent.getIntExtra(EXTRA_CODE, 0)
+        // The reminder's lock-screen version, kept for the notification that replaces it.
+        val lock = if (intent.getBooleanExtra(EXTRA_PRIVATE, true)) {
+            LockScreenText(intent.getStringExtra(EXTRA_PUBLIC_TITLE).orEmpty(), intent.getStringExtra(EXTRA_PUBLIC_BODY).orEmpty())
+        } else {
+            null
+        }
         if (action != ReminderAction.LOG_TODAYS_AMOUNT) return
         val app = context.applicationContext as KefirApplication
         val pending = goAsync()
         app.appScope.launch {
             try {
                 val outcome = logTodaysAmount(app.gateway) // a write: reminders are rescheduled after it
-                show(context, tag, code, outcome)
+                show(context, tag, code, outcome, lock)
             } finally {
                 pending.finish()
             }
         }
     }
 
-    private fun show(context: Context, tag: String, code: Int, outcome: QuickLogOutcome) {
+    private fun show(context: Context, tag: String, code: Int, outcome: QuickLogOutcome, lock: LockScreenText?) {
         // The core's one-line message (in the app's language) and its warnings, verbatim.
         val (text, openKind) = when (outcome) {
             is QuickLogOutcome.Logged ->
@@ -55,7 +62,7 @@ class NotificationActionReceiver : BroadcastReceiver() {
         val contentIntent = PendingIntent.getActivity(
             context, code, open, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE,
         )
-        val notification = NotificationCompat.Builder(context, KefirApplication.REMINDER_CHANNEL)
+        val builder = NotificationCompat.Builder(context, KefirApplication.REMINDER_CHANNEL)
             .setSmallIcon(R.drawable.ic_notification)
             .setContentText(text.lineSequence().first())
             .setStyle(NotificationCompat.BigTextStyle().bigText(text))
@@ -63,7 +70,9 @@ class NotificationActionReceiver : BroadcastReceiver() {
             .setAutoCancel(true)
             .setOnlyAlertOnce(true)
             .setCategory(NotificationCompat.CATEGORY_REMINDER)
-            .build()
+        // What was logged (an amount, warnings) stays off the lock screen like the reminder's own text.
+        AlarmReceiver.lockScreen(context, builder, lock)
+        val notification = builder.build()
         try {
             // Same tag and id as the reminder: replaces it, so the button cannot be tapped again.
             NotificationManagerCompat.from(context).notify(tag, 0, notification)
@@ -76,13 +85,19 @@ class NotificationActionReceiver : BroadcastReceiver() {
         private const val ACTION_PREFIX = "org.kefir.app.action.REMINDER_BUTTON."
         private const val EXTRA_TAG = "tag"
         private const val EXTRA_CODE = "code"
+        private const val EXTRA_PUBLIC_TITLE = "public_title"
+        private const val EXTRA_PUBLIC_BODY = "public_body"
+        private const val EXTRA_PRIVATE = "private"
 
-        fun pendingIntent(context: Context, action: ReminderAction, tag: String, code: Int): PendingIntent {
+        fun pendingIntent(context: Context, action: ReminderAction, tag: String, code: Int, lock: LockScreenText?): PendingIntent {
             val intent = Intent(context, NotificationActionReceiver::class.java)
                 .setAction(ACTION_PREFIX + action.id)
                 .setData(Uri.fromParts("kefir-reminder-button", tag, action.id))
                 .putExtra(EXTRA_TAG, tag)
                 .putExtra(EXTRA_CODE, code)
+                .putExtra(EXTRA_PRIVATE, lock != null)
+                .putExtra(EXTRA_PUBLIC_TITLE, lock?.title)
+                .putExtra(EXTRA_PUBLIC_BODY, lock?.body)
             return PendingIntent.getBroadcast(
                 context, code, intent, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE,
             )

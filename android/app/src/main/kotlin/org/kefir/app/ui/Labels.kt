@@ -36,6 +36,9 @@ fun ErrorKind.label(): Int = when (this) {
     ErrorKind.DATABASE_UNREADABLE -> R.string.error_database_unreadable
     ErrorKind.DATABASE_TOO_NEW -> R.string.error_database_too_new
     ErrorKind.BACKUP_REJECTED -> R.string.error_backup_rejected
+    // The import flows ask with the core's BackupForm texts; these are only the framing if one ever reaches ErrorText.
+    ErrorKind.PASSPHRASE_REQUIRED -> R.string.error_passphrase_required
+    ErrorKind.WRONG_PASSPHRASE -> R.string.error_wrong_passphrase
     ErrorKind.STORAGE_FULL -> R.string.error_storage_full
     ErrorKind.STORAGE -> R.string.error_storage
     ErrorKind.INTERNAL -> R.string.error_internal

@@ -42,7 +42,7 @@ class RecoveryAndActionsTest {
             val input = DrinkForm(mlText = "40").toInput(other.clock.now).ok()
             blocking { other.gateway.write { cx -> logDrink(input, cx.now, cx.zone, cx.locale) } }.ok()
             val file = core.dir.resolve("backup-from-files-app.json")
-            blocking { other.gateway.read { cx -> exportBackup(file.path, cx.now) } }.ok()
+            blocking { other.gateway.read { cx -> exportBackup(file.path, null, cx.now, cx.locale) } }.ok()
             return file
         } finally {
             other.close()

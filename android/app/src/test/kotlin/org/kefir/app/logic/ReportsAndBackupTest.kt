@@ -92,22 +92,22 @@ class ReportsAndBackupTest {
     fun backupExportImportNeedsConfirmationToReplaceAndWipeClearsEverything() {
         someHistory()
         val file = core.dir.resolve(BACKUP_FILE_NAME)
-        blocking { g.read { cx -> exportBackup(file.path, cx.now) } }.ok()
+        blocking { g.read { cx -> exportBackup(file.path, null, cx.now, cx.locale) } }.ok()
         assertTrue(file.length() > 0)
 
         TestCore().use { other ->
-            val imported = blocking { other.gateway.write { importBackup(file.path, ImportMode.INTO_EMPTY, false, it.now, it.locale) } }.ok().toUi()
+            val imported = blocking { other.gateway.write { importBackup(file.path, null, ImportMode.INTO_EMPTY, false, it.now, it.locale) } }.ok().toUi()
             assertEquals(2u, imported.drinks)
             assertEquals(1u, imported.checkins)
             assertEquals(1u, imported.plans)
         }
 
-        val ask = blocking { g.write { importBackup(file.path, ImportMode.REPLACE, false, it.now, it.locale) } }.failed()
+        val ask = blocking { g.write { importBackup(file.path, null, ImportMode.REPLACE, false, it.now, it.locale) } }.failed()
         assertEquals(ErrorKind.NEEDS_CONFIRMATION, ask.kind)
-        blocking { g.write { importBackup(file.path, ImportMode.REPLACE, true, it.now, it.locale) } }.ok()
+        blocking { g.write { importBackup(file.path, null, ImportMode.REPLACE, true, it.now, it.locale) } }.ok()
 
         file.writeText("{\"format\":\"not-a-kefir-backup\"}")
-        assertEquals(ErrorKind.BACKUP_REJECTED, blocking { g.write { importBackup(file.path, ImportMode.REPLACE, true, it.now, it.locale) } }.failed().kind)
+        assertEquals(ErrorKind.BACKUP_REJECTED, blocking { g.write { importBackup(file.path, null, ImportMode.REPLACE, true, it.now, it.locale) } }.failed().kind)
 
         assertEquals(ErrorKind.NEEDS_CONFIRMATION, blocking { g.write { wipeEverything(false) } }.failed().kind)
         blocking { g.write { wipeEverything(true) } }.ok()

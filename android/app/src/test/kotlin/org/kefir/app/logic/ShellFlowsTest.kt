@@ -110,7 +110,7 @@ class ShellFlowsTest {
             val input = DrinkForm(mlText = "70").toInput(other.clock.now).ok()
             blocking { other.gateway.write { cx -> logDrink(input, cx.now, cx.zone, cx.locale) } }.ok()
             val file = core.dir.resolve("picked-backup.json")
-            blocking { other.gateway.read { cx -> exportBackup(file.path, cx.now) } }.ok()
+            blocking { other.gateway.read { cx -> exportBackup(file.path, null, cx.now, cx.locale) } }.ok()
             return file
         } finally {
             other.close()

@@ -101,7 +101,7 @@ class ProfileViewModel(private val app: KefirApplication, handle: SavedStateHand
         viewModelScope.launch {
             _state.update { it.copy(busy = true, error = null) }
             val path = app.androidBackup.file.path
-            when (val r = app.gateway.write { importBackup(path, ImportMode.INTO_EMPTY, false, it.now, it.locale) }) {
+            when (val r = app.gateway.write { importBackup(path, null, ImportMode.INTO_EMPTY, false, it.now, it.locale) }) {
                 is CoreResult.Ok -> _state.update { it.copy(busy = false, restored = true) }
                 is CoreResult.Failed -> _state.update { it.copy(busy = false, error = r.error) }
             }

@@ -8,12 +8,15 @@ import android.os.Build
 import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.selection.toggleable
 import androidx.compose.foundation.text.KeyboardOptions
+import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
@@ -32,8 +35,11 @@ import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.text.input.KeyboardType
+import androidx.compose.ui.text.input.PasswordVisualTransformation
+import androidx.compose.ui.text.input.VisualTransformation
 import androidx.compose.ui.unit.dp
 import androidx.core.content.ContextCompat
+import androidx.fragment.app.FragmentActivity
 import androidx.lifecycle.Lifecycle
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.compose.LifecycleEventEffect
@@ -49,7 +55,7 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import org.kefir.app.KefirApplication
 import org.kefir.app.R
-import org.kefir.app.logic.BACKUP_FILE_NAME
+import org.kefir.app.logic.BackupSaveForm
 import org.kefir.app.logic.CoreResult
 import org.kefir.app.logic.ErrorKind
 import org.kefir.app.logic.ImportFlow
@@ -57,22 +63,30 @@ import org.kefir.app.logic.ImportStep
 import org.kefir.app.logic.ImportUi
 import org.kefir.app.logic.ReminderForm
 import org.kefir.app.logic.UiError
+import org.kefir.app.logic.backupFileName
+import org.kefir.app.logic.backupMimeType
+import org.kefir.app.logic.exportBackupFile
+import org.kefir.app.logic.judgePassphrase
+import org.kefir.app.logic.loadBackupSaveForm
 import org.kefir.app.logic.loadReminderForm
 import org.kefir.app.logic.toUi
+import org.kefir.app.reminders.NotificationSettings
 import org.kefir.app.ui.CheckRow
 import org.kefir.app.ui.ErrorText
 import org.kefir.app.ui.KefirViewModelFactory
 import org.kefir.app.ui.Loading
 import org.kefir.app.ui.MinTouch
 import org.kefir.app.ui.NotificationCard
-import org.kefir.app.reminders.NotificationSettings
 import org.kefir.app.ui.PrimaryButton
 import org.kefir.app.ui.ScreenScaffold
 import org.kefir.app.ui.SecondaryButton
 import org.kefir.app.ui.SectionTitle
 import org.kefir.app.ui.ToggleChips
 import org.kefir.app.ui.label
+import org.kefir.app.ui.lock.AppLockSection
+import org.kefir.app.ui.lock.confirmWithPrompt
 import org.kefir.app.ui.sharedCacheDir
+import uniffi.kefir_core.AppLockForm
 import uniffi.kefir_core.Weekday
 
 data class SettingsState(
@@ -83,6 +97,12 @@ data class SettingsState(
     val error: UiError? = null,
     /** A copied backup file waits for the user's "replace everything" confirmation (ImportFlow). */
     val pendingImport: Boolean = false,
+    /** An encrypted backup waits for its passphrase: the core's prompt (and wrong-passphrase message). */
+    val importPassphrase: ImportStep.NeedsPassphrase? = null,
+    /** The save-a-backup dialog while it is open (its passphrase lives only here, cleared after use). */
+    val backupForm: BackupSaveForm? = null,
+    /** The app lock's settings (the core's form). */
+    val lock: AppLockForm? = null,
     val imported: ImportUi? = null,
     val exported: Boolean = false,
     val wiped: Boolean = false,
@@ -94,6 +114,9 @@ class SettingsViewModel(private val app: KefirApplication) : ViewModel() {
     private val imports = ImportFlow(app.gateway)
 
     init {
+        viewModelScope.launch {
+            (app.appLock.flow.form() as? CoreResult.Ok)?.let { r -> _state.update { it.copy(lock = r.value) } }
+        }
         viewModelScope.launch {
             val enabled = app.androidBackup.isEnabled()
             when (val r = loadReminderForm(app.gateway)) {
@@ -124,10 +147,42 @@ class SettingsViewModel(private val app: KefirApplication) : ViewModel() {
         }
     }
 
-    /** exportBackup into a temp file, then copy it to the document the user created (SAF). */
+    /** "Save a backup file": the core's form, encryption preselected. */
+    fun openBackupForm() = busy {
+        when (val r = loadBackupSaveForm(app.gateway)) {
+            is CoreResult.Ok -> _state.update { it.copy(backupForm = r.value) }
+            is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+        }
+    }
+
+    /** An edit in the dialog; a new passphrase is judged by the core at once (its verdict shows live). */
+    fun editBackup(change: (BackupSaveForm) -> BackupSaveForm) {
+        val before = _state.value.backupForm ?: return
+        val after = change(before)
+        _state.update { it.copy(backupForm = after) }
+        if (after.encrypt && after.passphrase.isNotEmpty() && after.passphrase != before.passphrase) {
+            val p = after.passphrase
+            viewModelScope.launch {
+                (judgePassphrase(app.gateway, p) as? CoreResult.Ok)?.let { v ->
+                    _state.update { s -> s.copy(backupForm = s.backupForm?.withVerdict(p, v.value)) }
+                }
+            }
+        }
+    }
+
+    /** Closing the dialog drops what was typed. */
+    fun closeBackupForm() = _state.update { it.copy(backupForm = null) }
+
+    /**
+     * exportBackup (encrypted with the form's passphrase, or plain after the
+     * warning) into a temp file, then copy it to the document the user
+     * created (SAF). The form, passphrase included, is dropped either way.
+     */
     fun exportTo(uri: Uri) = busy {
-        val temp = File(sharedCacheDir(app), BACKUP_FILE_NAME)
-        when (val r = app.gateway.read { cx -> exportBackup(temp.path, cx.now) }) {
+        val form = _state.value.backupForm ?: return@busy
+        _state.update { it.copy(backupForm = null) }
+        val temp = File(sharedCacheDir(app), backupFileName(form.encrypt))
+        when (val r = exportBackupFile(app.gateway, form, temp)) {
             is CoreResult.Ok -> {
                 val copied = withContext(Dispatchers.IO) {
                     runCatching {
@@ -158,23 +213,38 @@ class SettingsViewModel(private val app: KefirApplication) : ViewModel() {
 
     fun confirmImport() = busy { show(imports.confirm()) }
 
+    /** The passphrase for the waiting encrypted backup (not kept in the screen's state). */
+    fun unlockImport(passphrase: String) = busy { show(imports.unlock(passphrase)) }
+
     fun cancelImport() {
-        _state.update { it.copy(pendingImport = false) }
+        _state.update { it.copy(pendingImport = false, importPassphrase = null) }
         viewModelScope.launch(Dispatchers.IO) { imports.cancel() }
     }
 
     private fun show(step: ImportStep) = _state.update {
         when (step) {
-            is ImportStep.Done -> it.copy(pendingImport = false, imported = step.summary)
-            is ImportStep.NeedsConfirmation -> it.copy(pendingImport = true)
-            is ImportStep.Failed -> it.copy(pendingImport = false, error = step.error)
-            ImportStep.Cancelled -> it.copy(pendingImport = false)
+            is ImportStep.Done -> it.copy(pendingImport = false, importPassphrase = null, imported = step.summary)
+            is ImportStep.NeedsConfirmation -> it.copy(pendingImport = true, importPassphrase = null)
+            is ImportStep.NeedsPassphrase -> it.copy(pendingImport = false, importPassphrase = step)
+            is ImportStep.Failed -> it.copy(pendingImport = false, importPassphrase = null, error = step.error)
+            ImportStep.Cancelled -> it.copy(pendingImport = false, importPassphrase = null)
         }
     }
 
     override fun onCleared() {
-        // A copy still waiting for confirmation is deleted with the screen.
+        // A copy still waiting for confirmation is deleted with the screen (and any passphrase with it).
         imports.cancel()
+        _state.update { it.copy(backupForm = null) }
+    }
+
+    /** The app lock on/off or its delay; the app stays open (AppLockController.save). */
+    fun saveLock(settings: uniffi.kefir_core.AppLockSettings) {
+        app.appLock.save(settings) { r ->
+            when (r) {
+                is CoreResult.Ok -> _state.update { it.copy(lock = r.value) }
+                is CoreResult.Failed -> _state.update { it.copy(error = r.error) }
+            }
+        }
     }
 
     /** After the confirmation dialog: wipeEverything(confirmed = true); the Android backup copy goes too. */
@@ -219,8 +289,12 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
     val askNotifications = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { granted ->
         notificationsAllowed = granted
     }
-    val createBackup = rememberLauncherForActivityResult(ActivityResultContracts.CreateDocument("application/json")) { uri ->
-        uri?.let(vm::exportTo)
+    // One document type each: an encrypted backup is an age file, a plain one JSON.
+    val createPlainBackup = rememberLauncherForActivityResult(ActivityResultContracts.CreateDocument(backupMimeType(false))) { uri ->
+        if (uri != null) vm.exportTo(uri) else vm.closeBackupForm()
+    }
+    val createEncryptedBackup = rememberLauncherForActivityResult(ActivityResultContracts.CreateDocument(backupMimeType(true))) { uri ->
+        if (uri != null) vm.exportTo(uri) else vm.closeBackupForm()
     }
     val openBackup = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
         uri?.let(vm::importFrom)
@@ -258,7 +332,7 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
         SectionTitle(stringResource(R.string.section_backup))
         SwitchRow(stringResource(R.string.android_backup_switch), s.androidBackup, enabled = !s.busy, onChange = vm::setAndroidBackup)
         Text(stringResource(R.string.android_backup_explain), style = MaterialTheme.typography.bodySmall)
-        SecondaryButton(stringResource(R.string.action_export_backup), enabled = !s.busy) { createBackup.launch(BACKUP_FILE_NAME) }
+        SecondaryButton(stringResource(R.string.action_export_backup), enabled = !s.busy) { vm.openBackupForm() }
         SecondaryButton(stringResource(R.string.action_import_backup), enabled = !s.busy) {
             openBackup.launch(arrayOf("application/json", "application/octet-stream", "text/plain"))
         }
@@ -270,6 +344,24 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
             )
         }
         ErrorText(s.error)
+
+        // --- app lock (issue 17): the core's texts and choices ---
+        s.lock?.let { lock ->
+            val activity = context as? FragmentActivity
+            AppLockSection(
+                lock,
+                enabled = !s.busy && app.appLock.canAuthenticate(),
+                onToggle = { on ->
+                    if (on) {
+                        // The prompt first: the person knows it works here before it guards the diary.
+                        activity?.let { confirmWithPrompt(it, app.appLock, lock) { vm.saveLock(lock.settings.copy(enabled = true)) } }
+                    } else {
+                        vm.saveLock(lock.settings.copy(enabled = false))
+                    }
+                },
+                onDelay = { minutes -> vm.saveLock(lock.settings.copy(afterMinutes = minutes)) },
+            ) { label, checked, enabled, onChange -> SwitchRow(label, checked, enabled, onChange) }
+        }
 
         // --- delete everything ---
         SectionTitle(stringResource(R.string.section_delete))
@@ -291,6 +383,13 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
             dismissButton = { TextButton(onClick = { confirmWipe = false }) { Text(stringResource(R.string.action_cancel)) } },
         )
     }
+    s.backupForm?.let { form ->
+        BackupDialog(form, busy = s.busy, edit = vm::editBackup, onCancel = vm::closeBackupForm) {
+            val name = backupFileName(form.encrypt)
+            if (form.encrypt) createEncryptedBackup.launch(name) else createPlainBackup.launch(name)
+        }
+    }
+    s.importPassphrase?.let { ask -> ImportPassphraseDialog(ask, busy = s.busy, onOpen = vm::unlockImport, onCancel = vm::cancelImport) }
     if (s.pendingImport) {
         AlertDialog(
             onDismissRequest = vm::cancelImport,
@@ -300,6 +399,79 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
             dismissButton = { TextButton(onClick = vm::cancelImport) { Text(stringResource(R.string.action_cancel)) } },
         )
     }
+}
+
+/**
+ * Saving a backup: every text is the core's BackupForm. Encrypted is
+ * preselected; Save needs the core's verdict to be acceptable and both
+ * fields to match (BackupSaveForm.canSave), or, for a plain backup, the
+ * core's warning confirmed.
+ */
+@Composable
+private fun BackupDialog(form: BackupSaveForm, busy: Boolean, edit: ((BackupSaveForm) -> BackupSaveForm) -> Unit, onCancel: () -> Unit, onSave: () -> Unit) {
+    val t = form.texts
+    AlertDialog(
+        onDismissRequest = onCancel,
+        title = { Text(t.title) },
+        text = {
+            Column(Modifier.verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                CheckRow(t.encryptLabel, form.encrypt) { on -> edit { it.withEncrypt(on) } }
+                if (form.encrypt) {
+                    Text(t.passphraseHelp, style = MaterialTheme.typography.bodySmall)
+                    PassphraseField(form.passphrase, t.passphraseLabel, isError = false) { p -> edit { it.withPassphrase(p) } }
+                    form.verdict?.let { v ->
+                        Text(v.levelLabel, style = MaterialTheme.typography.titleSmall, color = if (v.acceptable) MaterialTheme.colorScheme.onSurface else MaterialTheme.colorScheme.error)
+                        v.reasons.forEach { Text(it, style = MaterialTheme.typography.bodySmall) }
+                    }
+                    PassphraseField(form.repeat, t.repeatLabel, isError = form.mismatch) { p -> edit { it.withRepeat(p) } }
+                    if (form.mismatch) Text(t.mismatchMessage, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodySmall)
+                } else {
+                    Text(t.plainWarning, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodyMedium)
+                    if (form.plainWarningPending) {
+                        TextButton(onClick = { edit { it.confirmPlain() } }, modifier = Modifier.heightIn(min = MinTouch)) { Text(t.plainConfirmLabel) }
+                    }
+                }
+            }
+        },
+        confirmButton = { TextButton(onClick = onSave, enabled = form.canSave && !busy) { Text(stringResource(R.string.action_save)) } },
+        dismissButton = { TextButton(onClick = onCancel) { Text(stringResource(R.string.action_cancel)) } },
+    )
+}
+
+/** The core's import prompt for an encrypted backup, and its message after a wrong passphrase. */
+@Composable
+private fun ImportPassphraseDialog(ask: ImportStep.NeedsPassphrase, busy: Boolean, onOpen: (String) -> Unit, onCancel: () -> Unit) {
+    // Kept only while the dialog is shown; a new prompt (after a wrong one) starts empty.
+    var passphrase by remember(ask) { mutableStateOf("") }
+    AlertDialog(
+        onDismissRequest = onCancel,
+        title = { Text(ask.prompt) },
+        text = {
+            Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                ask.wrong?.let { Text(it, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodyMedium) }
+                PassphraseField(passphrase, ask.prompt, isError = ask.wrong != null) { passphrase = it }
+            }
+        },
+        confirmButton = { TextButton(onClick = { onOpen(passphrase) }, enabled = passphrase.isNotEmpty() && !busy) { Text(stringResource(R.string.action_open_backup)) } },
+        dismissButton = { TextButton(onClick = onCancel) { Text(stringResource(R.string.action_cancel)) } },
+    )
+}
+
+/** A passphrase field: hidden by default, shown while "Show passphrase" is checked; never autofilled or suggested. */
+@Composable
+private fun PassphraseField(value: String, label: String, isError: Boolean, onChange: (String) -> Unit) {
+    var visible by remember { mutableStateOf(false) }
+    OutlinedTextField(
+        value = value,
+        onValueChange = onChange,
+        label = { Text(label) },
+        singleLine = true,
+        isError = isError,
+        visualTransformation = if (visible) VisualTransformation.None else PasswordVisualTransformation(),
+        keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Password, autoCorrectEnabled = false),
+        modifier = Modifier.fillMaxWidth(),
+    )
+    CheckRow(stringResource(R.string.action_show_passphrase), visible) { visible = it }
 }
 
 @Composable

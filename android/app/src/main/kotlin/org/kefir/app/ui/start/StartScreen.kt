@@ -3,8 +3,12 @@ package org.kefir.app.ui.start
 import android.net.Uri
 import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
@@ -14,6 +18,9 @@ import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.input.KeyboardType
+import androidx.compose.ui.text.input.PasswordVisualTransformation
+import androidx.compose.ui.unit.dp
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewModelScope
@@ -28,10 +35,12 @@ import org.kefir.app.KefirApplication
 import org.kefir.app.R
 import org.kefir.app.logic.CoreResult
 import org.kefir.app.logic.ErrorKind
+import org.kefir.app.logic.ImportStep
 import org.kefir.app.logic.RecoveryOption
 import org.kefir.app.logic.RecoveryResult
 import org.kefir.app.logic.StartTarget
 import org.kefir.app.logic.UiError
+import org.kefir.app.logic.passphraseQuestion
 import org.kefir.app.logic.recoveryOptions
 import org.kefir.app.logic.startTarget
 import org.kefir.app.ui.ErrorText
@@ -48,8 +57,17 @@ sealed interface StartState {
     /** Opened: where to go. [keptAs] names the set-aside file after a recovery, shown before going on. */
     data class Ready(val target: StartTarget, val keptAs: String? = null) : StartState
 
-    /** Did not open: the error and the ways out (restore, fresh start, retry) for it. */
-    data class Failed(val error: UiError, val options: List<RecoveryOption>, val busy: Boolean = false) : StartState
+    /**
+     * Did not open: the error and the ways out (restore, fresh start, retry)
+     * for it. [passphrase]: the picked backup is encrypted; the core's prompt
+     * (and wrong-passphrase message) while the copy waits.
+     */
+    data class Failed(
+        val error: UiError,
+        val options: List<RecoveryOption>,
+        val busy: Boolean = false,
+        val passphrase: ImportStep.NeedsPassphrase? = null,
+    ) : StartState
 }
 
 class StartViewModel(private val app: KefirApplication) : ViewModel() {
@@ -72,24 +90,59 @@ class StartViewModel(private val app: KefirApplication) : ViewModel() {
         }
     }
 
+    /** The picked backup's private copy while its passphrase is asked. */
+    private var waiting: File? = null
+
     /** Copy the picked backup, import it into a new database and only then set the old file aside. */
     fun restore(uri: Uri) = recover { now ->
+        dropWaiting()
         val copy = File(sharedCacheDir(app), "restore-${System.nanoTime()}.json")
         try {
             app.contentResolver.openInputStream(uri)!!.use { input -> copy.outputStream().use { input.copyTo(it) } }
-            app.recovery().restore(copy, now)
+            restoreCopy(copy, now, null)
         } catch (e: java.io.IOException) {
+            copy.delete()
             RecoveryResult.Failed(UiError(ErrorKind.STORAGE, e.message))
         } catch (e: SecurityException) {
             // The document provider withdrew access.
+            copy.delete()
             RecoveryResult.Failed(UiError(ErrorKind.STORAGE, e.message))
         } catch (e: NullPointerException) {
             // openInputStream returned null (the provider crashed).
-            RecoveryResult.Failed(UiError(ErrorKind.STORAGE, e.message))
-        } finally {
             copy.delete()
+            RecoveryResult.Failed(UiError(ErrorKind.STORAGE, e.message))
         }
     }
+
+    /** The passphrase for the waiting encrypted backup. */
+    fun restoreWith(passphrase: String) = recover { now ->
+        val copy = waiting ?: return@recover RecoveryResult.Failed(UiError(ErrorKind.STORAGE))
+        restoreCopy(copy, now, passphrase)
+    }
+
+    fun cancelPassphrase() {
+        dropWaiting()
+        (_state.value as? StartState.Failed)?.let { _state.value = it.copy(passphrase = null) }
+    }
+
+    /** An encrypted copy is kept while its passphrase is asked; every other way out deletes it. */
+    private fun restoreCopy(copy: File, now: java.time.Instant, passphrase: String?): RecoveryResult {
+        val r = app.recovery().restore(copy, now, passphrase)
+        if (r is RecoveryResult.Failed && passphraseQuestion(r.error, app.gateway.locale.tag()) != null) {
+            waiting = copy
+        } else {
+            copy.delete()
+            waiting = null
+        }
+        return r
+    }
+
+    private fun dropWaiting() {
+        waiting?.delete()
+        waiting = null
+    }
+
+    override fun onCleared() = dropWaiting()
 
     /** Set the old file aside (renamed, kept) and open an empty journal. */
     fun startFresh() = recover { now -> app.recovery().startFresh(now) }
@@ -99,9 +152,16 @@ class StartViewModel(private val app: KefirApplication) : ViewModel() {
         if (failed.busy) return
         _state.value = failed.copy(busy = true)
         viewModelScope.launch {
-            when (val r = withContext(Dispatchers.IO) { block(app.gateway.clock.now()) }) {
+            // The core's passphrase question (backupForm) is a core call too: on IO with the rest.
+            val (r, ask) = withContext(Dispatchers.IO) {
+                val r = block(app.gateway.clock.now())
+                r to (r as? RecoveryResult.Failed)?.let { passphraseQuestion(it.error, app.gateway.locale.tag()) }
+            }
+            when (r) {
                 is RecoveryResult.Recovered -> load(keptAs = r.asideFiles.firstOrNull()?.name)
-                is RecoveryResult.Failed -> _state.value = failed.copy(error = r.error, busy = false)
+                // An encrypted backup: ask for its passphrase with the core's texts, not as an error.
+                is RecoveryResult.Failed ->
+                    _state.value = if (ask != null) failed.copy(busy = false, passphrase = ask) else failed.copy(error = r.error, busy = false, passphrase = null)
             }
         }
     }
@@ -140,6 +200,30 @@ fun StartScreen(onStarted: (StartTarget) -> Unit, vm: StartViewModel = viewModel
             }
             StartState.Loading -> Loading()
         }
+    }
+    (state as? StartState.Failed)?.passphrase?.let { ask ->
+        var passphrase by remember(ask) { mutableStateOf("") }
+        AlertDialog(
+            onDismissRequest = vm::cancelPassphrase,
+            title = { Text(ask.prompt) },
+            text = {
+                Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                    ask.wrong?.let { Text(it, color = MaterialTheme.colorScheme.error) }
+                    OutlinedTextField(
+                        value = passphrase,
+                        onValueChange = { passphrase = it },
+                        singleLine = true,
+                        isError = ask.wrong != null,
+                        visualTransformation = PasswordVisualTransformation(),
+                        keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Password, autoCorrectEnabled = false),
+                    )
+                }
+            },
+            confirmButton = {
+                TextButton(onClick = { vm.restoreWith(passphrase) }, enabled = passphrase.isNotEmpty()) { Text(stringResource(R.string.action_open_backup)) }
+            },
+            dismissButton = { TextButton(onClick = vm::cancelPassphrase) { Text(stringResource(R.string.action_cancel)) } },
+        )
     }
     if (confirmFresh) {
         AlertDialog(

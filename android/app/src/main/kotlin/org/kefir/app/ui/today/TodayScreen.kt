@@ -55,6 +55,7 @@ import org.kefir.app.ui.Loading
 import org.kefir.app.ui.MinTouch
 import org.kefir.app.ui.PrimaryButton
 import org.kefir.app.ui.NotificationCard
+import org.kefir.app.ui.lock.FirstRunLockOffer
 import org.kefir.app.ui.ScreenScaffold
 import org.kefir.app.ui.SecondaryButton
 import org.kefir.app.ui.SectionTitle
@@ -113,6 +114,8 @@ fun TodayScreen(
         // From the first run on: why reminders need notifications, and the
         // system dialog; or, when they are off, the way to the settings.
         NotificationCard(onToday = true)
+        // The app lock's first-run offer (issue 17): Today is the first screen after the screening.
+        FirstRunLockOffer()
         when (val s = state) {
             ScreenState.Loading -> Loading()
             is ScreenState.Failed -> ErrorText(s.error)
