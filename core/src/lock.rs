@@ -126,6 +126,13 @@ pub struct AppLockForm {
     /// The reason shown in the platform prompt (BiometricPrompt subtitle,
     /// LAContext localizedReason).
     pub prompt_reason: String,
+    /// The label of the switch for `ReminderSettings.full_text_on_lock_screen`
+    /// (the Settings screen's privacy part holds both the app lock and what
+    /// reminders show on the lock screen).
+    pub lock_screen_label: String,
+    /// What that switch changes: off (the default), the lock screen shows
+    /// only the public version, which names no medicine, symptom or amount.
+    pub lock_screen_help: String,
 }
 
 /// What the shell must show now.
@@ -269,6 +276,8 @@ pub(crate) fn form(saved: Option<AppLockSettings>, loc: &Locale) -> AppLockForm 
             .map(|m| LockDelayChoice { minutes: *m, label: delay_label(*m, loc) })
             .collect(),
         prompt_reason: loc.t("lock-prompt-reason"),
+        lock_screen_label: loc.t("lock-screen-full-text"),
+        lock_screen_help: loc.t("lock-screen-full-text-help"),
     }
 }
 

@@ -106,9 +106,18 @@ fn texts_in_every_language() {
         let f = app.app_lock_form().unwrap();
         let label = |m: u32| f.choices.iter().find(|c| c.minutes == m).unwrap().label.clone();
         assert_eq!((label(0).as_str(), label(1).as_str(), label(5).as_str()), (immediately, one, five), "{tag}");
-        for text in [&f.title, &f.explanation, &f.enable_label, &f.decline_label, &f.prompt_reason] {
+        for text in
+            [&f.title, &f.explanation, &f.enable_label, &f.decline_label, &f.prompt_reason, &f.lock_screen_label]
+        {
             assert!(!text.trim().is_empty(), "{tag}");
         }
+        // The lock-screen switch's help names what the public version leaves out.
+        let leaves_out = match tag {
+            "en" => "medicines",
+            "de" => "Medikamente",
+            _ => "лекарств",
+        };
+        assert!(f.lock_screen_help.contains(leaves_out), "{tag}: {}", f.lock_screen_help);
         // Every label differs: the picker never shows two equal entries.
         let mut labels: Vec<&String> = f.choices.iter().map(|c| &c.label).collect();
         labels.dedup();

@@ -15,3 +15,8 @@ lock-after-minutes = { $n ->
 lock-prompt-reason = Entsperren Sie Kefir Start, um Ihr Tagebuch zu sehen
 lock-cover-title = Kefir Start ist gesperrt
 lock-unlock = Entsperren
+
+# The switch for ReminderSettings.full_text_on_lock_screen, on the same
+# privacy part of Settings.
+lock-screen-full-text = Erinnerungsdetails auf dem Sperrbildschirm zeigen
+lock-screen-full-text-help = Aus: Erinnerungen auf dem Sperrbildschirm sagen nur, dass es Zeit für Kefir Start ist – ohne Medikamente, Beschwerden oder Mengen. Den vollen Text sehen Sie, sobald das Telefon entsperrt ist.

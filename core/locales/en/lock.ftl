@@ -14,3 +14,8 @@ lock-after-minutes = { $n ->
 lock-prompt-reason = Unlock Kefir Start to see your diary
 lock-cover-title = Kefir Start is locked
 lock-unlock = Unlock
+
+# The switch for ReminderSettings.full_text_on_lock_screen, on the same
+# privacy part of Settings.
+lock-screen-full-text = Show reminder details on the lock screen
+lock-screen-full-text-help = Off: reminders on the lock screen only say that it is time for Kefir Start, without medicines, symptoms or amounts. The full text shows once the phone is unlocked.

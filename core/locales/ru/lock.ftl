@@ -17,3 +17,8 @@ lock-after-minutes = { $n ->
 lock-prompt-reason = Разблокируйте Kefir Start, чтобы открыть дневник
 lock-cover-title = Kefir Start заблокирован
 lock-unlock = Разблокировать
+
+# The switch for ReminderSettings.full_text_on_lock_screen, on the same
+# privacy part of Settings.
+lock-screen-full-text = Показывать подробности напоминаний на экране блокировки
+lock-screen-full-text-help = Выключено: на экране блокировки напоминания сообщают только, что пора заглянуть в Kefir Start, — без лекарств, симптомов и количеств. Полный текст виден после разблокировки телефона.

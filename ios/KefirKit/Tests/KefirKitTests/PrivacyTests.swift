@@ -222,6 +222,7 @@ final class PrivacyTests: StoreTestCase {
         XCTAssertTrue(form.offer)
         XCTAssertNotNil(lockOffer(form, canAuthenticate: true))
         XCTAssertNil(lockOffer(form, canAuthenticate: false), "no prompt possible: not offered")
+        XCTAssertFalse(form.lockScreenLabel.isEmpty || form.lockScreenHelp.isEmpty, "the lock-screen switch's words come from the core")
         let before = await flow.current
         XCTAssertEqual(before, .checking)
 

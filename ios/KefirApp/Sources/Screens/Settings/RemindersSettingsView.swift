@@ -27,6 +27,9 @@ struct RemindersSettingsView: View {
     @State private var draft: ReminderSettings?
     /// The core's default reminder times, where a newly switched-on picker starts.
     @State private var defaults: ReminderSettings?
+    /// The core's label and help for the lock-screen switch (issue 17); the
+    /// switch is left out if the form cannot be read.
+    @State private var lockForm: AppLockForm?
     @State private var authorization: UNAuthorizationStatus = .notDetermined
     @State private var saving = false
     @State private var saved = false
@@ -48,6 +51,7 @@ struct RemindersSettingsView: View {
         do {
             let settings = try await store.reminderSettings()
             defaults = try store.settingsDefaults().reminders
+            lockForm = try? await model.appLockForm()
             draft = settings
             state = .loaded(settings)
         } catch {
@@ -111,6 +115,13 @@ struct RemindersSettingsView: View {
                     ))
                 }
                 Toggle("Tell me when kefir is allowed again after a medicine", isOn: s.spacingAlerts)
+                if let lockForm {
+                    // What reminders show on the lock screen: saved with the reminders.
+                    Toggle(isOn: s.fullTextOnLockScreen) {
+                        Text(verbatim: lockForm.lockScreenLabel)
+                        Text(verbatim: lockForm.lockScreenHelp)
+                    }
+                }
             } header: {
                 Text("Other reminders")
             }

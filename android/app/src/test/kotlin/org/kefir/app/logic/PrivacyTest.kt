@@ -231,6 +231,7 @@ class PrivacyTest {
         assertTrue(form.offer)
         assertNotNull(lockOffer(form, canAuthenticate = true))
         assertNull(lockOffer(form, canAuthenticate = false), "no prompt possible: not offered")
+        assertTrue(form.lockScreenLabel.isNotBlank() && form.lockScreenHelp.isNotBlank(), "the lock-screen switch's words come from the core")
         assertEquals(LockUi.CHECKING, flow.current)
 
         assertFalse(blocking { flow.foregrounded() }.cover)

@@ -316,7 +316,7 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
         if (form == null) {
             if (s.error == null) Loading()
         } else {
-            ReminderFields(form, s.error, vm)
+            ReminderFields(form, s.error, vm, s.lock)
             if (s.remindersSaved) Text(stringResource(R.string.reminders_saved), style = MaterialTheme.typography.bodyMedium)
             PrimaryButton(stringResource(R.string.action_save_reminders), enabled = !s.busy) {
                 // Ask for notifications when the user sets reminders, not at first launch.
@@ -475,7 +475,7 @@ private fun PassphraseField(value: String, label: String, isError: Boolean, onCh
 }
 
 @Composable
-private fun ReminderFields(form: ReminderForm, error: UiError?, vm: SettingsViewModel) {
+private fun ReminderFields(form: ReminderForm, error: UiError?, vm: SettingsViewModel, lock: AppLockForm?) {
     Text(stringResource(R.string.field_checkin_times), style = MaterialTheme.typography.titleSmall)
     form.checkinTimes.forEachIndexed { i, t ->
         Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
@@ -504,6 +504,12 @@ private fun ReminderFields(form: ReminderForm, error: UiError?, vm: SettingsView
         vm.editReminders { it.copy(quietEnd = v) }
     }
     CheckRow(stringResource(R.string.field_spacing_alerts), form.spacingAlerts) { c -> vm.editReminders { it.copy(spacingAlerts = c) } }
+    // What reminders show on the lock screen (issue 17): the core's label and help; saved with the reminders.
+    lock?.let { l ->
+        CheckRow(l.lockScreenLabel, form.fullTextOnLockScreen, supporting = l.lockScreenHelp) { c ->
+            vm.editReminders { it.copy(fullTextOnLockScreen = c) }
+        }
+    }
 }
 
 /** `HH:MM`, typed; the core checks and normalises it. */
