@@ -2,7 +2,8 @@
 //! locked, from the times the shell reports. The core decides; the shells
 //! only report what happens (launch, background, foreground, a successful
 //! prompt) and show what the decision says: the cover, the platform prompt
-//! (Android BiometricPrompt with BIOMETRIC_WEAK | DEVICE_CREDENTIAL, iOS
+//! (Android BiometricPrompt with BIOMETRIC_STRONG | DEVICE_CREDENTIAL, WEAK
+//! below Android 11 where androidx.biometric lacks that pair; iOS
 //! LocalAuthentication's `.deviceOwnerAuthentication`) and, while the lock
 //! is on, the app hidden in the app switcher and from screenshots.
 //!
