@@ -214,6 +214,8 @@ dependencies {
     // App lock (issue 17): ProcessLifecycleOwner reports background/foreground; BiometricPrompt unlocks.
     implementation(libs.androidx.lifecycle.process)
     implementation(libs.androidx.biometric)
+    // Theme.AppCompat for BiometricPrompt's fingerprint dialog on Android 8.x (see themes.xml).
+    implementation(libs.androidx.appcompat)
     implementation(libs.androidx.fragment.ktx)
     implementation(libs.kotlinx.coroutines.android)
     // The generated bindings load libkefir_ffi through JNA; the AAR carries

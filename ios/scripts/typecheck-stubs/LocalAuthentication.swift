@@ -16,3 +16,11 @@ open class LAContext: NSObject {
     open func canEvaluatePolicy(_ policy: LAPolicy, error: NSErrorPointer) -> Bool { true }
     open func evaluatePolicy(_ policy: LAPolicy, localizedReason: String) async throws -> Bool { true }
 }
+
+public let LAErrorDomain = "com.apple.LocalAuthentication"
+
+public struct LAError: Error {
+    public enum Code: Int, Sendable {
+        case passcodeNotSet = -5
+    }
+}

@@ -9,6 +9,13 @@
     public static let significantTimeChangeNotification = Notification.Name("b")
     public static let openNotificationSettingsURLString = "app-settings:"
     public struct LaunchOptionsKey: Hashable, Sendable { public init() {} }
+    public func beginBackgroundTask(expirationHandler handler: (@MainActor @Sendable () -> Void)? = nil) -> UIBackgroundTaskIdentifier { .invalid }
+    public func endBackgroundTask(_ identifier: UIBackgroundTaskIdentifier) {}
+}
+public struct UIBackgroundTaskIdentifier: Hashable, Sendable {
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public let rawValue: Int
+    public static let invalid = UIBackgroundTaskIdentifier(rawValue: 0)
 }
 @MainActor public protocol UIApplicationDelegate: AnyObject {
     func application(_ application: UIApplication, didFinishLaunchingWithOptions launchOptions: [UIApplication.LaunchOptionsKey: Any]?) -> Bool

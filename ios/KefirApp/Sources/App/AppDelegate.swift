@@ -37,16 +37,21 @@ final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCent
     nonisolated func userNotificationCenter(_ center: UNUserNotificationCenter,
                                             didReceive response: UNNotificationResponse) async
     {
-        let kind = response.notification.request.content.userInfo[ReminderScheduler.kindKey] as? String
+        let content = response.notification.request.content
+        let kind = content.userInfo[ReminderScheduler.kindKey] as? String
         let actionId = response.actionIdentifier
         let requestId = response.notification.request.identifier
-        await handle(kind: kind, actionId: actionId, requestId: requestId)
+        // A private reminder was scheduled with the core's public version; a
+        // request without the key (scheduled before this version) counts as private.
+        let isPrivate = content.userInfo[ReminderScheduler.privateKey] as? Bool ?? true
+        let publicVersion = isPrivate ? ScheduledText(title: content.title, body: content.body) : nil
+        await handle(kind: kind, actionId: actionId, requestId: requestId, publicVersion: publicVersion)
     }
 
-    private func handle(kind: String?, actionId: String, requestId: String) async {
+    private func handle(kind: String?, actionId: String, requestId: String, publicVersion: ScheduledText?) async {
         switch ReminderAction(rawValue: actionId) {
         case .logTodaysAmount?:
-            await logTodaysAmount(replacing: requestId)
+            await logTodaysAmount(replacing: requestId, publicVersion: publicVersion)
         case .checkIn?:
             model.reminderOpened(kind: String(describing: NotificationKind.checkin))
         case nil:
@@ -61,21 +66,25 @@ final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCent
 
     /// Logs with the core's call and tells the person what happened in a
     /// notification that replaces the reminder (so the button cannot be used
-    /// twice; the core would report nothing left anyway).
-    private func logTodaysAmount(replacing requestId: String) async {
-        let content = UNMutableNotificationContent()
+    /// twice; the core would report nothing left anyway). A private reminder
+    /// (`publicVersion`) is replaced by its public version, so no amount or
+    /// warning reaches the lock screen (`quickLogNotice`, KefirKit, tested).
+    private func logTodaysAmount(replacing requestId: String, publicVersion: ScheduledText?) async {
+        let quick: QuickLog?
         switch await model.logTodaysAmount() {
-        case let .success(quick)?:
-            // The core's one line, in the app's language, then the stored drink's warnings verbatim.
-            let warnings = quick.logged?.warnings ?? []
-            content.body = ([quick.message] + warnings.map { "\($0.title): \($0.advice)" }).joined(separator: "\n")
-            if quick.outcome == .needsForm {
-                content.userInfo = [ReminderScheduler.kindKey: String(describing: NotificationKind.drinkReminder)]
-            }
-        case .failure?, nil:
-            content.body = String(localized: "Open the app to log your kefir.")
-            content.userInfo = [ReminderScheduler.kindKey: String(describing: NotificationKind.drinkReminder)]
+        case let .success(logged)?: quick = logged
+        case .failure?, nil: quick = nil
         }
+        let notice = quickLogNotice(quick, failedText: String(localized: "Open the app to log your kefir."),
+                                    publicVersion: publicVersion)
+        let content = UNMutableNotificationContent()
+        content.title = notice.title
+        content.body = notice.body
+        var info: [AnyHashable: Any] = [ReminderScheduler.privateKey: publicVersion != nil]
+        if notice.opensDrinkForm {
+            info[ReminderScheduler.kindKey] = String(describing: NotificationKind.drinkReminder)
+        }
+        content.userInfo = info
         let center = UNUserNotificationCenter.current()
         center.removeDeliveredNotifications(withIdentifiers: [requestId])
         try? await center.add(UNNotificationRequest(identifier: requestId + ".done", content: content, trigger: nil))

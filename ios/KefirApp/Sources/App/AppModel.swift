@@ -47,6 +47,9 @@ final class AppModel {
     private var lockFlow: AppLockFlow?
     /// The LocalAuthentication prompt is on screen.
     private var prompting = false
+    /// When to cover while waiting for the core, and when to prompt by itself
+    /// (once per launch or return from the background; KefirKit, tested).
+    private(set) var lockPresentation = LockPresentation()
 
     private(set) var store: KefirStore?
     private var location: DatabaseLocation?
@@ -165,19 +168,31 @@ final class AppModel {
 
     // MARK: App lock: the core decides from the times reported here; LocalAuthentication unlocks
 
-    /// scenePhase `.active` (and launch): the core's decision; a locked app asks at once.
+    /// scenePhase `.active` (and launch): the core's decision. A locked app
+    /// asks by itself once per launch or return from the background, never
+    /// on the `.active` that the end of a cancelled prompt causes (no
+    /// cancel-prompt loop); after that the cover's button asks.
     func sceneBecameActive() async {
         guard let lockFlow, !prompting else { return }
         lock = await lockFlow.foregrounded()
         // Not awaited: a launch (bootstrap) does not wait for the person to authenticate.
-        if lock.prompt { Task { await self.unlock() } }
+        if lockPresentation.answered(lock) { Task { await self.unlock() } }
     }
 
-    /// scenePhase `.background`: the core notes the time. (The LocalAuthentication
-    /// prompt only makes the scene inactive, never background.)
-    func sceneEnteredBackground() async {
+    /// scenePhase `.background`: covered at once while the lock is on (the
+    /// cover stays until the core's answer on return), then the core notes
+    /// the time, within a background task so the call finishes before the
+    /// app is suspended. (The LocalAuthentication prompt only makes the
+    /// scene inactive, never background.)
+    func sceneEnteredBackground(now: Date = Date()) {
         guard let lockFlow, !prompting else { return }
-        await lockFlow.backgrounded()
+        lockPresentation.enteredBackground(lock)
+        let task = BackgroundTask()
+        task.id = UIApplication.shared.beginBackgroundTask { task.end() }
+        Task {
+            await lockFlow.backgrounded(now: now)
+            task.end()
+        }
     }
 
     /// Whether this phone can show the prompt (a passcode is set).
@@ -186,18 +201,28 @@ final class AppModel {
         return LAContext().canEvaluatePolicy(.deviceOwnerAuthentication, error: &error)
     }
 
+    /// Why the prompt cannot be shown is that no passcode is set (not, say, biometry locked out).
+    private var passcodeNotSet: Bool {
+        var error: NSError?
+        _ = LAContext().canEvaluatePolicy(.deviceOwnerAuthentication, error: &error)
+        guard let error else { return false }
+        return error.domain == LAErrorDomain && error.code == LAError.Code.passcodeNotSet.rawValue
+    }
+
     /// Biometrics or the device passcode (`.deviceOwnerAuthentication`) with
-    /// the core's reason. A phone without a passcode cannot check anyone: the
-    /// app opens rather than lock its owner out. Cancelling keeps the cover;
-    /// its button asks again.
+    /// the core's reason. Only a phone without a passcode cannot check
+    /// anyone: the app opens rather than lock its owner out (`promptRoute`).
+    /// Cancelling keeps the cover; its button asks again.
     func unlock() async {
-        guard let lockFlow, lock.cover, !prompting else { return }
-        guard canAuthenticate else {
+        guard let lockFlow, lock.cover, !lock.coverTitle.isEmpty, !prompting else { return }
+        switch promptRoute(canAuthenticate: canAuthenticate, passcodeNotSet: passcodeNotSet) {
+        case .openNoPasscode:
             lock = await lockFlow.promptUnavailable()
-            return
-        }
-        if await authenticate(reason: lock.promptReason) {
-            lock = await lockFlow.unlocked()
+        case .show:
+            if await authenticate(reason: lock.promptReason) {
+                lock = await lockFlow.unlocked()
+                _ = lockPresentation.answered(lock)
+            }
         }
     }
 
@@ -329,5 +354,17 @@ final class AppModel {
                 await self.rescheduleReminders()
             }
         }
+    }
+}
+
+/// One `beginBackgroundTask` assertion, ended once (by the work or by its expiry).
+@MainActor
+private final class BackgroundTask {
+    var id = UIBackgroundTaskIdentifier.invalid
+
+    func end() {
+        guard id != .invalid else { return }
+        UIApplication.shared.endBackgroundTask(id)
+        id = .invalid
     }
 }

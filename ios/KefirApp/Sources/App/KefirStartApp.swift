@@ -29,10 +29,14 @@ struct KefirStartApp: App {
                 .onChange(of: scenePhase) { _, phase in
                     switch phase {
                     case .active:
-                        model.becameActive()
-                        Task { await model.sceneBecameActive() }
+                        // The lock's answer first: the reloads queue behind it on the store.
+                        Task {
+                            await model.sceneBecameActive()
+                            model.becameActive()
+                        }
                     case .background:
-                        Task { await model.sceneEnteredBackground() }
+                        // Covers synchronously, then tells the core (AppModel).
+                        model.sceneEnteredBackground()
                     default:
                         break  // .inactive: the privacy cover above; the LocalAuthentication prompt is one
                     }
@@ -79,23 +83,80 @@ struct PrivacyCover: View {
     }
 }
 
+/// The lock cover in a window of its own above the app's window (review of
+/// issue 17, finding 3). Sheets, alerts and confirmation dialogs are
+/// presented inside the app's window, above its root view, so an overlay
+/// on the root view stays under them (and under them in the app-switcher
+/// snapshot). A window at `.alert + 1` on the same scene is above every
+/// one of them; it is made key while shown, so the keyboard and VoiceOver
+/// go to the cover, and the app's window is made key again when it goes.
+/// Chosen over dismissing every sheet and alert when locking because the
+/// root cannot reach the presentations of each screen (`dismiss` acts only
+/// on the view's own), and a dismissed form would lose what was typed.
+@MainActor
+final class CoverWindow {
+    private var window: UIWindow?
+    private var host: UIHostingController<PrivacyCover>?
+
+    func update(visible: Bool, lock: LockUi, unlock: @escaping () -> Void) {
+        guard visible else {
+            guard let window else { return }
+            let scene = window.windowScene
+            window.isHidden = true
+            self.window = nil
+            host = nil
+            scene?.windows.first { $0.windowLevel == .normal }?.makeKey()
+            return
+        }
+        let cover = PrivacyCover(lock: lock, unlock: unlock)
+        if let host {
+            host.rootView = cover
+            return
+        }
+        let scenes = UIApplication.shared.connectedScenes.compactMap { $0 as? UIWindowScene }
+        guard let scene = scenes.first(where: { $0.activationState == .foregroundActive }) ?? scenes.first else { return }
+        let host = UIHostingController(rootView: cover)
+        let window = UIWindow(windowScene: scene)
+        window.windowLevel = .alert + 1
+        window.rootViewController = host
+        window.makeKeyAndVisible()
+        self.window = window
+        self.host = host
+    }
+}
+
+/// What the cover shows, as one value for `onChange`.
+private struct CoverState: Equatable {
+    let visible: Bool
+    let lock: LockUi
+}
+
 /// Onboarding until the first profile is saved, then the tabs.
 struct RootView: View {
     @Environment(AppModel.self) private var model
     @Environment(\.scenePhase) private var scenePhase
+    @State private var coverWindow = CoverWindow()
+
+    /// The app lock (issue 17): the cover while locked, on return until the
+    /// core answered, and whenever the scene is not active (the app-switcher
+    /// snapshot) while the core says to hide content (`LockPresentation`).
+    private var covered: Bool {
+        model.lockPresentation.covers(model.lock, sceneActive: scenePhase == .active)
+    }
 
     var body: some View {
         phaseView
-            // Hidden from VoiceOver too while the cover is up.
-            .accessibilityHidden(model.lock.cover)
+            // Hidden from VoiceOver and out of reach of a hardware keyboard while covered.
+            .accessibilityHidden(covered)
+            .disabled(covered)
             .overlay {
-                // The app lock (issue 17): the cover while locked, and the
-                // privacy cover whenever the scene is not active (so the
-                // app-switcher snapshot shows nothing) if the core says to
-                // hide content.
-                if model.lock.cover || (scenePhase != .active && model.lock.hideContent) {
+                // The same cover inside the app's window too, should the window not be up yet.
+                if covered {
                     PrivacyCover(lock: model.lock) { Task { await model.unlock() } }
                 }
+            }
+            .onChange(of: CoverState(visible: covered, lock: model.lock), initial: true) { _, state in
+                coverWindow.update(visible: state.visible, lock: state.lock) { Task { await model.unlock() } }
             }
     }
 
@@ -223,10 +284,11 @@ struct FailedOpenView: View {
             }
         }
         // An encrypted backup: the core's prompt, and its message after a wrong passphrase.
-        .alert(question?.prompt ?? "", isPresented: Binding(get: { question != nil }, set: { if !$0 { dropCopy() } })) {
+        // No side effect in the setter: SwiftUI may run it before the tapped button's
+        // action, which must still find the copy and the passphrase. Cancel drops them.
+        .alert(question?.prompt ?? "", isPresented: Binding(get: { question != nil }, set: { if !$0 { question = nil } })) {
             SecureField(question?.prompt ?? "", text: $passphrase)
             Button("Open") {
-                // Taken out first: dismissing the alert drops whatever still waits.
                 let p = passphrase
                 let copy = waitingCopy
                 passphrase = ""

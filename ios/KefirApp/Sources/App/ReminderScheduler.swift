@@ -30,6 +30,9 @@ import UserNotifications
 final class ReminderScheduler {
     /// userInfo key for the core's `kind` (routing a tap, clearing delivered check-in reminders).
     nonisolated static let kindKey = "kefir.kind"
+    /// The reminder is private (its title and body are the core's public
+    /// version): what replaces it after "Log today's amount" stays private too.
+    nonisolated static let privateKey = "kefir.private"
 
     private let store: KefirStore
     private let center = UNUserNotificationCenter.current()
@@ -159,6 +162,7 @@ final class ReminderScheduler {
             content.userInfo = [
                 NotificationPlanner.fingerprintKey: NotificationPlanner.fingerprint(n),
                 Self.kindKey: String(describing: n.kind),
+                Self.privateKey: n.isPrivate,
             ]
             let request = UNNotificationRequest(identifier: n.id, content: content, trigger: trigger(for: n.fireAt))
             try? await center.add(request)

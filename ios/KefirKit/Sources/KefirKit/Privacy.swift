@@ -163,8 +163,11 @@ public actor AppLockFlow {
         answer(try? await store.appForegrounded(now: now, locale: locale), failedOpens: false)
     }
 
-    /// scenePhase `.background`: the core notes the time.
+    /// scenePhase `.background`: the core notes the time. With the lock on
+    /// (the last answer hides content), a failed answer on return stays
+    /// locked (see `answer`).
     public func backgrounded(now: Date = Date()) async {
+        if current.hideContent { awayWithLockOn = true }
         try? await store.appBackgrounded(now: now)
     }
 
@@ -195,20 +198,91 @@ public actor AppLockFlow {
         return form
     }
 
+    /// Failures never lock the owner out, and never show the diary after a
+    /// trip to the background with the lock on: before any answer a failed
+    /// call opens (the failed-open screen shows no diary); after such a trip
+    /// it is the locked cover with the core's last texts (the prompt still
+    /// opens it); a failed `appUnlocked` after the prompt succeeded opens.
     private func answer(_ decision: LockDecision?, failedOpens: Bool) -> LockUi {
         let ui: LockUi
         if let decision {
             ui = LockUi(decision)
+            lastAnswer = ui
         } else if failedOpens {
             ui = .open(hideContent: current.hideContent)
+        } else if awayWithLockOn, let last = lastAnswer, !last.coverTitle.isEmpty {
+            ui = LockUi(cover: true, prompt: true, hideContent: true,
+                        coverTitle: last.coverTitle, unlockLabel: last.unlockLabel, promptReason: last.promptReason)
         } else if current == .checking {
             ui = .open(hideContent: false)
         } else {
             ui = current
         }
+        if decision != nil || ui.cover { awayWithLockOn = false }
         current = ui
         return ui
     }
+
+    private var lastAnswer: LockUi?
+    private var awayWithLockOn = false
+}
+
+/// What the iOS shell shows around the core's answers as the scene comes
+/// and goes (review of issue 17, findings 4 and 6). The core decides whether
+/// the app is locked; this only says when to cover while waiting for it and
+/// when to show the prompt by itself.
+///
+/// - Covered on the way out: entering the background with the lock on
+///   covers at once (`awaitingAnswer`) until the core's answer on return,
+///   so no frame of the diary is shown before the core decided.
+/// - One prompt per return: the LocalAuthentication sheet makes the scene
+///   inactive, and its end makes it active again; an `.active` the prompt
+///   itself caused must not ask again (cancel, prompt, cancel...). The
+///   prompt is shown by itself once at launch and once per return from the
+///   background; after a cancel the cover's button asks.
+public struct LockPresentation: Sendable, Equatable {
+    /// Covered since the scene entered the background with the lock on; cleared by the core's answer.
+    public private(set) var awaitingAnswer = false
+    /// The next locked answer may show the prompt by itself (launch, or back from the background).
+    public private(set) var promptOnNextLock = true
+
+    public init() {}
+
+    /// scenePhase `.background` (synchronously, before any await).
+    public mutating func enteredBackground(_ lock: LockUi) {
+        awaitingAnswer = lock.hideContent || lock.cover
+        promptOnNextLock = true
+    }
+
+    /// The core answered on `.active` (or launch): whether to show the prompt now.
+    public mutating func answered(_ lock: LockUi) -> Bool {
+        awaitingAnswer = false
+        guard lock.prompt else {
+            if !lock.cover { promptOnNextLock = true }
+            return false
+        }
+        defer { promptOnNextLock = false }
+        return promptOnNextLock
+    }
+
+    /// Whether the cover is shown: locked, waiting for the core on return,
+    /// or the scene not active while the lock is on (the app-switcher snapshot).
+    public func covers(_ lock: LockUi, sceneActive: Bool) -> Bool {
+        lock.cover || awaitingAnswer || (!sceneActive && lock.hideContent)
+    }
+}
+
+/// What to do when the app must be unlocked: show the prompt, or, only when
+/// no passcode is set (`LAError.passcodeNotSet`), open: nobody can be
+/// checked and the owner must not be locked out. Any other reason the prompt
+/// is unavailable keeps the cover and its button.
+public enum PromptRoute: Sendable, Equatable {
+    case show
+    case openNoPasscode
+}
+
+public func promptRoute(canAuthenticate: Bool, passcodeNotSet: Bool) -> PromptRoute {
+    !canAuthenticate && passcodeNotSet ? .openNoPasscode : .show
 }
 
 /// The first-run offer: shown once after the first screens while the core's
@@ -250,4 +324,37 @@ extension SchedulableNotification {
     public var scheduledText: ScheduledText {
         isPrivate ? ScheduledText(title: publicTitle, body: publicBody) : ScheduledText(title: title, body: body)
     }
+}
+
+/// The notification that replaces a drink reminder after "Log today's
+/// amount" (AppDelegate). Not private (`publicVersion` nil): the core's one
+/// line and the stored drink's warnings verbatim ("title: advice", one a
+/// line). Private: the reminder's public version, so no amount or warning
+/// reaches the lock screen or Notification Centre; a failure shows
+/// `failedText` (the app's own words, naming nothing) under the public
+/// title. `opensDrinkForm`: a tap opens the drink form (the core needs it,
+/// or the call failed).
+public struct QuickLogNotice: Sendable, Equatable {
+    public let title: String
+    public let body: String
+    public let opensDrinkForm: Bool
+
+    public init(title: String, body: String, opensDrinkForm: Bool) {
+        self.title = title
+        self.body = body
+        self.opensDrinkForm = opensDrinkForm
+    }
+}
+
+public func quickLogNotice(_ quick: QuickLog?, failedText: String, publicVersion: ScheduledText?) -> QuickLogNotice {
+    guard let quick else {
+        return QuickLogNotice(title: publicVersion?.title ?? "", body: failedText, opensDrinkForm: true)
+    }
+    let opens = quick.outcome == .needsForm
+    if let publicVersion {
+        return QuickLogNotice(title: publicVersion.title, body: publicVersion.body, opensDrinkForm: opens)
+    }
+    let warnings = quick.logged?.warnings ?? []
+    let body = ([quick.message] + warnings.map { "\($0.title): \($0.advice)" }).joined(separator: "\n")
+    return QuickLogNotice(title: "", body: body, opensDrinkForm: opens)
 }

@@ -294,6 +294,75 @@ final class PrivacyTests: StoreTestCase {
         XCTAssertFalse(open.cover)
     }
 
+    func testAFailedAnswerAfterABackgroundTripWithTheLockOnStaysLockedAndThePromptOpens() async throws {
+        let probe = try await AppLockFlow(store: store).form()
+        let (flow, _) = try await enableLock(minutes: try XCTUnwrap(probe.choices.map(\.minutes).max()))
+        let t0 = at(day: 0, hour: 10)
+        let open = await flow.unlocked(now: t0, locale: "en")
+        XCTAssertFalse(open.cover)
+        await flow.backgrounded(now: t0)
+        let failed = await flow.foregrounded(now: t0.addingTimeInterval(30), locale: "not a language tag!")
+        XCTAssertTrue(failed.cover && failed.prompt && failed.hideContent, "\(failed)")
+        XCTAssertEqual(failed.coverTitle, open.coverTitle, "the core's last texts")
+        XCTAssertFalse(failed.unlockLabel.isEmpty)
+        let unlocked = await flow.unlocked(now: t0.addingTimeInterval(40), locale: "not a language tag!")
+        XCTAssertFalse(unlocked.cover, "the prompt proved the owner")
+        // Lock off: a failure keeps the open app open.
+        _ = try await flow.save(AppLockSettings(enabled: false, afterMinutes: 1), now: t0)
+        await flow.backgrounded(now: t0)
+        let off = await flow.foregrounded(now: t0.addingTimeInterval(50), locale: "not a language tag!")
+        XCTAssertFalse(off.cover)
+    }
+
+    func testTheCoverGoesUpOnTheWayOutAndThePromptComesOncePerReturn() {
+        let locked = LockUi(cover: true, prompt: true, hideContent: true, coverTitle: "Locked", unlockLabel: "Unlock",
+                            promptReason: "Why")
+        let openOn = LockUi.open(hideContent: true)
+        var p = LockPresentation()
+        XCTAssertTrue(p.answered(locked), "launch: prompt once")
+        XCTAssertFalse(p.answered(locked), "the .active after a cancelled prompt does not ask again")
+        XCTAssertTrue(p.covers(locked, sceneActive: true))
+        XCTAssertFalse(p.answered(openOn))
+        XCTAssertFalse(p.covers(openOn, sceneActive: true))
+        XCTAssertTrue(p.covers(openOn, sceneActive: false), "app switcher snapshot")
+
+        p.enteredBackground(openOn)
+        XCTAssertTrue(p.awaitingAnswer)
+        XCTAssertTrue(p.covers(openOn, sceneActive: true), "back, before the core answered")
+        XCTAssertFalse(p.answered(openOn))
+        XCTAssertFalse(p.covers(openOn, sceneActive: true), "the core said open")
+
+        p.enteredBackground(openOn)
+        XCTAssertTrue(p.answered(locked), "back after the delay: prompt once")
+        XCTAssertFalse(p.answered(locked))
+        p.enteredBackground(locked)
+        XCTAssertTrue(p.answered(locked), "each return from the background asks once")
+
+        let off = LockUi.open(hideContent: false)
+        var q = LockPresentation()
+        q.enteredBackground(off)
+        XCTAssertFalse(q.covers(off, sceneActive: true), "lock off: never covered")
+        XCTAssertFalse(q.covers(off, sceneActive: false))
+
+        XCTAssertEqual(promptRoute(canAuthenticate: true, passcodeNotSet: false), .show)
+        XCTAssertEqual(promptRoute(canAuthenticate: false, passcodeNotSet: false), .show, "another reason: keep the cover")
+        XCTAssertEqual(promptRoute(canAuthenticate: false, passcodeNotSet: true), .openNoPasscode)
+    }
+
+    func testTheLogTodaysAmountResultOfAPrivateReminderIsItsPublicVersion() {
+        let logged = QuickLog(outcome: .logged, ml: 75, logged: nil, message: "Logged 75 ml of kefir")
+        let hidden = ScheduledText(title: "Kefir Start", body: "Time for your check-in")
+        XCTAssertEqual(quickLogNotice(logged, failedText: "Open the app", publicVersion: hidden),
+                       QuickLogNotice(title: hidden.title, body: hidden.body, opensDrinkForm: false))
+        XCTAssertEqual(quickLogNotice(logged, failedText: "Open the app", publicVersion: nil),
+                       QuickLogNotice(title: "", body: logged.message, opensDrinkForm: false))
+        let form = QuickLog(outcome: .needsForm, ml: 75, logged: nil, message: "Describe the homemade batch")
+        XCTAssertEqual(quickLogNotice(form, failedText: "Open the app", publicVersion: hidden),
+                       QuickLogNotice(title: hidden.title, body: hidden.body, opensDrinkForm: true))
+        XCTAssertEqual(quickLogNotice(nil, failedText: "Open the app", publicVersion: hidden),
+                       QuickLogNotice(title: hidden.title, body: "Open the app", opensDrinkForm: true))
+    }
+
     // MARK: reminders on the lock screen
 
     func testRemindersArePrivateByDefaultAndTheFullTextIsTheUsersChoice() async throws {

@@ -116,7 +116,9 @@ struct SettingsScreen: View {
             }
         }
         .alert(importQuestion?.prompt ?? "", isPresented: Binding(
-            get: { importQuestion != nil }, set: { if !$0 { importQuestion = nil; importPassphrase = "" } }
+            // No side effect here: SwiftUI may set this before the tapped button's action runs,
+            // which must still find the passphrase. Cancel and Open clear it themselves.
+            get: { importQuestion != nil }, set: { if !$0 { importQuestion = nil } }
         )) {
             SecureField(importQuestion?.prompt ?? "", text: $importPassphrase)
             Button("Open") {
@@ -125,7 +127,11 @@ struct SettingsScreen: View {
                 importQuestion = nil
                 Task { await unlockImport(p) }
             }
-            Button("Cancel", role: .cancel) { cleanUpImport() }
+            Button("Cancel", role: .cancel) {
+                importPassphrase = ""
+                importQuestion = nil
+                cleanUpImport()
+            }
         } message: {
             if let wrong = importQuestion?.wrong { Text(verbatim: wrong) }
         }
@@ -151,7 +157,11 @@ struct SettingsScreen: View {
             case .wipe:
                 Button("Delete everything", role: .destructive) { Task { await wipe() } }
             }
-            Button("Cancel", role: .cancel) { cleanUpImport() }
+            Button("Cancel", role: .cancel) {
+                importPassphrase = ""
+                importQuestion = nil
+                cleanUpImport()
+            }
         } message: { c in
             Text(verbatim: c.question)
         }
@@ -337,15 +347,27 @@ struct BackupSheet: View {
                 }
                 if form.encrypt {
                     Section {
-                        SecureField(text: $passphrase) { Text(verbatim: form.texts.passphraseLabel) }
-                            .textContentType(.newPassword)
+                        // Set in the form at once (a fast Save must not use the previous passphrase);
+                        // the task below only fetches the core's verdict.
+                        SecureField(text: Binding(get: { passphrase }, set: { passphrase = $0; form.setPassphrase($0) })) {
+                            Text(verbatim: form.texts.passphraseLabel)
+                        }
+                        // No Password AutoFill or suggested strong password: a passphrase
+                        // the person never saw, kept where the age tool cannot reach, loses the backup.
+                        .textContentType(nil)
+                        .privacySensitive()
                         if let verdict = form.verdict {
                             Text(verbatim: verdict.levelLabel).font(.headline)
                                 .foregroundStyle(verdict.acceptable ? Color.primary : Color.red)
+                                .onChange(of: verdict.levelLabel) { _, label in
+                                    // VoiceOver hears the new verdict as the person types.
+                                    AccessibilityNotification.Announcement(label).post()
+                                }
                             ForEach(verdict.reasons, id: \.self) { Text(verbatim: $0).font(.footnote) }
                         }
                         SecureField(text: $form.repeated) { Text(verbatim: form.texts.repeatLabel) }
-                            .textContentType(.newPassword)
+                            .textContentType(nil)
+                            .privacySensitive()
                         if form.mismatch {
                             Text(verbatim: form.texts.mismatchMessage).foregroundStyle(.red).font(.footnote)
                         }
@@ -370,7 +392,6 @@ struct BackupSheet: View {
             }
             // Each new passphrase is judged by the core; a late answer for an older one is ignored.
             .task(id: passphrase) {
-                form.setPassphrase(passphrase)
                 guard !passphrase.isEmpty, let verdict = try? await judge(passphrase) else { return }
                 form.apply(verdict, for: passphrase)
             }

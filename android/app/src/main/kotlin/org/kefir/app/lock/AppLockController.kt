@@ -1,5 +1,6 @@
 package org.kefir.app.lock
 
+import android.app.KeyguardManager
 import android.content.Context
 import android.os.Build
 import androidx.biometric.BiometricManager
@@ -43,13 +44,29 @@ class AppLockController(private val context: Context, gateway: CoreGateway, scop
     override fun onStart(owner: LifecycleOwner) = report { flow.foregrounded() }
 
     override fun onStop(owner: LifecycleOwner) {
+        leaving()
         calls.trySend { flow.backgrounded() }
+    }
+
+    /**
+     * The app leaves the screen (MainActivity.onStop, the process's ON_STOP;
+     * main thread): with the lock on, covered at once, so the first frame on
+     * return shows no diary; uncovered only by the core's answer.
+     */
+    fun leaving() {
+        _state.value = flow.leaving()
+    }
+
+    /** MainActivity.onStart: back from another app or a screen of ours; the core decides again (idempotent). */
+    fun returned() {
+        flow.returned()
+        report { flow.foregrounded() }
     }
 
     /** BiometricPrompt succeeded. */
     fun unlocked() = report { flow.unlocked() }
 
-    /** Nothing on this phone can check the owner (no screen lock): open, never lock the owner out. */
+    /** No screen lock is set on this phone, so nobody can be checked: open, never lock the owner out. */
     fun promptUnavailable() = report { flow.promptUnavailable() }
 
     /** Store the setting; the open app stays open (rule L7, see [AppLockFlow.save]). */
@@ -62,7 +79,11 @@ class AppLockController(private val context: Context, gateway: CoreGateway, scop
     }
 
     private fun report(call: suspend () -> LockUi) {
-        calls.trySend { _state.value = call() }
+        calls.trySend {
+            call()
+            // The flow's latest (a leaving() meanwhile stays covered).
+            _state.value = flow.current
+        }
     }
 
     /**
@@ -77,4 +98,7 @@ class AppLockController(private val context: Context, gateway: CoreGateway, scop
     /** Whether the prompt can be shown at all (a screen lock or enrolled biometrics exist). */
     fun canAuthenticate(): Boolean =
         BiometricManager.from(context).canAuthenticate(authenticators) == BiometricManager.BIOMETRIC_SUCCESS
+
+    /** A screen lock (PIN, pattern, password) is set; unknown counts as set (never opens by mistake). */
+    fun deviceSecure(): Boolean = context.getSystemService(KeyguardManager::class.java)?.isDeviceSecure ?: true
 }

@@ -25,14 +25,36 @@ data class AlarmSpec(
 ) {
     /**
      * What the lock screen may show: the core's public version when
-     * [private] (Android: `setPublicVersion` with `VISIBILITY_PRIVATE`), null
-     * when the user chose full text on the lock screen (`VISIBILITY_PUBLIC`).
+     * [private], null when the user chose full text on the lock screen.
      */
     val lockScreen: LockScreenText? get() = if (`private`) LockScreenText(publicTitle, publicBody) else null
+
+    /** What the notification posts (see [PostedNotification]). */
+    val posted: PostedNotification get() = postedNotification(title, body, lockScreen)
 }
 
 /** The lock-screen title and body of a private reminder, the core's words. */
 data class LockScreenText(val title: String, val body: String)
+
+/**
+ * What a posted notification carries (issue 17). Android redacts a
+ * VISIBILITY_PRIVATE notification on a secure lock screen only when the
+ * person turned "sensitive content" off, which is not the default; so a
+ * private notification's own title and body ARE the core's public version
+ * (hidden under every lock-screen setting, as on iOS), and [publicVersion]
+ * is also set as `setPublicVersion` with VISIBILITY_PRIVATE. Not private
+ * (the person chose full text on the lock screen): the full text,
+ * VISIBILITY_PUBLIC, [publicVersion] null. The full text is what the app
+ * shows when opened.
+ */
+data class PostedNotification(val title: String, val body: String, val publicVersion: LockScreenText?) {
+    /** VISIBILITY_PRIVATE (with [publicVersion]) rather than VISIBILITY_PUBLIC. */
+    val visibilityPrivate: Boolean get() = publicVersion != null
+}
+
+/** The full [title]/[body], or, when [lock] is given (private), the public version everywhere outside the app. */
+fun postedNotification(title: String, body: String, lock: LockScreenText?): PostedNotification =
+    if (lock == null) PostedNotification(title, body, null) else PostedNotification(lock.title, lock.body, lock)
 
 data class ScheduledAlarm(val spec: AlarmSpec, val requestCode: Int)
 

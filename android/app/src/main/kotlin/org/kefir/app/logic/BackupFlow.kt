@@ -46,6 +46,11 @@ data class BackupSaveForm(
     /** What `exportBackup` gets: the passphrase with encryption, null for a plain backup. */
     val passphraseToSend: String? get() = if (encrypt) passphrase else null
 
+    /** Never the passphrase or its repeat (a log line or crash report of the state must not carry them). */
+    override fun toString(): String =
+        "BackupSaveForm(encrypt=$encrypt, passphrase=${if (passphrase.isEmpty()) "" else "…"}, repeat=${if (repeat.isEmpty()) "" else "…"}, " +
+            "verdict=${verdict?.level}, plainConfirmed=$plainConfirmed)"
+
     /** A new passphrase: the old verdict no longer applies. */
     fun withPassphrase(p: String) = copy(passphrase = p, verdict = null)
 

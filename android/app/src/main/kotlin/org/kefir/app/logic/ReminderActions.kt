@@ -61,3 +61,29 @@ suspend fun logTodaysAmount(gateway: CoreGateway): QuickLogOutcome {
         CoreQuickLogOutcome.NEEDS_FORM -> QuickLogOutcome.NeedsForm(q.ml, q.message)
     }
 }
+
+/**
+ * The notification that replaces the drink reminder after "Log today's
+ * amount" ([posted]; [openKind]: the notification kind a tap opens, or null
+ * for the app's start). Not private: the core's one-line message and its
+ * warnings verbatim ("title: advice", one a line). Private (the reminder's
+ * [lock] text is given): the reminder's public version, which names no
+ * medicine, symptom or amount; a failure shows [failedText] (the app's own
+ * words, naming nothing) over the same public version.
+ */
+data class QuickLogNotice(val posted: PostedNotification, val openKind: String?)
+
+fun QuickLogOutcome.notice(failedText: String, lock: LockScreenText?): QuickLogNotice {
+    val (text, openKind) = when (this) {
+        is QuickLogOutcome.Logged -> (listOf(message) + warnings.map { "${it.title}: ${it.advice}" }).joinToString("\n") to null
+        is QuickLogOutcome.NothingLeft -> message to null
+        is QuickLogOutcome.NeedsForm -> message to "drink_reminder"
+        is QuickLogOutcome.Failed -> failedText to "drink_reminder"
+    }
+    val posted = when {
+        lock == null -> PostedNotification("", text, null)
+        this is QuickLogOutcome.Failed -> PostedNotification(lock.title, failedText, lock)
+        else -> postedNotification("", text, lock)
+    }
+    return QuickLogNotice(posted, openKind)
+}

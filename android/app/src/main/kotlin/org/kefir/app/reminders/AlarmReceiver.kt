@@ -17,15 +17,20 @@ import org.kefir.app.MainActivity
 import org.kefir.app.R
 import org.kefir.app.logic.AlarmSpec
 import org.kefir.app.logic.LockScreenText
+import org.kefir.app.logic.PostedNotification
+import org.kefir.app.logic.postedNotification
 import org.kefir.app.logic.ReminderAction
 import org.kefir.app.logic.reminderActions
 
 /**
- * Shows one reminder with the core's title and body, then rolls the schedule
- * forward. A reminder the core marks private (the default, issue 17) is
- * VISIBILITY_PRIVATE with the core's public version (no medicine, symptom or
- * amount) as what a secure lock screen shows; with the user's "full text on
- * the lock screen" it is VISIBILITY_PUBLIC.
+ * Shows one reminder, then rolls the schedule forward. A reminder the core
+ * marks private (the default, issue 17) posts the core's public version (no
+ * medicine, symptom or amount) as its own title and body, VISIBILITY_PRIVATE
+ * with the same public version: Android shows a private notification's full
+ * content on the lock screen under its default setting, so only the public
+ * words may be posted (postedNotification, tested on the JVM). With the
+ * user's "full text on the lock screen" it posts the core's full text,
+ * VISIBILITY_PUBLIC. The app shows the full text when opened.
  */
 class AlarmReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
@@ -41,7 +46,7 @@ class AlarmReceiver : BroadcastReceiver() {
         } else {
             null
         }
-        notify(context, id, code, kind, title, body, lock)
+        notify(context, id, code, kind, postedNotification(title, body, lock), lock)
 
         val app = context.applicationContext as KefirApplication
         val pending = goAsync()
@@ -54,7 +59,7 @@ class AlarmReceiver : BroadcastReceiver() {
         }
     }
 
-    private fun notify(context: Context, id: String, code: Int, kind: String, title: String, body: String, lock: LockScreenText?) {
+    private fun notify(context: Context, id: String, code: Int, kind: String, shown: PostedNotification, lock: LockScreenText?) {
         val allowed = Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU ||
             ContextCompat.checkSelfPermission(context, Manifest.permission.POST_NOTIFICATIONS) == PackageManager.PERMISSION_GRANTED
         if (!allowed) return
@@ -66,13 +71,13 @@ class AlarmReceiver : BroadcastReceiver() {
         )
         val builder = NotificationCompat.Builder(context, KefirApplication.REMINDER_CHANNEL)
             .setSmallIcon(R.drawable.ic_notification)
-            .setContentTitle(title)
-            .setContentText(body)
-            .setStyle(NotificationCompat.BigTextStyle().bigText(body))
+            .setContentTitle(shown.title)
+            .setContentText(shown.body)
+            .setStyle(NotificationCompat.BigTextStyle().bigText(shown.body))
             .setContentIntent(contentIntent)
             .setAutoCancel(true)
             .setCategory(NotificationCompat.CATEGORY_REMINDER)
-        lockScreen(context, builder, lock)
+        lockScreen(context, builder, shown)
         // The buttons for this kind (reminderActions, plain Kotlin, tested on the JVM).
         for (action in reminderActions(kind)) {
             when (action) {
@@ -106,11 +111,12 @@ class AlarmReceiver : BroadcastReceiver() {
         private const val EXTRA_PRIVATE = "private"
 
         /**
-         * What a secure lock screen shows: [lock] (the core's public version)
-         * as the public version of a VISIBILITY_PRIVATE notification, or, when
-         * null (full text chosen), the notification itself (VISIBILITY_PUBLIC).
+         * The visibility of [shown]: VISIBILITY_PRIVATE with its public
+         * version (a second safeguard: its own content is already the public
+         * text), or VISIBILITY_PUBLIC when the person chose full text.
          */
-        fun lockScreen(context: Context, builder: NotificationCompat.Builder, lock: LockScreenText?) {
+        fun lockScreen(context: Context, builder: NotificationCompat.Builder, shown: PostedNotification) {
+            val lock = shown.publicVersion
             if (lock == null) {
                 builder.setVisibility(NotificationCompat.VISIBILITY_PUBLIC)
                 return

@@ -15,13 +15,16 @@ import org.kefir.app.logic.LockScreenText
 import org.kefir.app.logic.QuickLogOutcome
 import org.kefir.app.logic.ReminderAction
 import org.kefir.app.logic.logTodaysAmount
+import org.kefir.app.logic.notice
 
 /**
  * Handles a reminder's background button ("Log today's amount") with the
  * core's call (logTodaysAmount: logPlannedAmount, tested on the JVM), then
  * replaces the reminder with what happened: the amount and the core's
  * warnings verbatim, "nothing left", or a tap into the drink form when the
- * form is needed. Not exported: only this app's PendingIntents reach it.
+ * form is needed. A private reminder (the default) is replaced by its public
+ * version instead, so nothing logged reaches the lock screen (QuickLogNotice,
+ * tested on the JVM). Not exported: only this app's PendingIntents reach it.
  */
 class NotificationActionReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
@@ -48,14 +51,10 @@ class NotificationActionReceiver : BroadcastReceiver() {
     }
 
     private fun show(context: Context, tag: String, code: Int, outcome: QuickLogOutcome, lock: LockScreenText?) {
-        // The core's one-line message (in the app's language) and its warnings, verbatim.
-        val (text, openKind) = when (outcome) {
-            is QuickLogOutcome.Logged ->
-                (listOf(outcome.message) + outcome.warnings.map { "${it.title}: ${it.advice}" }).joinToString("\n") to null
-            is QuickLogOutcome.NothingLeft -> outcome.message to null
-            is QuickLogOutcome.NeedsForm -> outcome.message to "drink_reminder"
-            is QuickLogOutcome.Failed -> context.getString(R.string.quick_log_failed) to "drink_reminder"
-        }
+        // Private: the reminder's public version; otherwise the core's message and warnings, verbatim.
+        val notice = outcome.notice(context.getString(R.string.quick_log_failed), lock)
+        val shown = notice.posted
+        val openKind = notice.openKind
         val open = Intent(context, MainActivity::class.java)
             .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK or Intent.FLAG_ACTIVITY_CLEAR_TOP)
             .apply { if (openKind != null) putExtra(MainActivity.EXTRA_OPEN, openKind) }
@@ -64,14 +63,14 @@ class NotificationActionReceiver : BroadcastReceiver() {
         )
         val builder = NotificationCompat.Builder(context, KefirApplication.REMINDER_CHANNEL)
             .setSmallIcon(R.drawable.ic_notification)
-            .setContentText(text.lineSequence().first())
-            .setStyle(NotificationCompat.BigTextStyle().bigText(text))
+            .apply { if (shown.title.isNotEmpty()) setContentTitle(shown.title) }
+            .setContentText(shown.body.lineSequence().first())
+            .setStyle(NotificationCompat.BigTextStyle().bigText(shown.body))
             .setContentIntent(contentIntent)
             .setAutoCancel(true)
             .setOnlyAlertOnce(true)
             .setCategory(NotificationCompat.CATEGORY_REMINDER)
-        // What was logged (an amount, warnings) stays off the lock screen like the reminder's own text.
-        AlarmReceiver.lockScreen(context, builder, lock)
+        AlarmReceiver.lockScreen(context, builder, shown)
         val notification = builder.build()
         try {
             // Same tag and id as the reminder: replaces it, so the button cannot be tapped again.

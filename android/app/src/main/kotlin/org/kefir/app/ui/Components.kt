@@ -187,15 +187,15 @@ private fun RowText(text: String, supporting: String?) {
 
 /** A full-width radio row. */
 @Composable
-fun RadioRow(text: String, selected: Boolean, supporting: String? = null, onSelect: () -> Unit) {
+fun RadioRow(text: String, selected: Boolean, supporting: String? = null, enabled: Boolean = true, onSelect: () -> Unit) {
     Row(
         Modifier
             .fillMaxWidth()
             .heightIn(min = MinTouch)
-            .selectable(selected = selected, role = Role.RadioButton, onClick = onSelect),
+            .selectable(selected = selected, enabled = enabled, role = Role.RadioButton, onClick = onSelect),
         verticalAlignment = Alignment.CenterVertically,
     ) {
-        RadioButton(selected = selected, onClick = null)
+        RadioButton(selected = selected, onClick = null, enabled = enabled)
         RowText(text, supporting)
     }
 }

@@ -7,7 +7,6 @@ import androidx.navigation.NavHostController
 import androidx.navigation.NavType
 import androidx.navigation.compose.NavHost
 import androidx.navigation.compose.composable
-import androidx.navigation.compose.rememberNavController
 import androidx.navigation.navArgument
 import androidx.lifecycle.ViewModel
 import org.kefir.app.logic.EmergencyExit
@@ -62,8 +61,7 @@ private fun Screen.route(): String = when (this) {
 }
 
 @Composable
-fun KefirNavHost(openRequest: String?, onOpenHandled: () -> Unit) {
-    val nav = rememberNavController()
+fun KefirNavHost(nav: NavHostController, openRequest: String?, onOpenHandled: () -> Unit) {
     // Activity-scoped: hands the core's emergency screen from the check-in to the emergency route.
     val emergency: EmergencyViewModel = viewModel()
     // OpenRouter (plain Kotlin, tested on the JVM) holds a reminder tap until

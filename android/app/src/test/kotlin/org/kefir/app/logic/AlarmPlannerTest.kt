@@ -3,8 +3,10 @@ package org.kefir.app.logic
 import java.time.Instant
 import kotlin.test.Test
 import kotlin.test.assertEquals
+import kotlin.test.assertFalse
 import kotlin.test.assertNotEquals
 import kotlin.test.assertTrue
+import uniffi.kefir_core.Level
 
 class AlarmPlannerTest {
     private val t0 = Instant.parse("2025-03-10T19:00:00Z")
@@ -58,5 +60,33 @@ class AlarmPlannerTest {
         assertEquals(state, AlarmPlanner.decode(AlarmPlanner.encode(state)))
         assertEquals(emptyMap(), AlarmPlanner.decode(null))
         assertEquals(mapOf("a" to 1), AlarmPlanner.decode("a\t1\ngarbage\n\tno-id\nb\tnot-a-number"))
+    }
+
+    @Test
+    fun aPrivateNotificationPostsOnlyThePublicVersionAndAFullOneIsPublic() {
+        val private = AlarmSpec("x", t0, "medicine_spacing", "Spacing from the antibiotic", "2 h", "Reminder", "Open the app")
+        assertEquals(PostedNotification("Reminder", "Open the app", LockScreenText("Reminder", "Open the app")), private.posted)
+        assertTrue(private.posted.visibilityPrivate)
+        val full = private.copy(`private` = false)
+        assertEquals(PostedNotification("Spacing from the antibiotic", "2 h", null), full.posted)
+        assertFalse(full.posted.visibilityPrivate)
+    }
+
+    @Test
+    fun theQuickLogResultOfAPrivateReminderIsItsPublicVersion() {
+        val lock = LockScreenText("Reminder", "Open the app")
+        val warning = FindingUi("M1", Level.CAUTION, "Caution", "Spacing", "Wait 2 h after the antibiotic", "src")
+        val logged = QuickLogOutcome.Logged(75u, "Logged 75 ml", listOf(warning))
+        val full = logged.notice("Could not log", null)
+        assertEquals(PostedNotification("", "Logged 75 ml\nSpacing: Wait 2 h after the antibiotic", null), full.posted)
+        assertEquals(null, full.openKind)
+        val hidden = logged.notice("Could not log", lock)
+        assertEquals(PostedNotification("Reminder", "Open the app", lock), hidden.posted)
+        val form = QuickLogOutcome.NeedsForm(75u, "Describe the homemade batch").notice("Could not log", lock)
+        assertEquals(PostedNotification("Reminder", "Open the app", lock), form.posted)
+        assertEquals("drink_reminder", form.openKind)
+        val failed = QuickLogOutcome.Failed(UiError(ErrorKind.STORAGE)).notice("Could not log", lock)
+        assertEquals(PostedNotification("Reminder", "Could not log", lock), failed.posted)
+        assertEquals("drink_reminder", failed.openKind)
     }
 }

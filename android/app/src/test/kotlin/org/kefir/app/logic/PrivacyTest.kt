@@ -327,6 +327,104 @@ class PrivacyTest {
         assertFalse(ui.cover, "the start screen's ways out must be reachable")
     }
 
+    @Test
+    fun leavingWithTheLockOnCoversUntilTheCoreAnswersOpen() {
+        val flow = AppLockFlow(g)
+        val delay = blocking { flow.form() }.ok().choices.maxOf { it.minutes }
+        assertTrue(delay > 0u)
+        // Lock off: leaving covers nothing.
+        assertFalse(blocking { flow.foregrounded() }.cover)
+        assertFalse(flow.leaving().cover)
+        enableLock(flow, delay)
+        val open = flow.current
+        assertFalse(open.cover)
+        assertTrue(open.secure)
+
+        val away = flow.leaving()
+        assertEquals(LockUi.CHECKING, away, "blank cover, no prompt, before any frame on return")
+        assertEquals(away, flow.current)
+        blocking { flow.backgrounded() }.ok()
+        core.clock.now = core.clock.now.plusSeconds(30)
+        assertEquals(open, blocking { flow.foregrounded() }, "the core says open within the delay")
+
+        // Already locked: leaving keeps the locked cover and its button.
+        flow.leaving()
+        blocking { flow.backgrounded() }.ok()
+        core.clock.now = core.clock.now.plusSeconds(delay.toLong() * 60 + 60)
+        val locked = blocking { flow.foregrounded() }
+        assertTrue(locked.cover && locked.prompt)
+        assertEquals(locked, flow.leaving())
+        assertFalse(blocking { flow.unlocked() }.cover)
+
+        // Our own document picker: no cover (its result must reach the screen), the core still hears the trip.
+        flow.externalScreenStarted()
+        assertFalse(flow.leaving().cover)
+        blocking { flow.backgrounded() }.ok()
+        core.clock.now = core.clock.now.plusSeconds(delay.toLong() * 60 + 60)
+        flow.returned()
+        assertTrue(blocking { flow.foregrounded() }.cover, "the core locks after the delay even so")
+    }
+
+    @Test
+    fun aFailedAnswerAfterABackgroundTripWithTheLockOnStaysLockedAndThePromptOpens() {
+        val flow = AppLockFlow(g)
+        enableLock(flow, blocking { flow.form() }.ok().choices.maxOf { it.minutes })
+        val texts = blocking { flow.foregrounded() }
+        flow.leaving()
+        blocking { flow.backgrounded() }.ok()
+        core.locale = "not a language tag!"
+        val failed = blocking { flow.foregrounded() }
+        assertTrue(failed.cover && failed.prompt && failed.secure, failed.toString())
+        assertEquals(texts.coverTitle, failed.coverTitle, "the core's last texts")
+        assertEquals(texts.promptReason, failed.promptReason)
+        assertTrue(failed.unlockLabel.isNotBlank())
+        // The platform prompt proved the owner: open even though the core still fails.
+        val open = blocking { flow.unlocked() }
+        assertFalse(open.cover)
+        assertTrue(open.secure)
+        core.locale = "en"
+    }
+
+    @Test
+    fun theOnePromptRoutesAConfirmationAndAnUnlockToTheirRequesters() {
+        val flow = AppLockFlow(g)
+        var confirmed = 0
+        assertTrue(flow.confirmStarted { confirmed++ })
+        assertTrue(flow.prompting)
+        assertFalse(flow.confirmStarted { confirmed += 10 }, "one prompt at a time")
+        flow.promptSucceeded()!!.invoke()
+        assertEquals(1, confirmed)
+        assertFalse(flow.prompting)
+        // A cancelled confirmation runs nothing, and leaves nothing waiting.
+        assertTrue(flow.confirmStarted { confirmed++ })
+        flow.promptEnded()
+        assertFalse(flow.prompting)
+        assertNull(flow.promptSucceeded(), "an unlock's success is not taken for a confirmation")
+        assertEquals(1, confirmed)
+
+        // An unlock after the lock was turned on through a confirmation: the result unlocks.
+        enableLock(flow)
+        val cold = AppLockFlow(relaunched())
+        assertTrue(blocking { cold.foregrounded() }.cover)
+        cold.promptStarted()
+        assertNull(cold.promptSucceeded())
+        assertFalse(blocking { cold.unlocked() }.cover)
+    }
+
+    @Test
+    fun onlyAPhoneWithoutAScreenLockOpensWithoutAPromptAndTheSwitchCanAlwaysTurnTheLockOff() {
+        assertEquals(PromptRoute.SHOW, promptRoute(canAuthenticate = true, deviceSecure = true))
+        assertEquals(PromptRoute.SHOW, promptRoute(canAuthenticate = false, deviceSecure = true), "hardware busy: try, keep the cover")
+        assertEquals(PromptRoute.OPEN_NO_SCREEN_LOCK, promptRoute(canAuthenticate = false, deviceSecure = false))
+
+        val off = blocking { AppLockFlow(g).form() }.ok()
+        assertFalse(lockSwitchEnabled(off, canAuthenticate = false, busy = false), "turning on needs a prompt")
+        assertTrue(lockSwitchEnabled(off, canAuthenticate = true, busy = false))
+        val on = enableLock(AppLockFlow(g))
+        assertTrue(lockSwitchEnabled(on, canAuthenticate = false, busy = false), "turning off never needs one")
+        assertFalse(lockSwitchEnabled(on, canAuthenticate = true, busy = true))
+    }
+
     // --- reminders on the lock screen -------------------------------------------
 
     @Test
@@ -344,6 +442,9 @@ class PrivacyTest {
             val lock = assertNotNull(spec.lockScreen, n.id)
             assertEquals(LockScreenText(n.publicTitle, n.publicBody), lock)
             assertTrue(lock.title.isNotBlank(), n.id)
+            // Posted as the notification's own content too: Android's default lock-screen setting shows it.
+            assertEquals(PostedNotification(n.publicTitle, n.publicBody, lock), spec.posted, n.id)
+            assertTrue(spec.posted.visibilityPrivate)
         }
         val drink = private.first { it.kind == NotificationKind.DRINK_REMINDER }
         assertNotEquals(drink.body, drink.publicBody, "the amount stays off the lock screen")
@@ -351,6 +452,11 @@ class PrivacyTest {
         val full = form.copy(fullTextOnLockScreen = true)
         val saved = blocking { g.write { cx -> saveReminderSettings(full.toSettings(cx.zone)) } }.ok()
         assertTrue(ReminderForm.from(saved).fullTextOnLockScreen)
-        for (n in upcoming()) assertNull(n.toAlarmSpec().lockScreen, n.id)
+        for (n in upcoming()) {
+            val spec = n.toAlarmSpec()
+            assertNull(spec.lockScreen, n.id)
+            assertEquals(PostedNotification(n.title, n.body, null), spec.posted, n.id)
+            assertFalse(spec.posted.visibilityPrivate)
+        }
     }
 }

@@ -8,6 +8,7 @@ import kotlin.test.assertEquals
 import kotlin.test.assertNotEquals
 import kotlin.test.assertFalse
 import kotlin.test.assertIs
+import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import uniffi.kefir_core.DrinkInput
 import uniffi.kefir_core.KefirKind
@@ -140,6 +141,12 @@ class RecoveryAndActionsTest {
         assertEquals(left, done.ml)
         // The core's message, in the app's language, names the amount.
         assertTrue(done.message.contains(left.toString()), done.message)
+        // From a private reminder (the default) the result posts only the reminder's public version.
+        val lock = LockScreenText("public title", "public body")
+        assertEquals(PostedNotification(lock.title, lock.body, lock), done.notice("failed", lock).posted)
+        val full = done.notice("failed", null).posted
+        assertTrue(full.body.startsWith(done.message) && full.body.contains(left.toString()), full.body)
+        assertNull(full.publicVersion)
         val after = blocking { g.read { cx -> today(cx.now, cx.zone, cx.locale) } }.ok()
         assertEquals(before.drunkMl + left, after.drunkMl)
         assertEquals(0u, after.remainingMl)

@@ -1,6 +1,7 @@
 package org.kefir.app.ui.lock
 
-import androidx.biometric.BiometricPrompt
+import android.content.Context
+import android.content.ContextWrapper
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
@@ -23,10 +24,8 @@ import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
-import androidx.core.content.ContextCompat
-import androidx.fragment.app.FragmentActivity
 import org.kefir.app.KefirApplication
-import org.kefir.app.lock.AppLockController
+import org.kefir.app.MainActivity
 import org.kefir.app.logic.CoreResult
 import org.kefir.app.logic.LockUi
 import org.kefir.app.logic.acceptOffer
@@ -88,7 +87,7 @@ fun AppLockSection(
     toggle(form.explanation, form.settings.enabled, enabled, onToggle)
     if (form.settings.enabled) {
         for (choice in form.choices) {
-            RadioRow(choice.label, selected = choice.minutes == form.settings.afterMinutes) { if (enabled) onDelay(choice.minutes) }
+            RadioRow(choice.label, selected = choice.minutes == form.settings.afterMinutes, enabled = enabled) { onDelay(choice.minutes) }
         }
     }
 }
@@ -96,22 +95,19 @@ fun AppLockSection(
 /**
  * Before the lock is turned on: the platform prompt once, with the core's
  * texts, so the person knows it works on this phone before it guards the
- * diary. [onConfirmed] runs only on success.
+ * diary. [onConfirmed] runs only on success. The prompt is MainActivity's
+ * one BiometricPrompt ([MainActivity.confirmOwner]): a second prompt on the
+ * same activity would take over its callback, and unlocking would then
+ * never reach the lock.
  */
-fun confirmWithPrompt(activity: FragmentActivity, controller: AppLockController, form: AppLockForm, onConfirmed: () -> Unit) {
-    if (!controller.canAuthenticate()) return
-    val info = BiometricPrompt.PromptInfo.Builder()
-        .setTitle(form.title)
-        .setSubtitle(form.promptReason)
-        .setAllowedAuthenticators(controller.authenticators)
-        .build()
-    BiometricPrompt(
-        activity,
-        ContextCompat.getMainExecutor(activity),
-        object : BiometricPrompt.AuthenticationCallback() {
-            override fun onAuthenticationSucceeded(result: BiometricPrompt.AuthenticationResult) = onConfirmed()
-        },
-    ).authenticate(info)
+fun confirmWithPrompt(context: Context, form: AppLockForm, onConfirmed: () -> Unit) {
+    context.findMainActivity()?.confirmOwner(form.title, form.promptReason, onConfirmed)
+}
+
+private tailrec fun Context.findMainActivity(): MainActivity? = when (this) {
+    is MainActivity -> this
+    is ContextWrapper -> baseContext.findMainActivity()
+    else -> null
 }
 
 /**
@@ -137,7 +133,7 @@ fun FirstRunLockOffer() {
     AppLockOffer(
         offer,
         busy,
-        onAccept = { (context as? FragmentActivity)?.let { confirmWithPrompt(it, app.appLock, offer) { answer(acceptOffer(offer)) } } },
+        onAccept = { confirmWithPrompt(context, offer) { answer(acceptOffer(offer)) } },
         onDecline = { answer(declineOffer(offer)) },
     )
 }

@@ -33,13 +33,17 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.Role
+import androidx.compose.ui.semantics.liveRegion
+import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.text.input.VisualTransformation
 import androidx.compose.ui.unit.dp
+import androidx.compose.ui.window.DialogProperties
+import androidx.compose.ui.window.SecureFlagPolicy
 import androidx.core.content.ContextCompat
-import androidx.fragment.app.FragmentActivity
 import androidx.lifecycle.Lifecycle
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.compose.LifecycleEventEffect
@@ -69,6 +73,7 @@ import org.kefir.app.logic.exportBackupFile
 import org.kefir.app.logic.judgePassphrase
 import org.kefir.app.logic.loadBackupSaveForm
 import org.kefir.app.logic.loadReminderForm
+import org.kefir.app.logic.lockSwitchEnabled
 import org.kefir.app.logic.toUi
 import org.kefir.app.reminders.NotificationSettings
 import org.kefir.app.ui.CheckRow
@@ -334,6 +339,8 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
         Text(stringResource(R.string.android_backup_explain), style = MaterialTheme.typography.bodySmall)
         SecondaryButton(stringResource(R.string.action_export_backup), enabled = !s.busy) { vm.openBackupForm() }
         SecondaryButton(stringResource(R.string.action_import_backup), enabled = !s.busy) {
+            // The picker's result must reach this screen: leaving for it does not cover (AppLockFlow).
+            app.appLock.flow.externalScreenStarted()
             openBackup.launch(arrayOf("application/json", "application/octet-stream", "text/plain"))
         }
         if (s.exported) Text(stringResource(R.string.backup_exported), style = MaterialTheme.typography.bodyMedium)
@@ -347,14 +354,14 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
 
         // --- app lock (issue 17): the core's texts and choices ---
         s.lock?.let { lock ->
-            val activity = context as? FragmentActivity
             AppLockSection(
                 lock,
-                enabled = !s.busy && app.appLock.canAuthenticate(),
+                // Only turning it on needs a prompt this phone can show; turning it off never does.
+                enabled = lockSwitchEnabled(lock, app.appLock.canAuthenticate(), s.busy),
                 onToggle = { on ->
                     if (on) {
                         // The prompt first: the person knows it works here before it guards the diary.
-                        activity?.let { confirmWithPrompt(it, app.appLock, lock) { vm.saveLock(lock.settings.copy(enabled = true)) } }
+                        confirmWithPrompt(context, lock) { vm.saveLock(lock.settings.copy(enabled = true)) }
                     } else {
                         vm.saveLock(lock.settings.copy(enabled = false))
                     }
@@ -386,6 +393,7 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
     s.backupForm?.let { form ->
         BackupDialog(form, busy = s.busy, edit = vm::editBackup, onCancel = vm::closeBackupForm) {
             val name = backupFileName(form.encrypt)
+            app.appLock.flow.externalScreenStarted()
             if (form.encrypt) createEncryptedBackup.launch(name) else createPlainBackup.launch(name)
         }
     }
@@ -410,20 +418,31 @@ fun SettingsScreen(onBack: () -> Unit, onWiped: () -> Unit, vm: SettingsViewMode
 @Composable
 private fun BackupDialog(form: BackupSaveForm, busy: Boolean, edit: ((BackupSaveForm) -> BackupSaveForm) -> Unit, onCancel: () -> Unit, onSave: () -> Unit) {
     val t = form.texts
+    // One "Show passphrase" for both fields.
+    var visible by remember { mutableStateOf(false) }
     AlertDialog(
         onDismissRequest = onCancel,
+        // No screenshot, recording or recents thumbnail of a passphrase, even with the app lock off.
+        properties = DialogProperties(securePolicy = SecureFlagPolicy.SecureOn),
         title = { Text(t.title) },
         text = {
             Column(Modifier.verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                 CheckRow(t.encryptLabel, form.encrypt) { on -> edit { it.withEncrypt(on) } }
                 if (form.encrypt) {
                     Text(t.passphraseHelp, style = MaterialTheme.typography.bodySmall)
-                    PassphraseField(form.passphrase, t.passphraseLabel, isError = false) { p -> edit { it.withPassphrase(p) } }
+                    PassphraseField(form.passphrase, t.passphraseLabel, isError = false, visible) { p -> edit { it.withPassphrase(p) } }
                     form.verdict?.let { v ->
-                        Text(v.levelLabel, style = MaterialTheme.typography.titleSmall, color = if (v.acceptable) MaterialTheme.colorScheme.onSurface else MaterialTheme.colorScheme.error)
+                        Text(
+                            v.levelLabel,
+                            style = MaterialTheme.typography.titleSmall,
+                            color = if (v.acceptable) MaterialTheme.colorScheme.onSurface else MaterialTheme.colorScheme.error,
+                            // TalkBack says the new verdict as the person types.
+                            modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
+                        )
                         v.reasons.forEach { Text(it, style = MaterialTheme.typography.bodySmall) }
                     }
-                    PassphraseField(form.repeat, t.repeatLabel, isError = form.mismatch) { p -> edit { it.withRepeat(p) } }
+                    PassphraseField(form.repeat, t.repeatLabel, isError = form.mismatch, visible) { p -> edit { it.withRepeat(p) } }
+                    CheckRow(stringResource(R.string.action_show_passphrase), visible) { visible = it }
                     if (form.mismatch) Text(t.mismatchMessage, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodySmall)
                 } else {
                     Text(t.plainWarning, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodyMedium)
@@ -441,26 +460,36 @@ private fun BackupDialog(form: BackupSaveForm, busy: Boolean, edit: ((BackupSave
 /** The core's import prompt for an encrypted backup, and its message after a wrong passphrase. */
 @Composable
 private fun ImportPassphraseDialog(ask: ImportStep.NeedsPassphrase, busy: Boolean, onOpen: (String) -> Unit, onCancel: () -> Unit) {
-    // Kept only while the dialog is shown; a new prompt (after a wrong one) starts empty.
+    // Kept only while the dialog is shown, and emptied on every try (a second wrong try is an equal prompt).
     var passphrase by remember(ask) { mutableStateOf("") }
+    var visible by remember { mutableStateOf(false) }
     AlertDialog(
         onDismissRequest = onCancel,
+        properties = DialogProperties(securePolicy = SecureFlagPolicy.SecureOn),
         title = { Text(ask.prompt) },
         text = {
             Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
                 ask.wrong?.let { Text(it, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodyMedium) }
-                PassphraseField(passphrase, ask.prompt, isError = ask.wrong != null) { passphrase = it }
+                PassphraseField(passphrase, ask.prompt, isError = ask.wrong != null, visible) { passphrase = it }
+                CheckRow(stringResource(R.string.action_show_passphrase), visible) { visible = it }
             }
         },
-        confirmButton = { TextButton(onClick = { onOpen(passphrase) }, enabled = passphrase.isNotEmpty() && !busy) { Text(stringResource(R.string.action_open_backup)) } },
+        confirmButton = {
+            TextButton(
+                onClick = {
+                    onOpen(passphrase)
+                    passphrase = ""
+                },
+                enabled = passphrase.isNotEmpty() && !busy,
+            ) { Text(stringResource(R.string.action_open_backup)) }
+        },
         dismissButton = { TextButton(onClick = onCancel) { Text(stringResource(R.string.action_cancel)) } },
     )
 }
 
-/** A passphrase field: hidden by default, shown while "Show passphrase" is checked; never autofilled or suggested. */
+/** A passphrase field: hidden unless [visible] (the dialog's one "Show passphrase"); never autofilled or suggested. */
 @Composable
-private fun PassphraseField(value: String, label: String, isError: Boolean, onChange: (String) -> Unit) {
-    var visible by remember { mutableStateOf(false) }
+private fun PassphraseField(value: String, label: String, isError: Boolean, visible: Boolean, onChange: (String) -> Unit) {
     OutlinedTextField(
         value = value,
         onValueChange = onChange,
@@ -471,7 +500,6 @@ private fun PassphraseField(value: String, label: String, isError: Boolean, onCh
         keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Password, autoCorrectEnabled = false),
         modifier = Modifier.fillMaxWidth(),
     )
-    CheckRow(stringResource(R.string.action_show_passphrase), visible) { visible = it }
 }
 
 @Composable

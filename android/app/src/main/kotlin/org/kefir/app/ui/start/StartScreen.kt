@@ -17,10 +17,13 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
+import androidx.compose.ui.window.DialogProperties
+import androidx.compose.ui.window.SecureFlagPolicy
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewModelScope
@@ -171,6 +174,7 @@ class StartViewModel(private val app: KefirApplication) : ViewModel() {
 @Composable
 fun StartScreen(onStarted: (StartTarget) -> Unit, vm: StartViewModel = viewModel(factory = KefirViewModelFactory)) {
     val state by vm.state.collectAsStateWithLifecycle()
+    val context = LocalContext.current
     var confirmFresh by remember { mutableStateOf(false) }
     val pickBackup = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri -> uri?.let(vm::restore) }
     LaunchedEffect(state) {
@@ -186,6 +190,8 @@ fun StartScreen(onStarted: (StartTarget) -> Unit, vm: StartViewModel = viewModel
                 if (RecoveryOption.RESTORE_BACKUP in s.options) {
                     Text(stringResource(R.string.recovery_explain), style = MaterialTheme.typography.bodyMedium)
                     PrimaryButton(stringResource(R.string.action_restore_backup_file), enabled = !s.busy) {
+                        // The picker's result must reach this screen: leaving for it does not cover (AppLockFlow).
+                        (context.applicationContext as KefirApplication).appLock.flow.externalScreenStarted()
                         pickBackup.launch(arrayOf("application/json", "application/octet-stream", "text/plain"))
                     }
                 }
@@ -205,6 +211,8 @@ fun StartScreen(onStarted: (StartTarget) -> Unit, vm: StartViewModel = viewModel
         var passphrase by remember(ask) { mutableStateOf("") }
         AlertDialog(
             onDismissRequest = vm::cancelPassphrase,
+            // No screenshot or recents thumbnail of a passphrase (the app lock cannot be on before the diary opens).
+            properties = DialogProperties(securePolicy = SecureFlagPolicy.SecureOn),
             title = { Text(ask.prompt) },
             text = {
                 Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
@@ -212,6 +220,7 @@ fun StartScreen(onStarted: (StartTarget) -> Unit, vm: StartViewModel = viewModel
                     OutlinedTextField(
                         value = passphrase,
                         onValueChange = { passphrase = it },
+                        label = { Text(ask.prompt) },
                         singleLine = true,
                         isError = ask.wrong != null,
                         visualTransformation = PasswordVisualTransformation(),
@@ -220,7 +229,13 @@ fun StartScreen(onStarted: (StartTarget) -> Unit, vm: StartViewModel = viewModel
                 }
             },
             confirmButton = {
-                TextButton(onClick = { vm.restoreWith(passphrase) }, enabled = passphrase.isNotEmpty()) { Text(stringResource(R.string.action_open_backup)) }
+                TextButton(
+                    onClick = {
+                        vm.restoreWith(passphrase)
+                        passphrase = "" // a second wrong try is an equal prompt: empty the field on every try
+                    },
+                    enabled = passphrase.isNotEmpty(),
+                ) { Text(stringResource(R.string.action_open_backup)) }
             },
             dismissButton = { TextButton(onClick = vm::cancelPassphrase) { Text(stringResource(R.string.action_cancel)) } },
         )
