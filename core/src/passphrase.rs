@@ -13,13 +13,19 @@
 //!   is covered by the cheapest sequence of patterns: a common password
 //!   ([`common-passwords.txt`](../../assets/passwords/README.md), the top
 //!   3,000 of zxcvbn's MIT-licensed frequency list, its rank as guesses) or
-//!   a close variant (case, leetspeak, reversed), the app's own and other
-//!   context words, a repeated group (`aaaa`, `abcabc`), a sequence of code
-//!   points (`1234`, `abcd`, `абвг`, `2468`), a run of neighbouring keys on
-//!   an English, German or Russian keyboard (`qwerty`, `asdf`, `йцукен`), a
-//!   year 1900-2099; every other character costs 10 guesses (zxcvbn's
-//!   brute-force cardinality, the same in every script: characters are
-//!   counted, not bytes, and no script is rewarded for being non-ASCII);
+//!   a close variant (case, leetspeak, reversed), a famous example
+//!   passphrase (`correct horse battery staple`), the app's own and other
+//!   context words, medicines a diary user types, month and weekday names
+//!   (en, de, ru), a repeated group of any length (`aaaa`, `abcabc`) or a
+//!   later copy of one (`XaX`), a sequence of code points (`1234`, `abcd`,
+//!   `абвг`, `2468`), a run of neighbouring keys on an English, German or
+//!   Russian keyboard with or without Shift (`qwerty`, `!@#$`, `йцукен`), a
+//!   year 1900-2099 or a date (`15.03.1987`, `150387`); every other
+//!   character costs 10 guesses (zxcvbn's brute-force cardinality, the same
+//!   in every script: characters are counted, not bytes), except a CJK
+//!   ideograph or Hangul syllable, which counts as two characters (100
+//!   guesses and two towards [`MIN_CHARS`], see `weight`);
+//! - the copies of a repeated group do not count towards [`MIN_CHARS`];
 //! - the guesses of a pattern are its rank or size times its variations
 //!   (zxcvbn's `*_guesses` rules, simplified: case x2 or more, leetspeak x2,
 //!   reversed x2); a pattern inside a longer passphrase counts at least 50;
@@ -85,7 +91,8 @@ pub struct PassphraseVerdict {
 }
 
 /// Fewer characters (Unicode scalar values, control characters not
-/// counted) than this is too weak whatever they are: a backup passphrase is
+/// counted, a CJK ideograph or Hangul syllable counted as two, the copies
+/// of a repeated group not counted) than this is too weak whatever they are: a backup passphrase is
 /// the only protection against offline guessing (SP 800-63B allows 8 for a
 /// rate-limited password; 15 for one that is the only factor).
 pub const MIN_CHARS: usize = 12;
@@ -132,7 +139,24 @@ const CONTEXT_WORDS: &[&str] = &[
     "passwort",
     "пароль",
 ];
-const LOCAL_COMMON: &[&str] = &["hallo", "schatz", "geheim", "qwertz", "привет", "любовь", "йцукен", "qwerty"];
+const LOCAL_COMMON: &[&str] = &[
+    "hallo",
+    "schatz",
+    "geheim",
+    "qwertz",
+    "привет",
+    "любовь",
+    "йцукен",
+    "qwerty",
+    // "password" and "I love you" in Chinese, Japanese and Korean.
+    "密码",
+    "我爱你",
+    "パスワード",
+    "ぱすわーど",
+    "愛してる",
+    "비밀번호",
+    "사랑해",
+];
 
 /// Keyboard rows (English, German and Russian layouts), for runs of
 /// neighbouring keys.
@@ -159,17 +183,185 @@ const KEYBOARD_ROWS: &[&str] = &[
     "8ik,",
     "9ol.",
     "0p;/",
+    // The same rows with Shift held (letters are compared in lower case):
+    // US, German and Russian.
+    "~!@#$%^&*()_+",
+    "qwertyuiop{}|",
+    "asdfghjkl:\"",
+    "zxcvbnm<>?",
+    "°!\"§$%&/()=?`",
+    "qwertzuiopü*",
+    "asdfghjklöä'",
+    ">yxcvbnm;:_",
+    "ё!\"№;%:?*()_+",
+    "йцукенгшщзхъ/",
+    "ячсмитьбю,",
 ];
+
+/// Names of months and weekdays in English, German and Russian (Russian
+/// months also in the genitive of a date, "5 мая"), each counted as 40
+/// guesses (12 months and 7 days in a few spellings).
+const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "januar",
+    "februar",
+    "märz",
+    "maerz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+];
+
+/// Medicines a user of this app is likely to type (its medicine classes in
+/// `vocab.ftl` and common antibiotics, painkillers and probiotics, in
+/// English, German and Russian spellings): context words for a health diary,
+/// each counted as 50 guesses.
+const MEDICINE_WORDS: &[&str] = &[
+    "antibiotic",
+    "antibiotika",
+    "antibiotikum",
+    "антибиотик",
+    "amoxicillin",
+    "амоксициллин",
+    "penicillin",
+    "пенициллин",
+    "ciprofloxacin",
+    "ципрофлоксацин",
+    "doxycycline",
+    "doxycyclin",
+    "доксициклин",
+    "tetracycline",
+    "tetracyclin",
+    "тетрациклин",
+    "azithromycin",
+    "азитромицин",
+    "metronidazole",
+    "metronidazol",
+    "метронидазол",
+    "fluoroquinolone",
+    "disulfiram",
+    "warfarin",
+    "варфарин",
+    "immunosuppressant",
+    "ibuprofen",
+    "ибупрофен",
+    "paracetamol",
+    "парацетамол",
+    "aspirin",
+    "аспирин",
+    "omeprazole",
+    "omeprazol",
+    "омепразол",
+    "probiotic",
+    "probiotikum",
+    "пробиотик",
+    "lactobacillus",
+    "лактобактерии",
+    "bifidobacterium",
+    "бифидобактерии",
+];
+
+/// Famous example passphrases (xkcd 936, its "Tr0ub4dor&3", pangrams and
+/// quotations used as examples), lower case without spaces or
+/// punctuation; found in the passphrase with any spaces, hyphens,
+/// underscores, dots or commas between the letters, counted as their rank.
+const FAMOUS: &[&str] = &[
+    "correcthorsebatterystaple",
+    "tr0ub4dor&3",
+    "troubador&3",
+    "thequickbrownfoxjumpsoverthelazydog",
+    "thequickbrownfox",
+    "maryhadalittlelamb",
+    "tobeornottobe",
+    "maytheforcebewithyou",
+    "loremipsumdolorsitamet",
+    "opensesame",
+    "hunter2",
+    "allyourbasearebelongtous",
+    "victorjagtzwölfboxkämpferquerüberdengroßensylterdeich",
+    "franzjagtimkomplettverwahrlostentaxiquerdurchbayern",
+    "съешьжеещёэтихмягкихфранцузскихбулокдавыпейчаю",
+    "съешьжеещёэтихмягкихфранцузскихбулок",
+    "вчащахюгажилбыцитрус",
+    "мойдядясамыхчестныхправил",
+];
+
+/// Characters left out when looking for a [`FAMOUS`] passphrase.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '_' | '.' | ',')
+}
 
 /// The kinds of weakness a reason names (in the order reasons are listed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Pattern {
     Common,
+    Famous,
     Context,
+    Medicine,
     Keyboard,
     Sequence,
     Repeat,
     Year,
+    Date,
 }
 
 impl Pattern {
@@ -181,6 +373,9 @@ impl Pattern {
             Pattern::Sequence => "passphrase-reason-sequence",
             Pattern::Repeat => "passphrase-reason-repeated",
             Pattern::Year => "passphrase-reason-year",
+            Pattern::Famous => "passphrase-reason-famous",
+            Pattern::Medicine => "passphrase-reason-medicine",
+            Pattern::Date => "passphrase-reason-date",
         }
     }
 }
@@ -192,6 +387,9 @@ struct Match {
     end: usize,
     log10: f64,
     pattern: Pattern,
+    /// Characters of the match that add nothing (the copies of a repeated
+    /// group): not counted towards [`MIN_CHARS`].
+    copies: usize,
 }
 
 /// The common-password list: lower-case password -> rank (1 = most common).
@@ -287,12 +485,16 @@ fn word_matches(chars: &[char], out: &mut Vec<Match>) {
                     let rev_log10 = if reversed { 2f64.log10() } else { 0.0 };
                     let found = if CONTEXT_WORDS.contains(&key.as_str()) {
                         Some((20f64.log10(), Pattern::Context))
+                    } else if MEDICINE_WORDS.contains(&key.as_str()) {
+                        Some((50f64.log10(), Pattern::Medicine))
+                    } else if DATE_WORDS.contains(&key.as_str()) {
+                        Some((40f64.log10(), Pattern::Date))
                     } else {
                         list.get(key.as_str()).map(|&rank| ((rank as f64).log10(), Pattern::Common))
                     };
                     if let Some((base, pattern)) = found {
                         let log10 = base + case + leet_log10 + rev_log10;
-                        out.push(Match { start, end, log10, pattern });
+                        out.push(Match { start, end, log10, pattern, copies: 0 });
                     }
                 }
             }
@@ -322,7 +524,7 @@ fn sequence_matches(chars: &[char], out: &mut Vec<Match>) {
             };
             let dir = if delta < 0 { 2.0 } else { 1.0 };
             let log10 = (base * (end - start) as f64 * dir).log10();
-            out.push(Match { start, end, log10, pattern: Pattern::Sequence });
+            out.push(Match { start, end, log10, pattern: Pattern::Sequence, copies: 0 });
             start = end - 1;
         } else {
             start += 1;
@@ -349,17 +551,20 @@ fn keyboard_matches(chars: &[char], out: &mut Vec<Match>) {
         if end - start >= 4 {
             let case = case_log10(&chars[start..end]);
             let log10 = (94.0 * (end - start) as f64).log10() + case;
-            out.push(Match { start, end, log10, pattern: Pattern::Keyboard });
+            out.push(Match { start, end, log10, pattern: Pattern::Keyboard, copies: 0 });
         }
         start = end;
     }
 }
 
-/// A group of 1 to 16 characters typed two or more times in a row (a single
-/// character three or more times): the group's guesses times the count.
+/// zxcvbn's repeat model: a group of any length typed two or more times in
+/// a row (a single character three or more times), a last partial copy
+/// included, costs the group's guesses times the count; the copies add
+/// nothing to the length.
 fn repeat_matches(chars: &[char], out: &mut Vec<Match>) {
     let n = chars.len();
-    for period in 1..=16.min(n / 2) {
+    let mut groups: HashMap<&[char], f64> = HashMap::new();
+    for period in 1..=n / 2 {
         let mut start = 0;
         while start + 2 * period <= n {
             let mut end = start + period;
@@ -367,10 +572,16 @@ fn repeat_matches(chars: &[char], out: &mut Vec<Match>) {
                 end += 1;
             }
             let count = (end - start) / period;
-            if count >= 2 && (period > 1 || count >= 3) {
-                let base = group_log10(&chars[start..start + period]);
+            let group = &chars[start..start + period];
+            // A group that is itself a repeat (`abab` in `abababab`) is
+            // covered more cheaply by its shortest period.
+            let periodic = (1..period).any(|q| period % q == 0 && group[q..] == group[..period - q]);
+            if count >= 2 && (period > 1 || count >= 3) && !periodic {
+                let base = *groups.entry(group).or_insert_with(|| group_log10(group));
                 let log10 = base + (count as f64).log10();
-                out.push(Match { start, end: start + count * period, log10, pattern: Pattern::Repeat });
+                // The copies, a last partial one included (`abcabcab`).
+                let copies = end - start - period;
+                out.push(Match { start, end, log10, pattern: Pattern::Repeat, copies });
                 start += count * period - period + 1;
             } else {
                 start += 1;
@@ -379,13 +590,140 @@ fn repeat_matches(chars: &[char], out: &mut Vec<Match>) {
     }
 }
 
+/// A group of four or more characters (case ignored) typed again later,
+/// not next to its first occurrence (`XaX`, like "ЯлюблюкефирЯлюблю"): the
+/// copy costs where it was copied from and how long it is (start x length
+/// guesses), and adds nothing to the length. The zxcvbn repeat model extended
+/// to a non-adjacent copy.
+fn copy_matches(chars: &[char], out: &mut Vec<Match>) {
+    let n = chars.len();
+    let lowered: Vec<char> = chars.iter().map(|&c| lower(c)).collect();
+    // lcp[i][j]: the common length of lowered[i..] and lowered[j..] (rolling
+    // over i from the end, one row kept).
+    let mut next = vec![0usize; n + 1];
+    let mut row = vec![0usize; n + 1];
+    for i in (0..n).rev() {
+        for j in (i + 1..n).rev() {
+            row[j] = if lowered[i] == lowered[j] { next[j + 1] + 1 } else { 0 };
+            let len = row[j].min(j - i);
+            let left_maximal = i == 0 || lowered[i - 1] != lowered[j - 1];
+            if len >= 4 && left_maximal && !lowered[j..j + len].iter().all(|c| c.is_whitespace()) {
+                let log10 = ((j * len) as f64).log10();
+                out.push(Match { start: j, end: j + len, log10, pattern: Pattern::Repeat, copies: len });
+            }
+        }
+        std::mem::swap(&mut next, &mut row);
+    }
+}
+
 /// log10 guesses of a repeated group: its best cover without repeats.
 fn group_log10(group: &[char]) -> f64 {
     let mut ms = Vec::new();
     word_matches(group, &mut ms);
+    famous_matches(group, &mut ms);
     sequence_matches(group, &mut ms);
     keyboard_matches(group, &mut ms);
-    cheapest(group.len(), &ms).0
+    date_matches(group, &mut ms);
+    year_matches(group, &mut ms);
+    cheapest(group, &ms).0
+}
+
+/// A [`FAMOUS`] example passphrase, spaces and punctuation between its
+/// letters ignored: its rank (1 = the first of the list) times its case
+/// variations.
+fn famous_matches(chars: &[char], out: &mut Vec<Match>) {
+    let (at, kept): (Vec<usize>, Vec<char>) =
+        chars.iter().enumerate().filter(|(_, c)| !is_separator(**c)).map(|(i, &c)| (i, lower(c))).unzip();
+    for (rank, phrase) in FAMOUS.iter().enumerate() {
+        let phrase: Vec<char> = phrase.chars().collect();
+        for (k, w) in kept.windows(phrase.len()).enumerate() {
+            if w == phrase.as_slice() {
+                let (start, end) = (at[k], at[k + phrase.len() - 1] + 1);
+                let log10 = ((rank + 1) as f64).log10() + case_log10(&chars[start..end]);
+                out.push(Match { start, end, log10, pattern: Pattern::Famous, copies: 0 });
+            }
+        }
+    }
+}
+
+/// Obvious dates (zxcvbn's date matching): 4 to 8 digits read as day, month
+/// and year in any order with the year first or last (`150387`,
+/// `19870315`), or three groups of digits with the same separator
+/// (`15.03.1987`, `3/15/87`). Guesses: 365 days times the years between the
+/// year and 2000 (at least 20; the core reads no clock), times 4 with a
+/// separator.
+fn date_matches(chars: &[char], out: &mut Vec<Match>) {
+    let n = chars.len();
+    let digits = |s: &[char]| s.iter().fold(0u32, |acc, c| acc * 10 + c.to_digit(10).unwrap_or(0));
+    let mut push = |start: usize, end: usize, parts: [&[char]; 3], sep: bool| {
+        if let Some(year) = dmy_year(parts.map(|p| (digits(p), p.len()))) {
+            let years = (year as f64 - 2000.0).abs().max(20.0);
+            let log10 = (years * 365.0 * if sep { 4.0 } else { 1.0 }).log10();
+            out.push(Match { start, end, log10, pattern: Pattern::Date, copies: 0 });
+        }
+    };
+    for start in 0..n {
+        // Without separators.
+        for len in 4..=8 {
+            let Some(s) = chars.get(start..start + len) else { break };
+            if !s.iter().all(char::is_ascii_digit) {
+                break;
+            }
+            let splits: &[(usize, usize)] = match len {
+                4 => &[(1, 2), (2, 3)],
+                5 => &[(1, 3), (2, 3)],
+                6 => &[(1, 2), (2, 4), (4, 5)],
+                7 => &[(1, 3), (2, 3), (4, 5), (4, 6)],
+                _ => &[(2, 4), (4, 6)],
+            };
+            for &(a, b) in splits {
+                push(start, start + len, [&s[..a], &s[a..b], &s[b..]], false);
+            }
+        }
+        // With separators: 1-4 digits, sep, 1-2 digits, the same sep, 1-4 digits.
+        let run = |from: usize| chars[from.min(n)..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let a = run(start);
+        if !(1..=4).contains(&a) || start + a >= n {
+            continue;
+        }
+        let sep = chars[start + a];
+        if !matches!(sep, ' ' | '/' | '\\' | '_' | '.' | '-') {
+            continue;
+        }
+        let b = run(start + a + 1);
+        let c_at = start + a + 1 + b + 1;
+        if !(1..=2).contains(&b) || c_at > n || chars[c_at - 1] != sep {
+            continue;
+        }
+        let c = run(c_at);
+        if (1..=4).contains(&c) {
+            let (p1, p2, p3) = (&chars[start..start + a], &chars[start + a + 1..c_at - 1], &chars[c_at..c_at + c]);
+            push(start, c_at + c, [p1, p2, p3], true);
+        }
+    }
+}
+
+/// The year of three numbers (value, digits) read as a date (day and month
+/// in either order, the year first or last; a two-digit year is 19xx from
+/// 50, else 20xx), or None.
+fn dmy_year(parts: [(u32, usize); 3]) -> Option<u32> {
+    let day_month = |x: u32, y: u32| (1..=31).contains(&x) && (1..=12).contains(&y);
+    let year = |(v, len): (u32, usize)| match len {
+        4 if (1900..2100).contains(&v) => Some(v),
+        1 | 2 => Some(if v >= 50 { 1900 + v } else { 2000 + v }),
+        _ => None,
+    };
+    let [a, b, c] = parts;
+    let dm = |x: (u32, usize), y: (u32, usize)| x.1 <= 2 && y.1 <= 2 && (day_month(x.0, y.0) || day_month(y.0, x.0));
+    if dm(a, b) {
+        if let Some(y) = year(c) {
+            return Some(y);
+        }
+    }
+    if dm(b, c) {
+        return year(a);
+    }
+    None
 }
 
 /// Four digits 1900-2099: 200 guesses.
@@ -396,14 +734,30 @@ fn year_matches(chars: &[char], out: &mut Vec<Match>) {
         }
         let y: u32 = w.iter().fold(0, |acc, c| acc * 10 + c.to_digit(10).unwrap_or(0));
         if (1900..2100).contains(&y) {
-            out.push(Match { start, end: start + 4, log10: 200f64.log10(), pattern: Pattern::Year });
+            out.push(Match { start, end: start + 4, log10: 200f64.log10(), pattern: Pattern::Year, copies: 0 });
         }
     }
 }
 
-/// The cheapest cover of `n` characters by `matches` and single characters:
-/// (log10 guesses, the patterns used).
-fn cheapest(n: usize, matches: &[Match]) -> (f64, Vec<Pattern>) {
+/// How many characters `c` counts for, towards [`MIN_CHARS`] and as guesses
+/// outside any pattern (10 guesses each): 2 for a CJK ideograph or a Hangul
+/// syllable, 1 otherwise. A Latin letter is one of 26 (zxcvbn counts 10); an
+/// ideograph typed by a person is one of the ~3,500 in common use and a
+/// Hangul syllable one of ~2,350 (log10 of about 3.5), and even words built
+/// of them (two-character words from a vocabulary of ~10^4) keep about 10^2
+/// per character: counting 2 stays below what they carry. Kana (~50 to 90
+/// syllables, typed as words) count 1, like letters.
+fn weight(c: char) -> usize {
+    match c as u32 {
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F | 0xAC00..=0xD7A3 => 2,
+        _ => 1,
+    }
+}
+
+/// The cheapest cover of `chars` by `matches` and single characters:
+/// (log10 guesses, the matches used).
+fn cheapest(chars: &[char], matches: &[Match]) -> (f64, Vec<Match>) {
+    let n = chars.len();
     let mut by_end: Vec<Vec<&Match>> = vec![Vec::new(); n + 1];
     for m in matches {
         by_end[m.end].push(m);
@@ -413,7 +767,7 @@ fn cheapest(n: usize, matches: &[Match]) -> (f64, Vec<Pattern>) {
     let mut best = vec![0.0f64; n + 1];
     let mut from: Vec<Option<&Match>> = vec![None; n + 1];
     for j in 1..=n {
-        best[j] = best[j - 1] + BRUTEFORCE_CHAR;
+        best[j] = best[j - 1] + BRUTEFORCE_CHAR * weight(chars[j - 1]) as f64;
         for &m in &by_end[j] {
             let whole = m.start == 0 && m.end == n;
             let cost = best[m.start] + if whole { m.log10.max(0.0) } else { m.log10.max(MIN_SUBMATCH) };
@@ -428,7 +782,7 @@ fn cheapest(n: usize, matches: &[Match]) -> (f64, Vec<Pattern>) {
     while j > 0 {
         match from[j] {
             Some(m) => {
-                used.push(m.pattern);
+                used.push(*m);
                 j = m.start;
             }
             None => j -= 1,
@@ -444,7 +798,7 @@ fn cheapest(n: usize, matches: &[Match]) -> (f64, Vec<Pattern>) {
 /// linear in the input's length (at most [`MAX_ANALYSED_CHARS`] characters
 /// are analysed).
 pub fn judge(passphrase: &str, loc: &Locale) -> PassphraseVerdict {
-    let counted = passphrase.chars().filter(|c| !c.is_control()).count();
+    let counted: usize = passphrase.chars().filter(|c| !c.is_control()).map(weight).sum();
     let chars: Vec<char> = passphrase.chars().filter(|c| !c.is_control()).take(MAX_ANALYSED_CHARS).collect();
     let mut reasons: Vec<&str> = Vec::new();
     let mut too_short = false;
@@ -454,13 +808,23 @@ pub fn judge(passphrase: &str, loc: &Locale) -> PassphraseVerdict {
     } else {
         let mut matches = Vec::new();
         word_matches(&chars, &mut matches);
+        famous_matches(&chars, &mut matches);
         sequence_matches(&chars, &mut matches);
         keyboard_matches(&chars, &mut matches);
         repeat_matches(&chars, &mut matches);
+        copy_matches(&chars, &mut matches);
         year_matches(&chars, &mut matches);
-        let (log10, mut used) = cheapest(chars.len(), &matches);
+        date_matches(&chars, &mut matches);
+        let (log10, used) = cheapest(&chars, &matches);
+        // The copies of a repeated group do not make it longer: "abcdefabcdef"
+        // is as short as "abcdef" (the reason given is the repeat).
+        let copies: usize =
+            used.iter().map(|m| chars[m.end - m.copies..m.end].iter().map(|&c| weight(c)).sum::<usize>()).sum();
+        // (Counted over the analysed characters: a repeated group is judged
+        // by its first MAX_ANALYSED_CHARS, however long the input.)
+        let analysed: usize = chars.iter().map(|&c| weight(c)).sum();
         too_short = counted < MIN_CHARS;
-        let level = if too_short || log10 < FAIR_FROM {
+        let level = if too_short || analysed - copies < MIN_CHARS || log10 < FAIR_FROM {
             PassphraseLevel::TooWeak
         } else if log10 < STRONG_FROM {
             PassphraseLevel::Fair
@@ -468,6 +832,7 @@ pub fn judge(passphrase: &str, loc: &Locale) -> PassphraseVerdict {
             PassphraseLevel::Strong
         };
         if level != PassphraseLevel::Strong {
+            let mut used: Vec<Pattern> = used.iter().map(|m| m.pattern).collect();
             used.sort();
             used.dedup();
             reasons.extend(used.iter().map(|p| p.reason_id()));

@@ -40,6 +40,30 @@ const TABLE: &[(&str, PassphraseLevel, PassphraseLevel)] = &[
     ("1qaz2wsx3edc4rfv", TooWeak, TooWeak),
     ("asdfghjklzxcvbnm", TooWeak, TooWeak),
     ("qwertzuiopü1234", TooWeak, TooWeak),
+    // Keyboard rows typed with Shift (US, German, Russian layouts).
+    ("!@#$%^&*()_+", TooWeak, TooWeak),
+    ("°!\"§$%&/()=?`", TooWeak, TooWeak),
+    ("!\"№;%:?*()_+", TooWeak, TooWeak),
+    // Months, weekdays and dates.
+    ("January2024!!", TooWeak, TooWeak),
+    ("понедельник2024", TooWeak, TooWeak),
+    ("Zq15.03.1987x", TooWeak, TooWeak),
+    ("qZ24051987xk", TooWeak, TooWeak),
+    // Famous example passphrases, with any separators.
+    ("correct horse battery staple", TooWeak, TooWeak),
+    ("Correct-Horse-Battery-Staple", TooWeak, TooWeak),
+    ("correct horse battery staple orbit", TooWeak, TooWeak),
+    ("the quick brown fox jumps over the lazy dog", TooWeak, TooWeak),
+    // Repeats of any group, also not next to each other; the copies do not
+    // count towards the length.
+    ("Tr0ub4dor&3Tr0ub4dor&3", TooWeak, TooWeak),
+    ("xq7vbk2mzrwxq7vbk2mzrw", TooWeak, TooWeak),
+    ("k7Qzmx!wp2k7Qzmx!", TooWeak, TooWeak),
+    ("ЯлюблюкефирЯлюблю", TooWeak, TooWeak),
+    // Medicines a user of a health diary types.
+    ("Amoxicillin500", TooWeak, TooWeak),
+    ("ibuprofen-x7Qm", TooWeak, TooWeak),
+    ("Варфарин5мг!", TooWeak, TooWeak),
     // The app's own words.
     ("kefirkefir2024", TooWeak, TooWeak),
     ("KefirStart2025!", TooWeak, TooWeak),
@@ -52,12 +76,14 @@ const TABLE: &[(&str, PassphraseLevel, PassphraseLevel)] = &[
     ("ёжик", TooWeak, TooWeak),
     ("日本語のパスワード", TooWeak, TooWeak),
     ("我爱你我爱你我爱你我爱你", TooWeak, TooWeak),
+    // An ideograph or a Hangul syllable counts as two characters.
+    ("牛奶酸奶开菲尔健康日记", Fair, Strong),
+    ("하늘바다구름별빛", Fair, Strong),
     ("вишня облако тетрадь лопата", Fair, Strong),
     ("вишня облако тетрадь лопата гроза", Strong, Strong),
     // Diceware-style: 4 random words at least Fair, 5 Strong.
-    ("correct horse battery staple", Fair, Strong),
     ("trumpet canvas lagoon diesel", Fair, Strong),
-    ("correct horse battery staple orbit", Strong, Strong),
+    ("trumpet canvas lagoon diesel orbit", Strong, Strong),
     ("clover staple orbit jingle mango", Strong, Strong),
     ("Wolke Treppe Gurke Anker Besen", Strong, Strong),
     // Random characters: 12 is the least, longer is stronger.
@@ -115,6 +141,9 @@ fn each_weakness_has_its_own_reason() {
     let one_kind = en.t("passphrase-reason-one-kind");
     let empty = en.t("passphrase-reason-empty");
     let year = en.t("passphrase-reason-year");
+    let famous = en.t("passphrase-reason-famous");
+    let medicine = en.t("passphrase-reason-medicine");
+    let date = en.t("passphrase-reason-date");
     let cases: &[(&str, &String)] = &[
         ("P@ssw0rd1234", &common),
         ("monkey!monkey!x", &repeated),
@@ -127,6 +156,16 @@ fn each_weakness_has_its_own_reason() {
         ("", &empty),
         ("  ", &empty),
         ("x7Q!1987k2m", &year),
+        ("!@#$%^&*()_+", &keyboard),
+        ("!\"№;%:?*()_+", &keyboard),
+        ("January2024!!", &date),
+        ("Zq15.03.1987x", &date),
+        ("qZ24051987xk", &date),
+        ("Correct-Horse-Battery-Staple", &famous),
+        ("ЯлюблюкефирЯлюблю", &repeated),
+        ("k7Qzmx!wp2k7Qzmx!", &repeated),
+        ("xq7vbk2mzrwxq7vbk2mzrw", &repeated),
+        ("Amoxicillin500", &medicine),
     ];
     for (p, want) in cases {
         let got = reasons(p, &en);
@@ -212,6 +251,12 @@ fn huge_and_odd_inputs_are_judged() {
     // 1 MB of one character and of a common password repeated.
     assert_eq!(judge(&"a".repeat(1 << 20), &en()).level, TooWeak);
     assert_eq!(judge(&"password".repeat(1 << 17), &en()).level, TooWeak);
+    assert_eq!(judge(&"correct horse battery staple ".repeat(4400), &en()).level, TooWeak);
+    // Repeating a group never makes it stronger than the group, however often.
+    assert_eq!(judge(&"xq7vbk2mzrw".repeat(4400), &en()).level, TooWeak);
+    let group = judge("k7Qzmx!wp2vbT", &en()).guesses_log10;
+    let repeated = judge(&"k7Qzmx!wp2vbT".repeat(4400), &en()).guesses_log10;
+    assert!(repeated < group + 2.0, "{group} {repeated}");
     // 1 MB of 4-byte characters: counted as characters.
     assert_eq!(judge(&"😀".repeat(1 << 18), &en()).level, TooWeak);
     // Control characters are not counted; a long emoji-free mix is judged.
@@ -226,5 +271,9 @@ fn a_random_11_character_passphrase_is_too_short_and_12_is_not() {
     // Cyrillic and CJK count the same, whatever their UTF-8 length.
     assert_eq!(judge("жщфыцэчбшюял", &en()).level, Fair);
     assert_eq!(judge("жщфыцэчбшюя", &en()).level, TooWeak);
-    assert_eq!(judge("雨山书龟火月花鸟风云水石", &en()).level, Fair);
+    // An ideograph or a Hangul syllable counts as two: 6 random ones are
+    // like 12 letters, 5 are too short.
+    assert_eq!(judge("雨山书龟火月", &en()).level, Fair);
+    assert_eq!(judge("雨山书龟火", &en()).level, TooWeak);
+    assert_eq!(judge("雨山书龟火月花鸟风云水", &en()).level, Strong);
 }

@@ -15,3 +15,6 @@ passphrase-reason-repeated = Sie wiederholt ein Zeichen oder eine Zeichengruppe,
 passphrase-reason-year = Sie enthält eine Jahreszahl, die leicht zu erraten ist.
 passphrase-reason-one-kind = Sie verwendet nur eine Art von Zeichen; weitere Wörter helfen mehr als Sonderzeichen.
 passphrase-reason-guessable = Ein Angreifer mit Zeit und einer Kopie der Datei könnte sie erraten; fügen Sie ein weiteres Wort oder einige Zeichen hinzu.
+passphrase-reason-famous = Sie ist oder enthält eine bekannte Beispiel-Passphrase, die Angreifer zuerst ausprobieren.
+passphrase-reason-medicine = Sie enthält den Namen eines Medikaments, den ein Angreifer bei einem Gesundheitstagebuch zuerst ausprobiert.
+passphrase-reason-date = Sie enthält ein Datum, einen Monat oder einen Wochentag, die leicht zu erraten sind.

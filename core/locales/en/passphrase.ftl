@@ -15,3 +15,6 @@ passphrase-reason-repeated = It repeats a character or a group of characters, li
 passphrase-reason-year = It contains a year, which is easy to guess.
 passphrase-reason-one-kind = It uses only one kind of character; adding words helps more than adding symbols.
 passphrase-reason-guessable = It could be guessed by an attacker with time and a copy of the file; add another word or a few more characters.
+passphrase-reason-famous = It is, or contains, a well-known example passphrase, which attackers try first.
+passphrase-reason-medicine = It contains the name of a medicine, which an attacker tries first against a health diary.
+passphrase-reason-date = It contains a date, a month or a weekday, which is easy to guess.
