@@ -264,8 +264,9 @@ pub enum BackupCmd {
     /// Import a backup (into an empty database, or --replace --yes); an
     /// encrypted one takes its passphrase from KEFIR_BACKUP_PASSPHRASE or asks
     Import {
-        /// A backup file written by `kefir backup export` (at most 64 MiB),
-        /// plain or encrypted
+        /// A backup file written by `kefir backup export`: plain JSON of at
+        /// most 64 MiB (67,108,864 bytes), or encrypted of at most 64 MiB +
+        /// 64 KiB (67,174,400 bytes) holding at most 64 MiB of JSON
         file: PathBuf,
         /// Replace everything in the database with the backup (needs --yes)
         #[arg(long)]
@@ -602,6 +603,10 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 Err(kefir_core::CoreError::PassphraseRequired) if from_env.is_none() && interactive() => {
                     let form = kefir_core::forms::backup_form(&ctx.loc);
                     let p = ask(&ctx, &format!("{} ", form.import_passphrase_prompt), "backup-no-passphrase-import")?;
+                    if p.is_empty() {
+                        // Asked, and Enter on an empty line: not "run in a terminal".
+                        return Err(no_passphrase(&ctx, "backup-no-passphrase-entered"));
+                    }
                     import(Some(&p))
                 }
                 r => r,
@@ -613,6 +618,10 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                     kind: "backup_rejected",
                     field: Some(field),
                 },
+                // Set but empty: say so, rather than "set it".
+                kefir_core::CoreError::PassphraseRequired if from_env.as_deref() == Some("") => {
+                    Failure::invalid("passphrase", tr::tr(&ctx, "backup-env-empty"))
+                }
                 kefir_core::CoreError::PassphraseRequired => no_passphrase(&ctx, "backup-no-passphrase-import"),
                 kefir_core::CoreError::WrongPassphrase => Failure {
                     message: kefir_core::forms::backup_form(&ctx.loc).wrong_passphrase_message,
@@ -903,10 +912,20 @@ fn no_passphrase(ctx: &Ctx, id: &str) -> Failure {
 /// typing). No terminal to read from is `passphrase_required`.
 /// `missing` is the message when there is none (`backup-no-passphrase-*`).
 fn ask(ctx: &Ctx, prompt: &str, missing: &str) -> Result<String, Failure> {
-    rpassword::prompt_password(prompt).map_err(|e| match e.kind() {
+    rpassword::prompt_password(prompt).map_err(|e| ask_failure(ctx, &e, missing))
+}
+
+/// What a failed prompt means: Ctrl-C is `usage` (exit 1); Ctrl-D on an
+/// empty line (rpassword's `UnexpectedEof`) means the person was asked and
+/// entered nothing (`backup-no-passphrase-entered`, exit 2,
+/// `passphrase_required`); anything else means there is no terminal to ask
+/// on (`missing`).
+fn ask_failure(ctx: &Ctx, e: &std::io::Error, missing: &str) -> Failure {
+    match e.kind() {
         std::io::ErrorKind::Interrupted => Failure { message: e.to_string(), code: 1, kind: "usage", field: None },
+        std::io::ErrorKind::UnexpectedEof => no_passphrase(ctx, "backup-no-passphrase-entered"),
         _ => no_passphrase(ctx, missing),
-    })
+    }
 }
 
 /// A warning on stderr, one line (`kefir: warning: ...`, or with `--json`
@@ -958,4 +977,39 @@ fn export_passphrase(ctx: &Ctx) -> Result<String, Failure> {
     }
     let reasons = verdict.map(|v| v.reasons.join(" ")).unwrap_or_default();
     Err(Failure::invalid("passphrase", format!("{} {reasons}", tr::tr(ctx, "backup-too-weak")).trim().to_string()))
+}
+
+#[cfg(test)]
+mod backup_tests {
+    use super::*;
+
+    fn ctx(lang: &str) -> Ctx {
+        Ctx {
+            now: kefir_core::time::Timestamp::from_millis(1_790_000_000_000).unwrap(),
+            tz: "UTC".into(),
+            json: false,
+            lang: lang.into(),
+            loc: kefir_core::l10n::Locale::parse(lang).unwrap(),
+        }
+    }
+
+    /// Ctrl-D at a prompt (rpassword: `UnexpectedEof`) is "no passphrase
+    /// was entered", in each language; no terminal stays "run kefir in a
+    /// terminal" (`missing`).
+    #[test]
+    fn ctrl_d_at_the_prompt_says_nothing_was_entered_not_run_in_a_terminal() {
+        for lang in ["en", "de", "ru"] {
+            let c = ctx(lang);
+            let eof = std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "unexpected end of file");
+            let f = ask_failure(&c, &eof, "backup-no-passphrase-export");
+            assert_eq!((f.kind, f.code), ("passphrase_required", 2));
+            assert_eq!(f.message, tr::tr(&c, "backup-no-passphrase-entered"));
+            assert_ne!(f.message, tr::tr(&c, "backup-no-passphrase-export"));
+            let no_tty = std::io::Error::from(std::io::ErrorKind::NotFound);
+            let f = ask_failure(&c, &no_tty, "backup-no-passphrase-export");
+            assert_eq!(f.message, tr::tr(&c, "backup-no-passphrase-export"));
+        }
+        let f = ask_failure(&ctx("en"), &std::io::Error::from(std::io::ErrorKind::UnexpectedEof), "x");
+        assert!(f.message.contains("no passphrase was entered"), "{}", f.message);
+    }
 }

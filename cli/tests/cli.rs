@@ -1607,3 +1607,65 @@ fn interactive_export_asks_twice_shows_the_verdict_and_refuses_a_mismatch() {
     assert!(!tty.contains(BACKUP_PASS), "the passphrase was echoed: {tty}");
     assert!(std::fs::read(&f).unwrap().starts_with(b"age-encryption.org/v1\n"));
 }
+
+/// Breaker findings (issue 17): an empty KEFIR_BACKUP_PASSPHRASE on import
+/// says it is empty (not "set it"); an empty backup file says the file is
+/// empty (not the JSON parser's text); `backup import --help` states both
+/// real size limits.
+#[test]
+fn an_empty_passphrase_variable_and_an_empty_file_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = diary_with_plain_export(&dir);
+    let enc = dir.path().join("b.age");
+    let (code, _, err) = kp(&db, Some(BACKUP_PASS), &["backup", "export", enc.to_str().unwrap(), "--encrypt"]);
+    assert_eq!(code, Some(0), "{err}");
+    let target = dir.path().join("t.db");
+    let t = target.to_str().unwrap();
+    let (code, _, err) = kp(t, Some(""), &["--json", "backup", "import", enc.to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{err}");
+    let v = json_err(&err);
+    assert_eq!((v["kind"].as_str(), v["field"].as_str()), (Some("invalid_input"), Some("passphrase")), "{v}");
+    let m = v["message"].as_str().unwrap();
+    assert!(m.contains("set but empty") && !m.contains("run kefir in a terminal"), "{m}");
+    let (code, _, err) = kp(t, Some(""), &["--lang", "de", "backup", "import", enc.to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("gesetzt, aber leer"), "{err}");
+    for (name, bytes) in [("empty.json", &b""[..]), ("blank.json", &b"\n \n"[..])] {
+        let f = dir.path().join(name);
+        std::fs::write(&f, bytes).unwrap();
+        let (code, _, err) = kp(t, None, &["backup", "import", f.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{err}");
+        assert!(err.contains("the file is empty") && !err.contains("EOF"), "{name}: {err}");
+    }
+    let o = kefir(&["backup", "import", "--help"]);
+    let help = String::from_utf8_lossy(&o.stdout);
+    assert!(help.contains("67,108,864") && help.contains("67,174,400"), "{help}");
+}
+
+/// Ctrl-D at the passphrase prompt says no passphrase was entered, not
+/// "run kefir in a terminal" (the person was just asked in one); likewise
+/// Enter on an empty line at the import prompt.
+#[test]
+fn ctrl_d_at_the_prompt_says_no_passphrase_was_entered() {
+    if !have("python3") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = diary_with_plain_export(&dir);
+    let kefir_bin = env!("CARGO_BIN_EXE_kefir");
+    let f = dir.path().join("b.age");
+    let args = [kefir_bin, "--db", &db, "--lang", "en", "backup", "export", f.to_str().unwrap(), "--encrypt"];
+    let (code, tty) = on_pty(&["Passphrase:", "\u{4}"], &args, &[]);
+    assert_eq!(code, Some(2), "{tty}");
+    assert!(tty.contains("no passphrase was entered") && !tty.contains("run kefir in a terminal"), "{tty}");
+    assert!(!f.exists());
+    let (code, _, err) = kp(&db, Some(BACKUP_PASS), &["backup", "export", f.to_str().unwrap(), "--encrypt"]);
+    assert_eq!(code, Some(0), "{err}");
+    let target = dir.path().join("t.db");
+    let args = [kefir_bin, "--db", target.to_str().unwrap(), "--lang", "en", "backup", "import", f.to_str().unwrap()];
+    for answer in ["\u{4}", ""] {
+        let (code, tty) = on_pty(&["passphrase", answer], &args, &[]);
+        assert_eq!(code, Some(2), "{answer:?}: {tty}");
+        assert!(tty.contains("no passphrase was entered") && !tty.contains("run kefir in a terminal"), "{tty}");
+    }
+}

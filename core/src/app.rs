@@ -791,11 +791,18 @@ impl Kefir {
 
     // --- backup, restore, delete everything ---------------------------------------
 
-    /// The whole database as one versioned JSON document.
+    /// The whole database as one versioned JSON document: pretty-printed,
+    /// or compact when the pretty one would exceed
+    /// [`backup::MAX_BACKUP_BYTES`] (the import limit), so every backup
+    /// written imports again. Its `exported_at` is `now`, or the latest
+    /// entry's time when the device clock is behind its own entries (a
+    /// clock set back), so the import never refuses its entries as "after
+    /// the backup was exported". Errors: `Invalid { field: "backup" }` when
+    /// even the compact document exceeds the limit.
     pub fn export_backup(&self, now: Timestamp) -> Result<String> {
         check_now(now)?;
         let b = backup::export(self.store.conn(), now)?;
-        serde_json::to_string_pretty(&b).map_err(|e| CoreError::Internal(e.to_string()))
+        backup::document(&b, backup::MAX_BACKUP_BYTES)
     }
 
     /// Write the backup to `path` (atomically: a temp file, then a rename).
@@ -806,7 +813,9 @@ impl Kefir {
     /// [`backup_crypt::EXPORT_WORK_FACTOR`]); `age -d` gives the plain
     /// document back. The passphrase is refused first, nothing written,
     /// with `Invalid { field: "passphrase" }` when it is empty or
-    /// whitespace, or when [`crate::passphrase::judge`] finds it too weak
+    /// whitespace, longer than [`backup_crypt::MAX_PASSPHRASE_CHARS`] (more
+    /// than the age tool reads from a terminal), or when
+    /// [`crate::passphrase::judge`] finds it too weak
     /// (the reason lists why, in the diary's language). The passphrase is
     /// never stored or logged.
     pub fn write_backup(&self, path: &Path, passphrase: Option<&str>, now: Timestamp) -> Result<()> {

@@ -267,7 +267,9 @@ fn parse_enum<T>(what: &str, s: &str, f: fn(&str) -> Option<T>) -> Result<T> {
     f(s).ok_or_else(|| CoreError::Internal(format!("stored {what} '{s}'")))
 }
 
-/// Read everything into the backup document.
+/// Read everything into the backup document; its `exported_at` is `now`,
+/// or the latest entry's time when the device clock is behind its own
+/// entries ([`export_time`]).
 pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
     let tx = c.unchecked_transaction()?; // one consistent read
     let mut drinks = Vec::new();
@@ -412,7 +414,7 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
             }
         }
     }
-    Ok(Backup {
+    let mut b = Backup {
         format: FORMAT.into(),
         version: FORMAT_VERSION,
         app_version: crate::APP_VERSION.into(),
@@ -426,7 +428,9 @@ pub(crate) fn export(c: &Connection, now: Timestamp) -> Result<Backup> {
         plans,
         dose_warnings,
         settings,
-    })
+    };
+    b.exported_at = export_time(&b, now);
+    Ok(b)
 }
 
 /// `xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx`, lowercase hex (RFC 9562 version 4).
@@ -677,6 +681,9 @@ pub fn parse(bytes: &[u8]) -> Result<Backup> {
     // reads a `&str`, as the stored profile, symptoms and batch columns do:
     // each record type then has one `Deserialize` instantiation, not one
     // per input kind (size budget, BENCHMARKS.md).
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(bad("the file is empty: it holds no backup".into()));
+    }
     let text = std::str::from_utf8(bytes)
         .map_err(|e| bad(format!("not a JSON backup: not UTF-8 text (byte {})", e.valid_up_to())))?;
     let env: Envelope = serde_json::from_str(text).map_err(|e| bad(format!("not a JSON backup: {e}")))?;
@@ -693,6 +700,77 @@ pub fn parse(bytes: &[u8]) -> Result<Backup> {
     let b: Backup = serde_json::from_str(text).map_err(|e| path_error("", bytes, e))?;
     validate(&b)?;
     Ok(b)
+}
+
+/// Every time in a backup that the import checks against `exported_at`
+/// (none may be more than 10 minutes after it), named as errors name it.
+fn entry_times(b: &Backup) -> impl Iterator<Item = (&'static str, Timestamp)> + '_ {
+    b.drinks
+        .iter()
+        .flat_map(|d| [("drink", d.at), ("drink created_at", d.created_at)])
+        .chain(b.profile_versions.iter().map(|p| ("profile saved_at", p.saved_at)))
+        .chain(b.clinician_acks.iter().map(|a| ("clinician acknowledgement", a.at)))
+        .chain(b.checkins.iter().map(|k| ("check-in", k.at)))
+        .chain(b.reactions.iter().map(|r| ("reaction", r.at)))
+        .chain(b.doses.iter().map(|d| ("dose", d.at)))
+        .chain(b.plans.iter().map(|p| ("plan started_at", p.started_at)))
+        .chain(b.plans.iter().flat_map(|p| p.days.iter().map(|d| ("plan day decided_at", d.decided_at))))
+        .chain(b.plans.iter().flat_map(|p| p.events.iter().map(|e| ("plan event", e.at))))
+        .chain(b.plans.iter().flat_map(|p| p.events.iter().filter_map(|e| e.since.map(|t| ("plan event since", t)))))
+        .chain(b.dose_warnings.iter().map(|w| ("dose warning drink_at", w.drink_at)))
+}
+
+/// Every local day in a backup that the import checks against the last
+/// local day anywhere at `exported_at` (UTC+14): check-in days, plan
+/// start days, plan days and plan event days.
+fn entry_days(b: &Backup) -> impl Iterator<Item = &str> + '_ {
+    b.checkins
+        .iter()
+        .map(|k| k.day.as_str())
+        .chain(b.plans.iter().map(|p| p.started_day.as_str()))
+        .chain(b.plans.iter().flat_map(|p| p.days.iter().map(|d| d.day.as_str())))
+        .chain(b.plans.iter().flat_map(|p| p.events.iter().map(|e| e.day.as_str())))
+}
+
+/// The `exported_at` a backup made at `now` carries: `now`, or, when the
+/// device clock is behind its own entries (it went back), the latest time
+/// any entry carries ([`entry_times`]; a local day counts from its
+/// earliest moment anywhere, 00:00 at UTC+14). The import checks every
+/// entry against `exported_at`, so a backup written after the clock went
+/// back is never refused for entries "after the backup was exported" once
+/// the clock is right again (docs/backups.md, "exported_at").
+fn export_time(b: &Backup, now: Timestamp) -> Timestamp {
+    let day_start = |day: &str| {
+        let d = parse_iso_date("day", day).ok()?;
+        let ms = d.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis();
+        Timestamp::from_millis(ms).map(|t| t.plus(-chrono::Duration::hours(14)))
+    };
+    entry_times(b).map(|(_, t)| t).chain(entry_days(b).filter_map(day_start)).fold(now, Timestamp::max)
+}
+
+/// The backup document's text: pretty-printed JSON (two-space indents), or
+/// compact JSON when the pretty one would be larger than `limit` bytes (the
+/// import limit, [`MAX_BACKUP_BYTES`]): the app never writes a backup it
+/// would refuse. Errors: `Invalid { field: "backup" }` when even the
+/// compact document is larger than `limit` (nothing is written).
+pub(crate) fn document(b: &Backup, limit: u64) -> Result<String> {
+    let internal = |e: serde_json::Error| CoreError::Internal(e.to_string());
+    let pretty = serde_json::to_string_pretty(b).map_err(internal)?;
+    if pretty.len() as u64 <= limit {
+        return Ok(pretty);
+    }
+    drop(pretty);
+    let compact = serde_json::to_string(b).map_err(internal)?;
+    if compact.len() as u64 <= limit {
+        return Ok(compact);
+    }
+    Err(CoreError::invalid(
+        "backup",
+        &format!(
+            "the diary's backup would be {} bytes, more than a backup can hold ({limit} bytes); nothing was written",
+            compact.len()
+        ),
+    ))
 }
 
 /// Every time in a backup lies where the app can store and export it.
@@ -725,21 +803,7 @@ fn validate(b: &Backup) -> Result<()> {
     if b.app_version.chars().count() > 64 {
         return bad("app_version: longer than 64 characters".into());
     }
-    for (what, t) in b
-        .drinks
-        .iter()
-        .flat_map(|d| [("drink", d.at), ("drink created_at", d.created_at)])
-        .chain(b.profile_versions.iter().map(|p| ("profile saved_at", p.saved_at)))
-        .chain(b.clinician_acks.iter().map(|a| ("clinician acknowledgement", a.at)))
-        .chain(b.checkins.iter().map(|k| ("check-in", k.at)))
-        .chain(b.reactions.iter().map(|r| ("reaction", r.at)))
-        .chain(b.doses.iter().map(|d| ("dose", d.at)))
-        .chain(b.plans.iter().map(|p| ("plan started_at", p.started_at)))
-        .chain(b.plans.iter().flat_map(|p| p.days.iter().map(|d| ("plan day decided_at", d.decided_at))))
-        .chain(b.plans.iter().flat_map(|p| p.events.iter().map(|e| ("plan event", e.at))))
-        .chain(b.plans.iter().flat_map(|p| p.events.iter().filter_map(|e| e.since.map(|t| ("plan event since", t)))))
-        .chain(b.dose_warnings.iter().map(|w| ("dose warning drink_at", w.drink_at)))
-    {
+    for (what, t) in entry_times(b) {
         check_time(what, t)?;
         crate::time::check_event_time("at", t, now)
             .map_err(|e| CoreError::BadBackup(format!("{what}: {e} (after the backup was exported)")))?;
@@ -1148,6 +1212,32 @@ fn truncate_wal(c: &Connection, patience: std::time::Duration) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::json_path_at;
+
+    /// Finding 3: the app never writes a backup its import refuses: pretty
+    /// JSON while it fits the limit, compact JSON when only that fits, a
+    /// typed error (nothing written) when neither does. Both forms parse.
+    #[test]
+    fn the_document_is_pretty_then_compact_then_refused_by_size() {
+        let store = crate::store::Store::open_in_memory().unwrap();
+        let now = crate::time::Timestamp::parse_rfc3339("2026-11-20T10:00:00Z").unwrap();
+        let b = super::export(store.conn(), now).unwrap();
+        let pretty = serde_json::to_string_pretty(&b).unwrap();
+        let compact = serde_json::to_string(&b).unwrap();
+        assert!(compact.len() < pretty.len());
+        assert_eq!(super::document(&b, super::MAX_BACKUP_BYTES).unwrap(), pretty);
+        assert_eq!(super::document(&b, pretty.len() as u64).unwrap(), pretty);
+        assert_eq!(super::document(&b, pretty.len() as u64 - 1).unwrap(), compact);
+        assert_eq!(super::document(&b, compact.len() as u64).unwrap(), compact);
+        match super::document(&b, compact.len() as u64 - 1) {
+            Err(crate::error::CoreError::Invalid { field, reason }) => {
+                assert_eq!(field, "backup");
+                assert!(reason.contains(&compact.len().to_string()), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(super::parse(compact.as_bytes()).unwrap(), b);
+        assert_eq!(super::parse(pretty.as_bytes()).unwrap(), b);
+    }
 
     /// The path of the value serde_json stopped at, for each kind of stop.
     #[test]

@@ -16,7 +16,11 @@
 //! - the plaintext is read through a limited reader and refused above
 //!   `max_plain_bytes` (the plain limit on import);
 //! - the scrypt work factor a file asks for is at most
-//!   [`MAX_WORK_FACTOR`] (refused before any scrypt work is done).
+//!   [`MAX_WORK_FACTOR`] (refused before any scrypt work is done);
+//! - the header must end within [`MAX_HEADER_BYTES`], with at most
+//!   [`MAX_HEADER_STANZAS`] stanzas and [`MAX_HEADER_LINES`] lines, before
+//!   age parses it (age's header parser takes time growing with the square
+//!   of the line count: 16,000 crafted lines took minutes).
 //!
 //! The passphrase is held in `age`'s `SecretString` (zeroed when dropped)
 //! and never stored, logged or put into an error.
@@ -58,9 +62,33 @@ pub const EXPORT_WORK_FACTOR: u8 = 17;
 pub const MAX_WORK_FACTOR: u8 = 18;
 
 /// age's overhead over the plaintext allowed for on import: the header (an
-/// scrypt stanza, about 200 bytes; 4 KiB allowed), the 16-byte nonce and a
-/// 16-byte tag per 64 KiB chunk (16 KiB for 64 MiB).
+/// scrypt stanza, about 200 bytes; [`MAX_HEADER_BYTES`] allowed), the
+/// 16-byte nonce and a 16-byte tag per 64 KiB chunk (16 KiB for 64 MiB).
 pub const MAX_AGE_OVERHEAD: u64 = 64 * 1024;
+
+/// Most bytes of an age header (version line to the `---` MAC line, after
+/// de-armoring) looked at before age parses it: 16 KiB. A passphrase
+/// header is about 200 bytes (version line, one `-> scrypt SALT LOGN`
+/// stanza with a 43-character body line, the MAC line); an X25519 header
+/// is about 100 bytes per recipient. The cap keeps age's header parser,
+/// whose time grows with the square of the number of lines, to
+/// milliseconds on any input, while leaving room far beyond any header a
+/// passphrase file (ours, `age -p`, `rage -p`) has.
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+/// Most stanzas (`-> ` lines) in a header: a passphrase file has exactly one
+/// (age-encryption.org/v1: the scrypt stanza must be the only one).
+pub const MAX_HEADER_STANZAS: usize = 16;
+/// Most lines in a header before the MAC line (the version line and every
+/// stanza line and body line). A passphrase header has 3; a stanza body is
+/// wrapped at 64 columns, so a one-line body is all scrypt needs.
+pub const MAX_HEADER_LINES: usize = 64;
+
+/// Longest passphrase accepted for an export, in characters: 1,000. The
+/// `age` tool reads a passphrase from the terminal, whose line holds at
+/// most 4,095 bytes (Linux canonical mode, 4,096 with the newline); 1,000
+/// characters are at most 4,000 bytes of UTF-8 (4 bytes a character at
+/// most), so every accepted passphrase can be typed into `age -d`.
+pub const MAX_PASSPHRASE_CHARS: usize = 1000;
 
 /// Largest encrypted backup file accepted: [`crate::backup::MAX_BACKUP_BYTES`]
 /// plus [`MAX_AGE_OVERHEAD`]. An ASCII-armored file must fit in the same
@@ -114,12 +142,16 @@ pub fn encrypt_with_work_factor(plain: &[u8], passphrase: &str, log_n: u8) -> Re
 
 /// Whether `passphrase` may protect an exported backup: not empty or
 /// whitespace-only, and not judged too weak by [`crate::passphrase::judge`]
-/// (an encrypted file can be attacked offline without limit). Errors:
-/// `Invalid { field: "passphrase", reason }`, the reason being the
+/// (an encrypted file can be attacked offline without limit), and at most
+/// [`MAX_PASSPHRASE_CHARS`] characters (so the `age` tool can read it from
+/// a terminal). Errors: `Invalid { field: "passphrase", reason }`, the
+/// reason being "is empty…", "is longer than 1000 characters…" (checked
+/// before the strength judgement, which would be slow on megabytes) or the
 /// judgement's reasons in `loc`, one sentence each, joined by spaces. The
 /// passphrase itself never appears in the error.
 pub fn check_passphrase(passphrase: &str, loc: &Locale) -> Result<()> {
     check_not_blank(passphrase)?;
+    check_not_too_long(passphrase)?;
     let verdict = crate::passphrase::judge(passphrase, loc);
     if !verdict.acceptable {
         let reason = if verdict.reasons.is_empty() { verdict.level_label } else { verdict.reasons.join(" ") };
@@ -132,6 +164,21 @@ pub fn check_passphrase(passphrase: &str, loc: &Locale) -> Result<()> {
 fn check_not_blank(passphrase: &str) -> Result<()> {
     if passphrase.trim().is_empty() {
         return Err(CoreError::invalid("passphrase", "is empty; choose a passphrase or save a plain backup"));
+    }
+    Ok(())
+}
+
+/// Longer than [`MAX_PASSPHRASE_CHARS`]: the age tool could not read it
+/// from a terminal, so the backup would open only with this app.
+fn check_not_too_long(passphrase: &str) -> Result<()> {
+    if passphrase.chars().count() > MAX_PASSPHRASE_CHARS {
+        return Err(CoreError::invalid(
+            "passphrase",
+            &format!(
+                "is longer than {MAX_PASSPHRASE_CHARS} characters, more than the age tool can read from a terminal; \
+                 choose a shorter one"
+            ),
+        ));
     }
     Ok(())
 }
@@ -149,7 +196,9 @@ fn damaged(what: &str) -> CoreError {
 /// - `BadBackup`: not an age file, a damaged or truncated header or
 ///   payload (the header MAC or a chunk's Poly1305 tag fails, the last
 ///   chunk is missing), a file encrypted to keys rather than a passphrase,
-///   a work factor above [`MAX_WORK_FACTOR`], a plaintext longer than
+///   a work factor above [`MAX_WORK_FACTOR`], a header that does not end
+///   within [`MAX_HEADER_BYTES`] or has more than [`MAX_HEADER_STANZAS`]
+///   stanzas or [`MAX_HEADER_LINES`] lines, a plaintext longer than
 ///   `max_plain_bytes`;
 /// - `Invalid { field: "passphrase" }` for an empty passphrase.
 pub fn decrypt(bytes: &[u8], passphrase: &str, max_plain_bytes: u64) -> Result<Vec<u8>> {
@@ -168,7 +217,17 @@ pub fn decrypt_stream(input: &mut dyn Read, passphrase: &str, max_plain_bytes: u
         return Err(CoreError::invalid("passphrase", "is empty"));
     }
     // The armored reader passes a binary file through unchanged.
-    let input = age::armor::ArmoredReader::new(input);
+    let mut armored = age::armor::ArmoredReader::new(input);
+    // The header is checked for size and shape before age parses it; the
+    // bytes read for that are given back in front of the rest (nothing is
+    // read twice).
+    let mut prefix = Vec::with_capacity(1024);
+    (&mut armored).take(MAX_HEADER_BYTES as u64).read_to_end(&mut prefix).map_err(|e| match e.kind() {
+        std::io::ErrorKind::UnexpectedEof => damaged("the header is cut off"),
+        _ => damaged("the header is not valid"),
+    })?;
+    check_header(&prefix)?;
+    let input = std::io::Cursor::new(prefix).chain(armored);
     let decryptor = age::Decryptor::new_buffered(input).map_err(|e| header_error(&e))?;
     if !decryptor.is_scrypt() {
         return Err(CoreError::BadBackup(
@@ -187,6 +246,42 @@ pub fn decrypt_stream(input: &mut dyn Read, passphrase: &str, max_plain_bytes: u
         )));
     }
     Ok(plain)
+}
+
+/// The first bytes of a (de-armored) age file hold a header age can parse
+/// quickly: the version line `age-encryption.org/v1`, then the MAC line
+/// (`--- `, age-encryption.org/v1 "Header") within [`MAX_HEADER_BYTES`],
+/// with at most [`MAX_HEADER_STANZAS`] stanzas and [`MAX_HEADER_LINES`]
+/// lines before it. `prefix` is at most `MAX_HEADER_BYTES` long (shorter
+/// only when the file ends). Errors: `BadBackup`, saying which.
+pub fn check_header(prefix: &[u8]) -> Result<()> {
+    if !prefix.starts_with(AGE_MAGIC) {
+        if prefix.starts_with(b"age-encryption.org/") {
+            return Err(header_error(&age::DecryptError::UnknownFormat));
+        }
+        return Err(damaged("the header is not valid"));
+    }
+    let end =
+        prefix.windows(5).position(|w| w == b"\n--- ").filter(|&at| prefix[at + 1..].contains(&b'\n')).map(|at| at + 1);
+    let Some(end) = end else {
+        if prefix.len() < MAX_HEADER_BYTES {
+            return Err(damaged("the header is cut off"));
+        }
+        return Err(CoreError::BadBackup(format!(
+            "the encrypted backup's header does not end within its first {MAX_HEADER_BYTES} bytes \
+             (a passphrase header is about 200 bytes); nothing was imported"
+        )));
+    };
+    let lines = prefix[..end].iter().filter(|&&b| b == b'\n').count();
+    let stanzas = prefix[..end].split(|&b| b == b'\n').filter(|l| l.starts_with(b"-> ")).count();
+    if stanzas > MAX_HEADER_STANZAS || lines > MAX_HEADER_LINES {
+        return Err(CoreError::BadBackup(format!(
+            "the encrypted backup's header has {stanzas} stanzas in {lines} lines, more than this app reads \
+             ({MAX_HEADER_STANZAS} stanzas, {MAX_HEADER_LINES} lines; a passphrase header has one stanza in 3 lines); \
+             nothing was imported"
+        )));
+    }
+    Ok(())
 }
 
 /// Errors while the header is read. Never formats age's error with

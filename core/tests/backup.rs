@@ -206,3 +206,48 @@ fn a_backup_made_after_the_import_time_is_refused() {
     assert!(fresh.list_drinks(ts("2000-01-01T00:00:00Z"), ts(NOW)).unwrap().is_empty(), "nothing stored");
     fresh.import_backup(json.as_bytes(), ImportMode::IntoEmpty, false, ts(NOW)).unwrap();
 }
+
+/// Finding 4 (issue 17, private by default): a database the app creates is
+/// readable by its owner only (0600 whatever the umask), and so are the
+/// -wal/-shm files SQLite creates beside it (they take the main file's
+/// mode). An existing file keeps the mode its owner gave it.
+#[test]
+fn a_new_database_is_private_and_an_existing_one_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let drink = |app: &Kefir| {
+        let input = DrinkInput {
+            at: ts("2026-12-01T08:00:00Z"),
+            ml: 80,
+            kind: KefirKind::Water,
+            source: Source::Commercial,
+            note: Some("private".into()),
+            batch: None,
+        };
+        app.log_drink(&input, ts(NOW), "UTC").unwrap();
+    };
+    let new = dir.path().join("new.db");
+    {
+        let app = Kefir::open(&new).unwrap();
+        assert_eq!(mode(&new), 0o600);
+        drink(&app);
+        let wal = dir.path().join("new.db-wal");
+        assert!(wal.exists(), "the diary runs in WAL mode");
+        assert_eq!(mode(&wal), 0o600);
+        let shm = dir.path().join("new.db-shm");
+        if shm.exists() {
+            assert_eq!(mode(&shm), 0o600);
+        }
+    }
+    // An existing diary and an existing empty file: their modes are the owner's.
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    for (p, m) in [(&new, 0o644), (&empty, 0o640)] {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+        let app = Kefir::open(p).unwrap();
+        drink(&app);
+        drop(app);
+        assert_eq!(mode(p), m, "{}", p.display());
+    }
+}

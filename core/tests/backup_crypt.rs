@@ -408,3 +408,152 @@ fn the_backup_form_in_each_language() {
     assert_ne!(seen[0].plain_warning, seen[1].plain_warning);
     assert_ne!(seen[1].plain_warning, seen[2].plain_warning);
 }
+
+// --- breaker findings (issue 17 hardening) ------------------------------------------
+
+fn armor(binary: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = age::armor::ArmoredWriter::wrap_output(Vec::new(), age::armor::Format::AsciiArmor).unwrap();
+    w.write_all(binary).unwrap();
+    w.finish().unwrap()
+}
+
+fn bad_backup(e: CoreError) -> String {
+    match e {
+        CoreError::BadBackup(m) => m,
+        other => panic!("expected BadBackup, got {other:?}"),
+    }
+}
+
+/// Finding 1: age parses a header in time growing with the square of its
+/// lines (16,000 lines took minutes). Headers that are too long, or have
+/// too many stanzas or lines, are refused before age sees them: binary and
+/// armored, many stanzas, one stanza with a long body, and many tiny
+/// stanzas within the byte cap. (No timing assertion: without the check
+/// this test runs for minutes and CI's timeout fails it.)
+#[test]
+fn crafted_headers_are_refused_before_age_parses_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = demo_app(dir.path(), "a.db").export_backup(ts(NOW)).unwrap();
+    let good = encrypt_with_work_factor(plain.as_bytes(), PASS, FAST).unwrap();
+    let lines: Vec<&[u8]> = good.split(|&b| b == b'\n').collect();
+    let join = |parts: Vec<&[u8]>| parts.join(&b'\n');
+    let (unknown, body) = (format!("-> x {}", "a".repeat(60)).into_bytes(), vec![b'A'; 64]);
+    let mut many_stanzas = vec![lines[0]];
+    for _ in 0..16_000 {
+        many_stanzas.extend([&unknown[..], &body[..]]);
+    }
+    many_stanzas.extend(&lines[1..]);
+    let mut long_body = vec![lines[0], lines[1]];
+    long_body.extend(std::iter::repeat_n(&body[..], 16_000));
+    long_body.extend(&lines[2..]);
+    // 100 stanzas of 2 short lines each: about 700 bytes, inside the byte cap.
+    let mut tiny = vec![lines[0]];
+    for _ in 0..100 {
+        tiny.extend([&b"-> x"[..], &b""[..]]);
+    }
+    tiny.extend(&lines[1..]);
+    let app = target(dir.path());
+    for (name, bytes, says) in [
+        ("many-stanzas", join(many_stanzas), "does not end within"),
+        ("long-body", join(long_body), "does not end within"),
+        ("tiny-stanzas", join(tiny), "101 stanzas"),
+    ] {
+        for (suffix, file) in [("age", bytes.clone()), ("age.asc", armor(&bytes))] {
+            let path = write(dir.path(), &format!("{name}.{suffix}"), &file);
+            let m = bad_backup(refused(&app, &path, Some(PASS)));
+            assert!(m.contains(says), "{name}.{suffix}: {m}");
+        }
+    }
+    // The header checks alone, on the bounds.
+    let header = &good[..header_len(&good)];
+    backup_crypt::check_header(header).unwrap();
+    assert!(bad_backup(backup_crypt::check_header(&header[..header.len() - 1]).unwrap_err()).contains("cut off"));
+    assert!(bad_backup(backup_crypt::check_header(b"age-encryption.org/v2\n").unwrap_err()).contains("version"));
+    // The file itself still imports, binary and armored.
+    for (name, file) in [("ok.age", good.clone()), ("ok.age.asc", armor(&good))] {
+        let path = write(dir.path(), name, &file);
+        app.import_backup_file(&path, Some(PASS), ImportMode::Replace, true, ts(NOW)).unwrap();
+        assert_eq!(app.export_backup(ts(NOW)).unwrap(), plain, "{name}");
+    }
+}
+
+/// Finding 5: the age tool reads a passphrase from a terminal line (4,095
+/// bytes at most); a longer one would give a backup `age -d` cannot open.
+/// Over MAX_PASSPHRASE_CHARS characters is refused on export, nothing
+/// written, whatever the characters' width in UTF-8.
+#[test]
+fn passphrases_longer_than_a_terminal_line_are_refused_on_export() {
+    use backup_crypt::MAX_PASSPHRASE_CHARS;
+    let dir = tempfile::tempdir().unwrap();
+    let app = demo_app(dir.path(), "a.db");
+    let path = dir.path().join("long.age");
+    // Pseudo-random letters (an LCG), so the strength judgement has nothing to object to.
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut random = |n: usize, alphabet: &[char]| -> String {
+        (0..n)
+            .map(|_| {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                alphabet[(x >> 33) as usize % alphabet.len()]
+            })
+            .collect()
+    };
+    let latin: Vec<char> = ('a'..='z').chain('A'..='Z').chain('0'..='9').collect();
+    let wide: Vec<char> = ['🥛', '🍶', '🐄', '🌾', '🫙', '🧪', '🍓', '🫐'].to_vec();
+    // The longest accepted passphrase in 4-byte characters fits a terminal line (4,095 bytes).
+    assert!(random(MAX_PASSPHRASE_CHARS, &wide).len() < 4096);
+    for p in
+        [random(MAX_PASSPHRASE_CHARS + 1, &latin), random(MAX_PASSPHRASE_CHARS + 1, &wide), random(130_000, &latin)]
+    {
+        match app.write_backup(&path, Some(&p), ts(NOW)) {
+            Err(CoreError::Invalid { field, reason }) => {
+                assert_eq!(field, "passphrase");
+                assert!(reason.contains("longer than 1000 characters"), "{reason}");
+                assert!(!reason.contains(&p[..8]));
+            }
+            other => panic!("{} chars: {other:?}", p.chars().count()),
+        }
+        assert!(!path.exists());
+    }
+    let loc = kefir_core::l10n::Locale::parse("en").unwrap();
+    backup_crypt::check_passphrase(&random(MAX_PASSPHRASE_CHARS, &latin), &loc).unwrap();
+}
+
+/// Finding 2: after the device clock went back, the export's exported_at
+/// is the latest entry's time, so the backup imports once the clock is
+/// right (every entry is checked against exported_at). Plain and encrypted.
+#[test]
+fn a_backup_written_while_the_clock_is_behind_its_entries_imports_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = demo_app(dir.path(), "a.db"); // entries up to NOW
+    let behind = ts("2026-10-15T09:00:00Z"); // before every entry
+    let plain_path = dir.path().join("behind.json");
+    app.write_backup(&plain_path, None, behind).unwrap();
+    let plain = std::fs::read(&plain_path).unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&plain).unwrap();
+    let exported_at = ts(doc["exported_at"].as_str().unwrap());
+    assert!(exported_at > behind && exported_at <= ts(NOW), "{exported_at}");
+    let enc_path = write(dir.path(), "behind.age", &encrypt_with_work_factor(&plain, PASS, FAST).unwrap());
+    let expected = app.export_backup(ts(NOW)).unwrap();
+    for (name, path, pass) in [("plain", &plain_path, None), ("encrypted", &enc_path, Some(PASS))] {
+        let fresh = Kefir::open(&dir.path().join(format!("{name}.db"))).unwrap();
+        fresh.import_backup_file(path, pass, ImportMode::IntoEmpty, false, ts("2027-01-10T09:00:00Z")).unwrap();
+        assert_eq!(fresh.export_backup(ts(NOW)).unwrap(), expected, "{name}");
+    }
+    // A clock that is right gives exported_at = now, as before.
+    let doc: serde_json::Value = serde_json::from_str(&app.export_backup(ts(NOW)).unwrap()).unwrap();
+    assert_eq!(ts(doc["exported_at"].as_str().unwrap()), ts(NOW));
+}
+
+/// Finding 9: an empty (or blank) backup file says so, not the JSON parser's text.
+#[test]
+fn an_empty_backup_file_says_it_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = target(dir.path());
+    for (name, bytes) in [("empty.json", &b""[..]), ("blank.json", &b" \n\t\r\n"[..])] {
+        let path = write(dir.path(), name, bytes);
+        let m = bad_backup(refused(&app, &path, None));
+        assert!(m.contains("the file is empty"), "{name}: {m}");
+        assert!(!m.contains("EOF"), "{name}: {m}");
+    }
+}

@@ -201,3 +201,7 @@ backup-strength = Stärke der Passphrase: { $level }
 backup-too-weak = Die Passphrase ist zu schwach.
 backup-no-passphrase-export = eine verschlüsselte Sicherung braucht eine Passphrase: Setzen Sie KEFIR_BACKUP_PASSPHRASE oder starten Sie kefir in einem Terminal, um gefragt zu werden (nie auf der Befehlszeile)
 backup-no-passphrase-import = die Sicherung ist verschlüsselt: Setzen Sie KEFIR_BACKUP_PASSPHRASE oder starten Sie kefir in einem Terminal, um gefragt zu werden (nie auf der Befehlszeile); es wurde nichts geändert
+
+# Backup hardening (issue 17, breaker findings)
+backup-env-empty = KEFIR_BACKUP_PASSPHRASE ist gesetzt, aber leer: Tragen Sie dort die Passphrase der Sicherung ein, oder entfernen Sie die Variable, um im Terminal gefragt zu werden; es wurde nichts geändert
+backup-no-passphrase-entered = es wurde keine Passphrase eingegeben; es wurde nichts geändert

@@ -197,3 +197,7 @@ backup-strength = Passphrase strength: { $level }
 backup-too-weak = The passphrase is too weak.
 backup-no-passphrase-export = an encrypted backup needs a passphrase: set KEFIR_BACKUP_PASSPHRASE, or run kefir in a terminal to be asked (never on the command line)
 backup-no-passphrase-import = the backup is encrypted: set KEFIR_BACKUP_PASSPHRASE, or run kefir in a terminal to be asked (never on the command line); nothing was changed
+
+# Backup hardening (issue 17, breaker findings)
+backup-env-empty = KEFIR_BACKUP_PASSPHRASE is set but empty: put the backup's passphrase in it, or unset it to be asked in a terminal; nothing was changed
+backup-no-passphrase-entered = no passphrase was entered; nothing was changed

@@ -206,3 +206,7 @@ backup-strength = Надёжность парольной фразы: { $level }
 backup-too-weak = Парольная фраза слишком слабая.
 backup-no-passphrase-export = для зашифрованной копии нужна парольная фраза: задайте KEFIR_BACKUP_PASSPHRASE или запустите kefir в терминале, чтобы её ввести (никогда в командной строке)
 backup-no-passphrase-import = копия зашифрована: задайте KEFIR_BACKUP_PASSPHRASE или запустите kefir в терминале, чтобы её ввести (никогда в командной строке); ничего не изменено
+
+# Backup hardening (issue 17, breaker findings)
+backup-env-empty = KEFIR_BACKUP_PASSPHRASE задана, но пуста: укажите в ней пароль копии или удалите переменную, чтобы ввести его в терминале; ничего не изменено
+backup-no-passphrase-entered = пароль не введён; ничего не изменено

@@ -249,11 +249,31 @@ pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
 /// file (or nothing) may be opened; its raw header must be SQLite's, with
 /// our application id, or id 0 and a kefir schema (read through an
 /// immutable connection, which never writes, locks or creates a file).
+/// Create a new, empty database file readable and writable by its owner
+/// only (mode 0600 on unix, whatever the umask), before SQLite opens it:
+/// a health diary is private by default, and SQLite gives the -wal, -shm
+/// and -journal files the main file's mode. Only a file that does not
+/// exist is created (`create_new`); an existing file, ours or not, keeps
+/// its mode and bytes (its owner chose them). If another process created
+/// the file meanwhile, that file is looked at as any existing one.
+fn create_private(path: &Path, shown: &str) -> Result<Checked> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(Checked::Yes), // an empty file is a new database
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => precheck_file(path, shown),
+        // A missing folder and the like: SQLite reports it as before.
+        Err(_) => Ok(Checked::Yes),
+    }
+}
+
 fn precheck_file(path: &Path, shown: &str) -> Result<Checked> {
     let not_ours = || Err(CoreError::NotADatabase { path: shown.to_string() });
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Checked::Yes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return create_private(path, shown),
         Err(e) => return Err(e.into()),
     };
     if !meta.is_file() {
