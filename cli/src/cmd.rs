@@ -791,7 +791,13 @@ pub fn open(db: Option<PathBuf>) -> Result<Arc<KefirApp>, Failure> {
         None => {
             let p = default_db()?;
             if let Some(dir) = p.parent() {
-                std::fs::create_dir_all(dir)?;
+                // The app's own data folder: only its owner may list it
+                // (the diary itself is created 0600 by the core).
+                let mut b = std::fs::DirBuilder::new();
+                b.recursive(true);
+                #[cfg(unix)]
+                std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+                b.create(dir)?;
             }
             p
         }
@@ -950,6 +956,13 @@ fn warn(ctx: &Ctx, kind: &str, message: &str) {
 /// without the variable: exit 2, `passphrase_required`.
 fn export_passphrase(ctx: &Ctx) -> Result<String, Failure> {
     if let Some(p) = env_passphrase()? {
+        // A fair passphrase is accepted; say why it could be stronger, as the
+        // prompt does (a too-weak one is refused by the export with its reasons).
+        let v = kefir_ffi::passphrase_strength(p.clone(), ctx.lang.clone())?;
+        if v.acceptable && !v.reasons.is_empty() {
+            let text = tr::trf(ctx, "backup-strength", &[("level", tr::s(&v.level_label))]);
+            warn(ctx, "fair_passphrase", &format!("{text} {}", v.reasons.join(" ")));
+        }
         return Ok(p);
     }
     if !interactive() {

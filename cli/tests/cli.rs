@@ -1669,3 +1669,43 @@ fn ctrl_d_at_the_prompt_says_no_passphrase_was_entered() {
         assert!(tty.contains("no passphrase was entered") && !tty.contains("run kefir in a terminal"), "{tty}");
     }
 }
+
+/// Breaker finding (issue 17): without `--db` the CLI creates its data
+/// folder for its owner only (0700) and the diary 0600, whatever the umask.
+#[cfg(unix)]
+#[test]
+fn the_default_data_folder_and_diary_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("share");
+    let o = Command::new(env!("CARGO_BIN_EXE_kefir"))
+        .args(["--now", "2026-11-30T09:00:00Z", "log", "50", "--kind", "water"])
+        .env("KEFIR_TZ", "UTC")
+        .env("XDG_DATA_HOME", &data)
+        .env_remove("KEFIR_DB")
+        .env_remove("KEFIR_NOW")
+        .output()
+        .expect("kefir runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data.join("kefir")), 0o700);
+    assert_eq!(mode(&data.join("kefir").join("kefir.db")), 0o600);
+}
+
+/// Breaker finding (issue 17): a fair passphrase from KEFIR_BACKUP_PASSPHRASE
+/// is accepted with the reasons it could be stronger on stderr, as the
+/// prompt shows them.
+#[test]
+fn a_fair_passphrase_from_the_environment_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(&dir);
+    let f = dir.path().join("b.age");
+    let (code, _, err) =
+        kp(&db, Some("xq7vbk2mzrwj"), &["--json", "backup", "export", f.to_str().unwrap(), "--encrypt"]);
+    assert_eq!(code, Some(0), "{err}");
+    let v = json_err(err.lines().next().unwrap_or(""));
+    assert_eq!(v["warning"], "fair_passphrase", "{err}");
+    assert!(v["message"].as_str().unwrap().contains("Fair"), "{v}");
+    assert!(!err.contains("xq7vbk2mzrwj"), "the passphrase is never echoed: {err}");
+    assert!(std::fs::read(&f).unwrap().starts_with(b"age-encryption.org/v1\n"));
+}
