@@ -22,7 +22,7 @@ use kefir_core::simulate::{demo_simulation, simulate_into};
 use kefir_core::*;
 
 const NOW: &str = "2026-12-31T12:00:00Z";
-const PASS: &str = "correct horse battery staple kefir 1917";
+const PASS: &str = "amber otters hum beneath velvet lanterns";
 /// Low work factor for fast tests (the format is the same).
 const FAST: u8 = 10;
 
@@ -108,7 +108,7 @@ fn an_encrypted_file_imports_with_its_passphrase_and_only_with_it() {
 
     assert!(matches!(refused(&app, &file, None), CoreError::PassphraseRequired));
     assert!(matches!(refused(&app, &file, Some("")), CoreError::PassphraseRequired));
-    for wrong in ["correct horse battery staple kefir 1918", "Correct horse battery staple kefir 1917", " ", "x"] {
+    for wrong in ["amber otters hum beneath velvet lantern", "Amber otters hum beneath velvet lanterns", " ", "x"] {
         assert!(matches!(refused(&app, &file, Some(wrong)), CoreError::WrongPassphrase), "{wrong:?}");
     }
     // Into a diary with data: IntoEmpty refuses after decrypting, nothing changes.
