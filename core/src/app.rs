@@ -834,10 +834,11 @@ impl Kefir {
     /// Import a backup document. A malformed or newer backup is refused
     /// before anything changes; `Replace` needs `confirmed`.
     ///
-    /// `now` is the import time: a backup made after it (`exported_at` later
-    /// than `now`: a hostile file, or a device clock set back) is refused, so
-    /// nothing dated after the import gets in (every entry is checked against
-    /// `exported_at`).
+    /// `now` is the import time: a backup made after it (`exported_at` more
+    /// than [`crate::time::MAX_FUTURE`] after `now`: a hostile file, or a
+    /// device clock set back) is refused, so nothing dated after the import
+    /// gets in beyond the allowance live entries get (every entry is checked
+    /// against `exported_at`).
     pub fn import_backup(
         &self,
         json: &[u8],
@@ -847,7 +848,9 @@ impl Kefir {
     ) -> Result<ImportSummary> {
         check_now(now)?;
         let b = backup::parse(json)?;
-        if b.exported_at > now {
+        // Entries may be logged up to MAX_FUTURE ahead of the clock, and the
+        // backup's time is never before its own entries: allow the same here.
+        if b.exported_at > now.plus(crate::time::MAX_FUTURE) {
             return Err(CoreError::BadBackupField {
                 field: "exported_at".into(),
                 reason: format!(

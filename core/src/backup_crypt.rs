@@ -152,10 +152,26 @@ pub fn encrypt_with_work_factor(plain: &[u8], passphrase: &str, log_n: u8) -> Re
 pub fn check_passphrase(passphrase: &str, loc: &Locale) -> Result<()> {
     check_not_blank(passphrase)?;
     check_not_too_long(passphrase)?;
+    check_typeable(passphrase)?;
     let verdict = crate::passphrase::judge(passphrase, loc);
     if !verdict.acceptable {
         let reason = if verdict.reasons.is_empty() { verdict.level_label } else { verdict.reasons.join(" ") };
         return Err(CoreError::Invalid { field: "passphrase".into(), reason });
+    }
+    Ok(())
+}
+
+/// A control character (newline, carriage return, backspace, Ctrl-U, DEL,
+/// ...) cannot be typed at a terminal's passphrase prompt, which treats it
+/// as an edit or the end of the line: the backup would open neither with
+/// `age -d` nor with this app's own prompt. A trailing newline from a
+/// script's `KEFIR_BACKUP_PASSPHRASE` is the common case.
+fn check_typeable(passphrase: &str) -> Result<()> {
+    if passphrase.chars().any(char::is_control) {
+        return Err(CoreError::invalid(
+            "passphrase",
+            "contains a control character (such as a line break or a tab), which cannot be typed at the age tool's prompt; remove it",
+        ));
     }
     Ok(())
 }

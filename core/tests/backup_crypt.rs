@@ -557,3 +557,61 @@ fn an_empty_backup_file_says_it_is_empty() {
         assert!(!m.contains("EOF"), "{name}: {m}");
     }
 }
+
+/// Re-break finding (issue 17): a passphrase with a control character (a
+/// newline from a script, a tab, backspace, DEL) cannot be typed at `age
+/// -d`'s or this app's prompt; it is refused at export and nothing is written.
+#[test]
+fn a_passphrase_no_terminal_can_type_is_refused_on_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = demo_app(dir.path(), "a.db");
+    let path = dir.path().join("b.age");
+    for bad in [
+        format!("{PASS}\n"),
+        format!("{PASS}\r"),
+        format!("amber\totters hum beneath velvet"),
+        format!("{PASS}\u{8}"),
+        format!("{PASS}\u{7f}"),
+    ] {
+        match app.write_backup(&path, Some(&bad), ts(NOW)) {
+            Err(CoreError::Invalid { field, reason }) => {
+                assert_eq!(field, "passphrase");
+                assert!(reason.contains("control character"), "{reason}");
+            }
+            other => panic!("{bad:?}: {other:?}"),
+        }
+        assert!(!path.exists());
+    }
+}
+
+/// Re-break finding (issue 17): a drink may be logged up to 10 minutes ahead
+/// of the clock (`time::MAX_FUTURE`), which makes the backup's `exported_at`
+/// that time; exported and imported straight away, the backup is not
+/// refused as "made after this device's time" (plain and encrypted).
+#[test]
+fn a_drink_logged_a_few_minutes_ahead_exports_and_imports_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Kefir::open(&dir.path().join("a.db")).unwrap();
+    let ahead = ts("2026-12-01T08:00:00Z");
+    let input =
+        DrinkInput { at: ahead, ml: 60, kind: KefirKind::Water, source: Source::Commercial, note: None, batch: None };
+    let logged_at = Timestamp::from_millis(ahead.millis() - 9 * 60 * 1000).unwrap();
+    app.log_drink(&input, logged_at, "UTC").unwrap();
+    for (name, pass) in [("p.json", None), ("e.age", Some(PASS))] {
+        let path = dir.path().join(name);
+        app.write_backup(&path, pass, logged_at).unwrap();
+        let fresh = Kefir::open(&dir.path().join(format!("{name}.db"))).unwrap();
+        let s = fresh.import_backup_file(&path, pass, ImportMode::IntoEmpty, false, logged_at).unwrap();
+        assert_eq!(s.drinks, 1, "{name}");
+        // More than the allowance ahead is still refused, naming the clock.
+        let early = Timestamp::from_millis(logged_at.millis() - 2 * 60 * 1000).unwrap();
+        let other = Kefir::open(&dir.path().join(format!("{name}.2.db"))).unwrap();
+        match other.import_backup_file(&path, pass, ImportMode::IntoEmpty, false, early) {
+            Err(CoreError::BadBackupField { field, reason }) => {
+                assert_eq!(field, "exported_at");
+                assert!(reason.contains("clock"), "{reason}");
+            }
+            r => panic!("{name}: {r:?}"),
+        }
+    }
+}
