@@ -569,7 +569,7 @@ fn a_passphrase_no_terminal_can_type_is_refused_on_export() {
     for bad in [
         format!("{PASS}\n"),
         format!("{PASS}\r"),
-        format!("amber\totters hum beneath velvet"),
+        "amber\totters hum beneath velvet".to_string(),
         format!("{PASS}\u{8}"),
         format!("{PASS}\u{7f}"),
     ] {
